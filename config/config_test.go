@@ -137,15 +137,21 @@ func TestLoadSettings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Read(envOf(tt.env), filesOf(nil))
-			if err != nil {
-				t.Fatalf("Read(%v) error = %v", tt.env, err)
-			}
-			if got := tt.get(c); got != tt.want {
+			if got := tt.get(mustRead(t, tt.env, nil)); got != tt.want {
 				t.Errorf("Read(%v) = %v, want %v", tt.name, got, tt.want)
 			}
 		})
 	}
+}
+
+// mustRead reads env and files and fails the test on any problem.
+func mustRead(t *testing.T, env, files map[string]string) *Config {
+	t.Helper()
+	c, err := Read(envOf(env), filesOf(files))
+	if err != nil {
+		t.Fatalf("Read(%v) error = %v", env, err)
+	}
+	return c
 }
 
 // problemSettings returns the settings an error names, in order.

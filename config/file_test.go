@@ -34,10 +34,7 @@ func TestSecretFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Read(envOf(tt.env), filesOf(files))
-			if err != nil {
-				t.Fatalf("Read(%v) error = %v", tt.env, err)
-			}
+			c := mustRead(t, tt.env, files)
 			if got := tt.get(c); got != tt.want {
 				t.Errorf("Read(%v) secret = %q, want %q", tt.env, got, tt.want)
 			}
@@ -103,8 +100,8 @@ func TestConfigFile(t *testing.T) {
 	m, w := c.Digests[0], c.Digests[1]
 	type view struct {
 		Name, Spec, TimeZone, Channel, Rubric, CronSpec string
-		Channels                                      []string
-		PostEmpty                                     bool
+		Channels                                        []string
+		PostEmpty                                       bool
 	}
 	got := []view{
 		{m.Name, m.Spec, m.TimeZone, m.Channel, m.Rubric, m.CronSpec(), m.Channels, m.PostEmpty},
