@@ -1,0 +1,74 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/factgrade/factgrade/storage"
+)
+
+const digestColumns = `id, name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at`
+
+func scanDigest(r Row, d *storage.DigestRun) error {
+	var state string
+	err := r.Scan(&d.ID, &d.Name, &d.WindowStart, &d.WindowEnd, &state, &d.ChannelID, &d.MessageTS, &d.ClaimedBy, &d.ClaimedAt, &d.PostedAt)
+	d.State = storage.DigestState(state)
+	return err
+}
+
+// ClaimDigest implements storage.Digests; the store sets ID, State and
+// ClaimedAt.
+func (s *Store) ClaimDigest(ctx context.Context, run storage.DigestRun) (stored storage.DigestRun, claimed bool, err error) {
+	defer wrap(&err, "ClaimDigest(%q, %s)", run.Name, run.WindowStart.UTC().Format("2006-01-02T15:04:05Z"))
+	if strings.TrimSpace(run.Name) == "" {
+		return storage.DigestRun{}, false, errors.New("the digest has no name")
+	}
+	if !run.WindowEnd.After(run.WindowStart) {
+		return storage.DigestRun{}, false, errors.New("the digest's window ends before it starts")
+	}
+	run.ID, run.State, run.ClaimedAt, run.MessageTS = 0, storage.DigestClaimed, s.now(), ""
+	run.WindowStart, run.WindowEnd, run.PostedAt = Norm(run.WindowStart), Norm(run.WindowEnd), Norm(run.PostedAt)
+	err = s.b.Write(ctx, func(tx DB) error {
+		err := tx.QueryRow(ctx, `INSERT INTO digest_runs (name, window_start, window_end, state, channel_id, message_ts,
+			claimed_by, claimed_at, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (name, window_start) DO NOTHING RETURNING id`,
+			run.Name, run.WindowStart, run.WindowEnd, string(run.State), run.ChannelID, run.MessageTS,
+			run.ClaimedBy, run.ClaimedAt, run.PostedAt).Scan(&run.ID)
+		if err == nil {
+			stored, claimed = run, true
+			return nil
+		}
+		if !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		return scanDigest(tx.QueryRow(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE name = ? AND window_start = ?`,
+			run.Name, run.WindowStart), &stored)
+	})
+	if err != nil {
+		return storage.DigestRun{}, false, err
+	}
+	return stored, claimed, nil
+}
+
+// MarkDigestPosted implements storage.Digests; posting a run twice is
+// ErrConflict.
+func (s *Store) MarkDigestPosted(ctx context.Context, id int64, channelID, ts string) (err error) {
+	defer wrap(&err, "MarkDigestPosted(%d)", id)
+	return s.b.Write(ctx, func(tx DB) error {
+		n, err := tx.Exec(ctx, `UPDATE digest_runs SET state = ?, channel_id = ?, message_ts = ?, posted_at = ?
+			WHERE id = ? AND state = ?`, string(storage.DigestPosted), channelID, ts, s.now(), id, string(storage.DigestClaimed))
+		if err != nil || n == 1 {
+			return err
+		}
+		return notChanged(ctx, tx, "digest_runs", "digest run", id)
+	})
+}
+
+// LastDigest implements storage.Digests.
+func (s *Store) LastDigest(ctx context.Context, name string) (d storage.DigestRun, err error) {
+	defer wrap(&err, "LastDigest(%q)", name)
+	err = scanDigest(s.b.Pool.QueryRow(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE name = ?
+		ORDER BY window_end DESC, id DESC LIMIT 1`, name), &d)
+	return d, err
+}

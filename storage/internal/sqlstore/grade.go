@@ -1,0 +1,135 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/storage"
+)
+
+// filterSQL returns the conditions of f on the columns of alias (grades or
+// submissions both have team_id, channel_id, user_id and rubric_id), each
+// starting with " AND ", and their arguments.
+func filterSQL(alias string, f storage.Filter) (string, []any) {
+	var b strings.Builder
+	var args []any
+	eq := func(col, v string) {
+		if v != "" {
+			b.WriteString(" AND " + alias + col + " = ?")
+			args = append(args, v)
+		}
+	}
+	eq("team_id", f.TeamID)
+	eq("channel_id", f.ChannelID)
+	eq("user_id", f.UserID)
+	eq("rubric_id", f.RubricID)
+	if len(f.ChannelIDs) > 0 {
+		b.WriteString(" AND " + alias + "channel_id IN (" + placeholders(len(f.ChannelIDs)) + ")")
+		for _, c := range f.ChannelIDs {
+			args = append(args, c)
+		}
+	}
+	return b.String(), args
+}
+
+// gradedItems runs a query selecting gradedItemColumns and reads the items.
+func gradedItems(ctx context.Context, db DB, q string, args []any) ([]storage.GradedItem, error) {
+	var items []storage.GradedItem
+	rows, err := db.Query(ctx, q, args...)
+	err = collect(rows, err, func(r Rows) error {
+		var it storage.GradedItem
+		var js []byte
+		if err := scanSubmission(r, &it.Submission, &it.GradedAt, &js); err != nil {
+			return err
+		}
+		it.Grade = new(rubric.Grade)
+		items = append(items, it)
+		return json.Unmarshal(js, it.Grade)
+	})
+	return items, err
+}
+
+// gradedItemSelect selects graded items from grades g joined to submissions s.
+var gradedItemSelect = `SELECT ` + submissionColumns("s.") + `, g.graded_at, g.grade_json
+	FROM grades g JOIN submissions s ON s.id = g.submission_id WHERE `
+
+// GradesSince implements storage.Grades. A zero until means no upper bound;
+// a limit that is not positive means 100, and at most 10,000 are returned.
+func (s *Store) GradesSince(ctx context.Context, after storage.Cursor, until time.Time, f storage.Filter, limit int) (items []storage.GradedItem, next storage.Cursor, err error) {
+	defer wrap(&err, "GradesSince")
+	at := Norm(after.GradedAt)
+	// The first condition bounds the index range; the second steps past the
+	// cursor among grades that share its time.
+	q := gradedItemSelect + `g.graded_at >= ? AND (g.graded_at > ? OR g.submission_id > ?)`
+	args := []any{at, at, after.ID}
+	if !until.IsZero() {
+		q += ` AND g.graded_at < ?`
+		args = append(args, Norm(until))
+	}
+	fq, fargs := filterSQL("g.", f)
+	q += fq + ` ORDER BY g.graded_at, g.submission_id LIMIT ?`
+	args = append(append(args, fargs...), limitOr(limit, 100, 10000))
+	items, err = gradedItems(ctx, s.b.Pool, q, args)
+	if err != nil {
+		return nil, after, err
+	}
+	next = after
+	if n := len(items); n > 0 {
+		next = storage.Cursor{GradedAt: items[n-1].GradedAt, ID: items[n-1].Submission.ID}
+	}
+	return items, next, nil
+}
+
+// Recent implements storage.Grades; a limit that is not positive means 20,
+// and at most 1,000 are returned.
+func (s *Store) Recent(ctx context.Context, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
+	defer wrap(&err, "Recent")
+	fq, args := filterSQL("g.", f)
+	q := gradedItemSelect + `1 = 1` + fq + ` ORDER BY g.graded_at DESC, g.submission_id DESC LIMIT ?`
+	return gradedItems(ctx, s.b.Pool, q, append(args, limitOr(limit, 20, 1000)))
+}
+
+// Counts implements storage.Grades.
+func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter) (c storage.Counts, err error) {
+	defer wrap(&err, "Counts")
+	c = storage.Counts{ByLetter: map[string]int{}, FailedCriteria: map[string]int{}, ByChannel: map[string]int{}}
+	fq, fargs := filterSQL("g.", f)
+	args := append([]any{Norm(from), Norm(to)}, fargs...)
+	window := `g.graded_at >= ? AND g.graded_at < ?` + fq
+	err = s.b.Read(ctx, func(tx DB) error {
+		rows, err := tx.Query(ctx, `SELECT g.letter, g.channel_id, g.needs_review, COUNT(*) FROM grades g
+			WHERE `+window+` GROUP BY g.letter, g.channel_id, g.needs_review`, args...)
+		err = collect(rows, err, func(r Rows) error {
+			var letter, channel string
+			var review bool
+			var n int
+			if err := r.Scan(&letter, &channel, &review, &n); err != nil {
+				return err
+			}
+			c.Total += n
+			c.ByLetter[letter] += n
+			c.ByChannel[channel] += n
+			if review {
+				c.NeedsReview += n
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		rows, err = tx.Query(ctx, `SELECT c.criterion, COUNT(*) FROM grades g
+			JOIN grade_criteria c ON c.submission_id = g.submission_id AND c.verdict = 'fail'
+			WHERE `+window+` GROUP BY c.criterion`, args...)
+		return collect(rows, err, func(r Rows) error {
+			var crit string
+			var n int
+			err := r.Scan(&crit, &n)
+			c.FailedCriteria[crit] = n
+			return err
+		})
+	})
+	return c, err
+}

@@ -1,0 +1,234 @@
+// Package storage defines what factgrade keeps: every submission, its grade,
+// idempotency keys of Slack deliveries, channel settings, editors' overrides
+// and digest runs. The Store interface has two implementations,
+// storage/sqlite (the default) and storage/postgres (several replicas), which
+// both pass the conformance suite in storage/storagetest.
+package storage
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// State is where a submission is in its life.
+type State string
+
+// The states of a submission: pending → graded → posted, or failed.
+const (
+	Pending State = "pending"
+	Graded  State = "graded"
+	Posted  State = "posted"
+	Failed  State = "failed"
+)
+
+// Submission is one text an editor asked to have graded.
+type Submission struct {
+	ID int64
+	// IdempotencyKey identifies the Slack delivery (event id, trigger id or
+	// envelope id); a second submission with the same key is not created.
+	IdempotencyKey string
+	TeamID         string
+	ChannelID      string
+	UserID         string
+	// Where the result is or will be posted.
+	ReplyChannel string
+	ThreadTS     string // thread to reply in, if any
+	PostedTS     string // ts of the posted reply, once posted
+	Ephemeral    bool   // post only to the editor
+	ResponseURL  string // Slack response_url of a slash command, if any
+
+	Text          string
+	Kind          rubric.Kind
+	RubricID      string
+	RubricVersion int
+	RubricHash    string
+
+	State     State
+	Error     string // why it failed, when State is Failed
+	Attempts  int    // grading or posting attempts so far
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// GradedItem is a submission with its grade.
+type GradedItem struct {
+	Submission Submission
+	Grade      *rubric.Grade
+	GradedAt   time.Time
+}
+
+// Cursor is a position in the stream of grades, ordered by (GradedAt, ID).
+// The zero Cursor is before the first grade.
+type Cursor struct {
+	GradedAt time.Time
+	ID       int64
+}
+
+// Filter narrows queries over grades; empty fields match everything.
+type Filter struct {
+	TeamID    string
+	ChannelID string
+	UserID    string
+	RubricID  string
+	// ChannelIDs, when not empty, matches any of them.
+	ChannelIDs []string
+}
+
+// Counts summarises the grades of a window.
+type Counts struct {
+	Total int
+	// ByLetter counts graded items by letter; ungradable items count under "".
+	ByLetter map[string]int
+	// FailedCriteria counts fail verdicts by criterion id.
+	FailedCriteria map[string]int
+	// NeedsReview counts items with at least one criterion flagged for review.
+	NeedsReview int
+	// ByChannel counts items by channel id.
+	ByChannel map[string]int
+}
+
+// ChannelSettings are an editor's choices for one channel.
+type ChannelSettings struct {
+	TeamID        string
+	ChannelID     string
+	DefaultRubric string // empty: the deployment's default
+	// Ephemeral: results are shown only to the editor who asked.
+	Ephemeral bool
+	UpdatedBy string
+	UpdatedAt time.Time
+}
+
+// Override is an editor's dispute of one criterion of a grade; the original
+// grade is kept.
+type Override struct {
+	ID           int64
+	SubmissionID int64
+	Criterion    string
+	Verdict      rubric.Verdict
+	Reason       string
+	UserID       string
+	CreatedAt    time.Time
+}
+
+// DigestState is where a digest run is in its life.
+type DigestState string
+
+// The states of a digest run: claimed → posted.
+const (
+	DigestClaimed DigestState = "claimed"
+	DigestPosted  DigestState = "posted"
+)
+
+// DigestRun is one posting of a named digest, covering [WindowStart, WindowEnd).
+type DigestRun struct {
+	ID          int64
+	Name        string
+	WindowStart time.Time
+	WindowEnd   time.Time
+	State       DigestState
+	ChannelID   string
+	MessageTS   string
+	ClaimedBy   string
+	ClaimedAt   time.Time
+	PostedAt    time.Time
+}
+
+// Errors the stores return; callers test them with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	// ErrSchemaTooNew: the database was migrated by a newer factgrade.
+	ErrSchemaTooNew = errors.New("database schema is newer than this factgrade")
+	// ErrConflict: a state change that does not apply to the row as it is
+	// (for example posting a submission that was already posted).
+	ErrConflict = errors.New("conflicting state")
+)
+
+// Store is everything factgrade keeps, as one handle; it is the union of the
+// small interfaces below so a consumer can ask for only what it uses.
+type Store interface {
+	Submissions
+	Grades
+	Settings
+	Overrides
+	Digests
+	Locker
+	// Ping reports whether the database answers (for readiness).
+	Ping(ctx context.Context) error
+	// Close releases the database.
+	Close() error
+}
+
+// Submissions keeps submissions and their grades.
+type Submissions interface {
+	// Submit stores sub as pending, unless a submission with the same
+	// IdempotencyKey exists: then it returns that one and created is false.
+	Submit(ctx context.Context, sub Submission) (stored Submission, created bool, err error)
+	// Submission returns the submission with the given id or ErrNotFound.
+	Submission(ctx context.Context, id int64) (Submission, error)
+	// SaveGrade stores the grade of a pending submission and moves it to
+	// graded; a submission already graded keeps its first grade (ErrConflict).
+	SaveGrade(ctx context.Context, id int64, g *rubric.Grade) error
+	// MarkPosted records where the reply was posted and moves a graded
+	// submission to posted; posting twice is ErrConflict.
+	MarkPosted(ctx context.Context, id int64, channelID, ts string) error
+	// MarkFailed moves a submission to failed with the reason.
+	MarkFailed(ctx context.Context, id int64, reason string) error
+	// AddAttempt counts one more grading or posting attempt and returns the total.
+	AddAttempt(ctx context.Context, id int64) (int, error)
+	// GradedItem returns a submission with its grade (Grade is nil before grading).
+	GradedItem(ctx context.Context, id int64) (GradedItem, error)
+	// Unfinished returns submissions that are pending, or graded but not
+	// posted, and were last updated before the given time, oldest first.
+	Unfinished(ctx context.Context, before time.Time, limit int) ([]Submission, error)
+}
+
+// Grades answers queries over stored grades.
+type Grades interface {
+	// GradesSince returns up to limit graded items after the cursor and
+	// graded before until, in (GradedAt, ID) order, and the cursor of the last.
+	GradesSince(ctx context.Context, after Cursor, until time.Time, f Filter, limit int) ([]GradedItem, Cursor, error)
+	// Recent returns the newest graded items matching f, newest first.
+	Recent(ctx context.Context, f Filter, limit int) ([]GradedItem, error)
+	// Counts summarises the items graded in [from, to).
+	Counts(ctx context.Context, from, to time.Time, f Filter) (Counts, error)
+}
+
+// Settings keeps per-channel settings.
+type Settings interface {
+	// ChannelSettings returns a channel's settings; a channel never set
+	// returns the zero settings (with its ids) and no error.
+	ChannelSettings(ctx context.Context, teamID, channelID string) (ChannelSettings, error)
+	SetChannelSettings(ctx context.Context, s ChannelSettings) error
+}
+
+// Overrides keeps editors' disputes.
+type Overrides interface {
+	AddOverride(ctx context.Context, o Override) (Override, error)
+	// OverridesFor returns the overrides of one submission, oldest first.
+	OverridesFor(ctx context.Context, submissionID int64) ([]Override, error)
+	// OverridesBetween returns overrides recorded in [from, to), oldest first.
+	OverridesBetween(ctx context.Context, from, to time.Time, f Filter) ([]Override, error)
+}
+
+// Digests records digest runs so each window is posted once.
+type Digests interface {
+	// ClaimDigest records run as claimed, unique per (Name, WindowStart). If
+	// a run with that key exists it is returned with claimed false.
+	ClaimDigest(ctx context.Context, run DigestRun) (stored DigestRun, claimed bool, err error)
+	// MarkDigestPosted records the Slack message a claimed run produced.
+	MarkDigestPosted(ctx context.Context, id int64, channelID, ts string) error
+	// LastDigest returns the run of the named digest with the latest
+	// WindowEnd, or ErrNotFound.
+	LastDigest(ctx context.Context, name string) (DigestRun, error)
+}
+
+// Locker hands out named locks that hold across processes sharing the
+// database (an advisory lock on PostgreSQL), for work only one replica may do.
+type Locker interface {
+	// TryLock takes the named lock if it is free. The lock is held until
+	// release is called or the store is closed.
+	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
+}
