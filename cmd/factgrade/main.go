@@ -1,0 +1,110 @@
+// Command factgrade grades headlines and summaries of a news story against a
+// rubric derived from the story's primary source, from the command line or as
+// a Slack bot.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch of the outside world, so tests can run
+// commands in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+// command is one subcommand of factgrade.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+// commands lists the subcommands in the order usage shows them.
+func commands() []command {
+	return []command{
+		{"grade", "grade a headline or summary and print the report", runGrade},
+		{"eval", "grade labelled case files and report accuracy", runEval},
+		{"rubric", "list, show or lint rubrics", runRubric},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// usageError is bad input or usage: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{msg: fmt.Sprintf(format, args...)} }
+
+// run runs the command line args and returns the exit code: 0 on success, 2
+// on bad input or usage, 1 when something else failed.
+func run(ctx context.Context, args []string, e *env) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return exitCode(e.stderr, c.run(ctx, e, args[1:]))
+		}
+	}
+	return exitCode(e.stderr, usagef("unknown command %q; run 'factgrade help' for the list", args[0]))
+}
+
+// exitCode turns a command's error into one line on stderr and an exit code.
+// It is the one place the CLI translates errors for people.
+func exitCode(stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, errHelpShown) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "factgrade: %s\n", strings.TrimSpace(err.Error()))
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// errHelpShown is returned by a command that printed its help on request.
+var errHelpShown = errors.New("help shown")
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "factgrade grades news headlines and summaries against a story's primary source.")
+	fmt.Fprintln(w, "\nUsage: factgrade <command> [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'factgrade <command> -h' for a command's flags.")
+}
+
+// Version is the build's version, stamped with -ldflags "-X main.Version=…".
+var Version = "dev"
+
+func runVersion(ctx context.Context, e *env, args []string) error {
+	fmt.Fprintf(e.stdout, "factgrade %s\n", Version)
+	return nil
+}

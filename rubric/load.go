@@ -1,0 +1,684 @@
+package rubric
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The file format: one YAML file per story. See rubrics/volt-typhoon-geneva.yaml
+// for a complete example and docs/RUBRICS.md for every field.
+type fileRubric struct {
+	ID       string                `yaml:"id"`
+	Version  int                   `yaml:"version"`
+	Title    string                `yaml:"title"`
+	Source   fileSource            `yaml:"source"`
+	Letters  []Threshold           `yaml:"letters"`
+	About    []string              `yaml:"about"`
+	Signals  map[string]fileSignal `yaml:"signals"`
+	Criteria []fileCriterion       `yaml:"criteria"`
+}
+
+type fileSource struct {
+	Publisher string `yaml:"publisher"`
+	Headline  string `yaml:"headline"`
+	Subhead   string `yaml:"subhead"`
+	Byline    string `yaml:"byline"`
+	Date      string `yaml:"date"`
+	URL       string `yaml:"url"`
+	Text      string `yaml:"text"`
+}
+
+type fileSignal struct {
+	Patterns      []string `yaml:"patterns"`
+	Exclude       []string `yaml:"exclude"`
+	NegatedBy     []string `yaml:"negated_by"`
+	QualifiedBy   []string `yaml:"qualified_by"`
+	HedgedBy      []string `yaml:"hedged_by"`
+	QuotesHedge   bool     `yaml:"quotes_hedge"`
+	Reach         int      `yaml:"reach"`
+	Window        *int     `yaml:"window"`
+	Near          []string `yaml:"near"`
+	NearWithin    int      `yaml:"near_within"`
+	NotNear       []string `yaml:"not_near"`
+	NotNearWithin int      `yaml:"not_near_within"`
+	Note          string   `yaml:"note"`
+}
+
+type fileCriterion struct {
+	ID       string            `yaml:"id"`
+	Question string            `yaml:"question"`
+	Weight   float64           `yaml:"weight"`
+	Kinds    []string          `yaml:"kinds"`
+	CapsAt   string            `yaml:"caps_at"`
+	Verdicts map[string]string `yaml:"verdicts"`
+	Evidence []fileEvidence    `yaml:"evidence"`
+	Guidance string            `yaml:"guidance"`
+	Fix      string            `yaml:"fix"`
+	Rules    []fileRule        `yaml:"rules"`
+	Rewrite  []fileEdit        `yaml:"rewrite"`
+	Append   string            `yaml:"append"`
+}
+
+type fileEvidence struct {
+	ID        string `yaml:"id"`
+	Paragraph int    `yaml:"paragraph"`
+	Quote     string `yaml:"quote"`
+}
+
+type fileRule struct {
+	When     []string `yaml:"when"`
+	Kinds    []string `yaml:"kinds"`
+	Verdict  string   `yaml:"verdict"`
+	Reason   string   `yaml:"reason"`
+	Decisive bool     `yaml:"decisive"`
+	Cite     []string `yaml:"cite"`
+	Fix      string   `yaml:"fix"`
+}
+
+type fileEdit struct {
+	Find    string `yaml:"find"`
+	Replace string `yaml:"replace"`
+}
+
+// Problem is one thing wrong with a rubric file.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// LoadError lists every problem found in the rubric files loaded at once.
+type LoadError struct {
+	Problems []Problem
+}
+
+func (e *LoadError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Limits on rubric files, so a hostile file cannot exhaust memory or time.
+const (
+	maxRubricBytes = 1 << 20
+	maxSourceBytes = 1 << 20
+	maxYAMLDepth   = 12
+)
+
+// Load reads, validates and compiles the rubric files at the given paths of
+// fsys. Each file's source text path is relative to the file. Every problem
+// in every file is reported, with file and line, in one *LoadError.
+func Load(fsys fs.FS, paths ...string) ([]*Rubric, error) {
+	var out []*Rubric
+	var problems []Problem
+	seen := map[string]string{}
+	for _, p := range paths {
+		r, probs := loadFile(fsys, p)
+		problems = append(problems, probs...)
+		if r == nil {
+			continue
+		}
+		if prev, ok := seen[r.ID]; ok {
+			problems = append(problems, Problem{File: p, Line: 1, Msg: fmt.Sprintf("rubric id %q is also used by %s", r.ID, prev)})
+			continue
+		}
+		seen[r.ID] = p
+		out = append(out, r)
+	}
+	if len(problems) > 0 {
+		return nil, &LoadError{Problems: problems}
+	}
+	return out, nil
+}
+
+// LoadDir loads every *.yaml and *.yml file directly in dir of fsys.
+func LoadDir(fsys fs.FS, dir string) ([]*Rubric, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading rubric directory %s: %w", dir, err)
+	}
+	var paths []string
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		if n := e.Name(); strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml") {
+			paths = append(paths, path.Join(dir, n))
+		}
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no rubric files (*.yaml) in %s", dir)
+	}
+	return Load(fsys, paths...)
+}
+
+// loader collects the problems of one file.
+type loader struct {
+	file     string
+	root     *yaml.Node
+	problems []Problem
+}
+
+func (l *loader) addf(line int, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: l.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func loadFile(fsys fs.FS, name string) (*Rubric, []Problem) {
+	l := &loader{file: name}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		l.addf(0, "cannot read: %v", err)
+		return nil, l.problems
+	}
+	if len(data) > maxRubricBytes {
+		l.addf(0, "file is %d bytes; a rubric may be at most %d", len(data), maxRubricBytes)
+		return nil, l.problems
+	}
+	if !utf8.Valid(data) {
+		l.addf(0, "file is not valid UTF-8")
+		return nil, l.problems
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		l.addf(yamlErrLine(err), "not valid YAML: %s", yamlErrMsg(err))
+		return nil, l.problems
+	}
+	if len(doc.Content) == 0 {
+		l.addf(1, "empty file")
+		return nil, l.problems
+	}
+	l.root = doc.Content[0]
+	if d := depth(l.root); d > maxYAMLDepth {
+		l.addf(1, "nested %d levels deep; a rubric needs at most %d", d, maxYAMLDepth)
+		return nil, l.problems
+	}
+	if hasAliases(l.root) {
+		l.addf(1, "YAML anchors and aliases are not allowed in rubric files")
+		return nil, l.problems
+	}
+	l.checkKnown(l.root, reflect.TypeOf(fileRubric{}), "")
+	var f fileRubric
+	if err := l.root.Decode(&f); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			for _, e := range te.Errors {
+				l.addf(yamlErrLine(errors.New(e)), "%s", yamlErrMsg(errors.New(e)))
+			}
+		} else {
+			l.addf(0, "%v", err)
+		}
+		return nil, l.problems
+	}
+	src := l.loadSource(fsys, path.Dir(name), &f.Source)
+	r := l.build(&f, src)
+	if len(l.problems) > 0 {
+		return nil, l.problems
+	}
+	h := sha256.New()
+	h.Write(data)
+	h.Write([]byte{0})
+	for _, p := range src.Paragraphs {
+		h.Write([]byte(p))
+		h.Write([]byte{'\n'})
+	}
+	r.Hash = hex.EncodeToString(h.Sum(nil))
+	r.File = name
+	return r, nil
+}
+
+var errLineRE = regexp.MustCompile(`line (\d+)`)
+
+func yamlErrLine(err error) int {
+	m := errLineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+func yamlErrMsg(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(s, ": "); i > 0 && strings.HasPrefix(s, "line ") {
+		s = s[i+2:]
+	}
+	return s
+}
+
+func depth(n *yaml.Node) int {
+	d := 0
+	for _, c := range n.Content {
+		if x := depth(c); x > d {
+			d = x
+		}
+	}
+	return d + 1
+}
+
+func hasAliases(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAliases(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkKnown reports every mapping key that the file format does not know,
+// walking the node alongside the Go type it decodes into.
+func (l *loader) checkKnown(n *yaml.Node, t reflect.Type, where string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if tag != "" && tag != "-" {
+				fields[tag] = t.Field(i).Type
+				names = append(names, tag)
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			if !ok {
+				l.addf(k.Line, "unknown field %q%s; known fields: %s", k.Value, where, strings.Join(names, ", "))
+				continue
+			}
+			l.checkKnown(v, ft, " in "+k.Value)
+		}
+	case reflect.Slice:
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				l.checkKnown(c, t.Elem(), where)
+			}
+		}
+	case reflect.Map:
+		if n.Kind == yaml.MappingNode {
+			for i := 1; i < len(n.Content); i += 2 {
+				l.checkKnown(n.Content[i], t.Elem(), where)
+			}
+		}
+	}
+}
+
+// line returns the line of the node at the given path of keys and indexes,
+// or of the deepest node found on the way.
+func (l *loader) line(keys ...any) int {
+	n := l.root
+	for _, k := range keys {
+		var next *yaml.Node
+		switch k := k.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						next = n.Content[i+1]
+						if next.Kind == yaml.ScalarNode {
+							next = n.Content[i]
+						}
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n = next
+	}
+	return n.Line
+}
+
+// loadSource reads the cleaned source text: a header block (headline,
+// subhead, byline, one a line) and the body paragraphs, separated by blank
+// lines.
+func (l *loader) loadSource(fsys fs.FS, dir string, fs_ *fileSource) *Source {
+	src := &Source{Publisher: fs_.Publisher, Headline: fs_.Headline, Subhead: fs_.Subhead, Byline: fs_.Byline, Date: fs_.Date, URL: fs_.URL}
+	line := l.line("source", "text")
+	if fs_.Text == "" {
+		l.addf(l.line("source"), "source.text is missing: give the path of the cleaned source text, relative to this file")
+		return src
+	}
+	p := path.Join(dir, fs_.Text)
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		l.addf(line, "cannot read source text %s: %v", p, err)
+		return src
+	}
+	if len(data) > maxSourceBytes || !utf8.Valid(data) {
+		l.addf(line, "source text %s must be valid UTF-8 and at most %d bytes", p, maxSourceBytes)
+		return src
+	}
+	blocks := splitBlocks(string(data))
+	if len(blocks) < 2 {
+		l.addf(line, "source text %s needs a header block (headline, subhead, byline) and at least one body paragraph, separated by blank lines", p)
+		return src
+	}
+	header := strings.Split(blocks[0], "\n")
+	if fs_.Headline != "" && strings.TrimSpace(header[0]) != fs_.Headline {
+		l.addf(l.line("source", "headline"), "source.headline %q differs from the first line of %s (%q)", fs_.Headline, p, header[0])
+	}
+	if src.Headline == "" {
+		src.Headline = header[0]
+	}
+	src.Paragraphs = blocks[1:]
+	src.norm = make([]string, len(src.Paragraphs))
+	for i, para := range src.Paragraphs {
+		src.norm[i] = fold(para, false).text
+	}
+	return src
+}
+
+// ParseSource splits a cleaned source text into its header lines and body
+// paragraphs (blocks separated by blank lines).
+func ParseSource(text string) (header []string, paragraphs []string) {
+	blocks := splitBlocks(text)
+	if len(blocks) == 0 {
+		return nil, nil
+	}
+	return strings.Split(blocks[0], "\n"), blocks[1:]
+}
+
+func splitBlocks(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	for _, b := range strings.Split(text, "\n\n") {
+		if b = strings.TrimSpace(b); b != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+
+// build validates f and compiles it into a Rubric.
+func (l *loader) build(f *fileRubric, src *Source) *Rubric {
+	r := &Rubric{ID: f.ID, Version: f.Version, Title: f.Title, Source: src}
+	if !idRE.MatchString(f.ID) {
+		l.addf(l.line("id"), "id %q must be lower-case letters, digits and dashes", f.ID)
+	}
+	if f.Version < 1 {
+		l.addf(l.line("version"), "version must be a whole number ≥ 1")
+	}
+	if strings.TrimSpace(f.Title) == "" {
+		l.addf(l.line("title"), "title is missing")
+	}
+	if src.URL == "" || !(strings.HasPrefix(src.URL, "https://") || strings.HasPrefix(src.URL, "http://")) {
+		l.addf(l.line("source", "url"), "source.url must be the http(s) address of the primary source")
+	}
+	for _, k := range []struct{ name, v string }{{"publisher", src.Publisher}, {"byline", src.Byline}, {"date", src.Date}} {
+		if strings.TrimSpace(k.v) == "" {
+			l.addf(l.line("source"), "source.%s is missing", k.name)
+		}
+	}
+	l.buildLetters(r, f)
+	rs := &ruleSet{byName: map[string]int{}, criteria: map[string]*criterionRules{}}
+	r.rules = rs
+	l.buildSignals(rs, f)
+	if err := rs.sortSignals(); err != nil {
+		l.addf(l.line("signals"), "%v", err)
+	}
+	for i, a := range f.About {
+		t, err := rs.parseTerm(a)
+		if err != nil {
+			l.addf(l.line("about", i), "about: %v", err)
+			continue
+		}
+		rs.about = append(rs.about, t)
+	}
+	if len(f.About) == 0 {
+		l.addf(l.line("about"), "about is missing: list the signals a text must mention to be about this story (for example [china, hacking])")
+	}
+	if len(f.Criteria) == 0 {
+		l.addf(l.line("criteria"), "criteria: a rubric needs at least one criterion")
+	}
+	ids := map[string]bool{}
+	for i := range f.Criteria {
+		c := l.buildCriterion(r, rs, &f.Criteria[i], i, src)
+		if c == nil {
+			continue
+		}
+		if ids[c.ID] {
+			l.addf(l.line("criteria", i, "id"), "duplicate criterion id %q", c.ID)
+			continue
+		}
+		ids[c.ID] = true
+		r.Criteria = append(r.Criteria, c)
+	}
+	return r
+}
+
+func (l *loader) buildLetters(r *Rubric, f *fileRubric) {
+	if len(f.Letters) == 0 {
+		l.addf(l.line("letters"), "letters are missing: list each letter with its minimum score, best first")
+		return
+	}
+	seen := map[string]bool{}
+	for i, t := range f.Letters {
+		if t.Letter == "" || seen[t.Letter] {
+			l.addf(l.line("letters", i), "letter %q is empty or repeated", t.Letter)
+		}
+		seen[t.Letter] = true
+		if t.Min < 0 || t.Min > 100 {
+			l.addf(l.line("letters", i), "letter %s: min %v is outside 0–100", t.Letter, t.Min)
+		}
+		if i > 0 && t.Min >= f.Letters[i-1].Min {
+			l.addf(l.line("letters", i), "thresholds out of order: %s (min %v) must be below %s (min %v)", t.Letter, t.Min, f.Letters[i-1].Letter, f.Letters[i-1].Min)
+		}
+	}
+	if last := f.Letters[len(f.Letters)-1]; last.Min != 0 {
+		l.addf(l.line("letters", len(f.Letters)-1), "the last letter (%s) must have min 0 so every score has a letter", last.Letter)
+	}
+	r.Letters = f.Letters
+}
+
+func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
+	names := make([]string, 0, len(f.Signals))
+	for n := range f.Signals {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for i, n := range names {
+		if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(n) {
+			l.addf(l.line("signals", n), "signal name %q must be lower-case letters, digits and underscores", n)
+		}
+		rs.byName[n] = i
+		rs.signals = append(rs.signals, &signal{name: n})
+	}
+	refs := func(n, field string, list []string) []int {
+		var out []int
+		for _, x := range list {
+			id, ok := rs.byName[x]
+			if !ok {
+				l.addf(l.line("signals", n, field), "signal %s: %s names unknown signal %q", n, field, x)
+				continue
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	for i, n := range names {
+		fsig := f.Signals[n]
+		s := rs.signals[i]
+		if len(fsig.Patterns) == 0 {
+			l.addf(l.line("signals", n), "signal %s has no patterns", n)
+		}
+		for j, src := range fsig.Patterns {
+			p, err := compilePattern(src)
+			if err != nil {
+				l.addf(l.line("signals", n, "patterns", j), "signal %s: %v", n, err)
+				continue
+			}
+			rs.index.add(p, i)
+		}
+		for j, src := range fsig.Exclude {
+			p, err := compilePattern(src)
+			if err != nil {
+				l.addf(l.line("signals", n, "exclude", j), "signal %s: %v", n, err)
+				continue
+			}
+			s.exclude.add(p, i)
+		}
+		s.negatedBy = refs(n, "negated_by", fsig.NegatedBy)
+		s.qualified = refs(n, "qualified_by", fsig.QualifiedBy)
+		s.hedgedBy = refs(n, "hedged_by", fsig.HedgedBy)
+		s.near = refs(n, "near", fsig.Near)
+		s.notNear = refs(n, "not_near", fsig.NotNear)
+		s.quotes = fsig.QuotesHedge
+		s.reach, s.nearIn, s.notNearIn = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin
+		s.window = 2
+		if fsig.Window != nil {
+			s.window = *fsig.Window
+		}
+		for _, v := range []struct {
+			name string
+			v    int
+		}{{"reach", s.reach}, {"window", s.window}, {"near_within", s.nearIn}, {"not_near_within", s.notNearIn}} {
+			if v.v < 0 || v.v > 50 {
+				l.addf(l.line("signals", n, v.name), "signal %s: %s must be between 0 and 50 words", n, v.name)
+			}
+		}
+	}
+}
+
+func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int, src *Source) *Criterion {
+	at := func(keys ...any) int { return l.line(append([]any{"criteria", i}, keys...)...) }
+	c := &Criterion{ID: fc.ID, Question: fc.Question, Weight: fc.Weight, CapsAt: fc.CapsAt, Guidance: fc.Guidance, Fix: fc.Fix, Verdicts: map[Verdict]string{}}
+	if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(fc.ID) {
+		l.addf(at("id"), "criterion id %q must be lower-case letters, digits and underscores", fc.ID)
+	}
+	if strings.TrimSpace(fc.Question) == "" {
+		l.addf(at("question"), "criterion %s: question is missing", fc.ID)
+	}
+	if fc.Weight <= 0 {
+		l.addf(at("weight"), "criterion %s: weight must be greater than 0 (got %v)", fc.ID, fc.Weight)
+	}
+	if len(fc.Kinds) == 0 {
+		l.addf(at("kinds"), "criterion %s: kinds is missing (headline, summary or both)", fc.ID)
+	}
+	for j, k := range fc.Kinds {
+		kind, err := ParseKind(k)
+		if err != nil {
+			l.addf(at("kinds", j), "criterion %s: %v", fc.ID, err)
+			continue
+		}
+		c.Kinds = append(c.Kinds, kind)
+	}
+	if fc.CapsAt != "" && r.letterRank(fc.CapsAt) >= len(r.Letters) {
+		l.addf(at("caps_at"), "criterion %s: caps_at %q is not one of the rubric's letters", fc.ID, fc.CapsAt)
+	}
+	for k, v := range fc.Verdicts {
+		verdict, err := ParseVerdict(k)
+		if err != nil {
+			l.addf(at("verdicts"), "criterion %s: %v", fc.ID, err)
+			continue
+		}
+		c.Verdicts[verdict] = v
+	}
+	for _, v := range []Verdict{Pass, Fail} {
+		if c.Verdicts[v] == "" {
+			l.addf(at("verdicts"), "criterion %s: say what %s means under verdicts", fc.ID, v)
+		}
+	}
+	evIdx := map[string]int{}
+	for j, e := range fc.Evidence {
+		para, ok := src.Paragraph(e.Paragraph)
+		switch {
+		case src.Paragraphs == nil:
+		case !ok:
+			l.addf(at("evidence", j), "criterion %s: evidence paragraph %d does not exist (the source has %d)", fc.ID, e.Paragraph, len(src.Paragraphs))
+		case strings.TrimSpace(e.Quote) == "" || !strings.Contains(para, e.Quote):
+			l.addf(at("evidence", j), "criterion %s: evidence %q is not a verbatim span of paragraph %d", fc.ID, e.Quote, e.Paragraph)
+		}
+		if e.ID != "" {
+			evIdx[e.ID] = j
+		}
+		c.Evidence = append(c.Evidence, Evidence{ID: e.ID, Paragraph: e.Paragraph, Quote: e.Quote})
+	}
+	if len(fc.Evidence) == 0 {
+		l.addf(at("evidence"), "criterion %s: cite at least one evidence span of the source", fc.ID)
+	}
+	cr := &criterionRules{append_: fc.Append}
+	for j, fr := range fc.Rules {
+		ru := &rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix}
+		v, err := ParseVerdict(fr.Verdict)
+		if err != nil {
+			l.addf(at("rules", j, "verdict"), "criterion %s rule %d: %v", fc.ID, j+1, err)
+		}
+		ru.verdict = v
+		for _, k := range fr.Kinds {
+			kind, err := ParseKind(k)
+			if err != nil {
+				l.addf(at("rules", j, "kinds"), "criterion %s rule %d: %v", fc.ID, j+1, err)
+				continue
+			}
+			ru.kinds = append(ru.kinds, kind)
+		}
+		for w, cond := range fr.When {
+			t, err := rs.parseTerm(cond)
+			if err != nil {
+				l.addf(at("rules", j, "when", w), "criterion %s rule %d: %v", fc.ID, j+1, err)
+				continue
+			}
+			ru.when = append(ru.when, t)
+		}
+		if strings.TrimSpace(fr.Reason) == "" {
+			l.addf(at("rules", j), "criterion %s rule %d: reason is missing", fc.ID, j+1)
+		}
+		for _, id := range fr.Cite {
+			k, ok := evIdx[id]
+			if !ok {
+				l.addf(at("rules", j, "cite"), "criterion %s rule %d: cite names unknown evidence %q", fc.ID, j+1, id)
+				continue
+			}
+			ru.cite = append(ru.cite, k)
+		}
+		cr.rules = append(cr.rules, ru)
+	}
+	for j, e := range fc.Rewrite {
+		re, err := regexp.Compile("(?i)" + e.Find)
+		if err != nil {
+			l.addf(at("rewrite", j, "find"), "criterion %s: rewrite pattern does not compile: %v", fc.ID, err)
+			continue
+		}
+		cr.rewrite = append(cr.rewrite, edit{re: re, replace: e.Replace})
+	}
+	rs.criteria[fc.ID] = cr
+	return c
+}

@@ -1,0 +1,286 @@
+package rubric
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A pattern is a sequence of token matchers, written as words separated by
+// spaces. Each element is one or more alternatives separated by '|':
+//
+//	word     the word itself            (admitted)
+//	pre*     a word starting with pre   (acknowledg*)
+//	*suf     a word ending with suf     (*n't)
+//	_        any one token
+//	@Cap     a word written with an upper-case initial in the submission
+//	/re/     a word matching the regular expression re in full
+//
+// followed optionally by '?' (zero or one) or '{m,n}' (m to n times). Words
+// are matched lower-cased; punctuation marks such as ':' and ',' are tokens
+// of their own. A pattern never matches across a sentence break.
+type pattern struct {
+	src   string
+	elems []elem
+}
+
+type elem struct {
+	alts     []alt
+	min, max int
+}
+
+type altKind uint8
+
+const (
+	altWord altKind = iota
+	altPrefix
+	altSuffix
+	altAny
+	altCap
+	altRegexp
+)
+
+type alt struct {
+	kind altKind
+	s    string
+	re   *regexp.Regexp
+}
+
+const maxRepeat = 12
+
+// compilePattern parses src.
+func compilePattern(src string) (*pattern, error) {
+	fields := strings.Fields(src)
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	p := &pattern{src: src}
+	for _, f := range fields {
+		e, err := compileElem(f)
+		if err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", src, err)
+		}
+		p.elems = append(p.elems, e)
+	}
+	if len(p.elems) > 24 {
+		return nil, fmt.Errorf("pattern %q: more than 24 elements", src)
+	}
+	allOptional := true
+	for _, e := range p.elems {
+		if e.min > 0 {
+			allOptional = false
+		}
+	}
+	if allOptional {
+		return nil, fmt.Errorf("pattern %q matches nothing: every element is optional", src)
+	}
+	return p, nil
+}
+
+func compileElem(f string) (elem, error) {
+	e := elem{min: 1, max: 1}
+	switch {
+	case strings.HasSuffix(f, "}") && strings.LastIndexByte(f, '{') > 0 && !strings.HasPrefix(f, "/"):
+		i := strings.LastIndexByte(f, '{')
+		lo, hi, ok := strings.Cut(f[i+1:len(f)-1], ",")
+		m, err1 := strconv.Atoi(lo)
+		n, err2 := strconv.Atoi(hi)
+		if !ok || err1 != nil || err2 != nil || m < 0 || n < m || n == 0 || n > maxRepeat {
+			return e, fmt.Errorf("bad repetition %q: want {m,n} with 0 ≤ m ≤ n ≤ %d, n > 0", f[i:], maxRepeat)
+		}
+		e.min, e.max, f = m, n, f[:i]
+	case len(f) > 1 && strings.HasSuffix(f, "?") && !strings.HasSuffix(f, `\?`):
+		e.min, f = 0, f[:len(f)-1]
+	}
+	f = strings.ReplaceAll(f, `\?`, "?")
+	if len(f) > 2 && strings.HasPrefix(f, "/") && strings.HasSuffix(f, "/") {
+		re, err := regexp.Compile("^(?:" + f[1:len(f)-1] + ")$")
+		if err != nil {
+			return e, fmt.Errorf("bad regular expression %s: %v", f, err)
+		}
+		e.alts = []alt{{kind: altRegexp, re: re, s: f}}
+		return e, nil
+	}
+	for _, a := range strings.Split(f, "|") {
+		switch {
+		case a == "":
+			return e, fmt.Errorf("empty alternative in %q", f)
+		case a == "_":
+			e.alts = append(e.alts, alt{kind: altAny})
+		case a == "@Cap":
+			e.alts = append(e.alts, alt{kind: altCap})
+		case a == "*":
+			return e, fmt.Errorf("a lone '*' in %q: use _ for any token", f)
+		case strings.HasSuffix(a, "*"):
+			e.alts = append(e.alts, alt{kind: altPrefix, s: strings.ToLower(a[:len(a)-1])})
+		case strings.HasPrefix(a, "*"):
+			e.alts = append(e.alts, alt{kind: altSuffix, s: strings.ToLower(a[1:])})
+		case strings.ContainsAny(a, "*/@{}"):
+			return e, fmt.Errorf("bad alternative %q", a)
+		default:
+			e.alts = append(e.alts, alt{kind: altWord, s: strings.ToLower(a)})
+		}
+	}
+	return e, nil
+}
+
+func (a *alt) match(t *token) bool {
+	switch a.kind {
+	case altWord:
+		return t.text == a.s
+	case altPrefix:
+		return strings.HasPrefix(t.text, a.s)
+	case altSuffix:
+		return strings.HasSuffix(t.text, a.s)
+	case altAny:
+		return true
+	case altCap:
+		return t.cap && !t.punct
+	default:
+		return a.re.MatchString(t.text)
+	}
+}
+
+func (e *elem) match(t *token) bool {
+	for i := range e.alts {
+		if e.alts[i].match(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAt returns the index one past the last token of the shortest match of
+// the pattern's elements from element k starting at token i, or -1. Lazy
+// repetition keeps matches tight ("support _{0,3} taiwan").
+func (p *pattern) matchAt(toks []token, k, i int) int {
+	if k == len(p.elems) {
+		return i
+	}
+	e := &p.elems[k]
+	j := i
+	for n := 0; n <= e.max; n++ {
+		if n >= e.min {
+			if end := p.matchAt(toks, k+1, j); end >= 0 {
+				return end
+			}
+		}
+		if n == e.max || j >= len(toks) || (j > i && toks[j].sent != toks[i].sent) || !e.match(&toks[j]) {
+			break
+		}
+		if j > 0 && k > 0 && toks[j].sent != toks[j-1].sent {
+			break
+		}
+		j++
+	}
+	return -1
+}
+
+// patternIndex finds the patterns that can start at a token without trying
+// them all: by the first element's exact words and prefixes.
+type patternIndex struct {
+	pats       []*pattern
+	owner      []int // owner[i] is the signal of pats[i]
+	exact      map[string][]int
+	prefix     map[string][]int
+	prefixLens []int
+	other      []int // patterns whose first element is not a word or prefix
+}
+
+func (x *patternIndex) add(p *pattern, owner int) {
+	if x.exact == nil {
+		x.exact = make(map[string][]int)
+		x.prefix = make(map[string][]int)
+	}
+	// A pattern with an optional first element is indexed twice: once as
+	// written (the element present) and once without it.
+	if p.elems[0].min == 0 && len(p.elems) > 1 {
+		rest := &pattern{src: p.src, elems: p.elems[1:]}
+		x.add(rest, owner)
+		first := p.elems[0]
+		first.min = 1
+		p = &pattern{src: p.src, elems: append([]elem{first}, p.elems[1:]...)}
+	}
+	id := len(x.pats)
+	x.pats = append(x.pats, p)
+	x.owner = append(x.owner, owner)
+	first := p.elems[0]
+	indexed := true
+	for _, a := range first.alts {
+		if a.kind != altWord && a.kind != altPrefix {
+			indexed = false
+		}
+	}
+	if !indexed {
+		x.other = append(x.other, id)
+		return
+	}
+	for _, a := range first.alts {
+		if a.kind == altWord {
+			x.exact[a.s] = appendUnique(x.exact[a.s], id)
+			continue
+		}
+		x.prefix[a.s] = appendUnique(x.prefix[a.s], id)
+		if !containsInt(x.prefixLens, len(a.s)) {
+			x.prefixLens = append(x.prefixLens, len(a.s))
+		}
+	}
+}
+
+func appendUnique(s []int, v int) []int {
+	if containsInt(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// occurrence is one match of a signal: tokens [first, last].
+type occurrence struct {
+	first, last int
+}
+
+// scan matches every pattern at every token and appends each match to
+// occ[owner]; a signal matching twice at the same start keeps the longest.
+func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
+	try := func(id, i int) {
+		end := x.pats[id].matchAt(toks, 0, i)
+		if end <= i {
+			return
+		}
+		o := x.owner[id]
+		list := occ[o]
+		if n := len(list); n > 0 && list[n-1].first == i {
+			if end-1 > list[n-1].last {
+				list[n-1].last = end - 1
+			}
+			return
+		}
+		occ[o] = append(list, occurrence{first: i, last: end - 1})
+	}
+	for i := range toks {
+		t := toks[i].text
+		for _, id := range x.exact[t] {
+			try(id, i)
+		}
+		for _, n := range x.prefixLens {
+			if n <= len(t) {
+				for _, id := range x.prefix[t[:n]] {
+					try(id, i)
+				}
+			}
+		}
+		for _, id := range x.other {
+			try(id, i)
+		}
+	}
+}

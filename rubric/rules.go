@@ -1,0 +1,360 @@
+package rubric
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// ruleSet is a rubric's compiled rule-judge signals and decision rules.
+type ruleSet struct {
+	signals []*signal
+	byName  map[string]int
+	// order lists the signals so that each comes after the signals its
+	// filters and modifiers refer to.
+	order []int
+	index patternIndex
+	// about are the terms a text must satisfy to be about the story.
+	about    []term
+	criteria map[string]*criterionRules
+}
+
+// signal is a named family of patterns with how its occurrences are read.
+type signal struct {
+	name      string
+	exclude   patternIndex // patterns that, matching at the same start, cancel an occurrence
+	negatedBy []int
+	qualified []int
+	hedgedBy  []int
+	quotes    bool
+	reach     int // as a hedge: words either side it reaches; 0 = its sentence
+	window    int // words before an occurrence that negation and qualifiers reach
+	near      []int
+	nearIn    int
+	notNear   []int
+	notNearIn int
+}
+
+// criterionRules is a criterion's decision list and rewrite edits.
+type criterionRules struct {
+	rules   []*rule
+	rewrite []edit
+	append_ string
+}
+
+type rule struct {
+	kinds    []Kind
+	when     []term
+	verdict  Verdict
+	reason   string
+	decisive bool
+	cite     []int // indexes into the criterion's Evidence; nil = all
+	fix      string
+}
+
+// term is one condition of a rule: any of its alternatives holds, or, when
+// negated, none does.
+type term struct {
+	not  bool
+	alts []termAlt
+}
+
+type termAlt struct {
+	sig  int
+	prop prop
+}
+
+type prop uint8
+
+const (
+	propPlain     prop = iota // not negated
+	propNegated               // negated
+	propHedged                // not negated, not qualified, hedged
+	propUnhedged              // not negated, not qualified, not hedged
+	propQualified             // not negated, qualified
+	propAny                   // every occurrence
+)
+
+var propNames = map[string]prop{
+	"": propPlain, "negated": propNegated, "hedged": propHedged,
+	"unhedged": propUnhedged, "qualified": propQualified, "any": propAny,
+}
+
+// edit is a rewrite step: replace what a regular expression matches.
+type edit struct {
+	re      *regexp.Regexp
+	replace string
+}
+
+// parseTerm parses "a|b.hedged|!c" style terms: '!' first negates the whole.
+func (rs *ruleSet) parseTerm(s string) (term, error) {
+	var t term
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "!") {
+		t.not, s = true, strings.TrimSpace(s[1:])
+	}
+	if s == "" {
+		return t, fmt.Errorf("empty condition")
+	}
+	for _, a := range strings.Split(s, "|") {
+		name, p, _ := strings.Cut(strings.TrimSpace(a), ".")
+		id, ok := rs.byName[name]
+		if !ok {
+			return t, fmt.Errorf("condition %q names unknown signal %q", s, name)
+		}
+		pr, ok := propNames[p]
+		if !ok {
+			return t, fmt.Errorf("condition %q: unknown property %q (use negated, hedged, unhedged, qualified or any)", s, p)
+		}
+		t.alts = append(t.alts, termAlt{sig: id, prop: pr})
+	}
+	return t, nil
+}
+
+// occ is an occurrence with what the rubric's modifiers make of it.
+type occ struct {
+	occurrence
+	negated, qualified, hedged bool
+}
+
+// analysis is a submission's signal occurrences, read once per grading.
+type analysis struct {
+	d   *doc
+	occ [][]occ
+}
+
+// analyse finds every signal's occurrences in d, filters them and reads
+// their modifiers. Signals are read in dependency order, so a filter or a
+// modifier sees the occurrences its signals kept after their own filters.
+func (rs *ruleSet) analyse(d *doc) *analysis {
+	raw := make([][]occurrence, len(rs.signals))
+	rs.index.scan(d.toks, raw)
+	kept := make([][]occurrence, len(rs.signals))
+	a := &analysis{d: d, occ: make([][]occ, len(rs.signals))}
+	for _, si := range rs.order {
+		s := rs.signals[si]
+		list := raw[si]
+		if len(list) == 0 {
+			continue
+		}
+		out := make([]occ, 0, len(list))
+		keep := list[:0:0]
+		for _, o := range list {
+			if s.excluded(d.toks, o.first) {
+				continue
+			}
+			if len(s.near) > 0 && !anyNear(d, kept, s.near, o, s.nearIn) {
+				continue
+			}
+			if len(s.notNear) > 0 && anyNear(d, kept, s.notNear, o, s.notNearIn) {
+				continue
+			}
+			x := occ{occurrence: o}
+			x.negated = len(s.negatedBy) > 0 && anyBefore(d, kept, s.negatedBy, o, s.window)
+			x.qualified = len(s.qualified) > 0 && anyBefore(d, kept, s.qualified, o, s.window)
+			x.hedged = s.quotes && (d.quoted[o.first] || quotedWord(d, o))
+			for _, h := range s.hedgedBy {
+				if x.hedged {
+					break
+				}
+				x.hedged = reaches(d, kept[h], o, rs.signals[h].reach)
+			}
+			out = append(out, x)
+			keep = append(keep, o)
+		}
+		a.occ[si] = out
+		kept[si] = keep
+	}
+	return a
+}
+
+// deps returns the signals s refers to.
+func (s *signal) deps() []int {
+	var out []int
+	for _, l := range [][]int{s.negatedBy, s.qualified, s.hedgedBy, s.near, s.notNear} {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// sortSignals orders the signals by their references and reports a cycle.
+func (rs *ruleSet) sortSignals() error {
+	const (
+		unseen = iota
+		visiting
+		done
+	)
+	state := make([]int, len(rs.signals))
+	var visit func(i int, path []string) error
+	visit = func(i int, path []string) error {
+		switch state[i] {
+		case done:
+			return nil
+		case visiting:
+			return fmt.Errorf("signals refer to each other in a cycle: %s", strings.Join(append(path, rs.signals[i].name), " → "))
+		}
+		state[i] = visiting
+		for _, d := range rs.signals[i].deps() {
+			if err := visit(d, append(path, rs.signals[i].name)); err != nil {
+				return err
+			}
+		}
+		state[i] = done
+		rs.order = append(rs.order, i)
+		return nil
+	}
+	for i := range rs.signals {
+		if err := visit(i, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *signal) excluded(toks []token, i int) bool {
+	for _, p := range s.exclude.pats {
+		if p.matchAt(toks, 0, i) > i {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedWord reports whether the occurrence is wrapped in quotation marks
+// directly ("'admitted'").
+func quotedWord(d *doc, o occurrence) bool {
+	if o.first == 0 || o.last+1 >= len(d.toks) {
+		return false
+	}
+	b, e := d.toks[o.first-1], d.toks[o.last+1]
+	return b.punct && e.punct && (b.text == "'" || b.text == "\"") && b.text == e.text
+}
+
+// anyNear reports whether any occurrence of the given signals is in o's
+// sentence and, when within > 0, no more than within tokens away.
+func anyNear(d *doc, raw [][]occurrence, sigs []int, o occurrence, within int) bool {
+	for _, si := range sigs {
+		if reaches(d, raw[si], o, within) {
+			return true
+		}
+	}
+	return false
+}
+
+// reaches reports whether one of list is in o's sentence and within the
+// given distance in tokens (0: anywhere in the sentence).
+func reaches(d *doc, list []occurrence, o occurrence, within int) bool {
+	sent := d.toks[o.first].sent
+	for _, h := range list {
+		if d.toks[h.first].sent != sent {
+			continue
+		}
+		if h.first >= o.first && h.last <= o.last {
+			continue // itself, or inside it
+		}
+		if within == 0 {
+			return true
+		}
+		gap := h.first - o.last
+		if h.last < o.first {
+			gap = o.first - h.last
+		}
+		if gap <= within {
+			return true
+		}
+	}
+	return false
+}
+
+// anyBefore reports whether an occurrence of the given signals ends within
+// window tokens before o starts, in the same clause (negation, qualifiers).
+func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int) bool {
+	clause := d.toks[o.first].clause
+	for _, si := range sigs {
+		for _, h := range raw[si] {
+			if h.last >= o.first || o.first-h.last-1 > window {
+				continue
+			}
+			if d.toks[h.last].clause == clause {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matches returns the occurrences of signal si that have property p.
+func (a *analysis) matches(si int, p prop, dst []occ) []occ {
+	for _, o := range a.occ[si] {
+		ok := false
+		switch p {
+		case propPlain:
+			ok = !o.negated
+		case propNegated:
+			ok = o.negated
+		case propHedged:
+			ok = !o.negated && !o.qualified && o.hedged
+		case propUnhedged:
+			ok = !o.negated && !o.qualified && !o.hedged
+		case propQualified:
+			ok = !o.negated && o.qualified
+		case propAny:
+			ok = true
+		}
+		if ok {
+			dst = append(dst, o)
+		}
+	}
+	return dst
+}
+
+// holds reports whether term t holds, and appends to spans the occurrences
+// that make a positive term hold.
+func (a *analysis) holds(t term, spans []occ) (bool, []occ) {
+	n := len(spans)
+	for _, alt := range t.alts {
+		spans = a.matches(alt.sig, alt.prop, spans)
+	}
+	found := len(spans) > n
+	if t.not {
+		return !found, spans[:n]
+	}
+	return found, spans
+}
+
+// decide returns the first rule of cr whose kind and terms hold, with the
+// occurrences of its first positive term.
+func (a *analysis) decide(cr *criterionRules, k Kind) (*rule, []occ) {
+	for _, r := range cr.rules {
+		if len(r.kinds) > 0 && !kindIn(k, r.kinds) {
+			continue
+		}
+		var trigger []occ
+		ok := true
+		for i, t := range r.when {
+			var spans []occ
+			var h bool
+			h, spans = a.holds(t, nil)
+			if !h {
+				ok = false
+				break
+			}
+			if trigger == nil && !t.not && i >= 0 {
+				trigger = spans
+			}
+		}
+		if ok {
+			return r, trigger
+		}
+	}
+	return nil, nil
+}
+
+func kindIn(k Kind, ks []Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}

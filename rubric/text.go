@@ -1,0 +1,117 @@
+package rubric
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// folded is a text normalised for matching, with a map from each byte of the
+// normalised text back to the byte of the original it came from.
+type folded struct {
+	text string
+	pos  []int // len(text)+1 entries; pos[len(text)] is len(original)
+}
+
+// fold normalises s: curly quotes and primes become straight quotes, dashes
+// become '-', every run of Unicode white space becomes one space, and, when
+// lower is set, letters are lower-cased.
+func fold(s string, lower bool) folded {
+	var b strings.Builder
+	b.Grow(len(s))
+	pos := make([]int, 0, len(s)+1)
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf { // fast path for ASCII
+			c := byte(r)
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				if !space {
+					b.WriteByte(' ')
+					pos = append(pos, i)
+					space = true
+				}
+				i += n
+				continue
+			case lower && 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			pos = append(pos, i)
+			space = false
+			i += n
+			continue
+		}
+		switch {
+		case unicode.IsSpace(r):
+			if !space {
+				b.WriteByte(' ')
+				pos = append(pos, i)
+				space = true
+			}
+			i += n
+			continue
+		case r == '‘' || r == '’' || r == '‛' || r == '′' || r == '`' || r == '´':
+			r = '\''
+		case r == '“' || r == '”' || r == '„' || r == '″' || r == '«' || r == '»':
+			r = '"'
+		case r == '–' || r == '—' || r == '‒' || r == '―' || r == '‐' || r == '‑' || r == '−':
+			r = '-'
+		case r == '…':
+			for k := 0; k < 3; k++ {
+				b.WriteByte('.')
+				pos = append(pos, i)
+			}
+			i += n
+			space = false
+			continue
+		case lower:
+			r = unicode.ToLower(r)
+		}
+		start := b.Len()
+		b.WriteRune(r)
+		for k := start; k < b.Len(); k++ {
+			pos = append(pos, i)
+		}
+		space = false
+		i += n
+	}
+	pos = append(pos, len(s))
+	return folded{text: b.String(), pos: pos}
+}
+
+// span maps the normalised byte range [start, end) back to the original.
+func (f folded) span(start, end int) (int, int) {
+	s := f.pos[start]
+	if end >= len(f.pos)-1 {
+		return s, f.pos[len(f.pos)-1]
+	}
+	// The end is the original byte where the next normalised byte starts,
+	// minus any white space that folding collapsed in between.
+	e := f.pos[end]
+	if end > 0 && f.pos[end-1] == e { // inside a multi-byte expansion
+		for end < len(f.pos)-1 && f.pos[end] == e {
+			end++
+		}
+		e = f.pos[end]
+	}
+	return s, e
+}
+
+// NormalizeQuote returns s with quote marks, dashes and white space normalised
+// the way quotes of a source are compared (case is kept).
+func NormalizeQuote(s string) string {
+	return strings.TrimSpace(fold(s, false).text)
+}
+
+// denormalizedSpan returns the text of orig that the normalised range
+// [start, end) of NormalizeQuote(orig)'s untrimmed form covers.
+func denormalizedSpan(orig string, start, end int) (string, bool) {
+	f := fold(orig, false)
+	if start < 0 || end > len(f.text) || start >= end {
+		return "", false
+	}
+	s, e := f.span(start, end)
+	return strings.TrimSpace(orig[s:e]), true
+}
