@@ -1,0 +1,264 @@
+// Package bot is factgrade's Slack bot: the /factcheck command, the "Fact-check
+// this message" shortcut, graded replies in Block Kit, disputes, the App
+// Home tab, and the two transports Slack reaches it by (HTTP requests and
+// Socket Mode). Transport code only verifies, parses and acknowledges; both
+// transports feed the same handlers, which persist a submission before the
+// acknowledgement and leave grading and posting to a bounded worker pool.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/storage"
+)
+
+// Config is what a Bot needs.
+type Config struct {
+	Store   storage.Store
+	Rubrics *rubric.Set
+	// DefaultRubric is used when neither the command nor the channel names one.
+	DefaultRubric string
+	Judge         rubric.Judge
+	// Slack is the Web API client (slack.New with the bot token and,
+	// for tests or a proxy, slack.OptionAPIURL).
+	Slack  *slack.Client
+	Logger *slog.Logger
+	// Workers grade and post at once; QueueSize submissions may wait.
+	Workers   int
+	QueueSize int
+	// ChannelInterval is the least time between two posts to one channel
+	// (Slack allows about one message per second per channel).
+	ChannelInterval time.Duration
+	// ResumeEvery is how often unfinished submissions (a failed post, a full
+	// queue, a restart) are picked up again from storage.
+	ResumeEvery time.Duration
+	// Observer receives metrics; nil means none.
+	Observer Observer
+	// SlackTimeout bounds each Web API call.
+	SlackTimeout time.Duration
+}
+
+// Defaults of Config's optional fields.
+const (
+	DefaultWorkers         = 4
+	DefaultQueueSize       = 256
+	DefaultChannelInterval = time.Second
+	DefaultResumeEvery     = 30 * time.Second
+	DefaultSlackTimeout    = 10 * time.Second
+	// maxAttempts is how many times a submission is graded or posted before
+	// it is marked failed.
+	maxAttempts = 5
+)
+
+// Bot is the Slack bot. Create it with New, start its workers with Start and
+// stop them with Shutdown.
+type Bot struct {
+	cfg   Config
+	store storage.Store
+	log   *slog.Logger
+	obs   Observer
+	slack *slack.Client
+
+	queue    chan int64
+	stop     chan struct{} // closed by Shutdown: take no more work
+	mu       sync.Mutex
+	inflight map[int64]bool // queued or being worked on
+	closed   bool
+
+	seen *seenSet // deliveries already handled (event ids, trigger ids)
+	pace *pacer
+
+	workCtx    context.Context
+	cancelWork context.CancelFunc
+	wg         sync.WaitGroup
+	bg         sync.WaitGroup // App Home publishes and thread replies
+}
+
+// New returns a Bot; call Start to start grading.
+func New(cfg Config) (*Bot, error) {
+	if cfg.Store == nil || cfg.Rubrics == nil || cfg.Judge == nil || cfg.Slack == nil {
+		return nil, errors.New("bot.New: Store, Rubrics, Judge and Slack are required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = DefaultWorkers
+	}
+	if cfg.QueueSize <= 0 {
+		cfg.QueueSize = DefaultQueueSize
+	}
+	if cfg.ChannelInterval == 0 {
+		cfg.ChannelInterval = DefaultChannelInterval
+	}
+	if cfg.ResumeEvery <= 0 {
+		cfg.ResumeEvery = DefaultResumeEvery
+	}
+	if cfg.SlackTimeout <= 0 {
+		cfg.SlackTimeout = DefaultSlackTimeout
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = nopObserver{}
+	}
+	if _, ok := cfg.Rubrics.Get(cfg.DefaultRubric); !ok && cfg.DefaultRubric != "" {
+		return nil, fmt.Errorf("bot.New: default rubric %q is not loaded; loaded: %v", cfg.DefaultRubric, cfg.Rubrics.IDs())
+	}
+	return &Bot{
+		cfg:      cfg,
+		store:    cfg.Store,
+		log:      cfg.Logger,
+		obs:      cfg.Observer,
+		slack:    cfg.Slack,
+		queue:    make(chan int64, cfg.QueueSize),
+		stop:     make(chan struct{}),
+		inflight: make(map[int64]bool),
+		seen:     newSeenSet(10 * time.Minute),
+		pace:     newPacer(cfg.ChannelInterval),
+	}, nil
+}
+
+// Start starts the workers and the resumer, which first picks up what a
+// previous run left unfinished. Work stops when ctx is cancelled or
+// Shutdown is called.
+func (b *Bot) Start(ctx context.Context) {
+	b.workCtx, b.cancelWork = context.WithCancel(ctx)
+	for i := 0; i < b.cfg.Workers; i++ {
+		b.wg.Add(1)
+		go func() {
+			defer b.wg.Done()
+			b.work(b.workCtx)
+		}()
+	}
+	started := time.Now()
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		b.resume(b.workCtx, started)
+	}()
+}
+
+// Shutdown stops taking new work and waits for the submissions being graded
+// or posted to finish, until ctx is done; then it cancels them. Submissions
+// still queued stay in storage and are resumed at the next start.
+func (b *Bot) Shutdown(ctx context.Context) error {
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		return nil
+	}
+	b.closed = true
+	close(b.stop)
+	b.mu.Unlock()
+
+	done := make(chan struct{})
+	go func() {
+		b.wg.Wait()
+		b.bg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		b.cancelWork()
+		return nil
+	case <-ctx.Done():
+		b.cancelWork()
+		<-done
+		return fmt.Errorf("bot shutdown: in-flight work cancelled: %w", ctx.Err())
+	}
+}
+
+// enqueue hands submission id to the workers unless it is already queued or
+// being worked on. It reports false when the queue is full or closed; the
+// submission then stays in storage for the resumer.
+func (b *Bot) enqueue(id int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return false
+	}
+	if b.inflight[id] {
+		return true
+	}
+	select {
+	case b.queue <- id:
+		b.inflight[id] = true
+		b.obs.QueueDepth(len(b.queue))
+		return true
+	default:
+		return false
+	}
+}
+
+// queueFull reports whether new submissions should be refused for now.
+func (b *Bot) queueFull() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.closed || len(b.queue) >= cap(b.queue)
+}
+
+func (b *Bot) done(id int64) {
+	b.mu.Lock()
+	delete(b.inflight, id)
+	b.mu.Unlock()
+}
+
+// goBackground runs f in the background with its own timeout; Shutdown
+// waits for it.
+func (b *Bot) goBackground(name string, f func(ctx context.Context) error) {
+	b.mu.Lock()
+	closed := b.closed
+	if !closed {
+		b.bg.Add(1)
+	}
+	b.mu.Unlock()
+	if closed {
+		return
+	}
+	go func() {
+		defer b.bg.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), 3*b.cfg.SlackTimeout)
+		defer cancel()
+		if err := f(ctx); err != nil {
+			b.log.Warn("background task failed", "task", name, "err", err)
+		}
+	}()
+}
+
+// seenSet remembers keys for a while, to drop Slack's retries of deliveries
+// that have no row in storage (button clicks, events).
+type seenSet struct {
+	mu   sync.Mutex
+	ttl  time.Duration
+	keys map[string]time.Time
+}
+
+func newSeenSet(ttl time.Duration) *seenSet {
+	return &seenSet{ttl: ttl, keys: make(map[string]time.Time)}
+}
+
+// firstTime records key and reports whether it was not seen within the TTL.
+func (s *seenSet) firstTime(key string) bool {
+	now := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.keys[key]; ok && now.Sub(t) < s.ttl {
+		return false
+	}
+	if len(s.keys) > 10000 {
+		for k, t := range s.keys {
+			if now.Sub(t) >= s.ttl {
+				delete(s.keys, k)
+			}
+		}
+	}
+	s.keys[key] = now
+	return true
+}

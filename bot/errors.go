@@ -1,0 +1,58 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// errBusy is returned when the queue is full and a submission is refused.
+var errBusy = errors.New("queue full")
+
+// errStorage marks a failure to read or write the database while handling
+// a request.
+var errStorage = errors.New("storage unavailable")
+
+// UserMessage turns any error into the short message the editor sees in
+// Slack, saying what to do. It is the one place errors are translated for
+// people; the details go to the log, never to Slack.
+func UserMessage(err error, rubrics *rubric.Set) string {
+	var (
+		usage   *UsageError
+		tooLong *TooLongError
+		unknown *rubric.UnknownRubricError
+	)
+	switch {
+	case errors.As(err, &usage):
+		return usage.Msg
+	case errors.As(err, &tooLong):
+		return fmt.Sprintf("Your text is %d characters; factgrade grades at most %d. Grade the headline or the first paragraphs separately.", tooLong.Runes, tooLong.Limit)
+	case errors.As(err, &unknown):
+		return fmt.Sprintf("There is no rubric `%s`. Use one of these:\n%s", mrkdwnEscape(unknown.ID), rubricList(rubrics))
+	case errors.Is(err, errGradingFailed):
+		return "Grading failed. Your submission is kept; try `/factcheck` again in a minute. If it keeps failing, tell whoever runs factgrade."
+	case errors.Is(err, errBusy):
+		return "factgrade is busy grading other submissions right now. Nothing was saved; try again in a minute."
+	case errors.Is(err, errStorage):
+		return "factgrade could not save your request (its database is not answering). Nothing was graded; try again in a minute."
+	}
+	return "Something went wrong on factgrade's side. Try again in a minute; if it keeps happening, tell whoever runs factgrade."
+}
+
+// rubricList is one line per rubric: id, title and a link to its source.
+func rubricList(rubrics *rubric.Set) string {
+	if rubrics == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range rubrics.List() {
+		fmt.Fprintf(&b, "• `%s` v%d: %s", mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
+		if r.Source != nil && safeURL(r.Source.URL) {
+			fmt.Fprintf(&b, " (<%s|source>)", mrkdwnEscape(r.Source.URL))
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}

@@ -1,0 +1,254 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/storage"
+)
+
+// Reply is the immediate answer to a request from Slack.
+type Reply struct {
+	// Text, when set, is shown only to the editor.
+	Text string
+	// Body, when set, is the JSON answer instead (url_verification's
+	// challenge, a view_submission's errors).
+	Body any
+	// Outcome names how the request went, for metrics and the request log.
+	Outcome string
+}
+
+// commandAck is the JSON a slash command is answered with.
+type commandAck struct {
+	ResponseType string `json:"response_type"`
+	Text         string `json:"text"`
+}
+
+// JSON returns what to send back to Slack, or nil for an empty 200.
+func (r Reply) JSON() any {
+	if r.Body != nil {
+		return r.Body
+	}
+	if r.Text != "" {
+		return commandAck{ResponseType: slack.ResponseTypeEphemeral, Text: r.Text}
+	}
+	return nil
+}
+
+func (b *Bot) failReply(err error, outcome string) Reply {
+	return Reply{Text: UserMessage(err, b.cfg.Rubrics), Outcome: outcome}
+}
+
+// HelpText is what /factcheck help (or an empty /factcheck) shows.
+const HelpText = "*factgrade* grades a headline or summary against the story's primary source.\n" +
+	"• `/factcheck China tacitly acknowledged hacks on U.S. infrastructure, WSJ reports`: grade a text (a headline or a summary, told apart by its length)\n" +
+	"• `/factcheck --rubric ID …`, `--headline …`, `--summary …`: choose the rubric or the kind\n" +
+	"• `/factcheck use ID`: make rubric ID this channel's default\n" +
+	"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked, or to the channel\n" +
+	"• `/factcheck rubrics`: list the rubrics\n" +
+	"Or use the message shortcut *Fact-check this message* on any message: the grade is posted in its thread."
+
+// HandleCommand answers a /factcheck slash command. A text to grade is
+// stored as a submission before it returns; grading and posting follow on
+// the worker pool.
+func (b *Bot) HandleCommand(ctx context.Context, cmd slack.SlashCommand) Reply {
+	c, err := ParseCommand(cmd.Text)
+	if err != nil {
+		return b.failReply(err, "bad_request")
+	}
+	switch c.Action {
+	case ActHelp:
+		return Reply{Text: HelpText, Outcome: "help"}
+	case ActRubrics:
+		return Reply{Text: "*Rubrics*\n" + rubricList(b.cfg.Rubrics), Outcome: "rubrics"}
+	case ActUse, ActReply:
+		return b.setChannel(ctx, cmd, c)
+	}
+	key := "command:" + cmd.TeamID + ":" + cmd.TriggerID
+	if cmd.TriggerID == "" {
+		return b.failReply(&UsageError{"This request has no trigger_id; it did not come from Slack's /factcheck."}, "bad_request")
+	}
+	sub := storage.Submission{
+		IdempotencyKey: key,
+		TeamID:         cmd.TeamID,
+		ChannelID:      cmd.ChannelID,
+		UserID:         cmd.UserID,
+		ReplyChannel:   cmd.ChannelID,
+		ResponseURL:    cmd.ResponseURL,
+		Text:           c.Text,
+		Kind:           c.Kind,
+		RubricID:       c.RubricID,
+	}
+	return b.submit(ctx, sub)
+}
+
+// submit stores sub (completing its rubric, kind and reply mode from the
+// channel's settings) and queues it.
+func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
+	settings, err := b.store.ChannelSettings(ctx, sub.TeamID, sub.ChannelID)
+	if err != nil {
+		b.log.Error("reading channel settings", "channel", sub.ChannelID, "err", err)
+		return b.failReply(errStorage, "error")
+	}
+	if sub.RubricID == "" {
+		sub.RubricID = settings.DefaultRubric
+	}
+	if sub.RubricID == "" {
+		sub.RubricID = b.cfg.DefaultRubric
+	}
+	r, err := b.cfg.Rubrics.Lookup(sub.RubricID)
+	if err != nil {
+		return b.failReply(err, "bad_request")
+	}
+	sub.RubricID, sub.RubricVersion, sub.RubricHash = r.ID, r.Version, r.Hash
+	if sub.Kind == "" {
+		sub.Kind = rubric.DetectKind(sub.Text)
+	}
+	sub.Ephemeral = settings.Ephemeral
+	if b.queueFull() {
+		return b.failReply(errBusy, "busy")
+	}
+	stored, created, err := b.store.Submit(ctx, sub)
+	if err != nil {
+		b.log.Error("storing submission", "key", sub.IdempotencyKey, "err", err)
+		return b.failReply(errStorage, "error")
+	}
+	ack := fmt.Sprintf("Grading your %s against `%s` v%d (%s)…", stored.Kind, mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
+	if !created {
+		// A retry of a delivery already taken: its first copy is being
+		// (or was) graded; the resumer covers it if this process died.
+		return Reply{Text: ack, Outcome: "duplicate"}
+	}
+	b.enqueue(stored.ID)
+	return Reply{Text: ack, Outcome: "ok"}
+}
+
+// setChannel handles "use ID" and "reply private|channel".
+func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command) Reply {
+	s, err := b.store.ChannelSettings(ctx, cmd.TeamID, cmd.ChannelID)
+	if err != nil {
+		b.log.Error("reading channel settings", "channel", cmd.ChannelID, "err", err)
+		return b.failReply(errStorage, "error")
+	}
+	var text string
+	switch c.Action {
+	case ActUse:
+		r, err := b.cfg.Rubrics.Lookup(c.RubricID)
+		if err != nil {
+			return b.failReply(err, "bad_request")
+		}
+		s.DefaultRubric = r.ID
+		text = fmt.Sprintf("This channel now grades against `%s` v%d (%s).", mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
+	case ActReply:
+		s.Ephemeral = c.Private
+		text = "Grades in this channel are now posted for everyone to see."
+		if c.Private {
+			text = "Grades in this channel are now shown only to whoever asked."
+		}
+	}
+	s.TeamID, s.ChannelID, s.UpdatedBy = cmd.TeamID, cmd.ChannelID, cmd.UserID
+	if err := b.store.SetChannelSettings(ctx, s); err != nil {
+		b.log.Error("saving channel settings", "channel", cmd.ChannelID, "err", err)
+		return b.failReply(errStorage, "error")
+	}
+	return Reply{Text: text, Outcome: string(c.Action)}
+}
+
+// handleShortcut grades the text of the message the shortcut was used on and
+// answers in its thread. Problems are told to the editor as an ephemeral
+// message, since a shortcut's acknowledgement shows nothing.
+func (b *Bot) handleShortcut(ctx context.Context, cb slack.InteractionCallback) Reply {
+	text := SlackToPlain(cb.Message.Text)
+	var err error
+	switch n := utf8.RuneCountInString(text); {
+	case cb.TriggerID == "":
+		err = &UsageError{"This request has no trigger_id."}
+	case text == "":
+		err = &UsageError{"That message has no text to grade."}
+	case n > MaxTextRunes:
+		err = &TooLongError{Runes: n, Limit: MaxTextRunes}
+	}
+	thread := cb.Message.ThreadTimestamp
+	if thread == "" {
+		thread = cb.Message.Timestamp
+	}
+	if thread == "" {
+		thread = cb.MessageTs
+	}
+	sub := storage.Submission{
+		IdempotencyKey: "shortcut:" + cb.Team.ID + ":" + cb.TriggerID,
+		TeamID:         cb.Team.ID,
+		ChannelID:      cb.Channel.ID,
+		UserID:         cb.User.ID,
+		ReplyChannel:   cb.Channel.ID,
+		ThreadTS:       thread,
+		Text:           text,
+	}
+	reply := Reply{Outcome: "bad_request"}
+	if err == nil {
+		reply = b.submit(ctx, sub)
+		if reply.Outcome == "ok" || reply.Outcome == "duplicate" {
+			return Reply{Outcome: reply.Outcome}
+		}
+	} else {
+		reply = b.failReply(err, "bad_request")
+	}
+	b.goBackground("shortcut_error", func(ctx context.Context) error {
+		b.tellUser(ctx, sub, reply.Text)
+		return nil
+	})
+	return Reply{Outcome: reply.Outcome}
+}
+
+// HandleEvent answers an Events API payload (the body of an HTTP request to
+// the events URL, or the payload of a Socket Mode events_api envelope).
+func (b *Bot) HandleEvent(ctx context.Context, raw []byte) Reply {
+	ev, err := slackevents.ParseEvent(json.RawMessage(raw), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		return Reply{Outcome: "bad_request", Body: errorBody("malformed event")}
+	}
+	switch ev.Type {
+	case slackevents.URLVerification:
+		v, ok := ev.Data.(*slackevents.EventsAPIURLVerificationEvent)
+		if !ok {
+			return Reply{Outcome: "bad_request", Body: errorBody("malformed url_verification")}
+		}
+		return Reply{Outcome: "url_verification", Body: map[string]string{"challenge": v.Challenge}}
+	case slackevents.CallbackEvent:
+		cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
+		if !ok || cb.EventID == "" {
+			return Reply{Outcome: "bad_request", Body: errorBody("malformed event_callback")}
+		}
+		if !b.seen.firstTime("event:" + cb.EventID) {
+			return Reply{Outcome: "duplicate"}
+		}
+		switch inner := ev.InnerEvent.Data.(type) {
+		case *slackevents.AppHomeOpenedEvent:
+			if inner.Tab != "home" {
+				return Reply{Outcome: "ignored"}
+			}
+			team := ev.TeamID
+			b.goBackground("publish_home", func(ctx context.Context) error {
+				return b.publishHome(ctx, team, inner.User)
+			})
+			return Reply{Outcome: "ok"}
+		}
+		return Reply{Outcome: "ignored"}
+	}
+	return Reply{Outcome: "ignored"}
+}
+
+// errorBody is the JSON of a refused request (never with details).
+func errorBody(msg string) map[string]string { return map[string]string{"error": msg} }
+
+// isStorageErr reports whether err came from the database rather than input.
+func isStorageErr(err error) bool {
+	return err != nil && !errors.Is(err, storage.ErrNotFound) && !errors.Is(err, storage.ErrConflict)
+}

@@ -1,0 +1,250 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/storage"
+)
+
+// Modal block ids of the dispute form; each input's action id is the same.
+const (
+	disputeCriterion = "criterion"
+	disputeVerdict   = "verdict"
+	disputeReason    = "reason"
+	maxReasonRunes   = 500
+)
+
+// disputeMeta is the dispute modal's private_metadata: where to acknowledge.
+type disputeMeta struct {
+	Submission int64  `json:"submission"`
+	Channel    string `json:"channel"`
+	Thread     string `json:"thread"`
+	Ephemeral  bool   `json:"ephemeral,omitempty"`
+}
+
+// HandleInteraction answers an interactivity payload: the message
+// shortcut, a button on a graded reply, or the dispute modal's submission.
+func (b *Bot) HandleInteraction(ctx context.Context, cb slack.InteractionCallback) Reply {
+	switch cb.Type {
+	case slack.InteractionTypeMessageAction:
+		if cb.CallbackID != CallbackShortcut {
+			return Reply{Outcome: "ignored"}
+		}
+		return b.handleShortcut(ctx, cb)
+	case slack.InteractionTypeBlockActions:
+		return b.handleButtons(ctx, cb)
+	case slack.InteractionTypeViewSubmission:
+		if cb.View.CallbackID != CallbackDisputeView {
+			return Reply{Outcome: "ignored"}
+		}
+		return b.handleDispute(ctx, cb)
+	}
+	return Reply{Outcome: "ignored"}
+}
+
+// handleButtons handles Dispute (open the modal) and Source (post the cited
+// paragraphs in the thread). The Slack calls run in the background so the
+// acknowledgement is not held up.
+func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) Reply {
+	if cb.ActionCallback.BlockActions == nil || len(cb.ActionCallback.BlockActions) == 0 {
+		return Reply{Outcome: "bad_request"}
+	}
+	act := cb.ActionCallback.BlockActions[0]
+	if act.ActionID != ActionDispute && act.ActionID != ActionSource {
+		return Reply{Outcome: "ignored"}
+	}
+	if !b.seen.firstTime("action:" + cb.TriggerID + ":" + act.ActionTs) {
+		return Reply{Outcome: "duplicate"}
+	}
+	id, err := strconv.ParseInt(act.Value, 10, 64)
+	if err != nil {
+		return Reply{Outcome: "bad_request"}
+	}
+	item, err := b.store.GradedItem(ctx, id)
+	if err != nil || item.Grade == nil || item.Submission.TeamID != cb.Team.ID {
+		if isStorageErr(err) {
+			b.log.Error("loading grade for button", "submission", id, "err", err)
+		}
+		return Reply{Outcome: "bad_request"}
+	}
+	channel := cb.Container.ChannelID
+	if channel == "" {
+		channel = cb.Channel.ID
+	}
+	thread := cb.Container.ThreadTs
+	if thread == "" {
+		thread = cb.Container.MessageTs
+	}
+	r, _ := b.cfg.Rubrics.Get(item.Grade.Rubric)
+	switch act.ActionID {
+	case ActionDispute:
+		meta, _ := json.Marshal(disputeMeta{Submission: id, Channel: channel, Thread: thread, Ephemeral: cb.Container.IsEphemeral})
+		view := disputeModal(item, r, string(meta))
+		trigger := cb.TriggerID
+		b.goBackground("open_dispute", func(ctx context.Context) error {
+			return b.callSlack(ctx, "views.open", "", func(ctx context.Context) error {
+				_, err := b.slack.OpenViewContext(ctx, trigger, view)
+				return err
+			})
+		})
+	case ActionSource:
+		msg := RenderSource(item.Grade, r)
+		user, eph := cb.User.ID, cb.Container.IsEphemeral
+		b.goBackground("post_source", func(ctx context.Context) error {
+			return b.postThread(ctx, channel, thread, user, eph, msg)
+		})
+	}
+	return Reply{Outcome: "ok"}
+}
+
+// postThread posts msg in a thread, or shows it only to user when the
+// message it answers was itself shown only to them.
+func (b *Bot) postThread(ctx context.Context, channel, thread, user string, ephemeral bool, msg Message) error {
+	opts := []slack.MsgOption{
+		slack.MsgOptionText(msg.Text, false),
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionDisableMediaUnfurl(),
+	}
+	if len(msg.Blocks) > 0 {
+		opts = append(opts, slack.MsgOptionBlocks(msg.Blocks...))
+	}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	if ephemeral {
+		return b.callSlack(ctx, "chat.postEphemeral", channel, func(ctx context.Context) error {
+			_, err := b.slack.PostEphemeralContext(ctx, channel, user, opts...)
+			return err
+		})
+	}
+	return b.callSlack(ctx, "chat.postMessage", channel, func(ctx context.Context) error {
+		_, _, err := b.slack.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+}
+
+// disputeModal is the form an editor records an override with.
+func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string) slack.ModalViewRequest {
+	var crit []*slack.OptionBlockObject
+	for _, cg := range item.Grade.Criteria {
+		label := cg.Criterion
+		if r != nil {
+			if c := r.Criterion(cg.Criterion); c != nil {
+				label = c.Question
+			}
+		}
+		label = fmt.Sprintf("%s (now %s)", label, cg.Verdict)
+		crit = append(crit, slack.NewOptionBlockObject(cg.Criterion, plain(truncate(label, 75)), nil))
+	}
+	var verdicts []*slack.OptionBlockObject
+	for _, v := range rubric.Verdicts {
+		verdicts = append(verdicts, slack.NewOptionBlockObject(string(v), plain(string(v)), nil))
+	}
+	reason := slack.NewPlainTextInputBlockElement(plain("Why the grade is wrong, citing the source"), disputeReason)
+	reason.Multiline = true
+	reason.MaxLength = maxReasonRunes
+	intro := fmt.Sprintf("Submission #%d, graded %s. Your override is recorded beside the original grade, which is kept.", item.Submission.ID, gradeHeadline(item.Grade))
+	return slack.ModalViewRequest{
+		Type:            slack.VTModal,
+		Title:           plain("Dispute grade"),
+		Submit:          plain("Record"),
+		Close:           plain("Cancel"),
+		CallbackID:      CallbackDisputeView,
+		PrivateMetadata: meta,
+		Blocks: slack.Blocks{BlockSet: []slack.Block{
+			section("dispute_intro", mrkdwnEscape(intro)),
+			slack.NewInputBlock(disputeCriterion, plain("Criterion"), nil,
+				slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Choose a criterion"), disputeCriterion, crit...)),
+			slack.NewInputBlock(disputeVerdict, plain("The verdict it should have"), nil,
+				slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Choose a verdict"), disputeVerdict, verdicts...)),
+			slack.NewInputBlock(disputeReason, plain("Reason"), nil, reason),
+		}},
+	}
+}
+
+// handleDispute stores the override from a submitted dispute modal and
+// acknowledges it in the grade's thread. Invalid input is returned to the
+// modal as field errors.
+func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) Reply {
+	var meta disputeMeta
+	if err := json.Unmarshal([]byte(cb.View.PrivateMetadata), &meta); err != nil || meta.Submission == 0 {
+		return Reply{Outcome: "bad_request"}
+	}
+	item, err := b.store.GradedItem(ctx, meta.Submission)
+	if err != nil || item.Grade == nil || item.Submission.TeamID != cb.Team.ID {
+		if isStorageErr(err) {
+			b.log.Error("loading grade for dispute", "submission", meta.Submission, "err", err)
+			return Reply{Outcome: "error", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade could not save this now; try again in a minute."})}
+		}
+		return Reply{Outcome: "bad_request"}
+	}
+	value := func(block string) (string, string) {
+		if cb.View.State == nil {
+			return "", ""
+		}
+		a := cb.View.State.Values[block][block]
+		return a.SelectedOption.Value, a.Value
+	}
+	critID, _ := value(disputeCriterion)
+	verdictText, _ := value(disputeVerdict)
+	_, reason := value(disputeReason)
+	reason = strings.TrimSpace(reason)
+	problems := map[string]string{}
+	cg := item.Grade.Criterion(critID)
+	if cg == nil {
+		problems[disputeCriterion] = "Choose one of the grade's criteria."
+	}
+	verdict, err := rubric.ParseVerdict(verdictText)
+	if err != nil {
+		problems[disputeVerdict] = "Choose pass, partial, fail or na."
+	} else if cg != nil && verdict == cg.Verdict {
+		problems[disputeVerdict] = fmt.Sprintf("The grade already says %s; choose the verdict it should have.", verdict)
+	}
+	if reason == "" {
+		problems[disputeReason] = "Say why, so the desk can review it."
+	} else if len([]rune(reason)) > maxReasonRunes {
+		problems[disputeReason] = fmt.Sprintf("Keep it under %d characters.", maxReasonRunes)
+	}
+	if len(problems) > 0 {
+		return Reply{Outcome: "invalid", Body: slack.NewErrorsViewSubmissionResponse(problems)}
+	}
+	if !b.seen.firstTime("view:" + cb.View.ID + ":" + cb.View.Hash) {
+		return Reply{Outcome: "duplicate"}
+	}
+	o, err := b.store.AddOverride(ctx, storage.Override{
+		SubmissionID: meta.Submission,
+		Criterion:    critID,
+		Verdict:      verdict,
+		Reason:       reason,
+		UserID:       cb.User.ID,
+	})
+	if err != nil {
+		b.log.Error("storing override", "submission", meta.Submission, "err", err)
+		return Reply{Outcome: "error", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade could not save this now; try again in a minute."})}
+	}
+	b.log.Info("override recorded", "submission", meta.Submission, "override", o.ID, "criterion", critID, "verdict", verdict)
+	question := critID
+	if r, ok := b.cfg.Rubrics.Get(item.Grade.Rubric); ok {
+		if c := r.Criterion(critID); c != nil {
+			question = c.Question
+		}
+	}
+	text := fmt.Sprintf(":memo: <@%s> disputed *%s*: %s → %s.\n%s\n_Recorded as override #%d; the original grade is kept._",
+		mrkdwnEscape(cb.User.ID), mrkdwnEscape(question), cg.Verdict, verdict, blockquote(mrkdwnEscape(reason)), o.ID)
+	msg := Message{Text: text, Blocks: []slack.Block{section("dispute_ack", text)}}
+	user := cb.User.ID
+	b.goBackground("ack_dispute", func(ctx context.Context) error {
+		return b.postThread(ctx, meta.Channel, meta.Thread, user, meta.Ephemeral, msg)
+	})
+	return Reply{Outcome: "ok"}
+}
+
+var errNotFromSlack = errors.New("not from Slack")

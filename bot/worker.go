@@ -1,0 +1,349 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/storage"
+)
+
+// work takes submissions from the queue until Shutdown.
+func (b *Bot) work(ctx context.Context) {
+	for {
+		select {
+		case <-b.stop:
+			return
+		case <-ctx.Done():
+			return
+		case id := <-b.queue:
+			b.obs.QueueDepth(len(b.queue))
+			select {
+			case <-b.stop: // shutting down: leave it to the next start
+				b.done(id)
+				return
+			default:
+			}
+			b.process(ctx, id)
+		}
+	}
+}
+
+// resume re-queues what is unfinished in storage: at start everything a
+// previous run left, then periodically what a failed post or a full queue
+// left behind.
+func (b *Bot) resume(ctx context.Context, started time.Time) {
+	b.resumeOnce(ctx, started)
+	t := time.NewTicker(b.cfg.ResumeEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.stop:
+			return
+		case now := <-t.C:
+			b.resumeOnce(ctx, now.Add(-b.cfg.ResumeEvery))
+		}
+	}
+}
+
+func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
+	subs, err := b.store.Unfinished(ctx, before, 2*cap(b.queue))
+	if err != nil {
+		if ctx.Err() == nil {
+			b.log.Error("listing unfinished submissions", "err", err)
+		}
+		return
+	}
+	for _, s := range subs {
+		if !b.enqueue(s.ID) {
+			return
+		}
+	}
+	if len(subs) > 0 {
+		b.log.Info("resumed unfinished submissions", "count", len(subs))
+	}
+}
+
+// process grades submission id if it is pending and posts its reply if it
+// is graded. Each step is recorded in storage before the next, so a crash
+// at any point resumes where it stopped.
+func (b *Bot) process(ctx context.Context, id int64) {
+	defer b.done(id)
+	sub, err := b.store.Submission(ctx, id)
+	if err != nil {
+		b.log.Error("loading submission", "submission", id, "err", err)
+		return
+	}
+	if sub.State == storage.Pending {
+		if sub, err = b.gradeOne(ctx, sub); err != nil {
+			return
+		}
+	}
+	if sub.State == storage.Graded {
+		b.postOne(ctx, sub)
+	}
+}
+
+// errGradingFailed is what the editor is told about when grading fails for
+// good; the submission is kept.
+var errGradingFailed = errors.New("grading failed")
+
+// gradeOne grades a pending submission and stores the grade.
+func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Submission, error) {
+	r, ok := b.cfg.Rubrics.Get(sub.RubricID)
+	if !ok {
+		err := &rubric.UnknownRubricError{ID: sub.RubricID, Known: b.cfg.Rubrics.IDs()}
+		b.fail(ctx, sub, err)
+		return sub, err
+	}
+	for {
+		n, err := b.store.AddAttempt(ctx, sub.ID)
+		if err != nil {
+			b.log.Error("counting attempt", "submission", sub.ID, "err", err)
+			return sub, err
+		}
+		start := time.Now()
+		g, err := b.cfg.Judge.Grade(ctx, r, rubric.Request{Text: sub.Text, Kind: sub.Kind})
+		judge := "unknown"
+		if g != nil {
+			judge = g.Judge.Name
+		}
+		b.obs.Graded(judge, time.Since(start), err)
+		if err == nil {
+			if err := b.store.SaveGrade(ctx, sub.ID, g); err != nil && !errors.Is(err, storage.ErrConflict) {
+				b.log.Error("saving grade", "submission", sub.ID, "err", err)
+				return sub, err
+			}
+			b.log.Info("graded", "submission", sub.ID, "rubric", r.ID, "letter", g.Letter, "score", g.Score, "judge", judge, "latency_ms", time.Since(start).Milliseconds())
+			return b.store.Submission(ctx, sub.ID)
+		}
+		if ctx.Err() != nil { // shutting down: stays pending, resumed at the next start
+			return sub, ctx.Err()
+		}
+		b.log.Warn("grading failed", "submission", sub.ID, "attempt", n, "err", err)
+		if n >= maxAttempts {
+			b.fail(ctx, sub, fmt.Errorf("%w after %d attempts: %w", errGradingFailed, n, err))
+			return sub, err
+		}
+		if !sleep(ctx, time.Duration(n)*500*time.Millisecond) {
+			return sub, ctx.Err()
+		}
+	}
+}
+
+// fail marks sub failed and tells its editor what to do.
+func (b *Bot) fail(ctx context.Context, sub storage.Submission, cause error) {
+	if err := b.store.MarkFailed(ctx, sub.ID, cause.Error()); err != nil {
+		b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
+	}
+	b.tellUser(ctx, sub, UserMessage(cause, b.cfg.Rubrics))
+}
+
+// tellUser shows text only to the editor who made sub.
+func (b *Bot) tellUser(ctx context.Context, sub storage.Submission, text string) {
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	if sub.ThreadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(sub.ThreadTS))
+	}
+	err := b.callSlack(ctx, "chat.postEphemeral", "", func(ctx context.Context) error {
+		_, err := b.slack.PostEphemeralContext(ctx, sub.ChannelID, sub.UserID, opts...)
+		return err
+	})
+	if err != nil {
+		b.log.Warn("telling editor", "submission", sub.ID, "err", err)
+	}
+}
+
+// postOne posts the graded reply of sub and records where it went.
+func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
+	// A post that has started is finished even during shutdown: cancelling
+	// it half way could leave a message in Slack that storage does not know.
+	ctx = context.WithoutCancel(ctx)
+	item, err := b.store.GradedItem(ctx, sub.ID)
+	if err != nil || item.Grade == nil {
+		b.log.Error("loading grade", "submission", sub.ID, "err", err)
+		return
+	}
+	n, err := b.store.AddAttempt(ctx, sub.ID)
+	if err != nil {
+		b.log.Error("counting attempt", "submission", sub.ID, "err", err)
+		return
+	}
+	r, _ := b.cfg.Rubrics.Get(item.Grade.Rubric)
+	msg := RenderGrade(item, r)
+	opts := []slack.MsgOption{
+		slack.MsgOptionText(msg.Text, false),
+		slack.MsgOptionBlocks(msg.Blocks...),
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionDisableMediaUnfurl(),
+	}
+	if sub.ThreadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(sub.ThreadTS))
+	}
+	channel, ts := sub.ReplyChannel, ""
+	if sub.Ephemeral {
+		err = b.callSlack(ctx, "chat.postEphemeral", channel, func(ctx context.Context) error {
+			ts, err = b.slack.PostEphemeralContext(ctx, channel, sub.UserID, opts...)
+			return err
+		})
+	} else {
+		err = b.callSlack(ctx, "chat.postMessage", channel, func(ctx context.Context) error {
+			_, ts, err = b.slack.PostMessageContext(ctx, channel, opts...)
+			return err
+		})
+	}
+	if err != nil && permanent(err) && sub.ResponseURL != "" {
+		// Not in the channel (a private channel or a DM): the slash
+		// command's response_url still reaches it.
+		respType := slack.ResponseTypeInChannel
+		if sub.Ephemeral {
+			respType = slack.ResponseTypeEphemeral
+		}
+		ropts := append([]slack.MsgOption{slack.MsgOptionResponseURL(sub.ResponseURL, respType)}, opts...)
+		err = b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
+			_, _, err := b.slack.PostMessageContext(ctx, channel, ropts...)
+			return err
+		})
+		ts = "response_url"
+	}
+	if err != nil {
+		if permanent(err) || n >= 2*maxAttempts {
+			b.log.Error("posting reply failed for good", "submission", sub.ID, "attempts", n, "err", err)
+			if err := b.store.MarkFailed(ctx, sub.ID, "posting: "+err.Error()); err != nil {
+				b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
+			}
+			return
+		}
+		b.log.Warn("posting reply failed; will retry", "submission", sub.ID, "attempts", n, "err", err)
+		return
+	}
+	if err := b.store.MarkPosted(ctx, sub.ID, channel, ts); err != nil && !errors.Is(err, storage.ErrConflict) {
+		b.log.Error("recording post", "submission", sub.ID, "channel", channel, "ts", ts, "err", err)
+		return
+	}
+	b.log.Info("posted", "submission", sub.ID, "channel", channel, "ts", ts, "ephemeral", sub.Ephemeral)
+}
+
+// callSlack runs one Web API call with its own timeout, pacing posts to a
+// channel, waiting out 429s for as long as Slack's Retry-After says, and
+// retrying errors that may pass. API errors (channel_not_found…) are final.
+func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(ctx context.Context) error) error {
+	for attempt := 1; ; attempt++ {
+		if err := b.pace.wait(ctx, channel); err != nil {
+			return err
+		}
+		cctx, cancel := context.WithTimeout(ctx, b.cfg.SlackTimeout)
+		err := call(cctx)
+		cancel()
+		if err == nil {
+			b.obs.SlackCall(method, "ok")
+			return nil
+		}
+		var rl *slack.RateLimitedError
+		switch {
+		case errors.As(err, &rl):
+			b.obs.SlackCall(method, "rate_limited")
+			b.log.Warn("rate limited by Slack", "method", method, "retry_after", rl.RetryAfter)
+			b.pace.pause(rl.RetryAfter)
+			if attempt < 2*maxAttempts {
+				continue
+			}
+		case !permanent(err) && attempt < 3 && ctx.Err() == nil:
+			b.obs.SlackCall(method, "retry")
+			if sleep(ctx, time.Duration(attempt)*time.Second) {
+				continue
+			}
+		}
+		b.obs.SlackCall(method, "error")
+		return fmt.Errorf("%s: %w", method, err)
+	}
+}
+
+// permanent reports whether a Slack error will not pass by trying again.
+func permanent(err error) bool {
+	var apiErr slack.SlackErrorResponse
+	if errors.As(err, &apiErr) {
+		switch apiErr.Err {
+		case "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout":
+			return false
+		}
+		return true
+	}
+	var sc slack.StatusCodeError
+	if errors.As(err, &sc) {
+		return sc.Code < 500 && sc.Code != http.StatusTooManyRequests
+	}
+	return false
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// pacer spaces posts to one channel and holds all calls while Slack has
+// asked us to wait.
+type pacer struct {
+	interval time.Duration
+	mu       sync.Mutex
+	next     map[string]time.Time
+	paused   time.Time
+}
+
+func newPacer(interval time.Duration) *pacer {
+	return &pacer{interval: interval, next: make(map[string]time.Time)}
+}
+
+// wait blocks until a call to channel ("" for calls not tied to one) may go.
+func (p *pacer) wait(ctx context.Context, channel string) error {
+	p.mu.Lock()
+	now := time.Now()
+	at := now
+	if p.paused.After(at) {
+		at = p.paused
+	}
+	if channel != "" && p.interval > 0 {
+		if t := p.next[channel]; t.After(at) {
+			at = t
+		}
+		p.next[channel] = at.Add(p.interval)
+		if len(p.next) > 10000 {
+			for c, t := range p.next {
+				if t.Before(now) {
+					delete(p.next, c)
+				}
+			}
+		}
+	}
+	p.mu.Unlock()
+	if d := at.Sub(now); d > 0 && !sleep(ctx, d) {
+		return ctx.Err()
+	}
+	return nil
+}
+
+// pause holds every call for d (Slack's Retry-After).
+func (p *pacer) pause(d time.Duration) {
+	if d <= 0 {
+		d = time.Second
+	}
+	p.mu.Lock()
+	if t := time.Now().Add(d); t.After(p.paused) {
+		p.paused = t
+	}
+	p.mu.Unlock()
+}
