@@ -64,6 +64,8 @@ type Config struct {
 	Azure bool
 	// AzureAPIVersion is the api-version query parameter for Azure.
 	AzureAPIVersion string
+	// AzureDeployment is the Azure deployment name; empty means Model.
+	AzureDeployment string
 	// Timeout bounds each model call (DefaultTimeout when zero).
 	Timeout time.Duration
 	// ResponseFormat is FormatJSONSchema (the default) or FormatJSONObject.
@@ -89,6 +91,9 @@ func (c Config) String() string {
 	return fmt.Sprintf("llm.Config{BaseURL:%q Model:%q APIKey:%s OrgID:%q Azure:%t Timeout:%s ResponseFormat:%q}",
 		c.BaseURL, c.Model, redactedKey(c.APIKey), c.OrgID, c.Azure, c.Timeout, c.ResponseFormat)
 }
+
+// GoString describes the configuration without the key, for %#v.
+func (c Config) GoString() string { return c.String() }
 
 // LogValue logs the configuration without the key.
 func (c Config) LogValue() slog.Value {
@@ -225,8 +230,15 @@ func New(cfg Config, rules rubric.Judge) (*Judge, error) {
 		if cc.APIVersion == "" {
 			cc.APIVersion = DefaultAzureAPIVersion
 		}
-		// The model setting is the deployment name as the operator wrote it.
-		cc.AzureModelMapperFunc = func(model string) string { return model }
+		// The deployment as the operator named it; go-openai's default
+		// mapper would strip dots and colons from the model name.
+		deployment := cfg.AzureDeployment
+		cc.AzureModelMapperFunc = func(model string) string {
+			if deployment != "" {
+				return deployment
+			}
+			return model
+		}
 	} else {
 		cc = openai.DefaultConfig(cfg.APIKey)
 		if cfg.BaseURL != "" {
@@ -311,8 +323,8 @@ func (j *Judge) markFallback(r *rubric.Rubric, g *rubric.Grade, name string, a *
 }
 
 // offerRewrite sets g's rewrite to the model's candidate when the rule
-// judge grades the candidate better than g and no worse than the rewrite
-// g already has (rules' own, given as current). It re-grades with the rule
+// judge grades the candidate better than g and better than the rewrite g
+// already has (the rules' own, given as current; a tie keeps the rules'). It re-grades with the rule
 // judge, not the model, so a grade stays one model call.
 func (j *Judge) offerRewrite(ctx context.Context, r *rubric.Rubric, g *rubric.Grade, candidate string, current *rubric.Grade) error {
 	if candidate == "" || g.Status != rubric.Graded {
@@ -322,7 +334,7 @@ func (j *Judge) offerRewrite(ctx context.Context, r *rubric.Rubric, g *rubric.Gr
 	if err != nil {
 		return fmt.Errorf("re-grade the model's rewrite: %w", err)
 	}
-	if !rubric.Better(rg, g) || (current != nil && rubric.Better(current, rg)) {
+	if !rubric.Better(rg, g) || (current != nil && !rubric.Better(rg, current)) {
 		j.log.Debug("model rewrite not shown", slog.String("rubric", r.ID),
 			slog.Int("rewrite_score", rg.Score), slog.Int("score", g.Score))
 		return nil
