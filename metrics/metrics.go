@@ -17,76 +17,43 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// Request kinds, for RequestDone.
+// Request outcomes that mean the request failed Slack's verification; both
+// also count in factgrade_slack_signature_failures_total.
 const (
-	KindCommand     = "command"     // a /factcheck slash command
-	KindShortcut    = "shortcut"    // the message shortcut
-	KindInteraction = "interaction" // a button click or modal submission
-	KindEvent       = "event"       // an Events API event (App Home, url_verification)
+	OutcomeUnauthorized = "unauthorized" // bad or missing signature, stale timestamp
+	OutcomeTooLarge     = "too_large"    // body over the size cap
 )
 
-// Request outcomes, for RequestDone.
-const (
-	OutcomeAccepted  = "accepted"  // stored and queued for grading
-	OutcomeAnswered  = "answered"  // answered at once (help, rubrics, use, preview)
-	OutcomeDuplicate = "duplicate" // a Slack retry of a request already accepted
-	OutcomeRejected  = "rejected"  // bad signature or malformed request
-	OutcomeBusy      = "busy"      // the queue was full
-	OutcomeError     = "error"     // failed; the editor was told to try again
-)
-
-// Grade outcomes, for GradeDone.
-const (
-	GradeOK       = "ok"       // graded by the judge asked for
-	GradeFallback = "fallback" // the LLM failed and the rule judge graded
-	GradeFailed   = "failed"   // no grade; the submission is kept as failed
-)
-
-// Reasons a Slack request fails verification, for SignatureFailure.
-const (
-	SignatureBad     = "signature" // the HMAC does not match
-	SignatureStale   = "timestamp" // more than 5 minutes off
-	SignatureHeaders = "headers"   // X-Slack-Signature or timestamp missing
-	SignatureSize    = "size"      // body over the cap
-)
-
-// Reasons an LLM call fails, for LLMError.
-const (
-	LLMTimeout       = "timeout"
-	LLMRateLimited   = "rate_limited"
-	LLMServerError   = "server_error"
-	LLMNetwork       = "network"
-	LLMMalformedJSON = "malformed_json"
-	LLMInvalidReply  = "invalid_reply"  // JSON of the wrong shape (missing criterion, bad verdict)
-	LLMSchemaRefused = "schema_refused" // the server rejected json_schema
-)
-
-// Token kinds, for LLMTokens.
+// Token types, the type label of factgrade_llm_tokens_total.
 const (
 	TokensPrompt     = "prompt"
 	TokensCompletion = "completion"
+	TokensCached     = "cached" // prompt tokens the server served from its prefix cache
 )
 
-// Metrics holds factgrade's collectors and their registry.
+// Metrics holds factgrade's collectors and their registry. It implements
+// the bot's Observer (Request, Graded, SlackCall, QueueDepth,
+// SocketReconnect) as is; LLM takes what the LLM judge reports.
 type Metrics struct {
 	reg *prometheus.Registry
 
 	requests          *prometheus.CounterVec
 	ackSeconds        *prometheus.HistogramVec
+	signatureFailures prometheus.Counter
 	grades            *prometheus.CounterVec
 	gradeSeconds      *prometheus.HistogramVec
+	llmGrades         *prometheus.CounterVec
+	llmSeconds        prometheus.Histogram
 	llmTokens         *prometheus.CounterVec
 	llmErrors         *prometheus.CounterVec
 	llmQuotesDropped  prometheus.Counter
-	slackRateLimited  *prometheus.CounterVec
-	slackRetries      *prometheus.CounterVec
+	slackCalls        *prometheus.CounterVec
 	socketReconnects  prometheus.Counter
 	socketConnected   prometheus.Gauge
 	queueDepth        prometheus.Gauge
 	queueCapacity     prometheus.Gauge
 	digestsPosted     *prometheus.CounterVec
 	digestFailures    *prometheus.CounterVec
-	signatureFailures *prometheus.CounterVec
 }
 
 // Buckets of the latency histograms, in seconds. Acknowledgements must beat
@@ -94,7 +61,7 @@ type Metrics struct {
 // rule judge and seconds with an LLM (up to OPENAI_TIMEOUT and retries).
 var (
 	ackBuckets   = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3}
-	gradeBuckets = []float64{0.001, 0.01, 0.1, 0.5, 1, 2, 5, 10, 20, 30, 60, 120}
+	gradeBuckets = []float64{0.0001, 0.001, 0.01, 0.1, 0.5, 1, 2, 5, 10, 20, 30, 60, 120}
 )
 
 // New returns metrics registered on a fresh registry, with the Go runtime and
@@ -102,22 +69,23 @@ var (
 func New(version string) *Metrics {
 	m := &Metrics{
 		reg:               prometheus.NewRegistry(),
-		requests:          counterVec("requests_total", "Slack requests handled, by kind (command, shortcut, interaction, event) and outcome.", "kind", "outcome"),
+		requests:          counterVec("requests_total", "Slack requests handled, by kind (command, shortcut, interaction, event, socket) and outcome.", "kind", "outcome"),
 		ackSeconds:        histogramVec("ack_duration_seconds", "Time from receiving a Slack request to acknowledging it, by kind.", ackBuckets, "kind"),
-		grades:            counterVec("grades_total", "Submissions graded, by judge (rules, llm, hybrid) and outcome (ok, fallback, failed).", "judge", "outcome"),
+		signatureFailures: counter("slack_signature_failures_total", "Slack HTTP requests rejected by verification (signature, timestamp, headers or size)."),
+		grades:            counterVec("grades_total", "Grading attempts, by judge and outcome (ok, error).", "judge", "outcome"),
 		gradeSeconds:      histogramVec("grade_duration_seconds", "Time to grade one submission, by judge.", gradeBuckets, "judge"),
-		llmTokens:         counterVec("llm_tokens_total", "Tokens the LLM server reported using, by type (prompt, completion).", "type"),
-		llmErrors:         counterVec("llm_errors_total", "Failed LLM calls and unusable replies, by reason.", "reason"),
-		llmQuotesDropped:  prometheus.NewCounter(prometheus.CounterOpts{Namespace: namespace, Name: "llm_quotes_dropped_total", Help: "Citations from the LLM dropped because the quote is not verbatim in the source."}),
-		slackRateLimited:  counterVec("slack_rate_limited_total", "Slack Web API calls answered with HTTP 429, by method.", "method"),
-		slackRetries:      counterVec("slack_retries_total", "Slack Web API calls retried, by method.", "method"),
-		socketReconnects:  prometheus.NewCounter(prometheus.CounterOpts{Namespace: namespace, Name: "socket_mode_reconnects_total", Help: "Socket Mode connections opened again after the first."}),
+		llmGrades:         counterVec("llm_grades_total", "Model-judged grades, by outcome (ok, repaired, fallback).", "outcome"),
+		llmSeconds:        prometheus.NewHistogram(prometheus.HistogramOpts{Namespace: namespace, Name: "llm_duration_seconds", Help: "Time spent calling the model for one grade, retries included.", Buckets: gradeBuckets}),
+		llmTokens:         counterVec("llm_tokens_total", "Tokens the LLM server reported, by type (prompt, completion, cached).", "type"),
+		llmErrors:         counterVec("llm_errors_total", "LLM failures: kind retried (a 429, 5xx or network error, then retried) or fallback (the rule judge graded instead).", "kind"),
+		llmQuotesDropped:  counter("llm_quotes_dropped_total", "Citations from the model dropped because the quote is not verbatim in the source."),
+		slackCalls:        counterVec("slack_api_calls_total", "Slack Web API call results, by method and outcome (ok, rate_limited, retry, error).", "method", "outcome"),
+		socketReconnects:  counter("socket_mode_reconnects_total", "Socket Mode connection attempts, the first included."),
 		socketConnected:   gauge("socket_mode_connected", "1 while a Socket Mode connection is open, else 0."),
 		queueDepth:        gauge("queue_depth", "Submissions waiting for a grading worker."),
 		queueCapacity:     gauge("queue_capacity", "How many submissions may wait (FACTGRADE_QUEUE_SIZE)."),
 		digestsPosted:     counterVec("digests_posted_total", "Digests posted to Slack, by digest name.", "digest"),
 		digestFailures:    counterVec("digest_failures_total", "Digest runs that failed and will be resumed, by digest name.", "digest"),
-		signatureFailures: counterVec("slack_signature_failures_total", "Slack requests rejected before parsing, by reason (signature, timestamp, headers, size).", "reason"),
 	}
 	buildInfo := prometheus.NewGauge(prometheus.GaugeOpts{
 		Namespace: namespace, Name: "build_info",
@@ -126,18 +94,21 @@ func New(version string) *Metrics {
 	})
 	buildInfo.Set(1)
 	m.reg.MustRegister(
-		m.requests, m.ackSeconds, m.grades, m.gradeSeconds,
-		m.llmTokens, m.llmErrors, m.llmQuotesDropped,
-		m.slackRateLimited, m.slackRetries, m.socketReconnects, m.socketConnected,
+		m.requests, m.ackSeconds, m.signatureFailures, m.grades, m.gradeSeconds,
+		m.llmGrades, m.llmSeconds, m.llmTokens, m.llmErrors, m.llmQuotesDropped,
+		m.slackCalls, m.socketReconnects, m.socketConnected,
 		m.queueDepth, m.queueCapacity, m.digestsPosted, m.digestFailures,
-		m.signatureFailures, buildInfo,
+		buildInfo,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
 	// Series that exist from the start, so rates and alerts see zeros
 	// rather than gaps.
-	for _, t := range []string{TokensPrompt, TokensCompletion} {
+	for _, t := range []string{TokensPrompt, TokensCompletion, TokensCached} {
 		m.llmTokens.WithLabelValues(t)
+	}
+	for _, k := range []string{llmRetried, llmFallback} {
+		m.llmErrors.WithLabelValues(k)
 	}
 	return m
 }
@@ -154,69 +125,81 @@ func (m *Metrics) Handler() http.Handler {
 // collectors (such as collectors.NewDBStatsCollector).
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
-// RequestDone counts a Slack request of kind with its outcome and records
-// how long it took to acknowledge.
-func (m *Metrics) RequestDone(kind, outcome string, ack time.Duration) {
+// Request counts a Slack request of kind with its outcome and records how
+// long it took to acknowledge. Outcomes unauthorized and too_large also
+// count as signature failures.
+func (m *Metrics) Request(kind, outcome string, ack time.Duration) {
 	if m == nil {
 		return
 	}
 	m.requests.WithLabelValues(kind, outcome).Inc()
 	m.ackSeconds.WithLabelValues(kind).Observe(ack.Seconds())
+	if outcome == OutcomeUnauthorized || outcome == OutcomeTooLarge {
+		m.signatureFailures.Inc()
+	}
 }
 
-// GradeDone counts a grade by judge and outcome and records how long it
-// took.
-func (m *Metrics) GradeDone(judge, outcome string, d time.Duration) {
+// Graded counts a grading attempt by judge, outcome ok or error, and records
+// how long it took.
+func (m *Metrics) Graded(judge string, took time.Duration, err error) {
 	if m == nil {
 		return
+	}
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
 	}
 	m.grades.WithLabelValues(judge, outcome).Inc()
-	m.gradeSeconds.WithLabelValues(judge).Observe(d.Seconds())
+	m.gradeSeconds.WithLabelValues(judge).Observe(took.Seconds())
 }
 
-// LLMTokens adds the token usage an LLM reply reported.
-func (m *Metrics) LLMTokens(prompt, completion int) {
+// LLMCall is what one model-judged grade cost, as the LLM judge reports it
+// (llm.Event carries the same fields).
+type LLMCall struct {
+	// Outcome is ok, repaired (used after one repair request) or fallback
+	// (the rule judge graded).
+	Outcome          string
+	Retries          int // requests resent after 429, 5xx or network errors
+	PromptTokens     int
+	CompletionTokens int
+	CachedTokens     int
+	DroppedQuotes    int
+	Latency          time.Duration
+}
+
+// The kind label of factgrade_llm_errors_total.
+const (
+	llmRetried  = "retried"
+	llmFallback = "fallback"
+)
+
+// LLM records one model-judged grade.
+func (m *Metrics) LLM(c LLMCall) {
 	if m == nil {
 		return
 	}
-	m.llmTokens.WithLabelValues(TokensPrompt).Add(float64(max(prompt, 0)))
-	m.llmTokens.WithLabelValues(TokensCompletion).Add(float64(max(completion, 0)))
+	m.llmGrades.WithLabelValues(c.Outcome).Inc()
+	m.llmSeconds.Observe(c.Latency.Seconds())
+	m.llmTokens.WithLabelValues(TokensPrompt).Add(float64(max(c.PromptTokens, 0)))
+	m.llmTokens.WithLabelValues(TokensCompletion).Add(float64(max(c.CompletionTokens, 0)))
+	m.llmTokens.WithLabelValues(TokensCached).Add(float64(max(c.CachedTokens, 0)))
+	m.llmErrors.WithLabelValues(llmRetried).Add(float64(max(c.Retries, 0)))
+	if c.Outcome == llmFallback {
+		m.llmErrors.WithLabelValues(llmFallback).Inc()
+	}
+	m.llmQuotesDropped.Add(float64(max(c.DroppedQuotes, 0)))
 }
 
-// LLMError counts a failed LLM call or unusable reply; reason is a short
-// of the LLM* reason constants.
-func (m *Metrics) LLMError(reason string) {
+// SlackCall counts one Slack Web API call result: outcome ok, rate_limited
+// (HTTP 429), retry or error.
+func (m *Metrics) SlackCall(method, outcome string) {
 	if m == nil {
 		return
 	}
-	m.llmErrors.WithLabelValues(reason).Inc()
+	m.slackCalls.WithLabelValues(method, outcome).Inc()
 }
 
-// LLMQuotesDropped counts citations dropped for not being verbatim.
-func (m *Metrics) LLMQuotesDropped(n int) {
-	if m == nil || n <= 0 {
-		return
-	}
-	m.llmQuotesDropped.Add(float64(n))
-}
-
-// SlackRateLimited counts an HTTP 429 from the Slack Web API method.
-func (m *Metrics) SlackRateLimited(method string) {
-	if m == nil {
-		return
-	}
-	m.slackRateLimited.WithLabelValues(method).Inc()
-}
-
-// SlackRetry counts a retried call to the Slack Web API method.
-func (m *Metrics) SlackRetry(method string) {
-	if m == nil {
-		return
-	}
-	m.slackRetries.WithLabelValues(method).Inc()
-}
-
-// SocketReconnect counts a Socket Mode connection opened again.
+// SocketReconnect counts a Socket Mode connection attempt.
 func (m *Metrics) SocketReconnect() {
 	if m == nil {
 		return
@@ -232,14 +215,20 @@ func (m *Metrics) SocketConnected(up bool) {
 	m.socketConnected.Set(boolFloat(up))
 }
 
-// QueueDepth records how many submissions wait for a worker, and the
-// queue's capacity.
-func (m *Metrics) QueueDepth(depth, capacity int) {
+// QueueDepth records how many submissions wait for a worker.
+func (m *Metrics) QueueDepth(n int) {
 	if m == nil {
 		return
 	}
-	m.queueDepth.Set(float64(depth))
-	m.queueCapacity.Set(float64(capacity))
+	m.queueDepth.Set(float64(n))
+}
+
+// QueueCapacity records how many submissions may wait.
+func (m *Metrics) QueueCapacity(n int) {
+	if m == nil {
+		return
+	}
+	m.queueCapacity.Set(float64(n))
 }
 
 // DigestPosted counts a digest posted.
@@ -258,17 +247,12 @@ func (m *Metrics) DigestFailed(name string) {
 	m.digestFailures.WithLabelValues(name).Inc()
 }
 
-// SignatureFailure counts a Slack request rejected by verification; reason
-// is one of the Signature* constants.
-func (m *Metrics) SignatureFailure(reason string) {
-	if m == nil {
-		return
-	}
-	m.signatureFailures.WithLabelValues(reason).Inc()
-}
-
 // namespace prefixes every factgrade metric.
 const namespace = "factgrade"
+
+func counter(name, help string) prometheus.Counter {
+	return prometheus.NewCounter(prometheus.CounterOpts{Namespace: namespace, Name: name, Help: help})
+}
 
 func counterVec(name, help string, labels ...string) *prometheus.CounterVec {
 	return prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: name, Help: help}, labels)

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -82,27 +83,25 @@ next:
 
 func TestMetricsExposition(t *testing.T) {
 	m := New("v1.2.3")
-	m.RequestDone(KindCommand, OutcomeAccepted, 12*time.Millisecond)
-	m.RequestDone(KindCommand, OutcomeAccepted, 30*time.Millisecond)
-	m.RequestDone(KindCommand, OutcomeDuplicate, time.Millisecond)
-	m.RequestDone(KindInteraction, OutcomeAnswered, 2*time.Millisecond)
-	m.GradeDone("rules", GradeOK, 300*time.Microsecond)
-	m.GradeDone("hybrid", GradeFallback, 4*time.Second)
-	m.LLMTokens(1800, 240)
-	m.LLMTokens(1800, 200)
-	m.LLMError(LLMTimeout)
-	m.LLMQuotesDropped(2)
-	m.LLMQuotesDropped(0)
-	m.SlackRateLimited("chat.postMessage")
-	m.SlackRetry("chat.postMessage")
-	m.SlackRetry("chat.postMessage")
+	m.Request("command", "ok", 12*time.Millisecond)
+	m.Request("command", "ok", 30*time.Millisecond)
+	m.Request("command", "duplicate", time.Millisecond)
+	m.Request("interaction", "ok", 2*time.Millisecond)
+	m.Request("command", OutcomeUnauthorized, time.Millisecond)
+	m.Request("event", OutcomeTooLarge, time.Millisecond)
+	m.Graded("rules", 300*time.Microsecond, nil)
+	m.Graded("hybrid", 4*time.Second, errors.New("boom"))
+	m.LLM(LLMCall{Outcome: "ok", PromptTokens: 1800, CompletionTokens: 240, CachedTokens: 1700, Latency: 2 * time.Second, DroppedQuotes: 2})
+	m.LLM(LLMCall{Outcome: "fallback", PromptTokens: 1800, CompletionTokens: 200, Retries: 2, Latency: 31 * time.Second})
+	m.SlackCall("chat.postMessage", "rate_limited")
+	m.SlackCall("chat.postMessage", "retry")
+	m.SlackCall("chat.postMessage", "ok")
 	m.SocketReconnect()
 	m.SocketConnected(true)
-	m.QueueDepth(7, 256)
+	m.QueueDepth(7)
+	m.QueueCapacity(256)
 	m.DigestPosted("morning")
 	m.DigestFailed("weekly")
-	m.SignatureFailure(SignatureBad)
-	m.SignatureFailure(SignatureStale)
 
 	fams := scrape(t, m.Handler())
 	tests := []struct {
@@ -111,26 +110,31 @@ func TestMetricsExposition(t *testing.T) {
 		want   float64
 		typ    dto.MetricType
 	}{
-		{"factgrade_requests_total", []string{"kind", "command", "outcome", "accepted"}, 2, dto.MetricType_COUNTER},
+		{"factgrade_requests_total", []string{"kind", "command", "outcome", "ok"}, 2, dto.MetricType_COUNTER},
 		{"factgrade_requests_total", []string{"kind", "command", "outcome", "duplicate"}, 1, dto.MetricType_COUNTER},
-		{"factgrade_requests_total", []string{"kind", "interaction", "outcome", "answered"}, 1, dto.MetricType_COUNTER},
-		{"factgrade_ack_duration_seconds", []string{"kind", "command"}, 3, dto.MetricType_HISTOGRAM},
-		{"factgrade_grades_total", []string{"judge", "hybrid", "outcome", "fallback"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_requests_total", []string{"kind", "interaction", "outcome", "ok"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_ack_duration_seconds", []string{"kind", "command"}, 4, dto.MetricType_HISTOGRAM},
+		{"factgrade_slack_signature_failures_total", nil, 2, dto.MetricType_COUNTER},
+		{"factgrade_grades_total", []string{"judge", "rules", "outcome", "ok"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_grades_total", []string{"judge", "hybrid", "outcome", "error"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_grade_duration_seconds", []string{"judge", "rules"}, 1, dto.MetricType_HISTOGRAM},
+		{"factgrade_llm_grades_total", []string{"outcome", "ok"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_llm_grades_total", []string{"outcome", "fallback"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_llm_duration_seconds", nil, 2, dto.MetricType_HISTOGRAM},
 		{"factgrade_llm_tokens_total", []string{"type", "prompt"}, 3600, dto.MetricType_COUNTER},
 		{"factgrade_llm_tokens_total", []string{"type", "completion"}, 440, dto.MetricType_COUNTER},
-		{"factgrade_llm_errors_total", []string{"reason", "timeout"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_llm_tokens_total", []string{"type", "cached"}, 1700, dto.MetricType_COUNTER},
+		{"factgrade_llm_errors_total", []string{"kind", "retried"}, 2, dto.MetricType_COUNTER},
+		{"factgrade_llm_errors_total", []string{"kind", "fallback"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_llm_quotes_dropped_total", nil, 2, dto.MetricType_COUNTER},
-		{"factgrade_slack_rate_limited_total", []string{"method", "chat.postMessage"}, 1, dto.MetricType_COUNTER},
-		{"factgrade_slack_retries_total", []string{"method", "chat.postMessage"}, 2, dto.MetricType_COUNTER},
+		{"factgrade_slack_api_calls_total", []string{"method", "chat.postMessage", "outcome", "rate_limited"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_slack_api_calls_total", []string{"method", "chat.postMessage", "outcome", "retry"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_socket_mode_reconnects_total", nil, 1, dto.MetricType_COUNTER},
 		{"factgrade_socket_mode_connected", nil, 1, dto.MetricType_GAUGE},
 		{"factgrade_queue_depth", nil, 7, dto.MetricType_GAUGE},
 		{"factgrade_queue_capacity", nil, 256, dto.MetricType_GAUGE},
 		{"factgrade_digests_posted_total", []string{"digest", "morning"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_digest_failures_total", []string{"digest", "weekly"}, 1, dto.MetricType_COUNTER},
-		{"factgrade_slack_signature_failures_total", []string{"reason", "signature"}, 1, dto.MetricType_COUNTER},
-		{"factgrade_slack_signature_failures_total", []string{"reason", "timestamp"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_build_info", []string{"version", "v1.2.3"}, 1, dto.MetricType_GAUGE},
 	}
 	for _, tt := range tests {
@@ -150,16 +154,16 @@ func TestMetricsExposition(t *testing.T) {
 		}
 	}
 
-	// The ack histogram puts 12 ms and 30 ms above the 10 ms bucket and
-	// all three at or below 50 ms.
+	// The ack histogram has 1 ms, 1 ms, 12 ms and 30 ms: two at or below
+	// 10 ms, all four at or below 50 ms.
 	h := histogram(t, fams, "factgrade_ack_duration_seconds", "command")
 	for _, b := range h.GetBucket() {
 		var want uint64
 		switch b.GetUpperBound() {
 		case 0.01:
-			want = 1
+			want = 2
 		case 0.05:
-			want = 3
+			want = 4
 		default:
 			continue
 		}
@@ -199,19 +203,16 @@ func TestMetricsAreIndependent(t *testing.T) {
 
 func TestNilMetrics(t *testing.T) {
 	var m *Metrics
-	m.RequestDone(KindCommand, OutcomeAccepted, time.Millisecond)
-	m.GradeDone("rules", GradeOK, time.Millisecond)
-	m.LLMTokens(1, 1)
-	m.LLMError(LLMNetwork)
-	m.LLMQuotesDropped(1)
-	m.SlackRateLimited("chat.postMessage")
-	m.SlackRetry("chat.postMessage")
+	m.Request("command", "ok", time.Millisecond)
+	m.Graded("rules", time.Millisecond, nil)
+	m.LLM(LLMCall{Outcome: "ok", PromptTokens: 1})
+	m.SlackCall("chat.postMessage", "ok")
 	m.SocketReconnect()
 	m.SocketConnected(false)
-	m.QueueDepth(1, 2)
+	m.QueueDepth(1)
+	m.QueueCapacity(2)
 	m.DigestPosted("d")
 	m.DigestFailed("d")
-	m.SignatureFailure(SignatureSize)
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	if rec.Code != http.StatusNotFound {
@@ -219,9 +220,9 @@ func TestNilMetrics(t *testing.T) {
 	}
 }
 
-func BenchmarkRequestDone(b *testing.B) {
+func BenchmarkRequest(b *testing.B) {
 	m := New("bench")
 	for b.Loop() {
-		m.RequestDone(KindCommand, OutcomeAccepted, 3*time.Millisecond)
+		m.Request("command", "ok", 3*time.Millisecond)
 	}
 }
