@@ -1,0 +1,323 @@
+// Package postgres is the storage.Store for several factgrade replicas
+// sharing one PostgreSQL database, over a pgx v5 connection pool. Its
+// Locker takes session advisory locks; migrations run under one too, so
+// replicas starting together apply each migration once.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/factgrade/factgrade/storage"
+	"github.com/factgrade/factgrade/storage/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Migrations returns the PostgreSQL schema's migrations, in order.
+func Migrations() ([]sqlstore.Migration, error) {
+	return sqlstore.LoadMigrations(migrationFiles, "migrations")
+}
+
+// ConnectTimeout bounds the first connection when the URL sets none.
+const ConnectTimeout = 10 * time.Second
+
+// Store is a storage.Store over a PostgreSQL database. Tables live in the
+// connection's current schema (search_path in DATABASE_URL picks another).
+type Store struct {
+	*sqlstore.Store
+	pool     *pgxpool.Pool
+	schema   string
+	migrator *sqlstore.Migrator
+
+	mu     sync.Mutex
+	held   map[*pgxpool.Conn]int64 // lock connections and their keys
+	closed bool
+}
+
+var (
+	_ storage.Store    = (*Store)(nil)
+	_ storage.Migrator = (*Store)(nil)
+)
+
+// ParseURL parses a postgres:// URL into a pool configuration.
+func ParseURL(url string) (*pgxpool.Config, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = ConnectTimeout
+	}
+	return cfg, nil
+}
+
+// Open connects to the database cfg describes, checks it answers and does to
+// its schema what opts.Schema says.
+func Open(ctx context.Context, cfg *pgxpool.Config, opts storage.Options) (_ *Store, err error) {
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{pool: pool, held: map[*pgxpool.Conn]int64{}}
+	if err := pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&s.schema); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connecting to %s: %w", cfg.ConnConfig.Host, err)
+	}
+	s.Store = sqlstore.New(sqlstore.Backend{
+		Write:     txFunc(pool, pgx.TxOptions{}),
+		Read:      txFunc(pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}),
+		Pool:      db{pool},
+		ForUpdate: " FOR UPDATE",
+		Now:       opts.Now,
+	})
+	ms, err := Migrations()
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	s.migrator = &sqlstore.Migrator{
+		Migrations:  ms,
+		Pool:        db{pool},
+		CreateTable: `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+		TableExists: `SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'`,
+		Logger:      opts.Logger,
+	}
+	if err := s.migrator.Open(ctx, opts.Schema, s.Migrate); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Migrate implements storage.Migrator. It holds an advisory lock (per
+// schema) while it runs, so concurrent replicas apply each migration once.
+func (s *Store) Migrate(ctx context.Context) (applied []storage.Migration, err error) {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Release()
+	key := s.lockKey("migrate")
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
+		return nil, fmt.Errorf("waiting for the migration lock: %w", err)
+	}
+	defer func() {
+		// A session that cannot unlock must not go back to the pool.
+		uctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if _, uerr := conn.Exec(uctx, `SELECT pg_advisory_unlock($1)`, key); uerr != nil {
+			conn.Hijack().Close(uctx)
+		}
+	}()
+	m := *s.migrator
+	m.Write = txFunc(conn, pgx.TxOptions{})
+	return m.Migrate(ctx)
+}
+
+// SchemaVersion implements storage.Migrator.
+func (s *Store) SchemaVersion(ctx context.Context) (current, known int, err error) {
+	current, err = s.migrator.Version(ctx, db{s.pool})
+	return current, s.migrator.Known(), err
+}
+
+// Schema returns the schema the store's tables are in.
+func (s *Store) Schema() string { return s.schema }
+
+// Ping implements storage.Store.
+func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
+
+// Close implements storage.Store: it releases the advisory locks the store
+// holds and closes the pool.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	held := s.held
+	s.held = nil
+	s.mu.Unlock()
+	for conn, key := range held {
+		unlock(conn, key)
+	}
+	s.pool.Close()
+	return nil
+}
+
+// lockKey returns the advisory lock key of a named lock in the store's
+// schema, so deployments in different schemas do not share locks.
+func (s *Store) lockKey(name string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte("factgrade\x00" + s.schema + "\x00" + name))
+	return int64(h.Sum64())
+}
+
+// TryLock implements storage.Locker with a session advisory lock held by a
+// connection set aside from the pool until release. If that connection
+// breaks, PostgreSQL drops the lock with it.
+func (s *Store) TryLock(ctx context.Context, name string) (release func(), ok bool, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("TryLock(%q): %w", name, err)
+		}
+	}()
+	if name == "" {
+		return nil, false, errors.New("the lock has no name")
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	key := s.lockKey(name)
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok); err != nil || !ok {
+		conn.Release()
+		return nil, false, err
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		unlock(conn, key)
+		return nil, false, errors.New("the store is closed")
+	}
+	s.held[conn] = key
+	s.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.mu.Lock()
+			_, mine := s.held[conn]
+			delete(s.held, conn)
+			s.mu.Unlock()
+			if mine {
+				unlock(conn, key)
+			}
+		})
+	}, true, nil
+}
+
+// unlock drops an advisory lock and returns its connection to the pool, or
+// closes the connection (which drops the lock) when unlocking fails.
+func unlock(conn *pgxpool.Conn, key int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var ok bool
+	if err := conn.QueryRow(ctx, `SELECT pg_advisory_unlock($1)`, key).Scan(&ok); err != nil || !ok {
+		conn.Hijack().Close(ctx)
+		return
+	}
+	conn.Release()
+}
+
+// beginner is what a pool and a connection share.
+type beginner interface {
+	BeginTx(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error)
+}
+
+// txFunc returns a TxFunc running transactions with opts on b.
+func txFunc(b beginner, opts pgx.TxOptions) sqlstore.TxFunc {
+	return func(ctx context.Context, fn func(sqlstore.DB) error) error {
+		tx, err := b.BeginTx(ctx, opts)
+		if err != nil {
+			return err
+		}
+		if err := fn(db{tx}); err != nil {
+			tx.Rollback(context.WithoutCancel(ctx))
+			return err
+		}
+		return tx.Commit(ctx)
+	}
+}
+
+// querier is what a pool, a connection and a transaction share.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// db implements sqlstore.DB over pgx, numbering ? placeholders $1, $2…
+type db struct{ q querier }
+
+func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	tag, err := d.q.Exec(ctx, rebind(query), args...)
+	return tag.RowsAffected(), err
+}
+
+func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
+	rs, err := d.q.Query(ctx, rebind(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	return rows{rs}, nil
+}
+
+func (d db) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
+	return row{d.q.QueryRow(ctx, rebind(query), args...)}
+}
+
+type row struct{ r pgx.Row }
+
+func (r row) Scan(dest ...any) error {
+	err := r.r.Scan(dest...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return storage.ErrNotFound
+	}
+	utc(dest)
+	return err
+}
+
+type rows struct{ pgx.Rows }
+
+func (r rows) Scan(dest ...any) error {
+	err := r.Rows.Scan(dest...)
+	utc(dest)
+	return err
+}
+
+// utc puts scanned times in UTC (pgx returns them in the local zone).
+func utc(dest []any) {
+	for _, d := range dest {
+		if t, ok := d.(*time.Time); ok {
+			if t.IsZero() {
+				*t = time.Time{}
+			} else {
+				*t = t.UTC()
+			}
+		}
+	}
+}
+
+// rebind numbers the ? placeholders of query $1, $2… The shared queries
+// have no ? inside literals or identifiers.
+func rebind(query string) string {
+	if !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}

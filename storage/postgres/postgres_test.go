@@ -1,0 +1,85 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/factgrade/factgrade/storage"
+	"github.com/factgrade/factgrade/storage/postgres"
+	"github.com/factgrade/factgrade/storage/storagetest"
+)
+
+// testDatabase returns FACTGRADE_TEST_POSTGRES_URL or skips the test.
+func testDatabase(t testing.TB) string {
+	u := os.Getenv("FACTGRADE_TEST_POSTGRES_URL")
+	if u == "" {
+		t.Skip("FACTGRADE_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable); PostgreSQL tests skipped")
+	}
+	return u
+}
+
+// newSchema creates a schema of its own for the test, dropped when the test
+// ends, and returns a URL whose search_path is that schema.
+func newSchema(t testing.TB) string {
+	base := testDatabase(t)
+	ctx := context.Background()
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "factgrade_test_" + hex.EncodeToString(b[:])
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connecting to FACTGRADE_TEST_POSTGRES_URL: %v", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			t.Errorf("dropping schema %s: %v", schema, err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			t.Errorf("dropping schema %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("FACTGRADE_TEST_POSTGRES_URL: %v", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func openURL(t testing.TB, u string, opts storage.Options) (*postgres.Store, error) {
+	cfg, err := postgres.ParseURL(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := postgres.Open(context.Background(), cfg, opts)
+	if err == nil {
+		t.Cleanup(func() { s.Close() })
+	}
+	return s, err
+}
+
+func TestConformance(t *testing.T) {
+	testDatabase(t)
+	storagetest.Run(t, func(t *testing.T, opts storage.Options) storage.Store {
+		s, err := openURL(t, newSchema(t), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
