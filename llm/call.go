@@ -72,6 +72,10 @@ type Assessment struct {
 	// submission, citations found verbatim in the source (or the
 	// criterion's own evidence). DecidedBy is "llm".
 	Criteria []rubric.CriterionGrade
+	// Supported holds the criteria whose verdict (other than na) cites at
+	// least one verified quote of the model's own, not only the rubric's
+	// evidence put in for dropped quotes.
+	Supported map[string]bool
 	// Rewrite is the model's corrected wording, not yet checked.
 	Rewrite string
 
@@ -145,7 +149,7 @@ func (j *Judge) Assess(ctx context.Context, r *rubric.Rubric, text string, kind 
 			return a, &Failure{Reason: "the model's reply was unusable after one repair (" + problem + ")"}
 		}
 	}
-	a.Criteria, a.Rewrite, a.DroppedQuotes = v.criteria, v.rewrite, v.dropped
+	a.Criteria, a.Supported, a.Rewrite, a.DroppedQuotes = v.criteria, v.supported, v.rewrite, v.dropped
 	if a.DroppedQuotes > 0 {
 		j.log.Debug("dropped unverified model quotes", slog.String("rubric", r.ID), slog.Int("dropped_quotes", a.DroppedQuotes))
 	}

@@ -121,9 +121,10 @@ func (p *paragraphNumber) UnmarshalJSON(b []byte) error {
 
 // verified is a reply after verification.
 type verified struct {
-	criteria []rubric.CriterionGrade
-	rewrite  string
-	dropped  int
+	criteria  []rubric.CriterionGrade
+	supported map[string]bool
+	rewrite   string
+	dropped   int
 }
 
 // verify checks the model's reply content against the rubric, the kind and
@@ -168,7 +169,7 @@ func verify(r *rubric.Rubric, kind rubric.Kind, text, content string) (verified,
 		return verified{}, strings.Join(probs, "; ")
 	}
 
-	var v verified
+	v := verified{supported: make(map[string]bool, len(r.Criteria))}
 	for _, c := range r.Criteria {
 		rc := byID[c.ID]
 		verdict, _ := rubric.ParseVerdict(rc.Verdict)
@@ -191,6 +192,7 @@ func verify(r *rubric.Rubric, kind rubric.Kind, text, content string) (verified,
 			var dropped int
 			cg.Citations, dropped = verifyCitations(r.Source, rc.Citations)
 			v.dropped += dropped
+			v.supported[c.ID] = len(cg.Citations) > 0
 			if len(cg.Citations) == 0 {
 				for _, e := range c.Evidence {
 					cg.Citations = append(cg.Citations, e.Citation())
