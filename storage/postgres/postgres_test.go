@@ -83,3 +83,46 @@ func TestConformance(t *testing.T) {
 		return s
 	})
 }
+
+func TestSchema(t *testing.T) {
+	testDatabase(t)
+	storagetest.RunSchema(t, func(t *testing.T) storagetest.Database {
+		u := newSchema(t)
+		return storagetest.Database{
+			Open: func(ctx context.Context, opts storage.Options) (storage.Store, error) {
+				return openURL(t, u, opts)
+			},
+			Exec: func(ctx context.Context, query string) error {
+				conn, err := pgx.Connect(ctx, u)
+				if err != nil {
+					return err
+				}
+				defer conn.Close(ctx)
+				_, err = conn.Exec(ctx, query)
+				return err
+			},
+		}
+	})
+}
+
+func TestCrash(t *testing.T) {
+	const urlEnv = "FACTGRADE_TEST_CRASH_URL"
+	if storagetest.IsCrashChild() {
+		storagetest.CrashChild(func(ctx context.Context) (storage.Store, error) {
+			cfg, err := postgres.ParseURL(os.Getenv(urlEnv))
+			if err != nil {
+				return nil, err
+			}
+			return postgres.Open(ctx, cfg, storage.Options{})
+		})
+		return
+	}
+	u := newSchema(t)
+	storagetest.RunCrash(t, "TestCrash", []string{urlEnv + "=" + u}, func(ctx context.Context) (storage.Store, error) {
+		cfg, err := postgres.ParseURL(u)
+		if err != nil {
+			return nil, err
+		}
+		return postgres.Open(ctx, cfg, storage.Options{})
+	})
+}
