@@ -43,6 +43,8 @@ func commands() []command {
 		{"grade", "grade a headline or summary and print the report", runGrade},
 		{"eval", "grade labelled case files and report accuracy", runEval},
 		{"rubric", "list, show or lint rubrics", runRubric},
+		{"config", "check the configuration and print it with secrets redacted", runConfig},
+		{"healthcheck", "exit 0 when the server on FACTGRADE_ADDR answers /livez", runHealthcheck},
 		{"version", "print the version", runVersion},
 	}
 }

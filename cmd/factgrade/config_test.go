@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runOps runs the factgrade command line in-process with only env set and
+// returns the exit code, stdout and stderr.
+func runOps(t *testing.T, vars map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(t.Context(), args, &env{
+		stdin:  strings.NewReader(""),
+		stdout: &stdout,
+		stderr: &stderr,
+		getenv: func(k string) string { return vars[k] },
+	})
+	return code, stdout.String(), stderr.String()
+}
+
+const (
+	testBotToken = "xoxb-42-42-TOKENnotTOBEseen"
+	testSigning  = "signingSECRETnotTOBEseen"
+)
+
+func TestConfigCheck(t *testing.T) {
+	dir := t.TempDir()
+	secretFile := filepath.Join(dir, "signing")
+	if err := os.WriteFile(secretFile, []byte(testSigning+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	digests := filepath.Join(dir, "factgrade.yaml")
+	if err := os.WriteFile(digests, []byte(`digests:
+  - name: morning
+    schedule: "0 8 * * 1-5"
+    time_zone: Europe/London
+    channel: C0STANDARDS
+    filters: {rubric: volt-typhoon-geneva}
+  - name: unknown-rubric
+    schedule: "@daily"
+    time_zone: UTC
+    channel: C0STANDARDS
+    filters: {rubric: no-such-rubric}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	badRubrics := filepath.Join(dir, "rubrics")
+	if err := os.Mkdir(badRubrics, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(badRubrics, "broken.yaml"), []byte("id: broken\nversion: x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	ok := map[string]string{"SLACK_BOT_TOKEN": testBotToken, "SLACK_SIGNING_SECRET_FILE": secretFile}
+	tests := []struct {
+		name       string
+		env        map[string]string
+		args       []string
+		wantCode   int
+		wantOut    []string // in stdout
+		wantErr    []string // in stderr
+		notWantErr []string
+	}{
+		{
+			name:     "usable",
+			env:      ok,
+			args:     []string{"config", "check"},
+			wantCode: 0,
+			wantOut: []string{
+				"factgrade configuration (secrets redacted)",
+				"mode: HTTP, sqlite, judge rules",
+				"SLACK_BOT_TOKEN=xoxb-<redacted>  [env]",
+				"SLACK_SIGNING_SECRET=<redacted>  [file " + secretFile + "]",
+				"DATABASE_URL=sqlite:data/factgrade.db",
+				"rubrics: volt-typhoon-geneva",
+				"configuration OK",
+			},
+		},
+		{
+			name:     "nothing set",
+			env:      map[string]string{},
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantOut:  []string{"SLACK_BOT_TOKEN=(not set)"},
+			wantErr: []string{
+				"factgrade: 2 configuration problems:",
+				"  - SLACK_BOT_TOKEN: missing;",
+				"  - SLACK_SIGNING_SECRET: missing;",
+			},
+		},
+		{
+			name: "problems of every kind at once",
+			env: map[string]string{
+				"SLACK_BOT_TOKEN":          testBotToken,
+				"SLACK_SIGNING_SECRET":     testSigning,
+				"FACTGRADE_JUDGE":          "llm",
+				"FACTGRADE_CONFIG":         digests,
+				"FACTGRADE_DEFAULT_RUBRIC": "salt-typhoon",
+				"DATABASE_URL":             "postgres://fg:pw@db/",
+			},
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr: []string{
+				"factgrade: 5 configuration problems:",
+				"  - DATABASE_URL: the PostgreSQL URL names no database;",
+				"  - OPENAI_MODEL: missing;",
+				"  - OPENAI_API_KEY: missing;",
+				`  - FACTGRADE_DEFAULT_RUBRIC: no rubric "salt-typhoon" is loaded; put one of volt-typhoon-geneva there`,
+				`  - digests[1].filters.rubric: no rubric "no-such-rubric" is loaded`,
+			},
+		},
+		{
+			name:     "a broken rubric directory",
+			env:      with(ok, "FACTGRADE_RUBRIC_DIRS", badRubrics),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"FACTGRADE_RUBRIC_DIRS: ", filepath.Join(badRubrics, "broken.yaml") + ":2:", "factgrade rubric lint"},
+		},
+		{
+			name:     "a missing rubric directory",
+			env:      with(ok, "FACTGRADE_RUBRIC_DIRS", filepath.Join(dir, "nope")),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"FACTGRADE_RUBRIC_DIRS: ", filepath.Join(dir, "nope")},
+		},
+		{name: "no subcommand", env: ok, args: []string{"config"}, wantCode: 2, wantErr: []string{"usage: factgrade config check"}},
+		{name: "unknown subcommand", env: ok, args: []string{"config", "show"}, wantCode: 2, wantErr: []string{"usage: factgrade config check"}},
+		{name: "extra argument", env: ok, args: []string{"config", "check", "now"}, wantCode: 2, wantErr: []string{"takes no arguments"}},
+		{name: "help", env: ok, args: []string{"config", "check", "-h"}, wantCode: 0, wantErr: []string{"Usage: factgrade config check"}, notWantErr: []string{"factgrade: "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runOps(t, tt.env, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("factgrade %s exit = %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(tt.args, " "), code, tt.wantCode, out, errOut)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout =\n%s\nwant it to contain %q", out, w)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr =\n%s\nwant it to contain %q", errOut, w)
+				}
+			}
+			for _, w := range tt.notWantErr {
+				if strings.Contains(errOut, w) {
+					t.Errorf("stderr =\n%s\nwant it not to contain %q", errOut, w)
+				}
+			}
+			for _, secret := range []string{"TOKENnotTOBEseen", "SECRETnotTOBEseen", ":pw@"} {
+				if strings.Contains(out+errOut, secret) {
+					t.Errorf("config check printed a secret (%q):\n%s%s", secret, out, errOut)
+				}
+			}
+		})
+	}
+}
+
+// with returns a copy of m with the key/value pairs kv set.
+func with(m map[string]string, kv ...string) map[string]string {
+	out := make(map[string]string, len(m)+len(kv)/2)
+	for k, v := range m {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i]] = kv[i+1]
+	}
+	return out
+}
