@@ -47,7 +47,7 @@ func TestGradeWithLLMJudges(t *testing.T) {
 	}{
 		{"--judge=llm", "llm", "pass", "llm"},
 		{"--judge=hybrid", "hybrid", "fail", "rules"}, // "openly admitted" is decisive
-		{"", "hybrid", "fail", "rules"},                // FACTGRADE_JUDGE defaults to hybrid with a server set
+		{"", "hybrid", "fail", "rules"},               // FACTGRADE_JUDGE defaults to hybrid with a server set
 	} {
 		t.Run(c.judge+c.flag, func(t *testing.T) {
 			args := []string{"grade", "--json"}
