@@ -1,0 +1,163 @@
+// Package storagedb opens the storage.Store the settings name: a SQLite
+// file in FACTGRADE_DATA_DIR when DATABASE_URL is unset, PostgreSQL when it
+// is a postgres:// URL. It is the one package that knows both adapters.
+package storagedb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/factgrade/factgrade/storage"
+	"github.com/factgrade/factgrade/storage/postgres"
+	"github.com/factgrade/factgrade/storage/sqlite"
+)
+
+// The settings, as environment variables.
+const (
+	EnvDatabaseURL = "DATABASE_URL"
+	EnvDataDir     = "FACTGRADE_DATA_DIR"
+)
+
+// DefaultDataDir is the data directory when FACTGRADE_DATA_DIR is unset.
+const DefaultDataDir = "data"
+
+// FileName is the SQLite database's name in the data directory.
+const FileName = "factgrade.db"
+
+// SettingError is a setting that does not work; its message names the
+// setting and says what to do, and never holds a password.
+type SettingError struct {
+	Setting string // EnvDatabaseURL or EnvDataDir
+	msg     string
+	Err     error
+}
+
+func (e *SettingError) Error() string { return e.msg }
+
+func (e *SettingError) Unwrap() error { return e.Err }
+
+func settingErr(setting string, err error, format string, args ...any) error {
+	return &SettingError{Setting: setting, msg: setting + " " + fmt.Sprintf(format, args...), Err: err}
+}
+
+// Open opens the store databaseURL names, or with an empty URL the SQLite
+// file FileName in dataDir (DefaultDataDir when empty; created if missing).
+// A setting that does not work is a *SettingError; on any error nothing
+// has been written.
+func Open(ctx context.Context, databaseURL, dataDir string, opts storage.Options) (storage.Store, error) {
+	databaseURL = strings.TrimSpace(databaseURL)
+	if databaseURL == "" {
+		path, err := SQLitePath(dataDir)
+		if err != nil {
+			return nil, err
+		}
+		return sqlite.Open(ctx, path, opts)
+	}
+	if err := checkURL(databaseURL); err != nil {
+		return nil, err
+	}
+	cfg, err := postgres.ParseURL(databaseURL)
+	if err != nil {
+		// pgx's message may quote the URL: keep only its cause.
+		msg := "could not be parsed"
+		var pe *pgconn.ParseConfigError
+		if errors.As(err, &pe) && pe.Unwrap() != nil && !containsURL(pe.Unwrap()) {
+			msg += ": " + pe.Unwrap().Error()
+		}
+		return nil, settingErr(EnvDatabaseURL, nil, "is malformed: %s; want postgres://user:password@host:5432/dbname", msg)
+	}
+	s, err := postgres.Open(ctx, cfg, opts)
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return nil, settingErr(EnvDatabaseURL, err, "names a database that is unreachable (%s): %v; check the host, port, user and password", Describe(databaseURL, ""), ce.Unwrap())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkURL returns a SettingError unless u is a postgres:// URL with a host.
+func checkURL(u string) error {
+	p, err := url.Parse(u)
+	if err != nil {
+		cause := err
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			cause = ue.Err // url.Error quotes the URL, password and all
+		}
+		return settingErr(EnvDatabaseURL, nil, "is malformed: %v; want postgres://user:password@host:5432/dbname", cause)
+	}
+	switch p.Scheme {
+	case "postgres", "postgresql":
+	case "":
+		return settingErr(EnvDatabaseURL, nil, "is malformed: it has no scheme; want postgres://user:password@host:5432/dbname, or unset it to use SQLite in %s", EnvDataDir)
+	default:
+		return settingErr(EnvDatabaseURL, nil, "has scheme %q, which factgrade does not support; use postgres://…, or unset it to use SQLite in %s", p.Scheme, EnvDataDir)
+	}
+	if p.Host == "" && p.Query().Get("host") == "" {
+		return settingErr(EnvDatabaseURL, nil, "is malformed: it names no host; want postgres://user:password@host:5432/dbname")
+	}
+	return nil
+}
+
+// containsURL reports whether err's message quotes a URL.
+func containsURL(err error) bool {
+	return strings.Contains(err.Error(), "://")
+}
+
+// SQLitePath returns the SQLite file in dataDir (DefaultDataDir when
+// empty), creating the directory if it is missing and checking that it is
+// writable, or a SettingError.
+func SQLitePath(dataDir string) (string, error) {
+	if strings.TrimSpace(dataDir) == "" {
+		dataDir = DefaultDataDir
+	}
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return "", settingErr(EnvDataDir, err, "%q cannot be created: %v; point it at a writable directory", dataDir, unwrapPath(err))
+	}
+	f, err := os.CreateTemp(dataDir, ".factgrade-write-check-*")
+	if err != nil {
+		return "", settingErr(EnvDataDir, err, "%q is not writable: %v; point it at a writable directory", dataDir, unwrapPath(err))
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return filepath.Join(dataDir, FileName), nil
+}
+
+// unwrapPath returns the cause of a *PathError, whose path the message
+// already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Describe says where the store the settings name is, without secrets:
+// "SQLite data/factgrade.db" or "PostgreSQL db.example:5432/factgrade".
+func Describe(databaseURL, dataDir string) string {
+	if strings.TrimSpace(databaseURL) == "" {
+		if strings.TrimSpace(dataDir) == "" {
+			dataDir = DefaultDataDir
+		}
+		return "SQLite " + filepath.Join(dataDir, FileName)
+	}
+	p, err := url.Parse(strings.TrimSpace(databaseURL))
+	if err != nil {
+		return "PostgreSQL (DATABASE_URL is malformed)"
+	}
+	d := "PostgreSQL " + p.Host + p.Path
+	if sp := p.Query().Get("search_path"); sp != "" {
+		d += " (schema " + sp + ")"
+	}
+	return d
+}
