@@ -1,6 +1,6 @@
 // Package storagedb opens the storage.Store the settings name: a SQLite
-// file in FACTGRADE_DATA_DIR when DATABASE_URL is unset, PostgreSQL when it
-// is a postgres:// URL. It is the one package that knows both adapters.
+// file in FACTGRADE_DATA_DIR when DATABASE_URL is unset (or the file of a
+// sqlite:PATH URL), PostgreSQL when it is a postgres:// URL. It is the one package that knows both adapters.
 package storagedb
 
 import (
@@ -47,14 +47,16 @@ func settingErr(setting string, err error, format string, args ...any) error {
 	return &SettingError{Setting: setting, msg: setting + " " + fmt.Sprintf(format, args...), Err: err}
 }
 
-// Open opens the store databaseURL names, or with an empty URL the SQLite
-// file FileName in dataDir (DefaultDataDir when empty; created if missing).
+// Open opens the store databaseURL names: PostgreSQL for a postgres:// or
+// postgresql:// URL, the SQLite file PATH for sqlite:PATH, and with an
+// empty URL the SQLite file FileName in dataDir (DefaultDataDir when empty;
+// created if missing).
 // A setting that does not work is a *SettingError; on any error nothing
 // has been written.
 func Open(ctx context.Context, databaseURL, dataDir string, opts storage.Options) (storage.Store, error) {
 	databaseURL = strings.TrimSpace(databaseURL)
-	if databaseURL == "" {
-		path, err := SQLitePath(dataDir)
+	if databaseURL == "" || strings.HasPrefix(databaseURL, "sqlite:") {
+		path, err := SQLitePath(databaseURL, dataDir)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +102,7 @@ func checkURL(u string) error {
 	case "":
 		return settingErr(EnvDatabaseURL, nil, "is malformed: it has no scheme; want postgres://user:password@host:5432/dbname, or unset it to use SQLite in %s", EnvDataDir)
 	default:
-		return settingErr(EnvDatabaseURL, nil, "has scheme %q, which factgrade does not support; use postgres://…, or unset it to use SQLite in %s", p.Scheme, EnvDataDir)
+		return settingErr(EnvDatabaseURL, nil, "has scheme %q, which factgrade does not support; use postgres://… or sqlite:PATH, or unset it to use SQLite in %s", p.Scheme, EnvDataDir)
 	}
 	if p.Host == "" && p.Query().Get("host") == "" {
 		return settingErr(EnvDatabaseURL, nil, "is malformed: it names no host; want postgres://user:password@host:5432/dbname")
@@ -113,23 +115,38 @@ func containsURL(err error) bool {
 	return strings.Contains(err.Error(), "://")
 }
 
-// SQLitePath returns the SQLite file in dataDir (DefaultDataDir when
-// empty), creating the directory if it is missing and checking that it is
-// writable, or a SettingError.
-func SQLitePath(dataDir string) (string, error) {
+// SQLitePath returns the SQLite file the settings name: the path after
+// sqlite: (or sqlite://) in databaseURL, else FileName in dataDir
+// (DefaultDataDir when empty). It creates the file's directory if it is
+// missing and checks that it is writable, or returns a SettingError.
+func SQLitePath(databaseURL, dataDir string) (string, error) {
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(databaseURL), "sqlite:"); ok {
+		path := strings.TrimPrefix(rest, "//")
+		if path == "" {
+			return "", settingErr(EnvDatabaseURL, nil, "is sqlite: without a file; write sqlite:/data/factgrade.db, or unset it to use %s", EnvDataDir)
+		}
+		return path, writableDir(EnvDatabaseURL, filepath.Dir(path))
+	}
 	if strings.TrimSpace(dataDir) == "" {
 		dataDir = DefaultDataDir
 	}
-	if err := os.MkdirAll(dataDir, 0o750); err != nil {
-		return "", settingErr(EnvDataDir, err, "%q cannot be created: %v; point it at a writable directory", dataDir, unwrapPath(err))
+	return filepath.Join(dataDir, FileName), writableDir(EnvDataDir, dataDir)
+}
+
+// writableDir creates dir if it is missing and checks that files can be
+// created in it (SQLite needs its -wal and -shm files there), leaving
+// nothing behind; a failure is a SettingError for setting.
+func writableDir(setting, dir string) error {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return settingErr(setting, err, "names directory %q, which cannot be created: %v; point it at a writable directory", dir, unwrapPath(err))
 	}
-	f, err := os.CreateTemp(dataDir, ".factgrade-write-check-*")
+	f, err := os.CreateTemp(dir, ".factgrade-write-check-*")
 	if err != nil {
-		return "", settingErr(EnvDataDir, err, "%q is not writable: %v; point it at a writable directory", dataDir, unwrapPath(err))
+		return settingErr(setting, err, "names directory %q, which is not writable: %v; point it at a writable directory", dir, unwrapPath(err))
 	}
 	f.Close()
 	os.Remove(f.Name())
-	return filepath.Join(dataDir, FileName), nil
+	return nil
 }
 
 // unwrapPath returns the cause of a *PathError, whose path the message
@@ -145,6 +162,9 @@ func unwrapPath(err error) error {
 // Describe says where the store the settings name is, without secrets:
 // "SQLite data/factgrade.db" or "PostgreSQL db.example:5432/factgrade".
 func Describe(databaseURL, dataDir string) string {
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(databaseURL), "sqlite:"); ok {
+		return "SQLite " + strings.TrimPrefix(rest, "//")
+	}
 	if strings.TrimSpace(databaseURL) == "" {
 		if strings.TrimSpace(dataDir) == "" {
 			dataDir = DefaultDataDir

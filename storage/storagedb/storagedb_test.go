@@ -41,6 +41,20 @@ func TestOpenSQLite(t *testing.T) {
 	}
 }
 
+func TestOpenSQLiteURL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "elsewhere.db")
+	for _, u := range []string{"sqlite:" + path, "sqlite://" + path} {
+		s, err := storagedb.Open(context.Background(), u, "/nonexistent-data-dir", storage.Options{})
+		if err != nil {
+			t.Fatalf("Open(%q): %v", u, err)
+		}
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("Open(%q) did not open %s: %v", u, path, err)
+		}
+	}
+}
+
 func TestOpenDefaultDataDir(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s, err := storagedb.Open(context.Background(), "  ", "", storage.Options{})
@@ -86,6 +100,8 @@ func TestOpenBadSettings(t *testing.T) {
 		{"other scheme", "mysql://u:hunter2@db.example/factgrade", "", "DATABASE_URL", `scheme "mysql"`},
 		{"unreachable", "postgres://u:hunter2@127.0.0.1:1/factgrade?sslmode=disable&connect_timeout=5", "", "DATABASE_URL", "unreachable"},
 		{"data dir under a file", "", filepath.Join(file, "data"), "FACTGRADE_DATA_DIR", "cannot be created"},
+		{"sqlite: without a file", "sqlite:", "", "DATABASE_URL", "without a file"},
+		{"sqlite: under a file", "sqlite:" + filepath.Join(file, "fg.db"), "", "DATABASE_URL", "cannot be created"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,6 +166,7 @@ func TestDescribe(t *testing.T) {
 	tests := []struct{ url, dir, want string }{
 		{"", "", "SQLite data/factgrade.db"},
 		{"", "/var/lib/factgrade", "SQLite /var/lib/factgrade/factgrade.db"},
+		{"sqlite:///var/lib/fg.db", "/ignored", "SQLite /var/lib/fg.db"},
 		{"postgres://u:hunter2@db.example:5432/factgrade?sslmode=require&password=x", "", "PostgreSQL db.example:5432/factgrade"},
 		{"postgres://u@db.example/f?search_path=s1", "", "PostgreSQL db.example/f (schema s1)"},
 	}
