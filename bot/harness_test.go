@@ -110,7 +110,7 @@ func (o *countingObserver) count(m map[string]int, k string) int {
 }
 
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	slack  *slacktest.Server
 	store  storage.Store
 	dbPath string
@@ -123,7 +123,7 @@ type harness struct {
 
 type harnessOption func(*bot.Config)
 
-func newHarness(t *testing.T, opts ...harnessOption) *harness {
+func newHarness(t testing.TB, opts ...harnessOption) *harness {
 	t.Helper()
 	h := &harness{t: t, slack: slacktest.NewServer(botToken, appToken), obs: newObserver(), judge: rubric.JudgeFunc(fakeJudge)}
 	t.Cleanup(h.slack.Close)
@@ -192,7 +192,7 @@ func (h *harness) post(path, contentType string, body []byte, hdr ...string) (in
 	return do(h.t, req)
 }
 
-func do(t *testing.T, req *http.Request) (int, string) {
+func do(t testing.TB, req *http.Request) (int, string) {
 	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
