@@ -39,9 +39,16 @@ func (f *Failure) Unwrap() error { return f.Err }
 // rubricPrompt is what stays the same for every grade of one rubric.
 type rubricPrompt struct {
 	system   string
-	schema   json.RawMessage
+	format   format
 	hash     string
 	criteria []string
+}
+
+// format is the structured output a call asks for.
+type format struct {
+	name      string
+	schema    json.RawMessage
+	maxTokens int
 }
 
 // promptFor renders (once per rubric) the system prompt and the schema.
@@ -57,7 +64,7 @@ func (j *Judge) promptFor(r *rubric.Rubric) (*rubricPrompt, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &rubricPrompt{system: system, schema: schema, hash: prompts.Hash(system, schema)}
+	p := &rubricPrompt{system: system, format: format{schemaName, schema, j.cfg.MaxTokens}, hash: prompts.Hash(system, schema)}
 	for _, c := range r.Criteria {
 		p.criteria = append(p.criteria, c.ID)
 	}
@@ -125,35 +132,49 @@ func (j *Judge) Assess(ctx context.Context, r *rubric.Rubric, text string, kind 
 		{Role: openai.ChatMessageRoleSystem, Content: p.system},
 		{Role: openai.ChatMessageRoleUser, Content: user},
 	}
-	content, err := j.complete(ctx, a, p, msgs)
+	var v verified
+	err = j.ask(ctx, a, p.format, msgs, p.criteria, func(content string) (problem string) {
+		v, problem = verify(r, kind, text, content)
+		return problem
+	})
 	if err != nil {
 		return a, err
-	}
-	v, problem := verify(r, kind, text, content)
-	if problem != "" {
-		j.log.Debug("model reply unusable; asking once for a repair", slog.String("rubric", r.ID), slog.String("problem", problem))
-		repair, rerr := j.tmpl.RepairUser(prompts.Repair{Problem: problem, Criteria: p.criteria})
-		if rerr != nil {
-			return a, &Failure{Reason: "the repair request could not be rendered", Err: rerr}
-		}
-		msgs = append(msgs,
-			openai.ChatCompletionMessage{Role: openai.ChatMessageRoleAssistant, Content: content},
-			openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: repair})
-		content, err = j.complete(ctx, a, p, msgs)
-		if err != nil {
-			return a, err
-		}
-		a.Repaired = true
-		v, problem = verify(r, kind, text, content)
-		if problem != "" {
-			return a, &Failure{Reason: "the model's reply was unusable after one repair (" + problem + ")"}
-		}
 	}
 	a.Criteria, a.Supported, a.Rewrite, a.DroppedQuotes = v.criteria, v.supported, v.rewrite, v.dropped
 	if a.DroppedQuotes > 0 {
 		j.log.Debug("dropped unverified model quotes", slog.String("rubric", r.ID), slog.Int("dropped_quotes", a.DroppedQuotes))
 	}
 	return a, nil
+}
+
+// ask sends msgs and hands the reply to use, which returns what is wrong
+// with it, if anything. A reply with a problem gets one repair request
+// that quotes it back and names the problem (and the criteria, if any).
+func (j *Judge) ask(ctx context.Context, a *Assessment, f format, msgs []openai.ChatCompletionMessage, criteria []string, use func(content string) (problem string)) error {
+	content, err := j.complete(ctx, a, f, msgs)
+	if err != nil {
+		return err
+	}
+	problem := use(content)
+	if problem == "" {
+		return nil
+	}
+	j.log.Debug("model reply unusable; asking once for a repair", slog.String("problem", problem))
+	repair, err := j.tmpl.RepairUser(prompts.Repair{Problem: problem, Criteria: criteria})
+	if err != nil {
+		return &Failure{Reason: "the repair request could not be rendered", Err: err}
+	}
+	msgs = append(msgs[:len(msgs):len(msgs)],
+		openai.ChatCompletionMessage{Role: openai.ChatMessageRoleAssistant, Content: content},
+		openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: repair})
+	if content, err = j.complete(ctx, a, f, msgs); err != nil {
+		return err
+	}
+	a.Repaired = true
+	if problem := use(content); problem != "" {
+		return &Failure{Reason: "the model's reply was unusable after one repair (" + problem + ")"}
+	}
+	return nil
 }
 
 func (j *Judge) observe(a *Assessment, err error) {
@@ -192,7 +213,7 @@ func (j *Judge) observe(a *Assessment, err error) {
 const zeroTemperature = math.SmallestNonzeroFloat32
 
 // request builds the chat-completions request.
-func (j *Judge) request(p *rubricPrompt, msgs []openai.ChatCompletionMessage) openai.ChatCompletionRequest {
+func (j *Judge) request(f format, msgs []openai.ChatCompletionMessage) openai.ChatCompletionRequest {
 	seed := j.cfg.Seed
 	req := openai.ChatCompletionRequest{
 		Model:    j.cfg.Model,
@@ -202,9 +223,9 @@ func (j *Judge) request(p *rubricPrompt, msgs []openai.ChatCompletionMessage) op
 	if reasoningModel(j.cfg.Model) {
 		// Reasoning models take max_completion_tokens and only their
 		// default temperature (go-openai refuses anything else).
-		req.MaxCompletionTokens = j.cfg.MaxTokens
+		req.MaxCompletionTokens = f.maxTokens
 	} else {
-		req.MaxTokens = j.cfg.MaxTokens
+		req.MaxTokens = f.maxTokens
 		req.Temperature = zeroTemperature
 	}
 	if j.noSchema.Load() {
@@ -213,8 +234,8 @@ func (j *Judge) request(p *rubricPrompt, msgs []openai.ChatCompletionMessage) op
 		req.ResponseFormat = &openai.ChatCompletionResponseFormat{
 			Type: openai.ChatCompletionResponseFormatTypeJSONSchema,
 			JSONSchema: &openai.ChatCompletionResponseFormatJSONSchema{
-				Name:   schemaName,
-				Schema: p.schema,
+				Name:   f.name,
+				Schema: f.schema,
 				Strict: true,
 			},
 		}
@@ -237,9 +258,9 @@ func reasoningModel(model string) bool {
 // MaxAttempts times. A server that refuses json_schema is asked again with
 // json_object, and remembered. It adds the cost to a and returns the reply's
 // content.
-func (j *Judge) complete(ctx context.Context, a *Assessment, p *rubricPrompt, msgs []openai.ChatCompletionMessage) (string, error) {
+func (j *Judge) complete(ctx context.Context, a *Assessment, f format, msgs []openai.ChatCompletionMessage) (string, error) {
 	for attempt := 1; ; attempt++ {
-		req := j.request(p, msgs)
+		req := j.request(f, msgs)
 		callCtx, cancel := context.WithTimeout(ctx, j.cfg.Timeout)
 		resp, err := j.client.CreateChatCompletion(callCtx, req)
 		timedOut := errors.Is(callCtx.Err(), context.DeadlineExceeded)

@@ -32,9 +32,11 @@ var files embed.FS
 
 // Templates are the parsed prompt templates.
 type Templates struct {
-	judgeSystem *template.Template
-	judgeUser   *template.Template
-	repair      *template.Template
+	judgeSystem  *template.Template
+	judgeUser    *template.Template
+	repair       *template.Template
+	deriveSystem *template.Template
+	deriveUser   *template.Template
 }
 
 // Parse parses the embedded templates. Call it once at start.
@@ -55,6 +57,8 @@ func Parse() (*Templates, error) {
 		{&t.judgeSystem, "judge_system.tmpl"},
 		{&t.judgeUser, "judge_user.tmpl"},
 		{&t.repair, "repair.tmpl"},
+		{&t.deriveSystem, "derive_system.tmpl"},
+		{&t.deriveUser, "derive_user.tmpl"},
 	} {
 		tt, err := parse(p.name)
 		if err != nil {
@@ -173,6 +177,25 @@ type Repair struct {
 
 // RepairUser renders the message that asks the model to fix its reply.
 func (t *Templates) RepairUser(d Repair) (string, error) { return render(t.repair, d) }
+
+// Derive is what 'factgrade rubric derive' shows the model: the new
+// rubric's id and the primary source.
+type Derive struct {
+	ID         string
+	Header     []string
+	Paragraphs []Paragraph
+}
+
+// DeriveSystem renders the system prompt that asks for a draft rubric.
+func (t *Templates) DeriveSystem() (string, error) { return render(t.deriveSystem, nil) }
+
+// DeriveUser renders the source the draft is derived from.
+func (t *Templates) DeriveUser(d Derive) (string, error) {
+	for i := range d.Paragraphs {
+		d.Paragraphs[i].Text = oneLine(d.Paragraphs[i].Text)
+	}
+	return render(t.deriveUser, d)
+}
 
 // Hash returns the prompt hash recorded with a grade: the SHA-256 (hex) of
 // the template version, the system prompt and any further stable request
