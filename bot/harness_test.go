@@ -102,7 +102,12 @@ func (o *countingObserver) SlackCall(method, outcome string) {
 	o.mu.Unlock()
 }
 func (o *countingObserver) QueueDepth(int)   {}
-func (o *countingObserver) SocketReconnect() {}
+func (o *countingObserver) SocketReconnect() {
+	o.mu.Lock()
+	o.requests["socket/reconnect"]++
+	o.mu.Unlock()
+}
+func (o *countingObserver) SocketConnected(bool) {}
 func (o *countingObserver) count(m map[string]int, k string) int {
 	o.mu.Lock()
 	defer o.mu.Unlock()

@@ -19,6 +19,8 @@ type Observer interface {
 	QueueDepth(n int)
 	// SocketReconnect counts one Socket Mode (re)connection attempt.
 	SocketReconnect()
+	// SocketConnected reports whether a Socket Mode connection is open.
+	SocketConnected(up bool)
 }
 
 type nopObserver struct{}
@@ -28,3 +30,4 @@ func (nopObserver) Graded(string, time.Duration, error)   {}
 func (nopObserver) SlackCall(string, string)              {}
 func (nopObserver) QueueDepth(int)                        {}
 func (nopObserver) SocketReconnect()                      {}
+func (nopObserver) SocketConnected(bool)                  {}

@@ -43,7 +43,11 @@ type socketServer struct {
 }
 
 func newSocketServer(s *Server) *socketServer {
-	return &socketServer{s: s, changed: make(chan struct{}), writeMu: map[*websocket.Conn]*sync.Mutex{}, pingEvery: 100 * time.Millisecond}
+	return &socketServer{
+		s: s, changed: make(chan struct{}), writeMu: map[*websocket.Conn]*sync.Mutex{}, pingEvery: 100 * time.Millisecond,
+		// Slack's clients send the Origin of Slack's API site.
+		upgrader: websocket.Upgrader{CheckOrigin: func(r *http.Request) bool { return r.Header.Get("Origin") == "https://api.slack.com" }},
+	}
 }
 
 func (ss *socketServer) notify() {
