@@ -45,6 +45,8 @@ func commands() []command {
 		{"rubric", "list, show or lint rubrics", runRubric},
 		{"config", "check the configuration and print it with secrets redacted", runConfig},
 		{"healthcheck", "exit 0 when the server on FACTGRADE_ADDR answers /livez", runHealthcheck},
+		{"migrate", "apply the database migrations this factgrade has", runMigrate},
+		{"history", "list graded items from the database", runHistory},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -115,22 +115,35 @@ func containsURL(err error) bool {
 	return strings.Contains(err.Error(), "://")
 }
 
-// SQLitePath returns the SQLite file the settings name: the path after
-// sqlite: (or sqlite://) in databaseURL, else FileName in dataDir
-// (DefaultDataDir when empty). It creates the file's directory if it is
-// missing and checks that it is writable, or returns a SettingError.
-func SQLitePath(databaseURL, dataDir string) (string, error) {
-	if rest, ok := strings.CutPrefix(strings.TrimSpace(databaseURL), "sqlite:"); ok {
-		path := strings.TrimPrefix(rest, "//")
-		if path == "" {
-			return "", settingErr(EnvDatabaseURL, nil, "is sqlite: without a file; write sqlite:/data/factgrade.db, or unset it to use %s", EnvDataDir)
-		}
-		return path, writableDir(EnvDatabaseURL, filepath.Dir(path))
+// SQLiteFile returns the SQLite file the settings name, without touching
+// the file system: the path after sqlite: (or sqlite://) in databaseURL,
+// else FileName in dataDir (DefaultDataDir when empty). ok is false when
+// databaseURL names another database.
+func SQLiteFile(databaseURL, dataDir string) (path string, ok bool) {
+	databaseURL = strings.TrimSpace(databaseURL)
+	if rest, ok := strings.CutPrefix(databaseURL, "sqlite:"); ok {
+		return strings.TrimPrefix(rest, "//"), true
+	}
+	if databaseURL != "" {
+		return "", false
 	}
 	if strings.TrimSpace(dataDir) == "" {
 		dataDir = DefaultDataDir
 	}
-	return filepath.Join(dataDir, FileName), writableDir(EnvDataDir, dataDir)
+	return filepath.Join(dataDir, FileName), true
+}
+
+// SQLitePath returns SQLiteFile's path after creating the file's directory
+// if it is missing and checking that it is writable, or a SettingError.
+func SQLitePath(databaseURL, dataDir string) (string, error) {
+	path, _ := SQLiteFile(databaseURL, dataDir)
+	if strings.TrimSpace(databaseURL) == "" {
+		return path, writableDir(EnvDataDir, filepath.Dir(path))
+	}
+	if path == "" {
+		return "", settingErr(EnvDatabaseURL, nil, "is sqlite: without a file; write sqlite:/data/factgrade.db, or unset it to use %s", EnvDataDir)
+	}
+	return path, writableDir(EnvDatabaseURL, filepath.Dir(path))
 }
 
 // writableDir creates dir if it is missing and checks that files can be
@@ -162,14 +175,8 @@ func unwrapPath(err error) error {
 // Describe says where the store the settings name is, without secrets:
 // "SQLite data/factgrade.db" or "PostgreSQL db.example:5432/factgrade".
 func Describe(databaseURL, dataDir string) string {
-	if rest, ok := strings.CutPrefix(strings.TrimSpace(databaseURL), "sqlite:"); ok {
-		return "SQLite " + strings.TrimPrefix(rest, "//")
-	}
-	if strings.TrimSpace(databaseURL) == "" {
-		if strings.TrimSpace(dataDir) == "" {
-			dataDir = DefaultDataDir
-		}
-		return "SQLite " + filepath.Join(dataDir, FileName)
+	if path, ok := SQLiteFile(databaseURL, dataDir); ok {
+		return "SQLite " + path
 	}
 	p, err := url.Parse(strings.TrimSpace(databaseURL))
 	if err != nil {

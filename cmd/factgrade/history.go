@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/storage"
+)
+
+const historyUsage = `[--since DURATION] [--channel ID] [--limit N] [--json]
+
+Lists the graded items in the database (DATABASE_URL, else factgrade.db in
+FACTGRADE_DATA_DIR), oldest first. DURATION is Go's (90m, 36h) or whole days
+(7d). --json prints one JSON object per item and line, with the whole grade.`
+
+// historyPage is how many items history reads per query.
+const historyPage = 500
+
+// runHistory runs 'factgrade history'.
+func runHistory(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "history", historyUsage)
+	sinceFlag := fs.String("since", "24h", "list items graded within this long before now")
+	channel := fs.String("channel", "", "list only items from this Slack channel id")
+	limit := fs.Int("limit", 0, "list at most this many items, the oldest first (0: all)")
+	asJSON := fs.Bool("json", false, "print JSON lines instead of a table")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("history takes no arguments, got %q (run 'factgrade history -h')", fs.Args())
+	}
+	since, err := parseSince(*sinceFlag)
+	if err != nil {
+		return usagef("--since %q: %v", *sinceFlag, err)
+	}
+	if *limit < 0 {
+		return usagef("--limit %d: want 0 (all) or more", *limit)
+	}
+	s, _, err := openStore(ctx, e, storage.CheckSchema)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	defer s.Close()
+
+	from := time.Now().Add(-since)
+	var items []storage.GradedItem
+	cur := storage.Cursor{GradedAt: from}
+	f := storage.Filter{ChannelID: *channel}
+	for *limit == 0 || len(items) < *limit {
+		page, next, err := s.GradesSince(ctx, cur, time.Time{}, f, historyPage)
+		if err != nil {
+			return fmt.Errorf("history: %w", err)
+		}
+		items = append(items, page...)
+		if len(page) < historyPage {
+			break
+		}
+		cur = next
+	}
+	if *limit > 0 && len(items) > *limit {
+		items = items[:*limit]
+	}
+	if *asJSON {
+		return writeHistoryJSON(e, items)
+	}
+	return writeHistoryTable(e, items, from)
+}
+
+// parseSince parses a positive Go duration or a whole number of days ("7d").
+func parseSince(s string) (time.Duration, error) {
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil {
+			return 0, fmt.Errorf("want a duration such as 36h or 7d")
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, fmt.Errorf("want a duration such as 36h or 7d")
+		}
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("want a positive duration")
+	}
+	return d, nil
+}
+
+// gradeLabel is the letter of a grade, or why it has none.
+func gradeLabel(g *rubric.Grade) string {
+	switch {
+	case g == nil:
+		return "-"
+	case g.Letter != "":
+		return g.Letter
+	case g.Status == rubric.NotEnglish:
+		return "not English"
+	}
+	return string(g.Status)
+}
+
+func writeHistoryTable(e *env, items []storage.GradedItem, from time.Time) error {
+	if len(items) == 0 {
+		fmt.Fprintf(e.stdout, "nothing graded since %s\n", from.UTC().Format(time.RFC3339))
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "GRADED (UTC)\tID\tCHANNEL\tUSER\tGRADE\tSCORE\tSTATE\tTEXT")
+	for _, it := range items {
+		sub := it.Submission
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%s\t%s\n", it.GradedAt.UTC().Format("2006-01-02 15:04:05"),
+			sub.ID, sub.ChannelID, sub.UserID, gradeLabel(it.Grade), it.Grade.Score, sub.State, clip(sub.Text, 60))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d graded since %s\n", len(items), from.UTC().Format(time.RFC3339))
+	return nil
+}
+
+// clip returns text on one line, cut to n runes with an ellipsis.
+func clip(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	r := []rune(text)
+	return string(r[:n-1]) + "…"
+}
+
+// historyItem is one line of 'factgrade history --json'.
+type historyItem struct {
+	ID        int64         `json:"id"`
+	GradedAt  time.Time     `json:"graded_at"`
+	TeamID    string        `json:"team_id"`
+	ChannelID string        `json:"channel_id"`
+	UserID    string        `json:"user_id"`
+	State     storage.State `json:"state"`
+	PostedTS  string        `json:"posted_ts,omitempty"`
+	Text      string        `json:"text"`
+	Kind      rubric.Kind   `json:"kind"`
+	Letter    string        `json:"letter"`
+	Score     int           `json:"score"`
+	Grade     *rubric.Grade `json:"grade"`
+}
+
+func writeHistoryJSON(e *env, items []storage.GradedItem) error {
+	enc := json.NewEncoder(e.stdout)
+	for _, it := range items {
+		sub := it.Submission
+		if err := enc.Encode(historyItem{
+			ID: sub.ID, GradedAt: it.GradedAt.UTC(), TeamID: sub.TeamID, ChannelID: sub.ChannelID, UserID: sub.UserID,
+			State: sub.State, PostedTS: sub.PostedTS, Text: sub.Text, Kind: sub.Kind,
+			Letter: it.Grade.Letter, Score: it.Grade.Score, Grade: it.Grade,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
