@@ -3,6 +3,7 @@ package rubric
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -169,7 +170,13 @@ func citations(c *Criterion, ru *rule) []Citation {
 // rewrite proposes a corrected headline from the edits of the criteria that
 // were not passed, and keeps it only if it grades better.
 func (r *Rubric) rewrite(g *Grade) {
-	text := g.Text
+	d := newDoc(g.Text)
+	type change struct {
+		start, end int // bytes of the original text
+		repl       string
+	}
+	var changes []change
+	taken := make([]bool, len(d.toks))
 	appendix := ""
 	for _, cg := range g.Criteria {
 		if cg.Verdict != Partial && cg.Verdict != Fail {
@@ -177,17 +184,38 @@ func (r *Rubric) rewrite(g *Grade) {
 		}
 		cr := r.rules.criteria[cg.Criterion]
 		for _, e := range cr.rewrite {
-			text = e.re.ReplaceAllStringFunc(text, func(m string) string {
-				return matchCase(m, e.re.ReplaceAllString(m, e.replace), text)
-			})
+			for i := 0; i < len(d.toks); i++ {
+				end := e.pat.matchAt(d.toks, 0, i)
+				if end <= i || anyTaken(taken[i:end]) {
+					continue
+				}
+				for k := i; k < end; k++ {
+					taken[k] = true
+				}
+				s, en := d.f.span(d.toks[i].start, d.toks[end-1].end)
+				changes = append(changes, change{s, en, matchCase(g.Text[s:en], e.replace, g.Text)})
+				i = end - 1
+			}
 		}
 		if cr.append_ != "" && appendix == "" {
 			appendix = cr.append_
 		}
 	}
+	sort.Slice(changes, func(a, b int) bool { return changes[a].start < changes[b].start })
+	var b strings.Builder
+	at := 0
+	for _, c := range changes {
+		b.WriteString(g.Text[at:c.start])
+		b.WriteString(c.repl)
+		at = c.end
+	}
+	b.WriteString(g.Text[at:])
+	text := strings.TrimRightFunc(b.String(), unicode.IsSpace)
 	if appendix != "" {
-		trimmed := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '.' })
-		text = trimmed + appendix
+		if strings.HasSuffix(text, ".") && !abbreviationBefore(text) {
+			text = text[:len(text)-1]
+		}
+		text += appendix
 	}
 	text = strings.Join(strings.Fields(text), " ")
 	if text == strings.Join(strings.Fields(g.Text), " ") {
@@ -200,6 +228,15 @@ func (r *Rubric) rewrite(g *Grade) {
 	if Better(rg, g) {
 		g.Rewrite, g.RewriteLetter, g.RewriteScore = text, rg.Letter, rg.Score
 	}
+}
+
+func anyTaken(t []bool) bool {
+	for _, x := range t {
+		if x {
+			return true
+		}
+	}
+	return false
 }
 
 // matchCase gives a replacement the capitalisation of what it replaces: a

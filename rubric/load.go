@@ -672,12 +672,13 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int
 		cr.rules = append(cr.rules, ru)
 	}
 	for j, e := range fc.Rewrite {
-		re, err := regexp.Compile("(?i)" + e.Find)
+		p, err := compilePattern(e.Find)
 		if err != nil {
-			l.addf(at("rewrite", j, "find"), "criterion %s: rewrite pattern does not compile: %v", fc.ID, err)
+			l.addf(at("rewrite", j, "find"), "criterion %s: rewrite: %v", fc.ID, err)
 			continue
 		}
-		cr.rewrite = append(cr.rewrite, edit{re: re, replace: e.Replace})
+		p.greedy = true
+		cr.rewrite = append(cr.rewrite, edit{pat: p, replace: e.Replace})
 	}
 	rs.criteria[fc.ID] = cr
 	return c

@@ -23,6 +23,9 @@ import (
 type pattern struct {
 	src   string
 	elems []elem
+	// greedy patterns take as many optional words as they can (rewrites);
+	// others take as few (signals, so occurrences stay tight).
+	greedy bool
 }
 
 type elem struct {
@@ -159,6 +162,9 @@ func (p *pattern) matchAt(toks []token, k, i int) int {
 		return i
 	}
 	e := &p.elems[k]
+	if p.greedy {
+		return p.matchGreedy(toks, k, i)
+	}
 	j := i
 	for n := 0; n <= e.max; n++ {
 		if n >= e.min {
@@ -177,21 +183,47 @@ func (p *pattern) matchAt(toks []token, k, i int) int {
 	return -1
 }
 
+// matchGreedy is matchAt taking the longest run of each element first.
+func (p *pattern) matchGreedy(toks []token, k, i int) int {
+	e := &p.elems[k]
+	n, j := 0, i
+	for n < e.max && j < len(toks) && e.match(&toks[j]) && (j == i && k == 0 || j == 0 || toks[j].sent == toks[j-1].sent) {
+		n++
+		j++
+	}
+	for ; n >= e.min; n-- {
+		if end := p.matchAt(toks, k+1, i+n); end >= 0 {
+			return end
+		}
+	}
+	return -1
+}
+
 // patternIndex finds the patterns that can start at a token without trying
-// them all: by the first element's exact words and prefixes.
+// them all: by the first element's exact words, prefixes and suffixes, and
+// whether it wants a capitalised word.
 type patternIndex struct {
-	pats       []*pattern
-	owner      []int // owner[i] is the signal of pats[i]
-	exact      map[string][]int
-	prefix     map[string][]int
-	prefixLens []int
-	other      []int // patterns whose first element is not a word or prefix
+	pats  []*pattern
+	owner []int // owner[i] is the signal of pats[i]
+	exact map[string][]int
+	// Prefixes and suffixes of three bytes or more are found by their first
+	// (last) three bytes; shorter ones are tried one by one.
+	pre3, suf3         map[string][]affix
+	shortPre, shortSuf []affix
+	caps               []int // patterns starting with @Cap
+	other              []int // patterns starting with _ or a regular expression
+}
+
+type affix struct {
+	s  string
+	id int
 }
 
 func (x *patternIndex) add(p *pattern, owner int) {
 	if x.exact == nil {
 		x.exact = make(map[string][]int)
-		x.prefix = make(map[string][]int)
+		x.pre3 = make(map[string][]affix)
+		x.suf3 = make(map[string][]affix)
 	}
 	// A pattern with an optional first element is indexed twice: once as
 	// written (the element present) and once without it.
@@ -205,25 +237,26 @@ func (x *patternIndex) add(p *pattern, owner int) {
 	id := len(x.pats)
 	x.pats = append(x.pats, p)
 	x.owner = append(x.owner, owner)
-	first := p.elems[0]
-	indexed := true
-	for _, a := range first.alts {
-		if a.kind != altWord && a.kind != altPrefix {
-			indexed = false
-		}
-	}
-	if !indexed {
-		x.other = append(x.other, id)
-		return
-	}
-	for _, a := range first.alts {
-		if a.kind == altWord {
+	for _, a := range p.elems[0].alts {
+		switch a.kind {
+		case altWord:
 			x.exact[a.s] = appendUnique(x.exact[a.s], id)
-			continue
-		}
-		x.prefix[a.s] = appendUnique(x.prefix[a.s], id)
-		if !containsInt(x.prefixLens, len(a.s)) {
-			x.prefixLens = append(x.prefixLens, len(a.s))
+		case altPrefix:
+			if len(a.s) >= 3 {
+				x.pre3[a.s[:3]] = append(x.pre3[a.s[:3]], affix{a.s, id})
+			} else {
+				x.shortPre = append(x.shortPre, affix{a.s, id})
+			}
+		case altSuffix:
+			if n := len(a.s); n >= 3 {
+				x.suf3[a.s[n-3:]] = append(x.suf3[a.s[n-3:]], affix{a.s, id})
+			} else {
+				x.shortSuf = append(x.shortSuf, affix{a.s, id})
+			}
+		case altCap:
+			x.caps = appendUnique(x.caps, id)
+		default:
+			x.other = appendUnique(x.other, id)
 		}
 	}
 }
@@ -268,15 +301,36 @@ func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
 		occ[o] = append(list, occurrence{first: i, last: end - 1})
 	}
 	for i := range toks {
-		t := toks[i].text
+		tok := &toks[i]
+		t := tok.text
 		for _, id := range x.exact[t] {
 			try(id, i)
 		}
-		for _, n := range x.prefixLens {
-			if n <= len(t) {
-				for _, id := range x.prefix[t[:n]] {
-					try(id, i)
+		if len(t) >= 3 {
+			for _, a := range x.pre3[t[:3]] {
+				if strings.HasPrefix(t, a.s) {
+					try(a.id, i)
 				}
+			}
+			for _, a := range x.suf3[t[len(t)-3:]] {
+				if strings.HasSuffix(t, a.s) {
+					try(a.id, i)
+				}
+			}
+		}
+		for _, a := range x.shortPre {
+			if strings.HasPrefix(t, a.s) {
+				try(a.id, i)
+			}
+		}
+		for _, a := range x.shortSuf {
+			if strings.HasSuffix(t, a.s) {
+				try(a.id, i)
+			}
+		}
+		if tok.cap {
+			for _, id := range x.caps {
+				try(id, i)
 			}
 		}
 		for _, id := range x.other {

@@ -2,7 +2,6 @@ package rubric
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -80,9 +79,9 @@ var propNames = map[string]prop{
 	"unhedged": propUnhedged, "qualified": propQualified, "any": propAny,
 }
 
-// edit is a rewrite step: replace what a regular expression matches.
+// edit is a rewrite step: replace the words a token pattern matches.
 type edit struct {
-	re      *regexp.Regexp
+	pat     *pattern
 	replace string
 }
 

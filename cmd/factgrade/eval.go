@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// evalCase is one labelled submission of a case file (format in GRADING.md).
+type evalCase struct {
+	ID     string            `json:"id"`
+	Kind   string            `json:"kind"`
+	Text   string            `json:"text"`
+	Rubric string            `json:"rubric"`
+	Expect map[string]string `json:"expect"`
+	Origin string            `json:"origin,omitempty"`
+
+	file string
+	line int
+	kind rubric.Kind
+	want map[string]rubric.Verdict
+	r    *rubric.Rubric
+}
+
+// criterionStats is the accuracy of one criterion.
+type criterionStats struct {
+	Accuracy float64 `json:"accuracy"`
+	N        int     `json:"n"`
+	Correct  int     `json:"correct"`
+	// Confusion counts [want][got].
+	Confusion map[rubric.Verdict]map[rubric.Verdict]int `json:"confusion"`
+}
+
+type mismatch struct {
+	ID        string `json:"id"`
+	Criterion string `json:"criterion"`
+	Want      string `json:"want"`
+	Got       string `json:"got"`
+	Reason    string `json:"reason"`
+}
+
+// evalReport is what `factgrade eval --json` prints.
+type evalReport struct {
+	Cases               int                        `json:"cases"`
+	Verdicts            int                        `json:"verdicts"`
+	Correct             int                        `json:"correct"`
+	Accuracy            float64                    `json:"accuracy"`
+	Criteria            map[string]*criterionStats `json:"criteria"`
+	AdmissionFailRecall float64                    `json:"admission_fail_recall"`
+	AdmissionFails      int                        `json:"admission_fails"`
+	LetterAgreement     float64                    `json:"letter_agreement"`
+	Mismatches          []mismatch                 `json:"mismatches"`
+	Judge               string                     `json:"judge"`
+}
+
+// capCriterion is the criterion whose fail recall eval reports: "admission"
+// when the rubric has it, else the first criterion that caps the letter.
+func capCriterion(r *rubric.Rubric) string {
+	if r.Criterion("admission") != nil {
+		return "admission"
+	}
+	for _, c := range r.Criteria {
+		if c.CapsAt != "" {
+			return c.ID
+		}
+	}
+	return ""
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval", "--cases FILE [--cases FILE ...] [--judge rules|llm|hybrid] [--json]")
+	var files multiFlag
+	fs.Var(&files, "cases", "a case file (JSON lines, format in GRADING.md); repeatable")
+	judgeName := fs.String("judge", "rules", "the judge: rules, llm or hybrid")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	files = append(files, fs.Args()...)
+	if len(files) == 0 {
+		return usagef("eval needs at least one case file: factgrade eval --cases FILE")
+	}
+	set, err := rubricsFromEnv(e)
+	if err != nil {
+		return err
+	}
+	var cases []*evalCase
+	for _, f := range files {
+		cs, err := readCases(f, set)
+		if err != nil {
+			return err
+		}
+		cases = append(cases, cs...)
+	}
+	judge, err := newJudge(ctx, e, *judgeName)
+	if err != nil {
+		return err
+	}
+	rep, err := evaluate(ctx, judge, cases)
+	if err != nil {
+		return err
+	}
+	rep.Judge = *judgeName
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	writeEval(e.stdout, rep)
+	return nil
+}
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// readCases reads and checks a case file; any problem is reported with the
+// file and line.
+func readCases(name string, set *rubric.Set) ([]*evalCase, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, usagef("cannot read case file: %v", err)
+	}
+	var out []*evalCase
+	ids := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		c := &evalCase{file: name, line: n}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(c); err != nil {
+			return nil, usagef("%s:%d: malformed case: %v", name, n, err)
+		}
+		if err := c.check(set); err != nil {
+			return nil, usagef("%s:%d: case %q: %v", name, n, c.ID, err)
+		}
+		if prev, ok := ids[c.ID]; ok {
+			return nil, usagef("%s:%d: case id %q repeats line %d", name, n, c.ID, prev)
+		}
+		ids[c.ID] = n
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, usagef("%s: %v", name, err)
+	}
+	if len(out) == 0 {
+		return nil, usagef("%s: no cases in the file", name)
+	}
+	return out, nil
+}
+
+func (c *evalCase) check(set *rubric.Set) error {
+	if c.ID == "" {
+		return fmt.Errorf("id is missing")
+	}
+	var err error
+	if c.kind, err = rubric.ParseKind(c.Kind); err != nil {
+		return err
+	}
+	if err := rubric.CheckText(c.Text); err != nil {
+		return err
+	}
+	if c.r, err = set.Lookup(c.Rubric); err != nil {
+		return err
+	}
+	c.want = map[string]rubric.Verdict{}
+	for _, crit := range c.r.Criteria {
+		v, ok := c.Expect[crit.ID]
+		if !ok {
+			return fmt.Errorf("expect has no verdict for criterion %q", crit.ID)
+		}
+		if c.want[crit.ID], err = rubric.ParseVerdict(v); err != nil {
+			return fmt.Errorf("expect %s: %v", crit.ID, err)
+		}
+	}
+	for k := range c.Expect {
+		if c.r.Criterion(k) == nil {
+			return fmt.Errorf("expect names criterion %q, which rubric %s does not have", k, c.r.ID)
+		}
+	}
+	return nil
+}
+
+// evaluate grades every case and compares the verdicts with the labels.
+func evaluate(ctx context.Context, judge rubric.Judge, cases []*evalCase) (*evalReport, error) {
+	rep := &evalReport{Cases: len(cases), Criteria: map[string]*criterionStats{}, Mismatches: []mismatch{}}
+	letters, fails, failsCaught := 0, 0, 0
+	for _, c := range cases {
+		g, err := judge.Grade(ctx, c.r, rubric.Request{Text: c.Text, Kind: c.kind})
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: grading case %q: %w", c.file, c.line, c.ID, err)
+		}
+		// The letter the labels give, computed with the same arithmetic.
+		want := &rubric.Grade{Kind: c.kind}
+		for _, crit := range c.r.Criteria {
+			want.Criteria = append(want.Criteria, rubric.CriterionGrade{Criterion: crit.ID, Verdict: c.want[crit.ID]})
+		}
+		c.r.Score(want)
+		if want.Status == g.Status && want.Letter == g.Letter {
+			letters++
+		}
+		capID := capCriterion(c.r)
+		for _, cg := range g.Criteria {
+			wv := c.want[cg.Criterion]
+			st := rep.Criteria[cg.Criterion]
+			if st == nil {
+				st = &criterionStats{Confusion: map[rubric.Verdict]map[rubric.Verdict]int{}}
+				rep.Criteria[cg.Criterion] = st
+			}
+			if st.Confusion[wv] == nil {
+				st.Confusion[wv] = map[rubric.Verdict]int{}
+			}
+			st.Confusion[wv][cg.Verdict]++
+			st.N++
+			rep.Verdicts++
+			if cg.Criterion == capID && wv == rubric.Fail {
+				fails++
+				if cg.Verdict == rubric.Fail {
+					failsCaught++
+				}
+			}
+			if cg.Verdict == wv {
+				st.Correct++
+				rep.Correct++
+				continue
+			}
+			rep.Mismatches = append(rep.Mismatches, mismatch{ID: c.ID, Criterion: cg.Criterion, Want: string(wv), Got: string(cg.Verdict), Reason: cg.Reason})
+		}
+	}
+	for _, st := range rep.Criteria {
+		st.Accuracy = ratio(st.Correct, st.N)
+	}
+	rep.Accuracy = ratio(rep.Correct, rep.Verdicts)
+	rep.AdmissionFails = fails
+	rep.AdmissionFailRecall = 1
+	if fails > 0 {
+		rep.AdmissionFailRecall = ratio(failsCaught, fails)
+	}
+	rep.LetterAgreement = ratio(letters, len(cases))
+	return rep, nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func writeEval(w io.Writer, rep *evalReport) {
+	fmt.Fprintf(w, "%d cases, %d verdicts, judge %s\n", rep.Cases, rep.Verdicts, rep.Judge)
+	fmt.Fprintf(w, "verdict accuracy      %.1f%% (%d/%d)\n", 100*rep.Accuracy, rep.Correct, rep.Verdicts)
+	fmt.Fprintf(w, "admission fail recall %.1f%% (of %d)\n", 100*rep.AdmissionFailRecall, rep.AdmissionFails)
+	fmt.Fprintf(w, "letter agreement      %.1f%%\n\n", 100*rep.LetterAgreement)
+	ids := make([]string, 0, len(rep.Criteria))
+	for id := range rep.Criteria {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		st := rep.Criteria[id]
+		fmt.Fprintf(w, "%-10s %5.1f%% (%d/%d)   want\\got  pass partial fail   na\n", id, 100*st.Accuracy, st.Correct, st.N)
+		for _, wv := range rubric.Verdicts {
+			row := st.Confusion[wv]
+			if len(row) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "%32s %5d %7d %4d %4d\n", wv, row[rubric.Pass], row[rubric.Partial], row[rubric.Fail], row[rubric.NA])
+		}
+	}
+	if len(rep.Mismatches) == 0 {
+		fmt.Fprintln(w, "\nno mismatches")
+		return
+	}
+	fmt.Fprintf(w, "\n%d mismatches:\n", len(rep.Mismatches))
+	for _, m := range rep.Mismatches {
+		fmt.Fprintf(w, "  %s %s: want %s, got %s — %s\n", m.ID, m.Criterion, m.Want, m.Got, m.Reason)
+	}
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
+)
+
+// defaultRubric is the rubric used when none is named.
+const defaultRubric = "volt-typhoon-geneva"
+
+// rubricsFromEnv loads the embedded rubrics and those in the directories of
+// FACTGRADE_RUBRIC_DIRS, for the commands that need no other configuration.
+func rubricsFromEnv(e *env) (*rubric.Set, error) {
+	var dirs []string
+	for _, d := range filepath.SplitList(e.getenv("FACTGRADE_RUBRIC_DIRS")) {
+		if strings.TrimSpace(d) != "" {
+			dirs = append(dirs, d)
+		}
+	}
+	set, err := rubrics.Load(dirs...)
+	if err != nil {
+		return nil, fmt.Errorf("loading rubrics: %w", err)
+	}
+	return set, nil
+}
+
+// newFlags returns a flag set that prints its usage to the command's stderr
+// and reports errors instead of exiting.
+func newFlags(e *env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: factgrade %s %s\n\nFlags:\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning -h into errHelpShown and other errors into
+// usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelpShown
+		}
+		return usagef("%v (run 'factgrade %s -h')", err, fs.Name())
+	}
+	return nil
+}
+
+func runGrade(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "grade", "[--rubric ID] [--kind headline|summary] [--judge rules|llm|hybrid] [--json] [TEXT | -]")
+	rubricID := fs.String("rubric", defaultRubric, "the rubric to grade against")
+	kindFlag := fs.String("kind", "", "headline or summary (default: detected from the text)")
+	judgeName := fs.String("judge", "rules", "the judge: rules, llm or hybrid")
+	asJSON := fs.Bool("json", false, "print the grade as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	text, err := readText(e, fs.Args())
+	if err != nil {
+		return err
+	}
+	var kind rubric.Kind
+	if *kindFlag != "" {
+		if kind, err = rubric.ParseKind(*kindFlag); err != nil {
+			return usagef("--kind: %v", err)
+		}
+	}
+	set, err := rubricsFromEnv(e)
+	if err != nil {
+		return err
+	}
+	r, err := set.Lookup(*rubricID)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	judge, err := newJudge(ctx, e, *judgeName)
+	if err != nil {
+		return err
+	}
+	g, err := judge.Grade(ctx, r, rubric.Request{Text: text, Kind: kind})
+	if err != nil {
+		var ie *rubric.InputError
+		if errors.As(err, &ie) {
+			return usagef("%v", err)
+		}
+		return fmt.Errorf("grading: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(g)
+	}
+	writeReport(e.stdout, r, g)
+	return nil
+}
+
+// readText returns the text to grade from the arguments, or from stdin when
+// there are none or the only one is "-". It checks the text the way the
+// judges will, so bad input is reported before any rubric is loaded.
+func readText(e *env, args []string) (string, error) {
+	var text string
+	if len(args) == 0 || (len(args) == 1 && args[0] == "-") {
+		// Read a little past the limit so an overlong text is reported as such.
+		b, err := io.ReadAll(io.LimitReader(e.stdin, 4*rubric.MaxTextRunes+8))
+		if err != nil {
+			return "", fmt.Errorf("reading the text from stdin: %w", err)
+		}
+		text = string(b)
+	} else {
+		text = strings.Join(args, " ")
+	}
+	text = strings.TrimSpace(text)
+	if err := rubric.CheckText(text); err != nil {
+		return "", usagef("%v", err)
+	}
+	return text, nil
+}
+
+// verdictMark is the mark a report shows beside a verdict.
+func verdictMark(v rubric.Verdict) string {
+	switch v {
+	case rubric.Pass:
+		return "✓"
+	case rubric.Partial:
+		return "~"
+	case rubric.Fail:
+		return "✗"
+	}
+	return "–"
+}
+
+// writeReport prints a grade for a person at a terminal.
+func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
+	switch g.Status {
+	case rubric.Ungradable:
+		fmt.Fprintf(w, "Ungradable: the text is not about this story (%s).\n", r.Title)
+		fmt.Fprintf(w, "It must mention China and the hacking to be graded against rubric %s.\n", r.ID)
+		return
+	case rubric.NotEnglish:
+		reason := ""
+		if len(g.Criteria) > 0 {
+			reason = g.Criteria[0].Reason
+		}
+		fmt.Fprintf(w, "Not graded: %s\n", reason)
+		return
+	}
+	capped := ""
+	if g.Capped {
+		capped = " (capped: a fail on a capping criterion)"
+	}
+	fmt.Fprintf(w, "Grade %s  %d/100%s\n", g.Letter, g.Score, capped)
+	fmt.Fprintf(w, "%s graded against %s v%d (%s, %s) by the %s judge\n", g.Kind, r.ID, r.Version, r.Source.Publisher, r.Source.Date, judgeLabel(g.Judge))
+	fmt.Fprintf(w, "Text: %q\n\n", g.Text)
+	for _, cg := range g.Criteria {
+		c := r.Criterion(cg.Criterion)
+		q := cg.Criterion
+		if c != nil {
+			q = c.Question
+		}
+		fmt.Fprintf(w, "%s %-9s %-7s %s\n", verdictMark(cg.Verdict), cg.Criterion, cg.Verdict, q)
+		fmt.Fprintf(w, "    %s\n", cg.Reason)
+		if cg.NeedsReview {
+			fmt.Fprintf(w, "    needs review: the judges disagreed (decided by %s)\n", cg.DecidedBy)
+		}
+		for _, sp := range cg.Spans {
+			fmt.Fprintf(w, "    triggered by %q (bytes %d–%d)\n", sp.Text, sp.Start, sp.End)
+		}
+		for _, ct := range cg.Citations {
+			fmt.Fprintf(w, "    ¶%d %q\n", ct.Paragraph, ct.Quote)
+		}
+	}
+	if g.Rewrite != "" {
+		fmt.Fprintf(w, "\nSuggested rewrite (grades %s, %d/100):\n  %s\n", g.RewriteLetter, g.RewriteScore, g.Rewrite)
+	}
+	if len(g.Fixes) > 0 {
+		fmt.Fprintln(w, "\nFixes:")
+		for _, f := range g.Fixes {
+			fmt.Fprintf(w, "  - %s\n", f)
+		}
+	}
+	fmt.Fprintf(w, "\nSource: %s\n", r.Source.URL)
+}
+
+func judgeLabel(j rubric.JudgeInfo) string {
+	s := j.Name
+	if j.Model != "" {
+		s += " (" + j.Model + ")"
+	}
+	if j.Fallback != "" {
+		s += "; fell back to rules: " + j.Fallback
+	}
+	return s
+}

@@ -1,0 +1,88 @@
+package rubric_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
+)
+
+const benchHeadline = "China acknowledges its role in years of cyberattacks against US over support of Taiwan: report"
+
+// benchSummary is a 3,000-character summary made of real coverage's sentences.
+func benchSummary(b *testing.B) string {
+	cases := readCaseFileB(b)
+	var sb strings.Builder
+	for _, c := range cases {
+		if c.Kind == rubric.Summary {
+			sb.WriteString(c.Text)
+			sb.WriteString(" ")
+		}
+		if sb.Len() > 3000 {
+			break
+		}
+	}
+	s := sb.String()
+	for len(s) > 3000 {
+		s = s[:strings.LastIndexByte(s[:len(s)-1], ' ')]
+	}
+	return s
+}
+
+func readCaseFileB(b *testing.B) []caseLine {
+	t := &testing.T{}
+	return readCaseFile(t, "../testdata/cases/dev.jsonl")
+}
+
+func BenchmarkGradeHeadline(b *testing.B) {
+	r := voltRubric(b)
+	j := rubric.NewRuleJudge()
+	req := rubric.Request{Text: benchHeadline, Kind: rubric.Headline}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := j.Grade(b.Context(), r, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGradeSummary3000(b *testing.B) {
+	r := voltRubric(b)
+	j := rubric.NewRuleJudge()
+	req := rubric.Request{Text: benchSummary(b), Kind: rubric.Summary}
+	b.SetBytes(int64(len(req.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := j.Grade(b.Context(), r, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTokenizeSummary3000 is the baseline: lower-case and tokenise the
+// same summary once, nothing else.
+func BenchmarkTokenizeSummary3000(b *testing.B) {
+	text := benchSummary(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		rubric.Tokenize(text)
+	}
+}
+
+func BenchmarkTokenizeHeadline(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		rubric.Tokenize(benchHeadline)
+	}
+}
+
+func BenchmarkLoadEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rubrics.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
