@@ -101,7 +101,7 @@ func (o *countingObserver) SlackCall(method, outcome string) {
 	o.slack[method+"/"+outcome]++
 	o.mu.Unlock()
 }
-func (o *countingObserver) QueueDepth(int)   {}
+func (o *countingObserver) QueueDepth(int) {}
 func (o *countingObserver) SocketReconnect() {
 	o.mu.Lock()
 	o.requests["socket/reconnect"]++

@@ -55,6 +55,15 @@ type Server struct {
 	changed chan struct{}
 
 	socket *socketServer
+	delay  time.Duration
+}
+
+// SetDelay makes every chat.* call take d before it is answered, like a
+// slow Slack.
+func (s *Server) SetDelay(d time.Duration) {
+	s.mu.Lock()
+	s.delay = d
+	s.mu.Unlock()
 }
 
 // NewServer starts a fake Slack accepting the given tokens.
@@ -210,6 +219,10 @@ func (s *Server) chat(method string) http.HandlerFunc {
 			return
 		}
 		form := r.PostForm
+		s.mu.Lock()
+		delay := s.delay
+		s.mu.Unlock()
+		time.Sleep(delay)
 		if !s.preamble(w, r, method, form, s.BotToken) {
 			return
 		}

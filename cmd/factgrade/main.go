@@ -44,6 +44,7 @@ func commands() []command {
 		{"eval", "grade labelled case files and report accuracy", runEval},
 		{"rubric", "list, show or lint rubrics", runRubric},
 		{"config", "check the configuration and print it with secrets redacted", runConfig},
+		{"serve", "run the Slack bot (HTTP or Socket Mode) with /livez, /readyz and /metrics", runServe},
 		{"healthcheck", "exit 0 when the server on FACTGRADE_ADDR answers /livez", runHealthcheck},
 		{"migrate", "apply the database migrations this factgrade has", runMigrate},
 		{"history", "list graded items from the database", runHistory},

@@ -1,0 +1,281 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/factgrade/factgrade/bot"
+	"github.com/factgrade/factgrade/config"
+	"github.com/factgrade/factgrade/metrics"
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
+	"github.com/factgrade/factgrade/storage"
+	"github.com/factgrade/factgrade/storage/storagedb"
+)
+
+const serveUsage = `Usage: factgrade serve
+
+Runs the Slack bot. Settings come from the environment (see
+'factgrade config check'): SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for
+HTTP mode (Slack posts to /slack/commands, /slack/interactivity and
+/slack/events on FACTGRADE_ADDR), or SLACK_APP_TOKEN for Socket Mode.
+/livez, /readyz and /metrics are served on FACTGRADE_ADDR in both modes.
+SIGTERM or Ctrl-C shuts down gracefully within FACTGRADE_SHUTDOWN_GRACE.`
+
+// runServe runs 'factgrade serve' until ctx is cancelled (SIGTERM).
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprintln(e.stderr, serveUsage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelpShown
+		}
+		return usagef("serve: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("serve takes no arguments; it reads its settings from the environment")
+	}
+	m := &Main{Getenv: e.getenv, ReadFile: os.ReadFile, LogOutput: e.stderr}
+	if err := m.Run(ctx); err != nil {
+		m.Close()
+		return err
+	}
+	<-ctx.Done()
+	return m.Close()
+}
+
+// Main is the factgrade server: the Slack bot, its HTTP listener with the
+// operations endpoints, and the Socket Mode connection when configured.
+// Run starts it and returns; Close shuts it down. Tests start it on port 0
+// with a temporary database.
+type Main struct {
+	Getenv    func(string) string
+	ReadFile  func(string) ([]byte, error)
+	LogOutput io.Writer
+	// ChannelInterval overrides the pacing of posts to one channel (the
+	// load tool spreads its load over many channels instead); 0 keeps
+	// Slack's one per second.
+	ChannelInterval time.Duration
+
+	Config  *config.Config
+	Log     *slog.Logger
+	Metrics *metrics.Metrics
+
+	store    storage.Store
+	rubrics  *rubric.Set
+	bot      *bot.Bot
+	socket   *bot.SocketMode
+	server   *http.Server
+	listener net.Listener
+	cancel   context.CancelFunc
+	stopSock context.CancelFunc
+	served   sync.WaitGroup
+	closing  chan struct{}
+	closeErr error
+	once     sync.Once
+}
+
+// Run reads and checks the settings, opens the database (migrating it),
+// loads the rubrics and the judge, starts the workers (which resume what a
+// previous run left unfinished), then listens. It returns once everything
+// is up.
+func (m *Main) Run(ctx context.Context) (err error) {
+	m.closing = make(chan struct{})
+	cfg, err := config.Load(m.Getenv, m.ReadFile)
+	if err != nil {
+		return configError(err)
+	}
+	m.Config = cfg
+	out := m.LogOutput
+	if out == nil {
+		out = io.Discard
+	}
+	m.Log = cfg.Logger(out)
+	m.Metrics = metrics.New(Version)
+	m.Metrics.QueueCapacity(cfg.QueueSize)
+
+	m.rubrics, err = rubrics.Load(cfg.RubricDirs...)
+	if err != nil {
+		return fmt.Errorf("loading rubrics: %w", err)
+	}
+	if _, ok := m.rubrics.Get(cfg.DefaultRubric); !ok {
+		return usagef("FACTGRADE_DEFAULT_RUBRIC %q is not a loaded rubric; loaded: %v", cfg.DefaultRubric, m.rubrics.IDs())
+	}
+	judge, err := buildJudge(cfg, m.Log, m.Metrics)
+	if err != nil {
+		return err
+	}
+	schema := storage.MigrateSchema
+	if !cfg.Migrate {
+		schema = storage.CheckSchema
+	}
+	openCtx, cancelOpen := context.WithTimeout(ctx, 30*time.Second)
+	m.store, err = storagedb.Open(openCtx, cfg.Database.URL.Reveal(), cfg.DataDir, storage.Options{Schema: schema, Logger: m.Log})
+	cancelOpen()
+	if err != nil {
+		return err
+	}
+
+	httpClient := &http.Client{Timeout: 30 * time.Second}
+	opts := []slack.Option{slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionHTTPClient(httpClient)}
+	m.bot, err = bot.New(bot.Config{
+		Store: m.store, Rubrics: m.rubrics, DefaultRubric: cfg.DefaultRubric, Judge: judge,
+		Slack:           slack.New(cfg.Slack.BotToken.Reveal(), opts...),
+		Logger:          m.Log,
+		Workers:         cfg.Workers,
+		QueueSize:       cfg.QueueSize,
+		ChannelInterval: m.ChannelInterval,
+		Observer:        m.Metrics,
+	})
+	if err != nil {
+		return err
+	}
+	// The workers outlive ctx: Close stops them within the grace period.
+	workCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	m.cancel = cancel
+	m.bot.Start(workCtx)
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
+	mux.HandleFunc("GET /readyz", m.readyz)
+	mux.Handle("GET /metrics", m.Metrics.Handler())
+	if cfg.Slack.SigningSecret.IsSet() {
+		mux.Handle("/slack/", m.bot.HTTPHandler(&bot.Verifier{Secret: []byte(cfg.Slack.SigningSecret.Reveal())}))
+	}
+	if cfg.Slack.SocketMode() {
+		api := slack.New(cfg.Slack.BotToken.Reveal(), append(opts, slack.OptionAppLevelToken(cfg.Slack.AppToken.Reveal()))...)
+		m.socket = m.bot.NewSocketMode(api, socketmode.OptionLog(slog.NewLogLogger(m.Log.Handler(), slog.LevelDebug)))
+		sockCtx, stop := context.WithCancel(workCtx)
+		m.stopSock = stop
+		m.served.Add(1)
+		go func() {
+			defer m.served.Done()
+			m.socket.Run(sockCtx)
+		}()
+	}
+
+	m.listener, err = net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on FACTGRADE_ADDR %s: %w", cfg.Addr, err)
+	}
+	m.server = &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      15 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
+	}
+	m.served.Add(1)
+	go func() {
+		defer m.served.Done()
+		if err := m.server.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Log.Error("http server stopped", "err", err)
+		}
+	}()
+	mode := "http"
+	if m.socket != nil {
+		mode = "socket"
+	}
+	m.Log.Info("factgrade serving", "addr", m.listener.Addr().String(), "mode", mode, "database", string(cfg.Database.Driver), "judge", string(cfg.Judge), "rubrics", len(m.rubrics.IDs()), "workers", cfg.Workers, "version", Version)
+	return nil
+}
+
+// Addr returns the address the server listens on (useful with port 0).
+func (m *Main) Addr() string {
+	if m.listener == nil {
+		return ""
+	}
+	return m.listener.Addr().String()
+}
+
+// readyz reports whether the server can do its work: the database answers,
+// rubrics are loaded, Socket Mode is connected when used, and it is not
+// shutting down.
+func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
+	checks := map[string]string{"database": "ok", "rubrics": "ok"}
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := m.store.Ping(ctx); err != nil {
+		checks["database"] = "unreachable"
+		m.Log.Warn("readiness: database ping failed", "err", err)
+	}
+	if m.rubrics == nil || len(m.rubrics.IDs()) == 0 {
+		checks["rubrics"] = "none loaded"
+	}
+	if m.socket != nil {
+		checks["socket_mode"] = "ok"
+		if !m.socket.Connected() {
+			checks["socket_mode"] = "disconnected"
+		}
+	}
+	select {
+	case <-m.closing:
+		checks["shutdown"] = "in progress"
+	default:
+	}
+	status := http.StatusOK
+	for _, v := range checks {
+		if v != "ok" {
+			status = http.StatusServiceUnavailable
+		}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(checks)
+}
+
+// Close shuts down gracefully within FACTGRADE_SHUTDOWN_GRACE: it stops
+// accepting requests (those being answered finish, and they store their
+// submissions before answering), closes Socket Mode, lets the workers finish
+// the grades and posts in flight (what cannot finish stays in storage and is
+// resumed at the next start), and closes the database.
+func (m *Main) Close() error {
+	m.once.Do(func() {
+		if m.closing != nil {
+			close(m.closing)
+		}
+		grace := config.DefaultShutdownGrace
+		if m.Config != nil && m.Config.ShutdownGrace > 0 {
+			grace = m.Config.ShutdownGrace
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), grace)
+		defer cancel()
+		var errs []error
+		if m.server != nil {
+			errs = append(errs, m.server.Shutdown(ctx))
+		}
+		if m.stopSock != nil {
+			m.stopSock()
+		}
+		m.served.Wait()
+		if m.bot != nil {
+			errs = append(errs, m.bot.Shutdown(ctx))
+		}
+		if m.cancel != nil {
+			m.cancel()
+		}
+		if m.store != nil {
+			errs = append(errs, m.store.Close())
+		}
+		m.closeErr = errors.Join(errs...)
+		if m.Log != nil {
+			m.Log.Info("factgrade stopped", "err", m.closeErr)
+		}
+	})
+	return m.closeErr
+}
