@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+#
+# factgrade's image: one static binary on distroless, run as nonroot.
+#
+#   docker build --build-arg VERSION=$(git describe --tags --always) -t factgrade .
+#
+# deploy/deploy_test.go checks this file with BuildKit's own parser, and
+# .ci/build-image-check runs the go build command below outside Docker.
+
+FROM golang:1.26 AS build
+WORKDIR /src
+
+# Modules first, in a layer of their own: editing the source does not
+# download them again.
+COPY go.mod go.sum ./
+RUN go mod download
+
+COPY . .
+ARG VERSION=dev
+RUN --mount=type=cache,target=/root/.cache/go-build \
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.Version=$VERSION" -o /out/factgrade ./cmd/factgrade
+
+# The SQLite directory, owned by nonroot (65532) so a fresh volume mounted
+# on it is writable.
+RUN mkdir -p /out/data
+
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/factgrade /factgrade
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV FACTGRADE_DATA_DIR=/data \
+    FACTGRADE_ADDR=:8080
+VOLUME ["/data"]
+EXPOSE 8080
+USER nonroot
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["/factgrade", "healthcheck"]
+ENTRYPOINT ["/factgrade"]
+CMD ["serve"]
