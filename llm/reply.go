@@ -100,6 +100,10 @@ type replyCitation struct {
 type paragraphNumber int
 
 func (p *paragraphNumber) UnmarshalJSON(b []byte) error {
+	if n, err := strconv.Atoi(string(b)); err == nil {
+		*p = paragraphNumber(n)
+		return nil
+	}
 	var v any
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 )
 
 // Message is one chat message on the wire.
@@ -256,9 +257,46 @@ func completionBody(model string, reply Reply, prompt, cached int) string {
 // does: about four characters of English a token, and at least one token a
 // word. It is an estimate, not a tokenizer.
 func EstimateTokens(s string) int {
-	byChars := (len([]rune(s)) + 3) / 4
-	if words := len(strings.Fields(s)); words > byChars {
-		return words
+	chars, words, inWord := 0, 0, false
+	for _, r := range s {
+		chars++
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			words++
+		}
 	}
-	return byChars
+	return max((chars+3)/4, words)
+}
+
+// Transport is an http.RoundTripper that answers every chat-completions
+// request in process with the same JSON the Server sends, without a
+// network; benchmarks use it to measure the judge's own work.
+type Transport struct {
+	// Content is the assistant message of every reply.
+	Content string
+}
+
+// RoundTrip answers req with a completion of t.Content. It reads the body
+// but does not decode it, so a benchmark measures the client, not the fake;
+// prompt tokens are estimated as a quarter of the body's bytes.
+func (t Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	var n int64
+	if req.Body != nil {
+		var err error
+		n, err = io.Copy(io.Discard, req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	body := completionBody("fake-model", Reply{Content: t.Content}, int(n/4), 0)
+	return &http.Response{
+		StatusCode: http.StatusOK,
+		Status:     "200 OK",
+		Header:     http.Header{"Content-Type": []string{"application/json"}},
+		Body:       io.NopCloser(strings.NewReader(body)),
+		Request:    req,
+	}, nil
 }
