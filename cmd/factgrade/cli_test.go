@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// runCLI runs factgrade in-process with the given stdin and environment.
+func runCLI(t *testing.T, stdin string, vars map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}
+	code = run(t.Context(), args, e)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *updateGolden {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestGradeReportGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		in   string
+	}{
+		{"grade-admitted-headline.txt", []string{"grade", "China Admitted Its Role in Cyberattacks on the U.S."}, ""},
+		{"grade-tacit-headline.txt", []string{"grade", "China signaled it was behind Volt Typhoon hacks in secret Geneva talks, officials say"}, ""},
+		{"grade-summary-stdin.txt", []string{"grade", "--kind", "summary", "-"}, "China admitted in December that it hacked American ports and airports. The confession, made in Geneva, came after years of denials.\n"},
+		{"grade-unrelated.txt", []string{"grade", "City council approves new budget for road repairs"}, ""},
+		{"grade-spanish.txt", []string{"grade", "China admitió en una reunión secreta los ciberataques contra EE.UU."}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.in, nil, tt.args...)
+			if code != 0 {
+				t.Fatalf("factgrade %v: exit %d, stderr %q", tt.args, code, errOut)
+			}
+			golden(t, tt.name, out)
+		})
+	}
+}
+
+func TestGradeJSON(t *testing.T) {
+	code, out, _ := runCLI(t, "", nil, "grade", "--json", "China reportedly admits to cyberattacks on U.S. infrastructure")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var g struct {
+		Letter   string `json:"letter"`
+		Score    int    `json:"score"`
+		Kind     string `json:"kind"`
+		Criteria []struct {
+			Criterion, Verdict string
+		} `json:"criteria"`
+	}
+	if err := json.Unmarshal([]byte(out), &g); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if g.Kind != "headline" || len(g.Criteria) != 7 || g.Criteria[0].Verdict != "partial" {
+		t.Errorf("grade = %+v, want a headline with 7 criteria and admission partial", g)
+	}
+}
+
+func TestBadInputExitCodes(t *testing.T) {
+	long := strings.Repeat("China hacked. ", 400)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"a","kind":"headline","text":"China admits","rubric":"volt-typhoon-geneva","expect":{}}`+"\n"), 0o644)
+	notJSON := filepath.Join(dir, "nojson.jsonl")
+	os.WriteFile(notJSON, []byte("{\"id\": \n"), 0o644)
+	tests := []struct {
+		name    string
+		args    []string
+		in      string
+		wantErr string
+	}{
+		{"empty argument", []string{"grade", "   "}, "", "the text is empty"},
+		{"empty stdin", []string{"grade"}, "", "the text is empty"},
+		{"too long", []string{"grade", long}, "", "the limit is 4000"},
+		{"invalid utf-8", []string{"grade", "-"}, "China \xff\xfe admits", "not valid UTF-8"},
+		{"unknown rubric", []string{"grade", "--rubric", "nope", "China admits"}, "", "known rubrics: volt-typhoon-geneva"},
+		{"unknown kind", []string{"grade", "--kind", "tweet", "China admits"}, "", "use headline or summary"},
+		{"unknown judge", []string{"grade", "--judge", "oracle", "China admits"}, "", "unknown judge"},
+		{"unknown flag", []string{"grade", "--nope", "x"}, "", "flag provided but not defined"},
+		{"unknown command", []string{"frobnicate"}, "", "unknown command"},
+		{"eval without cases", []string{"eval"}, "", "at least one case file"},
+		{"eval unreadable", []string{"eval", "--cases", filepath.Join(dir, "missing.jsonl")}, "", "cannot read case file"},
+		{"eval malformed", []string{"eval", "--cases", notJSON}, "", "nojson.jsonl:1: malformed case"},
+		{"eval incomplete expect", []string{"eval", "--cases", bad}, "", `bad.jsonl:1: case "a": expect has no verdict for criterion "admission"`},
+		{"rubric show unknown", []string{"rubric", "show", "nope"}, "", "unknown rubric"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.in, nil, tt.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stdout %q)", code, out)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr %q, want it to contain %q", errOut, tt.wantErr)
+			}
+			if n := strings.Count(strings.TrimSpace(errOut), "\n"); n > 0 && !strings.Contains(tt.name, "flag") {
+				t.Errorf("stderr has %d lines, want one: %q", n+1, errOut)
+			}
+		})
+	}
+}
+
+func TestEvalJSON(t *testing.T) {
+	code, out, errOut := runCLI(t, "", nil, "eval", "--cases", "../../testdata/cases/dev.jsonl", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not one JSON object: %v", err)
+	}
+	for _, k := range []string{"cases", "verdicts", "accuracy", "criteria", "admission_fail_recall", "mismatches"} {
+		if _, ok := rep[k]; !ok {
+			t.Errorf("eval --json lacks %q", k)
+		}
+	}
+	var crit map[string]struct {
+		Accuracy float64 `json:"accuracy"`
+		N        int     `json:"n"`
+	}
+	json.Unmarshal(rep["criteria"], &crit)
+	if crit["admission"].N != 34 {
+		t.Errorf("criteria.admission.n = %d, want 34", crit["admission"].N)
+	}
+	var acc, recall float64
+	json.Unmarshal(rep["accuracy"], &acc)
+	json.Unmarshal(rep["admission_fail_recall"], &recall)
+	if acc < 0.95 || recall < 1 {
+		t.Errorf("accuracy %.3f recall %.3f, want ≥ 0.95 and 1", acc, recall)
+	}
+}
+
+func TestEvalCountsMismatches(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "c.jsonl")
+	os.WriteFile(f, []byte(`{"id":"wrong-label","kind":"headline","text":"China admits hacking U.S. ports","rubric":"volt-typhoon-geneva","expect":{"admission":"pass","sourcing":"partial","denial":"na","campaign":"na","targets":"pass","taiwan":"na","meeting":"na"}}`+"\n"), 0o644)
+	code, out, _ := runCLI(t, "", nil, "eval", "--cases", f, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		Accuracy            float64 `json:"accuracy"`
+		AdmissionFailRecall float64 `json:"admission_fail_recall"`
+		Mismatches          []struct{ ID, Criterion, Want, Got string }
+	}
+	json.Unmarshal([]byte(out), &rep)
+	want := []struct{ ID, Criterion, Want, Got string }{{"wrong-label", "admission", "pass", "fail"}}
+	if diff := cmp.Diff(want, rep.Mismatches); diff != "" || rep.Accuracy != 6.0/7 {
+		t.Errorf("accuracy %v mismatches (-want +got):\n%s", rep.Accuracy, diff)
+	}
+}
+
+func TestRubricCommands(t *testing.T) {
+	code, out, _ := runCLI(t, "", nil, "rubric", "list")
+	if code != 0 || !strings.Contains(out, "volt-typhoon-geneva\tv1") {
+		t.Errorf("rubric list: exit %d, %q", code, out)
+	}
+	code, out, _ = runCLI(t, "", nil, "rubric", "show", "volt-typhoon-geneva")
+	if code != 0 || !strings.Contains(out, "admission (weight 3; headline, summary, a fail caps the letter at D)") {
+		t.Errorf("rubric show: exit %d, %q", code, out)
+	}
+	code, out, _ = runCLI(t, "", nil, "rubric", "lint", "../../rubrics/volt-typhoon-geneva.yaml")
+	if code != 0 || !strings.HasPrefix(out, "ok ") {
+		t.Errorf("rubric lint: exit %d, %q", code, out)
+	}
+	dir := t.TempDir()
+	data, _ := os.ReadFile("../../rubrics/volt-typhoon-geneva.yaml")
+	broken := strings.Replace(string(data), "weight: 3", "weight: 0\n    colour: red", 1)
+	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte(broken), 0o644)
+	code, _, errOut := runCLI(t, "", nil, "rubric", "lint", filepath.Join(dir, "broken.yaml"))
+	if code != 2 || !strings.Contains(errOut, "broken.yaml:") || !strings.Contains(errOut, `unknown field "colour"`) || !strings.Contains(errOut, "weight must be greater than 0") {
+		t.Errorf("rubric lint of a broken file: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestRubricDirsFromEnv(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile("../../rubrics/volt-typhoon-geneva.yaml")
+	second := strings.Replace(string(data), "id: volt-typhoon-geneva", "id: second-story", 1)
+	os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
+	src, _ := os.ReadFile("../../rubrics/sources/volt-typhoon-geneva.txt")
+	os.WriteFile(filepath.Join(dir, "sources", "volt-typhoon-geneva.txt"), src, 0o644)
+	os.WriteFile(filepath.Join(dir, "second.yaml"), []byte(second), 0o644)
+	code, out, errOut := runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "grade", "--rubric", "second-story", "--json", "China tacitly admits hacks, report says")
+	if code != 0 || !strings.Contains(out, `"rubric": "second-story"`) {
+		t.Errorf("grading with a mounted rubric: exit %d, stderr %q", code, errOut)
+	}
+}
