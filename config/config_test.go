@@ -108,6 +108,7 @@ func TestLoadSettings(t *testing.T) {
 		{"DATABASE_URL postgres", with(httpEnv(), "DATABASE_URL", "postgres://fg:"+pgPassword+"@db:5432/factgrade?sslmode=disable"), func(c *Config) any { return c.Database.Driver }, Postgres},
 		{"DATABASE_URL postgresql", with(httpEnv(), "DATABASE_URL", "postgresql://db/factgrade"), func(c *Config) any { return c.Database.URL.Reveal() }, "postgresql://db/factgrade"},
 		{"DATABASE_URL sqlite", with(httpEnv(), "DATABASE_URL", "sqlite:/var/lib/fg.db"), func(c *Config) any { return c.Database.Path }, "/var/lib/fg.db"},
+		{"DATABASE_URL sqlite keeps the URL", with(httpEnv(), "DATABASE_URL", "sqlite:/var/lib/fg.db"), func(c *Config) any { return c.Database.URL.Reveal() }, "sqlite:/var/lib/fg.db"},
 		{"DATABASE_URL sqlite://", with(httpEnv(), "DATABASE_URL", "sqlite:///var/lib/fg.db"), func(c *Config) any { return c.Database.Path }, "/var/lib/fg.db"},
 		{"FACTGRADE_JUDGE", with(httpEnv(), "FACTGRADE_JUDGE", "LLM", "OPENAI_MODEL", "m", "OPENAI_API_KEY", openAIKey), func(c *Config) any { return c.Judge }, JudgeLLM},
 		{"judge defaults to hybrid with a key", with(httpEnv(), "OPENAI_API_KEY", openAIKey, "OPENAI_MODEL", "gpt-4o-mini"), func(c *Config) any { return c.Judge }, JudgeHybrid},

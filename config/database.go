@@ -22,8 +22,9 @@ type Database struct {
 	// Driver is sqlite when DATABASE_URL is unset or starts with sqlite:,
 	// and postgres for a postgres:// or postgresql:// URL.
 	Driver Driver
-	// URL is the PostgreSQL connection URL (DATABASE_URL or
-	// DATABASE_URL_FILE). It is a Secret because it may hold a password.
+	// URL is DATABASE_URL (or DATABASE_URL_FILE) as given, empty when
+	// unset: a postgres:// URL or sqlite:PATH, the form storagedb.Open
+	// takes. It is a Secret because a PostgreSQL URL may hold a password.
 	URL Secret
 	// Path is the SQLite database file: DATABASE_URL's path after sqlite:,
 	// else DataDir/factgrade.db.
@@ -42,7 +43,7 @@ func (r *reader) database(name, dataDir string) Database {
 		if p == "" {
 			r.problems.add(name, "sqlite: names no file; put sqlite:/data/factgrade.db there, or unset it for %s", filepath.Join(dataDir, SQLiteFile))
 		}
-		return Database{Driver: SQLite, Path: p}
+		return Database{Driver: SQLite, URL: s, Path: p}
 	case strings.HasPrefix(v, "postgres://"), strings.HasPrefix(v, "postgresql://"):
 		if msg := checkPostgresURL(v); msg != "" {
 			r.problems.add(name, "%s; put a URL such as postgres://factgrade:PASSWORD@db:5432/factgrade?sslmode=disable there", msg)
