@@ -49,6 +49,7 @@ type Metrics struct {
 	llmQuotesDropped  prometheus.Counter
 	slackCalls        *prometheus.CounterVec
 	socketReconnects  prometheus.Counter
+	socketConnected   prometheus.Gauge
 	queueDepth        prometheus.Gauge
 	queueCapacity     prometheus.Gauge
 	digestsPosted     *prometheus.CounterVec
@@ -80,6 +81,7 @@ func New(version string) *Metrics {
 		llmQuotesDropped:  counter("llm_quotes_dropped_total", "Citations from the model dropped because the quote is not verbatim in the source."),
 		slackCalls:        counterVec("slack_api_calls_total", "Slack Web API call results, by method and outcome (ok, rate_limited, retry, error).", "method", "outcome"),
 		socketReconnects:  counter("socket_mode_reconnects_total", "Socket Mode connection attempts, the first included."),
+		socketConnected:   gauge("socket_mode_connected", "1 while a Socket Mode connection is open, else 0."),
 		queueDepth:        gauge("queue_depth", "Submissions waiting for a grading worker."),
 		queueCapacity:     gauge("queue_capacity", "How many submissions may wait (FACTGRADE_QUEUE_SIZE)."),
 		digestsPosted:     counterVec("digests_posted_total", "Digests posted to Slack, by digest name.", "digest"),
@@ -94,7 +96,7 @@ func New(version string) *Metrics {
 	m.reg.MustRegister(
 		m.requests, m.ackSeconds, m.signatureFailures, m.grades, m.gradeSeconds,
 		m.llmGrades, m.llmSeconds, m.llmTokens, m.llmErrors, m.llmQuotesDropped,
-		m.slackCalls, m.socketReconnects,
+		m.slackCalls, m.socketReconnects, m.socketConnected,
 		m.queueDepth, m.queueCapacity, m.digestsPosted, m.digestFailures,
 		buildInfo,
 		collectors.NewGoCollector(),
@@ -205,6 +207,14 @@ func (m *Metrics) SocketReconnect() {
 	m.socketReconnects.Inc()
 }
 
+// SocketConnected records whether a Socket Mode connection is open.
+func (m *Metrics) SocketConnected(up bool) {
+	if m == nil {
+		return
+	}
+	m.socketConnected.Set(boolFloat(up))
+}
+
 // QueueDepth records how many submissions wait for a worker.
 func (m *Metrics) QueueDepth(n int) {
 	if m == nil {
@@ -254,4 +264,11 @@ func histogramVec(name, help string, buckets []float64, labels ...string) *prome
 
 func gauge(name, help string) prometheus.Gauge {
 	return prometheus.NewGauge(prometheus.GaugeOpts{Namespace: namespace, Name: name, Help: help})
+}
+
+func boolFloat(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -97,6 +97,7 @@ func TestMetricsExposition(t *testing.T) {
 	m.SlackCall("chat.postMessage", "retry")
 	m.SlackCall("chat.postMessage", "ok")
 	m.SocketReconnect()
+	m.SocketConnected(true)
 	m.QueueDepth(7)
 	m.QueueCapacity(256)
 	m.DigestPosted("morning")
@@ -129,6 +130,7 @@ func TestMetricsExposition(t *testing.T) {
 		{"factgrade_slack_api_calls_total", []string{"method", "chat.postMessage", "outcome", "rate_limited"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_slack_api_calls_total", []string{"method", "chat.postMessage", "outcome", "retry"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_socket_mode_reconnects_total", nil, 1, dto.MetricType_COUNTER},
+		{"factgrade_socket_mode_connected", nil, 1, dto.MetricType_GAUGE},
 		{"factgrade_queue_depth", nil, 7, dto.MetricType_GAUGE},
 		{"factgrade_queue_capacity", nil, 256, dto.MetricType_GAUGE},
 		{"factgrade_digests_posted_total", []string{"digest", "morning"}, 1, dto.MetricType_COUNTER},
@@ -206,6 +208,7 @@ func TestNilMetrics(t *testing.T) {
 	m.LLM(LLMCall{Outcome: "ok", PromptTokens: 1})
 	m.SlackCall("chat.postMessage", "ok")
 	m.SocketReconnect()
+	m.SocketConnected(false)
 	m.QueueDepth(1)
 	m.QueueCapacity(2)
 	m.DigestPosted("d")
