@@ -53,12 +53,12 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 	if kind == "" {
 		kind = DetectKind(req.Text)
 	}
-	g, decided := r.grade(req.Text, kind)
+	g, decided, d := r.grade(req.Text, kind)
 	if g.Status != Graded {
 		return g, nil
 	}
 	if kind == Headline && g.Letter != r.Letters[0].Letter {
-		r.rewrite(g)
+		r.rewrite(g, d)
 	}
 	if g.Rewrite == "" && g.Letter != r.Letters[0].Letter {
 		g.Fixes = r.fixes(g, decided)
@@ -67,10 +67,10 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 }
 
 // grade runs the rules over text without rewriting it; decided[i] is the
-// rule that decided g.Criteria[i], if any.
-func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule) {
+// rule that decided g.Criteria[i], if any, and d the text as it was read.
+func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule, d *doc) {
 	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"}}
-	d := newDoc(text)
+	d = newDoc(text)
 	if lang := foreignLanguage(d); lang != "" {
 		g.Status = NotEnglish
 		for _, c := range r.Criteria {
@@ -78,7 +78,7 @@ func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule) {
 				Reason: fmt.Sprintf("The text looks like %s, not English; factgrade grades English text only.", lang)})
 		}
 		r.Score(g)
-		return g, make([]*rule, len(g.Criteria))
+		return g, make([]*rule, len(g.Criteria)), d
 	}
 	a := r.rules.analyse(d)
 	about := true
@@ -113,7 +113,7 @@ func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule) {
 		g.Criteria = append(g.Criteria, cg)
 	}
 	r.Score(g)
-	return g, decided
+	return g, decided, d
 }
 
 const maxSpans = 3
@@ -169,8 +169,7 @@ func citations(c *Criterion, ru *rule) []Citation {
 
 // rewrite proposes a corrected headline from the edits of the criteria that
 // were not passed, and keeps it only if it grades better.
-func (r *Rubric) rewrite(g *Grade) {
-	d := newDoc(g.Text)
+func (r *Rubric) rewrite(g *Grade, d *doc) {
 	type change struct {
 		start, end int // bytes of the original text
 		repl       string
@@ -183,18 +182,20 @@ func (r *Rubric) rewrite(g *Grade) {
 			continue
 		}
 		cr := r.rules.criteria[cg.Criterion]
-		for _, e := range cr.rewrite {
-			for i := 0; i < len(d.toks); i++ {
-				end := e.pat.matchAt(d.toks, 0, i)
-				if end <= i || anyTaken(taken[i:end]) {
+		// Each edit's matches, found in one pass; earlier edits win overlaps.
+		found := make([][]occurrence, len(cr.rewrite))
+		cr.edits.scan(d.toks, found)
+		for ei, e := range cr.rewrite {
+			for _, o := range found[ei] {
+				end := o.last + 1
+				if anyTaken(taken[o.first:end]) {
 					continue
 				}
-				for k := i; k < end; k++ {
+				for k := o.first; k < end; k++ {
 					taken[k] = true
 				}
-				s, en := d.f.span(d.toks[i].start, d.toks[end-1].end)
+				s, en := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
 				changes = append(changes, change{s, en, matchCase(g.Text[s:en], e.replace, g.Text)})
-				i = end - 1
 			}
 		}
 		if cr.append_ != "" && appendix == "" {
@@ -224,7 +225,7 @@ func (r *Rubric) rewrite(g *Grade) {
 	if err := CheckText(text); err != nil {
 		return
 	}
-	rg, _ := r.grade(text, g.Kind)
+	rg, _, _ := r.grade(text, g.Kind)
 	if Better(rg, g) {
 		g.Rewrite, g.RewriteLetter, g.RewriteScore = text, rg.Letter, rg.Score
 	}

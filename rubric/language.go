@@ -38,6 +38,18 @@ var foreignWords = map[string]string{
 	"la": "Spanish", "de": "Spanish", "en": "Spanish", "que": "Spanish", "le": "French", "un": "French",
 }
 
+// languageWords maps each function word to its language, for one lookup a word.
+var languageWords = func() map[string]string {
+	m := make(map[string]string, len(englishWords)+len(foreignWords))
+	for w, lang := range foreignWords {
+		m[w] = lang
+	}
+	for w := range englishWords {
+		m[w] = "English"
+	}
+	return m
+}()
+
 // foreignLanguage returns the name of the language d seems to be written in
 // when that is not English, or "".
 func foreignLanguage(d *doc) string {
@@ -57,18 +69,24 @@ func foreignLanguage(d *doc) string {
 		return scriptName(d.f.text)
 	}
 	var en, fo int
-	votes := map[string]int{}
+	var votes map[string]int
 	for _, t := range d.toks {
 		if t.punct {
 			continue
 		}
-		if englishWords[t.text] {
+		lang, ok := languageWords[t.text]
+		if !ok {
+			continue
+		}
+		if lang == "English" {
 			en++
+			continue
 		}
-		if lang, ok := foreignWords[t.text]; ok {
-			fo++
-			votes[lang]++
+		fo++
+		if votes == nil {
+			votes = map[string]int{}
 		}
+		votes[lang]++
 	}
 	if fo < 2 || fo <= en {
 		return ""

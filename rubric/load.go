@@ -425,7 +425,11 @@ func splitBlocks(text string) []string {
 	return out
 }
 
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+var (
+	idRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	nameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	citeRE = regexp.MustCompile(`\{cite:([^}]*)\}`)
+)
 
 // build validates f and compiles it into a Rubric.
 func (l *loader) build(f *fileRubric, src *Source) *Rubric {
@@ -515,7 +519,7 @@ func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
 	}
 	sort.Strings(names)
 	for i, n := range names {
-		if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(n) {
+		if !nameRE.MatchString(n) {
 			l.addf(l.line("signals", n), "signal name %q must be lower-case letters, digits and underscores", n)
 		}
 		rs.byName[n] = i
@@ -580,7 +584,7 @@ func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
 func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int, src *Source) *Criterion {
 	at := func(keys ...any) int { return l.line(append([]any{"criteria", i}, keys...)...) }
 	c := &Criterion{ID: fc.ID, Question: fc.Question, Weight: fc.Weight, CapsAt: fc.CapsAt, Guidance: fc.Guidance, Fix: fc.Fix, Verdicts: map[Verdict]string{}}
-	if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(fc.ID) {
+	if !nameRE.MatchString(fc.ID) {
 		l.addf(at("id"), "criterion id %q must be lower-case letters, digits and underscores", fc.ID)
 	}
 	if strings.TrimSpace(fc.Question) == "" {
@@ -634,6 +638,14 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int
 	if len(fc.Evidence) == 0 {
 		l.addf(at("evidence"), "criterion %s: cite at least one evidence span of the source", fc.ID)
 	}
+	checkCites := func(line int, text string) {
+		for _, m := range citeRE.FindAllStringSubmatch(text, -1) {
+			if _, ok := evIdx[m[1]]; !ok {
+				l.addf(line, "criterion %s: {cite:%s} names unknown evidence", fc.ID, m[1])
+			}
+		}
+	}
+	checkCites(at("fix"), fc.Fix)
 	cr := &criterionRules{append_: fc.Append}
 	for j, fr := range fc.Rules {
 		ru := &rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix}
@@ -658,6 +670,7 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int
 			}
 			ru.when = append(ru.when, t)
 		}
+		checkCites(at("rules", j, "fix"), fr.Fix)
 		if strings.TrimSpace(fr.Reason) == "" {
 			l.addf(at("rules", j), "criterion %s rule %d: reason is missing", fc.ID, j+1)
 		}
@@ -678,6 +691,7 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int
 			continue
 		}
 		p.greedy = true
+		cr.edits.add(p, len(cr.rewrite))
 		cr.rewrite = append(cr.rewrite, edit{pat: p, replace: e.Replace})
 	}
 	rs.criteria[fc.ID] = cr

@@ -112,6 +112,7 @@ func TestLoadReportsEveryProblemWithLine(t *testing.T) {
 		{"unknown verdict", "verdict: fail", "verdict: wrong", 36, `unknown verdict "wrong"`},
 		{"unknown top-level field", "version: 2\n", "version: 2\nauthor: me\n", 3, `unknown field "author"`},
 		{"source text missing", "text: bridge.txt", "text: nope.txt", 10, "cannot read source text"},
+		{"unknown cite in fix", "      fail: Certain.\n", "      fail: Certain.\n    fix: \"see {cite:june}\"\n", 32, "{cite:june} names unknown evidence"},
 		{"cycle", "negated_by: [negation]", "negated_by: [certain]", 0, "cycle"},
 		{"caps_at unknown letter", "caps_at: F", "caps_at: Z", 28, `caps_at "Z"`},
 		{"duplicate criterion", "criteria:\n", "criteria:\n  - id: certainty\n    question: q\n    weight: 1\n    kinds: [summary]\n    verdicts: {pass: p, fail: f}\n    evidence: [{paragraph: 2, quote: council}]\n", 30, `duplicate criterion id "certainty"`},

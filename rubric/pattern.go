@@ -31,7 +31,13 @@ type pattern struct {
 type elem struct {
 	alts     []alt
 	min, max int
+	// words holds the plain-word alternatives when there are many, so a
+	// token is checked with one map lookup; alts then holds the others.
+	words map[string]bool
 }
+
+// manyWords is how many plain-word alternatives make an element use a map.
+const manyWords = 6
 
 type altKind uint8
 
@@ -125,7 +131,44 @@ func compileElem(f string) (elem, error) {
 			e.alts = append(e.alts, alt{kind: altWord, s: strings.ToLower(a)})
 		}
 	}
+	e.splitWords()
 	return e, nil
+}
+
+// splitWords moves many plain-word alternatives into a map. The index still
+// sees every alternative through allAlts.
+func (e *elem) splitWords() {
+	n := 0
+	for _, a := range e.alts {
+		if a.kind == altWord {
+			n++
+		}
+	}
+	if n < manyWords {
+		return
+	}
+	e.words = make(map[string]bool, n)
+	rest := e.alts[:0:0]
+	for _, a := range e.alts {
+		if a.kind == altWord {
+			e.words[a.s] = true
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	e.alts = rest
+}
+
+// allAlts returns every alternative of the element, words included.
+func (e *elem) allAlts() []alt {
+	if e.words == nil {
+		return e.alts
+	}
+	out := make([]alt, 0, len(e.words)+len(e.alts))
+	for w := range e.words {
+		out = append(out, alt{kind: altWord, s: w})
+	}
+	return append(out, e.alts...)
 }
 
 func (a *alt) match(t *token) bool {
@@ -146,6 +189,9 @@ func (a *alt) match(t *token) bool {
 }
 
 func (e *elem) match(t *token) bool {
+	if e.words != nil && e.words[t.text] {
+		return true
+	}
 	for i := range e.alts {
 		if e.alts[i].match(t) {
 			return true
@@ -237,7 +283,13 @@ func (x *patternIndex) add(p *pattern, owner int) {
 	id := len(x.pats)
 	x.pats = append(x.pats, p)
 	x.owner = append(x.owner, owner)
-	for _, a := range p.elems[0].alts {
+	for _, a := range p.elems[0].allAlts() {
+		if a.kind == altRegexp {
+			// A regular expression with a literal prefix is indexed by it.
+			if lit, _ := a.re.LiteralPrefix(); lit != "" {
+				a = alt{kind: altPrefix, s: lit}
+			}
+		}
 		switch a.kind {
 		case altWord:
 			x.exact[a.s] = appendUnique(x.exact[a.s], id)

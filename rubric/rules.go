@@ -38,6 +38,7 @@ type signal struct {
 type criterionRules struct {
 	rules   []*rule
 	rewrite []edit
+	edits   patternIndex // the rewrite patterns, owner = index in rewrite
 	append_ string
 }
 
