@@ -73,8 +73,9 @@ type Bot struct {
 	inflight map[int64]bool // queued or being worked on
 	closed   bool
 
-	seen *seenSet // deliveries already handled (event ids, trigger ids)
-	pace *pacer
+	seen     *seenSet // deliveries already handled (event ids, trigger ids)
+	settings settingsCache
+	pace     *pacer
 
 	workCtx    context.Context
 	cancelWork context.CancelFunc

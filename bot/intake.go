@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
@@ -92,7 +94,7 @@ func (b *Bot) HandleCommand(ctx context.Context, cmd slack.SlashCommand) Reply {
 // submit stores sub (completing its rubric, kind and reply mode from the
 // channel's settings) and queues it.
 func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
-	settings, err := b.store.ChannelSettings(ctx, sub.TeamID, sub.ChannelID)
+	settings, err := b.settings.get(ctx, b.store, sub.TeamID, sub.ChannelID)
 	if err != nil {
 		b.log.Error("reading channel settings", "channel", sub.ChannelID, "err", err)
 		return b.failReply(errStorage, "error")
@@ -158,6 +160,7 @@ func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command)
 		b.log.Error("saving channel settings", "channel", cmd.ChannelID, "err", err)
 		return b.failReply(errStorage, "error")
 	}
+	b.settings.put(s)
 	return Reply{Text: text, Outcome: string(c.Action)}
 }
 
@@ -251,4 +254,45 @@ func errorBody(msg string) map[string]string { return map[string]string{"error":
 // isStorageErr reports whether err came from the database rather than input.
 func isStorageErr(err error) bool {
 	return err != nil && !errors.Is(err, storage.ErrNotFound) && !errors.Is(err, storage.ErrConflict)
+}
+
+// settingsTTL is how long a channel's settings are cached. A change made
+// through another replica shows within it; one made here shows at once.
+const settingsTTL = 10 * time.Second
+
+// settingsCache keeps channel settings read on the acknowledgement path, so
+// a busy channel costs one database read per TTL rather than per command.
+type settingsCache struct {
+	mu sync.Mutex
+	m  map[string]cachedSettings
+}
+
+type cachedSettings struct {
+	s  storage.ChannelSettings
+	at time.Time
+}
+
+func (c *settingsCache) get(ctx context.Context, st storage.Settings, team, channel string) (storage.ChannelSettings, error) {
+	key := team + "/" + channel
+	c.mu.Lock()
+	e, ok := c.m[key]
+	c.mu.Unlock()
+	if ok && time.Since(e.at) < settingsTTL {
+		return e.s, nil
+	}
+	s, err := st.ChannelSettings(ctx, team, channel)
+	if err != nil {
+		return s, err
+	}
+	c.put(s)
+	return s, nil
+}
+
+func (c *settingsCache) put(s storage.ChannelSettings) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) > 10000 {
+		c.m = make(map[string]cachedSettings)
+	}
+	c.m[s.TeamID+"/"+s.ChannelID] = cachedSettings{s: s, at: time.Now()}
 }

@@ -19,7 +19,11 @@ type Observer interface {
 	QueueDepth(n int)
 	// SocketReconnect counts one Socket Mode (re)connection attempt.
 	SocketReconnect()
-	// SocketConnected reports whether a Socket Mode connection is open.
+}
+
+// socketGauge is implemented by observers that also track whether a Socket
+// Mode connection is open.
+type socketGauge interface {
 	SocketConnected(up bool)
 }
 
@@ -30,4 +34,3 @@ func (nopObserver) Graded(string, time.Duration, error)   {}
 func (nopObserver) SlackCall(string, string)              {}
 func (nopObserver) QueueDepth(int)                        {}
 func (nopObserver) SocketReconnect()                      {}
-func (nopObserver) SocketConnected(bool)                  {}

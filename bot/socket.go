@@ -30,9 +30,11 @@ func (b *Bot) NewSocketMode(api *slack.Client, opts ...socketmode.Option) *Socke
 func (s *SocketMode) Connected() bool { return s.connected.Load() }
 
 func (s *SocketMode) setConnected(up bool) {
-	if s.connected.Swap(up) != up {
-		s.b.obs.SocketConnected(up)
+	if g, ok := s.b.obs.(socketGauge); ok && s.connected.Swap(up) != up {
+		g.SocketConnected(up)
+		return
 	}
+	s.connected.Store(up)
 }
 
 // Run connects and keeps the connection up until ctx is cancelled: the

@@ -105,11 +105,6 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 		return sub, err
 	}
 	for {
-		n, err := b.store.AddAttempt(ctx, sub.ID)
-		if err != nil {
-			b.log.Error("counting attempt", "submission", sub.ID, "err", err)
-			return sub, err
-		}
 		start := time.Now()
 		g, err := b.cfg.Judge.Grade(ctx, r, rubric.Request{Text: sub.Text, Kind: sub.Kind})
 		judge := "unknown"
@@ -127,6 +122,13 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 		}
 		if ctx.Err() != nil { // shutting down: stays pending, resumed at the next start
 			return sub, ctx.Err()
+		}
+		// Attempts are counted when grading fails, which keeps the happy
+		// path to one write per step.
+		n, aerr := b.store.AddAttempt(ctx, sub.ID)
+		if aerr != nil {
+			b.log.Error("counting attempt", "submission", sub.ID, "err", aerr)
+			return sub, aerr
 		}
 		b.log.Warn("grading failed", "submission", sub.ID, "attempt", n, "err", err)
 		if n >= maxAttempts {
@@ -172,11 +174,6 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		b.log.Error("loading grade", "submission", sub.ID, "err", err)
 		return
 	}
-	n, err := b.store.AddAttempt(ctx, sub.ID)
-	if err != nil {
-		b.log.Error("counting attempt", "submission", sub.ID, "err", err)
-		return
-	}
 	r, _ := b.cfg.Rubrics.Get(item.Grade.Rubric)
 	msg := RenderGrade(item, r)
 	opts := []slack.MsgOption{
@@ -215,7 +212,13 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		ts = "response_url"
 	}
 	if err != nil {
-		if permanent(err) || n >= 2*maxAttempts {
+		// Attempts are counted when a post fails, which keeps the happy
+		// path to one write after grading.
+		n, aerr := b.store.AddAttempt(ctx, sub.ID)
+		if aerr != nil {
+			b.log.Error("counting attempt", "submission", sub.ID, "err", aerr)
+		}
+		if permanent(err) || n >= 2*maxAttempts+1 {
 			b.log.Error("posting reply failed for good", "submission", sub.ID, "attempts", n, "err", err)
 			if err := b.store.MarkFailed(ctx, sub.ID, "posting: "+err.Error()); err != nil {
 				b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
