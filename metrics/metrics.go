@@ -69,7 +69,7 @@ var (
 func New(version string) *Metrics {
 	m := &Metrics{
 		reg:               prometheus.NewRegistry(),
-		requests:          counterVec("requests_total", "Slack requests handled, by kind (command, shortcut, interaction, event, socket) and outcome.", "kind", "outcome"),
+		requests:          counterVec("requests_total", "Slack requests handled, by kind (command, interaction, event) and outcome.", "kind", "outcome"),
 		ackSeconds:        histogramVec("ack_duration_seconds", "Time from receiving a Slack request to acknowledging it, by kind.", ackBuckets, "kind"),
 		signatureFailures: counter("slack_signature_failures_total", "Slack HTTP requests rejected by verification (signature, timestamp, headers or size)."),
 		grades:            counterVec("grades_total", "Grading attempts, by judge and outcome (ok, error).", "judge", "outcome"),
