@@ -28,6 +28,9 @@ func NewHybrid(model *Judge) *Hybrid { return &Hybrid{model: model} }
 
 // Grade grades req with the rule judge and the model and combines them.
 func (h *Hybrid) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, error) {
+	if err := rubric.CheckText(req.Text); err != nil {
+		return nil, err
+	}
 	req.Kind = kindOf(req)
 	rg, err := h.model.rules.Grade(ctx, r, req)
 	if err != nil {

@@ -267,17 +267,34 @@ func (j *Judge) Model() string { return j.cfg.Model }
 
 // Grade grades req with the model. The model's verdicts are verified (see
 // Assess) and scored by r.Score; its rewrite is shown only if the rule judge
-// grades it better than the submission. When the model fails, the rule
-// judge's grade is returned with JudgeInfo.Fallback saying why.
+// grades it better than the submission. The rule judge runs first: it
+// rejects bad input, says when a text is not in English (which is not
+// graded), and its grade is returned, with JudgeInfo.Fallback saying why,
+// when the model fails.
 func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, error) {
-	kind := kindOf(req)
-	a, err := j.Assess(ctx, r, req.Text, kind)
+	if err := rubric.CheckText(req.Text); err != nil {
+		return nil, err
+	}
+	req.Kind = kindOf(req)
+	rg, err := j.rules.Grade(ctx, r, req)
 	if err != nil {
-		return j.fallback(ctx, r, req, "llm", a, err)
+		return nil, fmt.Errorf("llm judge: rule judge: %w", err)
+	}
+	if rg.Status == rubric.NotEnglish {
+		rg.Judge = rubric.JudgeInfo{Name: "llm"}
+		return rg, nil
+	}
+	a, err := j.Assess(ctx, r, req.Text, req.Kind)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("llm judge: %w", ctx.Err())
+		}
+		j.markFallback(r, rg, "llm", a, err)
+		return rg, nil
 	}
 	g := &rubric.Grade{
 		Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash,
-		Kind: kind, Text: req.Text,
+		Kind: req.Kind, Text: req.Text,
 		Criteria: a.Criteria,
 		Judge:    a.Info("llm"),
 	}
@@ -286,21 +303,6 @@ func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request)
 	if err := j.offerRewrite(ctx, r, g, a.Rewrite, nil); err != nil {
 		return nil, err
 	}
-	return g, nil
-}
-
-// fallback returns the rule judge's grade for req, labelled as the named
-// judge's with why the model's grade was not used. A cancelled ctx is
-// returned as an error, not papered over.
-func (j *Judge) fallback(ctx context.Context, r *rubric.Rubric, req rubric.Request, name string, a *Assessment, cause error) (*rubric.Grade, error) {
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("llm judge: %w", ctx.Err())
-	}
-	g, err := j.rules.Grade(ctx, r, req)
-	if err != nil {
-		return nil, fmt.Errorf("llm judge fell back to the rule judge (%v), which failed: %w", cause, err)
-	}
-	j.markFallback(r, g, name, a, cause)
 	return g, nil
 }
 
