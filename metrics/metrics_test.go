@@ -226,3 +226,33 @@ func BenchmarkRequest(b *testing.B) {
 		m.Request("command", "ok", 3*time.Millisecond)
 	}
 }
+
+// BenchmarkRequestParallel is Request from every worker at once, as under
+// load.
+func BenchmarkRequestParallel(b *testing.B) {
+	m := New("bench")
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			m.Request("command", "ok", 3*time.Millisecond)
+		}
+	})
+}
+
+// BenchmarkScrape is one Prometheus scrape of /metrics with every series
+// present.
+func BenchmarkScrape(b *testing.B) {
+	m := New("bench")
+	m.Request("command", "ok", time.Millisecond)
+	m.Graded("hybrid", time.Second, nil)
+	m.LLM(LLMCall{Outcome: "ok", PromptTokens: 1000})
+	m.SlackCall("chat.postMessage", "ok")
+	h := m.Handler()
+	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package metrics
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMetricsDocumented checks that the operator's guide describes every
+// factgrade_ metric.
+func TestMetricsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/OPERATIONS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Vectors show in Gather only once they have a series: touch each.
+	m := New("test")
+	m.Request("command", "ok", time.Millisecond)
+	m.Graded("rules", time.Millisecond, nil)
+	m.LLM(LLMCall{Outcome: "ok"})
+	m.SlackCall("chat.postMessage", "ok")
+	m.SocketReconnect()
+	m.SocketConnected(true)
+	m.QueueDepth(1)
+	m.QueueCapacity(1)
+	m.DigestPosted("d")
+	m.DigestFailed("d")
+	fams, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range fams {
+		if !strings.HasPrefix(f.GetName(), namespace+"_") {
+			continue
+		}
+		n++
+		if !strings.Contains(string(doc), "| `"+f.GetName()+"`") {
+			t.Errorf("docs/OPERATIONS.md has no row for %s in its metrics table", f.GetName())
+		}
+	}
+	if n != 18 {
+		t.Errorf("gathered %d factgrade_ metrics, want all 18", n)
+	}
+}
