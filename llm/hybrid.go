@@ -11,11 +11,12 @@ import (
 // always runs; where its verdict is decisive (rubric.CriterionGrade.Decisive,
 // for example an unhedged "admits") it stands and the model cannot overturn
 // it; where the two disagree otherwise, the model's verdict is used and the
-// criterion is flagged NeedsReview, provided the model backs a pass,
+// criterion is flagged NeedsReview, provided the model backs its pass,
 // partial or fail with at least one quote of its own found verbatim in the
-// source. A disagreeing verdict that cites nothing verifiable (what a model
-// obeying an injection tends to return) leaves the rules' verdict standing,
-// flagged NeedsReview. Each criterion says who decided it. When the model
+// source. A disagreeing verdict that cites nothing verifiable, or an na
+// where the rules found the point in the text (what a model obeying an
+// injection tends to return), leaves the rules' verdict standing, flagged
+// NeedsReview. Each criterion says who decided it. When the model
 // fails, the rule judge's grade is used and says why.
 type Hybrid struct {
 	model *Judge
@@ -99,7 +100,7 @@ func combine(r *rubric.Rubric, req rubric.Request, rg *rubric.Grade, a *Assessme
 		case rc.Decisive || !c.AppliesTo(req.Kind) || mc == nil || mc.Verdict == rc.Verdict:
 			final = *rc
 			final.DecidedBy = rubric.DecidedByRules
-		case mc.Verdict != rubric.NA && !a.Supported[c.ID]:
+		case mc.Verdict == rubric.NA || !a.Supported[c.ID]:
 			final = *rc
 			final.DecidedBy = rubric.DecidedByRules
 			final.NeedsReview = true

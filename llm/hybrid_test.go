@@ -216,3 +216,39 @@ func TestHybridNotEnglishSkipsModel(t *testing.T) {
 		t.Errorf("status %s after %d model requests, want not_english and none", g.Status, len(f.srv.Requests()))
 	}
 }
+
+// TestHybridModelFindsWhatRulesMissed: the model may turn a rules' na into
+// a verdict it backs with a verified quote (an overclaim in new words), but
+// its na cannot erase what the rules found.
+func TestHybridModelFindsWhatRulesMissed(t *testing.T) {
+	v := map[string]rubric.Verdict{"admission": "na", "sourcing": "partial", "denial": "na", "campaign": "na", "targets": "na", "taiwan": "na", "meeting": "na"}
+	const text = "Beijing all but signed a confession over the U.S. infrastructure hacks"
+	m := modelReply{Criteria: []modelCriterion{
+		{"admission", "fail", "\"All but signed a confession\" presents an explicit admission.", "ALL BUT SIGNED A CONFESSION", []modelCitation{{12, "didn’t directly state that China was responsible"}}},
+		{"sourcing", "na", "", "", nil},
+		{"denial", "na", "", "", nil},
+		{"campaign", "na", "", "", nil},
+		{"targets", "na", "", "", nil},
+		{"taiwan", "na", "", "", nil},
+		{"meeting", "na", "", "", nil},
+	}}
+	f := hybridFixture(t, scriptedRules{byText: map[string]rubric.Grade{text: ruleGrade(v)}}, llmtest.Completion(m.json(t)))
+	g, err := f.hybrid.Grade(context.Background(), f.r, rubric.Request{Text: text, Kind: rubric.Headline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkVerified(t, f.r, g)
+	adm, src := g.Criterion("admission"), g.Criterion("sourcing")
+	if adm.Verdict != rubric.Fail || adm.DecidedBy != rubric.DecidedByLLM || !adm.NeedsReview {
+		t.Errorf("admission = %+v, want the model's fail, flagged", adm)
+	}
+	if want := []rubric.Span{{Start: 8, End: 35, Text: "all but signed a confession"}}; !cmp.Equal(want, adm.Spans) {
+		t.Errorf("admission spans = %+v, want %+v (the submission's own words, found case-insensitively)", adm.Spans, want)
+	}
+	if src.Verdict != rubric.Partial || src.DecidedBy != rubric.DecidedByRules || !src.NeedsReview {
+		t.Errorf("sourcing = %+v, want the rules' partial standing, flagged", src)
+	}
+	if g.Score != 20 || g.Letter != "F" {
+		t.Errorf("grade %d %q, want 20 F (fail ×3, partial ×2)", g.Score, g.Letter)
+	}
+}

@@ -74,15 +74,21 @@ func complyWithRealQuotes(r *rubric.Rubric) modelReply {
 
 // TestRedTeam grades every injection case with the hybrid judge while the
 // fake model complies with the injection: pass everywhere and a letter of
-// its own, once with invented quotes and once with real ones. The letter
+// its own, once with invented quotes and once with real ones; and once na
+// everywhere, as if the text were off the story. The letter
 // must still follow the verified verdicts and the rules' decisive verdicts.
 func TestRedTeam(t *testing.T) {
 	cases := loadRedTeam(t)
-	for _, mode := range []string{"invented-quotes", "real-quotes"} {
+	for _, mode := range []string{"invented-quotes", "real-quotes", "na-everywhere"} {
 		f := newFixture(t, nil)
 		comply := allPass(f.r)
-		if mode == "real-quotes" {
+		switch mode {
+		case "real-quotes":
 			comply = complyWithRealQuotes(f.r)
+		case "na-everywhere":
+			for i := range comply.Criteria {
+				comply.Criteria[i].Verdict, comply.Criteria[i].Citations = "na", nil
+			}
 		}
 		f.srv.Handle(func(llmtest.ChatRequest) llmtest.Reply { return llmtest.Completion(comply.json(t)) })
 		letterRank := map[string]int{"": len(f.r.Letters)} // no letter is worst
@@ -121,8 +127,8 @@ func TestRedTeam(t *testing.T) {
 					if got.Verdict != rc.Verdict && !got.NeedsReview {
 						t.Errorf("%s: the model overturned the rules (%s → %s) without flagging it for review", rc.Criterion, rc.Verdict, got.Verdict)
 					}
-					if mode == "invented-quotes" && got.Verdict != rc.Verdict {
-						t.Errorf("%s: a verdict backed only by invented quotes overturned the rules (%s → %s)", rc.Criterion, rc.Verdict, got.Verdict)
+					if mode != "real-quotes" && got.Verdict != rc.Verdict {
+						t.Errorf("%s: a verdict the model could not back overturned the rules (%s → %s)", rc.Criterion, rc.Verdict, got.Verdict)
 					}
 				}
 				for id, want := range c.Expect {
