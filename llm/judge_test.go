@@ -2,6 +2,7 @@ package llm
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -385,5 +386,28 @@ func TestConfigCheck(t *testing.T) {
 				t.Errorf("Check() = %v, want it to contain %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestJudgeConcurrent grades from many goroutines at once, as the bot's
+// workers do (run with -race).
+func TestJudgeConcurrent(t *testing.T) {
+	f := newFixture(t, nil)
+	reply := correctReply().json(t)
+	f.srv.Handle(func(llmtest.ChatRequest) llmtest.Reply { return llmtest.Completion(reply) })
+	errs := make(chan error, 16)
+	for i := 0; i < cap(errs); i++ {
+		go func() {
+			g, err := f.hybrid.Grade(context.Background(), f.r, rubric.Request{Text: tacitHeadline})
+			if err == nil && g.Judge.Fallback != "" {
+				err = errors.New(g.Judge.Fallback)
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < cap(errs); i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent Grade() = %v", err)
+		}
 	}
 }
