@@ -39,8 +39,10 @@ const BusyTimeout = 10 * time.Second
 type Store struct {
 	*sqlstore.Store
 	path     string
-	write    *sql.DB // one connection: SQLite has one writer at a time
+	w        *writer
+	writeDB  *sql.DB
 	read     *sql.DB
+	readSt   *stmtCache
 	migrator *sqlstore.Migrator
 	locks    *fileLocks
 
@@ -77,35 +79,32 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 	if path == "" || strings.ContainsRune(path, '?') || strings.HasPrefix(path, "file:") || path == ":memory:" {
 		return nil, errors.New("want the path of a database file (without '?' or 'file:')")
 	}
-	w, err := sql.Open("sqlite", dsn(path, "_pragma=journal_mode(WAL)", "_txlock=immediate"))
-	if err != nil {
+	s := &Store{path: path, locks: newFileLocks(path)}
+	if s.writeDB, err = sql.Open("sqlite", dsn(path, "_pragma=journal_mode(WAL)")); err != nil {
 		return nil, err
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
-	w.SetConnMaxLifetime(0)
-	w.SetConnMaxIdleTime(0)
-	// The first connection sets WAL mode, which readers then find on disk.
-	if err := w.PingContext(ctx); err != nil {
-		w.Close()
+	s.writeDB.SetMaxOpenConns(1)
+	// The writer's one connection sets WAL mode, which readers then find
+	// on disk.
+	if s.w, err = newWriter(ctx, s.writeDB); err != nil {
+		s.writeDB.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", dsn(path, "_pragma=query_only(1)"))
-	if err != nil {
-		w.Close()
+	if s.read, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)")); err != nil {
+		s.Close()
 		return nil, err
 	}
 	n := opts.ReadConns
 	if n <= 0 {
 		n = max(4, runtime.NumCPU())
 	}
-	r.SetMaxOpenConns(n)
-	r.SetMaxIdleConns(n)
-	s := &Store{path: path, write: w, read: r, locks: newFileLocks(path)}
+	s.read.SetMaxOpenConns(n)
+	s.read.SetMaxIdleConns(n)
+	s.readSt = &stmtCache{prepare: s.read.PrepareContext}
 	s.Store = sqlstore.New(sqlstore.Backend{
-		Write: s.tx(w, nil),
-		Read:  s.tx(r, &sql.TxOptions{ReadOnly: true}),
-		Pool:  db{r},
+		Write: s.w.tx,
+		Read:  s.readTx,
+		Pool:  db{q: s.read, cache: s.readSt},
 		Now:   opts.Now,
 	})
 	ms, err := Migrations()
@@ -115,8 +114,8 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 	}
 	s.migrator = &sqlstore.Migrator{
 		Migrations:  ms,
-		Write:       s.tx(w, nil),
-		Pool:        db{w},
+		Write:       s.w.tx,
+		Pool:        db{q: s.read},
 		CreateTable: `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT 0)`,
 		TableExists: `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
 		Logger:      opts.Logger,
@@ -139,7 +138,7 @@ func (s *Store) Migrate(ctx context.Context) ([]storage.Migration, error) {
 
 // SchemaVersion implements storage.Migrator.
 func (s *Store) SchemaVersion(ctx context.Context) (current, known int, err error) {
-	current, err = s.migrator.Version(ctx, db{s.write})
+	current, err = s.migrator.Version(ctx, db{q: s.read})
 	return current, s.migrator.Known(), err
 }
 
@@ -153,7 +152,14 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		s.locks.releaseAll()
-		s.closeErr = errors.Join(s.read.Close(), s.write.Close())
+		var errs []error
+		if s.read != nil {
+			errs = append(errs, s.readSt.close(), s.read.Close())
+		}
+		if s.w != nil {
+			errs = append(errs, s.w.close())
+		}
+		s.closeErr = errors.Join(append(errs, s.writeDB.Close())...)
 	})
 	return s.closeErr
 }
@@ -163,24 +169,119 @@ func (s *Store) TryLock(ctx context.Context, name string) (release func(), ok bo
 	return s.locks.tryLock(name)
 }
 
-// tx returns a TxFunc running transactions on d. The writer's transactions
-// begin IMMEDIATE (the _txlock setting), taking the write lock up front so
-// they never fail to upgrade a read lock half-way.
-func (s *Store) tx(d *sql.DB, opts *sql.TxOptions) sqlstore.TxFunc {
-	return func(ctx context.Context, fn func(sqlstore.DB) error) error {
-		tx, err := d.BeginTx(ctx, opts)
-		if err != nil {
-			return err
-		}
-		if err := fn(db{tx}); err != nil {
-			tx.Rollback()
-			return err
-		}
-		return tx.Commit()
+// readTx runs fn in a read-only transaction: one snapshot of the database.
+func (s *Store) readTx(ctx context.Context, fn func(sqlstore.DB) error) error {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
 	}
+	defer tx.Rollback()
+	// Statements already prepared are reused; preparing a new one here
+	// could wait for a connection held by this very transaction.
+	return fn(db{q: tx, cache: s.readSt, tx: tx})
 }
 
-// querier is what *sql.DB and *sql.Tx share.
+// writer is the one connection that writes. Its transactions are BEGIN
+// IMMEDIATE, taking the write lock up front so they never fail to upgrade a
+// read lock half-way, and its statements are prepared once.
+type writer struct {
+	sem   chan struct{} // one transaction at a time
+	conn  *sql.Conn
+	stmts *stmtCache
+}
+
+func newWriter(ctx context.Context, d *sql.DB) (*writer, error) {
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := conn.PingContext(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &writer{sem: make(chan struct{}, 1), conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
+}
+
+// tx implements sqlstore.TxFunc.
+func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
+	select {
+	case w.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-w.sem }()
+	if _, err := w.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	err := fn(db{q: w.conn, cache: w.stmts})
+	if err == nil {
+		_, err = w.conn.ExecContext(ctx, "COMMIT")
+	}
+	if err != nil {
+		// Whatever failed, the connection leaves with no transaction open.
+		// (A failed COMMIT may already have rolled back.)
+		w.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		return err
+	}
+	return nil
+}
+
+func (w *writer) close() error {
+	return errors.Join(w.stmts.close(), w.conn.Close())
+}
+
+// stmtCache keeps prepared statements by query. SQLite spends more time
+// parsing a short statement than running it.
+type stmtCache struct {
+	prepare func(ctx context.Context, query string) (*sql.Stmt, error)
+	mu      sync.Mutex
+	m       map[string]*sql.Stmt
+}
+
+// maxCached bounds the cache; the shared queries have a few dozen shapes.
+const maxCached = 256
+
+// get returns the prepared statement of query, preparing it if need be;
+// nil when the cache is full.
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok {
+		return st, nil
+	}
+	if len(c.m) >= maxCached {
+		return nil, nil
+	}
+	st, err := c.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[query] = st
+	return st, nil
+}
+
+// lookup returns the prepared statement of query, or nil.
+func (c *stmtCache) lookup(query string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[query]
+}
+
+func (c *stmtCache) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for q, st := range c.m {
+		errs = append(errs, st.Close())
+		delete(c.m, q)
+	}
+	return errors.Join(errs...)
+}
+
+// querier is what *sql.DB, *sql.Conn and *sql.Tx share.
 type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -188,11 +289,41 @@ type querier interface {
 }
 
 // db implements sqlstore.DB over database/sql, storing times as Unix
-// microseconds (0 for the zero time).
-type db struct{ q querier }
+// microseconds (0 for the zero time). Statements with arguments go through
+// cache; in a transaction tx, only statements already cached are used.
+type db struct {
+	q     querier
+	cache *stmtCache
+	tx    *sql.Tx
+}
+
+// stmt returns the prepared statement to run query with, or nil to run it
+// unprepared (no cache, no arguments, which may be several statements, or
+// a full cache).
+func (d db) stmt(ctx context.Context, query string, args []any) (*sql.Stmt, error) {
+	switch {
+	case d.cache == nil || len(args) == 0:
+		return nil, nil
+	case d.tx != nil:
+		if st := d.cache.lookup(query); st != nil {
+			return d.tx.StmtContext(ctx, st), nil
+		}
+		return nil, nil
+	}
+	return d.cache.get(ctx, query)
+}
 
 func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	res, err := d.q.ExecContext(ctx, query, encodeArgs(args)...)
+	st, err := d.stmt(ctx, query, args)
+	if err != nil {
+		return 0, err
+	}
+	var res sql.Result
+	if st != nil {
+		res, err = st.ExecContext(ctx, encodeArgs(args)...)
+	} else {
+		res, err = d.q.ExecContext(ctx, query, encodeArgs(args)...)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -200,7 +331,16 @@ func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) 
 }
 
 func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
-	rs, err := d.q.QueryContext(ctx, query, encodeArgs(args)...)
+	st, err := d.stmt(ctx, query, args)
+	if err != nil {
+		return nil, err
+	}
+	var rs *sql.Rows
+	if st != nil {
+		rs, err = st.QueryContext(ctx, encodeArgs(args)...)
+	} else {
+		rs, err = d.q.QueryContext(ctx, query, encodeArgs(args)...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -208,8 +348,20 @@ func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows
 }
 
 func (d db) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
+	st, err := d.stmt(ctx, query, args)
+	switch {
+	case err != nil:
+		return errRow{err}
+	case st != nil:
+		return row{st.QueryRowContext(ctx, encodeArgs(args)...)}
+	}
 	return row{d.q.QueryRowContext(ctx, query, encodeArgs(args)...)}
 }
+
+// errRow is a row whose query could not be prepared.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 type row struct{ r *sql.Row }
 

@@ -124,7 +124,7 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 			return err
 		}
 		if len(g.Criteria) > 0 {
-			q, args := criteriaInsert(id, g.Criteria)
+			q, args := criteriaInsert(id, now, g.Criteria)
 			if _, err := tx.Exec(ctx, q, args...); err != nil {
 				return err
 			}
@@ -135,16 +135,16 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 }
 
 // criteriaInsert returns one INSERT of every criterion verdict of a grade.
-func criteriaInsert(id int64, cs []rubric.CriterionGrade) (string, []any) {
+func criteriaInsert(id int64, gradedAt time.Time, cs []rubric.CriterionGrade) (string, []any) {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO grade_criteria (submission_id, position, criterion, verdict, decided_by, needs_review) VALUES `)
-	args := make([]any, 0, 6*len(cs))
+	b.WriteString(`INSERT INTO grade_criteria (submission_id, position, graded_at, criterion, verdict, decided_by, needs_review) VALUES `)
+	args := make([]any, 0, 7*len(cs))
 	for i, c := range cs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?, ?, ?)")
-		args = append(args, id, i, c.Criterion, string(c.Verdict), c.DecidedBy, c.NeedsReview)
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, id, i, gradedAt, c.Criterion, string(c.Verdict), c.DecidedBy, c.NeedsReview)
 	}
 	return b.String(), args
 }
