@@ -92,7 +92,14 @@ var criterionCases = map[string][]criterionCase{
 		{S, "Chinese officials admitted the hacks on U.S. ports. Their remarks were indirect, U.S. officials said.", v("admission", "partial")},
 		{S, "China publicly acknowledged the attacks on U.S. water utilities, according to people familiar with the matter.", v("admission", "fail")},
 		{S, "China reportedly admitted to the hacks. The Chinese embassy called the report a smear.", v("admission", "partial")},
-		{S, "The Chinese embassy called reports of a hacking campaign a smear.", v("admission", "na")},
+		{S, "The Chinese embassy called reports of a hacking campaign a smear.", v("admission", "na", "sourcing", "na")},
+		{S, "China's admission, though indirect, of the hacks was taken by U.S. officials as a warning about Taiwan.", v("admission", "pass")},
+		{S, "Chinese officials admitted the hacks. U.S. officials viewed the admission as a strategic warning.", v("admission", "fail")},
+		{S, "China admits the hacks, a shocking admission that signals a dangerous new phase.", v("admission", "fail")},
+		{S, "Chinese officials tacitly admitted to orchestrating the attacks on U.S. ports.", v("admission", "partial")},
+		{S, "U.S. officials say Beijing orchestrated the cyberattacks; China signalled its role, people familiar with the matter said.", v("admission", "pass")},
+		{S, "Beijing continues to deny the allegations of orchestrating the cyberattacks, though officials say it tacitly acknowledged them.", v("admission", "pass")},
+		{S, "China did not issue a direct confession, but its remarks linked the hacks to Taiwan, officials said.", v("admission", "pass")},
 	},
 	"sourcing": {
 		{H, "China tacitly admitted hacks, sources say", v("sourcing", "pass")},
@@ -104,6 +111,9 @@ var criterionCases = map[string][]criterionCase{
 		{S, "China tacitly acknowledged the hacks, The Wall Street Journal reported.", v("sourcing", "partial")},
 		{S, "China tacitly acknowledged the hacks on U.S. ports.", v("sourcing", "fail")},
 		{S, "Jake Sullivan said China tacitly acknowledged the hacks.", v("sourcing", "fail")},
+		{S, "China tacitly acknowledged the hacks, the Journal reported. Its sources spoke on condition of anonymity.", v("sourcing", "pass")},
+		{S, "A report said China hinted at the hacks. Foreign Ministry spokesperson Lin Jian said the report spread false information.", v("sourcing", "partial", "denial", "pass", "meeting", "na")},
+		{S, "China tacitly acknowledged the hacks. U.S. officials were reportedly shocked by the admission.", v("sourcing", "fail")},
 	},
 	"denial": {
 		{S, "China tacitly acknowledged the hacks, officials said. Beijing has long denied hacking U.S. infrastructure.", v("denial", "pass")},
@@ -119,11 +129,15 @@ var criterionCases = map[string][]criterionCase{
 		{S, "China tacitly acknowledged the Volt Typhoon hacks, officials said. Salt Typhoon, a separate group, breached telecom networks.", v("campaign", "pass", "targets", "na")},
 		{S, "China tacitly acknowledged the hacks, officials said, including the interception of calls and texts of U.S. politicians.", v("campaign", "fail")},
 		{S, "China had blamed criminal gangs like Volt Typhoon, but tacitly acknowledged the hacks, officials said.", v("campaign", "fail")},
+		{S, "China had blamed the campaign, which researchers call Volt Typhoon, on a criminal group, but tacitly acknowledged it, officials said.", v("campaign", "pass")},
+		{S, "China has played off Volt Typhoon as a criminal crew, but tacitly acknowledged the hacks, officials said.", v("campaign", "fail")},
 		{H, "China signalled role in hacks, report says", v("campaign", "na")},
 	},
 	"targets": {
 		{H, "China hinted at hacks of US airports, officials say", v("targets", "pass")},
-		{H, "China hinted at hacks on US critical infrastructure, officials say", v("targets", "pass")},
+		{H, "China hinted at hacks on US critical infrastructure, officials say", v("targets", "na")},
+		{S, "China tacitly acknowledged hacks on sectors such as energy, communications and water, officials said.", v("targets", "fail")},
+		{S, "China tacitly acknowledged the hacks, officials said. Separately, Salt Typhoon breached telecom carriers; that breach gave access to sensitive communications.", v("targets", "na", "campaign", "pass")},
 		{H, "China hinted at hacks of US electrical grids, officials say", v("targets", "partial")},
 		{H, "China hinted at hacks of US transportation hubs, officials say", v("targets", "partial")},
 		{H, "China hinted at hacks of US telecommunications companies, officials say", v("targets", "fail")},
@@ -135,6 +149,8 @@ var criterionCases = map[string][]criterionCase{
 		{H, "China signalled role in hacks, officials say", v("taiwan", "na")},
 		{S, "China tacitly acknowledged the hacks as a response to Washington's military support for Taiwan, officials said.", v("taiwan", "pass")},
 		{S, "China tacitly acknowledged the hacks amid tensions over Taiwan, officials said.", v("taiwan", "partial")},
+		{S, "China tacitly acknowledged the hacks, officials said, tying them to political support for Taiwan from the United States.", v("taiwan", "pass")},
+		{S, "China tacitly acknowledged the hacks as a warning for the U.S. to stay away from any attempts to support Taiwan, officials said.", v("taiwan", "pass")},
 		{S, "China tacitly acknowledged the hacks in retaliation for U.S. tariffs, officials said.", v("taiwan", "fail")},
 		{S, "China tacitly acknowledged the hacks, tying them to U.S. backing of Taiwanese independence, officials said.", v("taiwan", "fail")},
 	},
@@ -147,6 +163,7 @@ var criterionCases = map[string][]criterionCase{
 		{S, "Wang Lei, of China's Foreign Ministry, tacitly acknowledged the hacks, officials said.", v("meeting", "pass")},
 		{S, "Chinese officials tacitly acknowledged the hacks in a meeting with Trump administration officials, sources said.", v("meeting", "fail")},
 		{H, "China signalled role in hacks, officials say", v("meeting", "na")},
+		{H, "China privately admitted to US infrastructure cyberattacks: Report", v("meeting", "pass", "admission", "partial")},
 	},
 }
 
@@ -224,6 +241,35 @@ func TestDevCases(t *testing.T) {
 	}
 	if caught != fails {
 		t.Errorf("admission fail recall %d/%d, want all", caught, fails)
+	}
+}
+
+// TestRealCases keeps the rule judge's quality on real published coverage,
+// labelled independently of the rules (testdata/cases/real.jsonl; the
+// labeller's notes are in real-notes.md).
+func TestRealCases(t *testing.T) {
+	cases := readCaseFile(t, "../testdata/cases/real.jsonl")
+	var n, ok, fails, caught int
+	for _, c := range cases {
+		g := grade(t, c.Kind, c.Text)
+		for _, cg := range g.Criteria {
+			n++
+			want := rubric.Verdict(c.Expect[cg.Criterion])
+			if cg.Verdict == want {
+				ok++
+			}
+			if cg.Criterion == "admission" && want == rubric.Fail {
+				fails++
+				if cg.Verdict == rubric.Fail {
+					caught++
+				}
+			}
+		}
+	}
+	acc, recall := float64(ok)/float64(n), float64(caught)/float64(fails)
+	t.Logf("real cases: accuracy %.3f (%d/%d), admission fail recall %.3f (%d/%d)", acc, ok, n, recall, caught, fails)
+	if acc < 0.95 || recall < 0.95 {
+		t.Errorf("accuracy %.3f and recall %.3f, want at least 0.95 each", acc, recall)
 	}
 }
 

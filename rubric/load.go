@@ -41,19 +41,20 @@ type fileSource struct {
 }
 
 type fileSignal struct {
-	Patterns      []string `yaml:"patterns"`
-	Exclude       []string `yaml:"exclude"`
-	NegatedBy     []string `yaml:"negated_by"`
-	QualifiedBy   []string `yaml:"qualified_by"`
-	HedgedBy      []string `yaml:"hedged_by"`
-	QuotesHedge   bool     `yaml:"quotes_hedge"`
-	Reach         int      `yaml:"reach"`
-	Window        *int     `yaml:"window"`
-	Near          []string `yaml:"near"`
-	NearWithin    int      `yaml:"near_within"`
-	NotNear       []string `yaml:"not_near"`
-	NotNearWithin int      `yaml:"not_near_within"`
-	Note          string   `yaml:"note"`
+	Patterns       []string `yaml:"patterns"`
+	Exclude        []string `yaml:"exclude"`
+	NegatedBy      []string `yaml:"negated_by"`
+	QualifiedBy    []string `yaml:"qualified_by"`
+	HedgedBy       []string `yaml:"hedged_by"`
+	QuotesHedge    bool     `yaml:"quotes_hedge"`
+	Reach          int      `yaml:"reach"`
+	Window         *int     `yaml:"window"`
+	QualifiedAfter int      `yaml:"qualified_after"`
+	Near           []string `yaml:"near"`
+	NearWithin     int      `yaml:"near_within"`
+	NotNear        []string `yaml:"not_near"`
+	NotNearWithin  int      `yaml:"not_near_within"`
+	Note           string   `yaml:"note"`
 }
 
 type fileCriterion struct {
@@ -565,7 +566,7 @@ func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
 		s.near = refs(n, "near", fsig.Near)
 		s.notNear = refs(n, "not_near", fsig.NotNear)
 		s.quotes = fsig.QuotesHedge
-		s.reach, s.nearIn, s.notNearIn = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin
+		s.reach, s.nearIn, s.notNearIn, s.after = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin, fsig.QualifiedAfter
 		s.window = 2
 		if fsig.Window != nil {
 			s.window = *fsig.Window
@@ -573,7 +574,7 @@ func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
 		for _, v := range []struct {
 			name string
 			v    int
-		}{{"reach", s.reach}, {"window", s.window}, {"near_within", s.nearIn}, {"not_near_within", s.notNearIn}} {
+		}{{"reach", s.reach}, {"window", s.window}, {"near_within", s.nearIn}, {"not_near_within", s.notNearIn}, {"qualified_after", s.after}} {
 			if v.v < 0 || v.v > 50 {
 				l.addf(l.line("signals", n, v.name), "signal %s: %s must be between 0 and 50 words", n, v.name)
 			}

@@ -56,7 +56,7 @@ type alt struct {
 	re   *regexp.Regexp
 }
 
-const maxRepeat = 12
+const maxRepeat = 16
 
 // compilePattern parses src.
 func compilePattern(src string) (*pattern, error) {

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -28,6 +29,7 @@ type signal struct {
 	quotes    bool
 	reach     int // as a hedge: words either side it reaches; 0 = its sentence
 	window    int // words before an occurrence that negation and qualifiers reach
+	after     int // words after an occurrence that qualifiers reach ("the admission, though indirect,")
 	near      []int
 	nearIn    int
 	notNear   []int
@@ -151,7 +153,7 @@ func (rs *ruleSet) analyse(d *doc) *analysis {
 			}
 			x := occ{occurrence: o}
 			x.negated = len(s.negatedBy) > 0 && anyBefore(d, kept, s.negatedBy, o, s.window)
-			x.qualified = len(s.qualified) > 0 && anyBefore(d, kept, s.qualified, o, s.window)
+			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualified, o, s.after))
 			x.hedged = s.quotes && (d.quoted[o.first] || quotedWord(d, o))
 			for _, h := range s.hedgedBy {
 				if x.hedged {
@@ -283,6 +285,23 @@ func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int)
 	return false
 }
 
+// anyAfter reports whether an occurrence of the given signals starts within
+// window tokens after o ends, in the same sentence.
+func anyAfter(d *doc, kept [][]occurrence, sigs []int, o occurrence, window int) bool {
+	if window == 0 {
+		return false
+	}
+	sent := d.toks[o.last].sent
+	for _, si := range sigs {
+		for _, h := range kept[si] {
+			if h.first > o.last && h.first-o.last-1 <= window && d.toks[h.first].sent == sent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // matches returns the occurrences of signal si that have property p.
 func (a *analysis) matches(si int, p prop, dst []occ) []occ {
 	for _, o := range a.occ[si] {
@@ -357,4 +376,30 @@ func kindIn(k Kind, ks []Kind) bool {
 		}
 	}
 	return false
+}
+
+// SignalMatch is one occurrence of a rule-judge signal in a text, for
+// rubric authors checking why a rule fired (factgrade grade --explain).
+type SignalMatch struct {
+	Signal    string `json:"signal"`
+	Span      Span   `json:"span"`
+	Negated   bool   `json:"negated,omitempty"`
+	Qualified bool   `json:"qualified,omitempty"`
+	Hedged    bool   `json:"hedged,omitempty"`
+}
+
+// Explain returns every signal occurrence the rule judge sees in text, in
+// the order of the text.
+func (r *Rubric) Explain(text string) []SignalMatch {
+	d := newDoc(text)
+	a := r.rules.analyse(d)
+	var out []SignalMatch
+	for si, list := range a.occ {
+		for _, o := range list {
+			sp := spansOf(d, []occ{o})
+			out = append(out, SignalMatch{Signal: r.rules.signals[si].name, Span: sp[0], Negated: o.negated, Qualified: o.qualified, Hedged: o.hedged})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
 }

@@ -63,6 +63,7 @@ func runGrade(ctx context.Context, e *env, args []string) error {
 	kindFlag := fs.String("kind", "", "headline or summary (default: detected from the text)")
 	judgeName := fs.String("judge", "rules", "the judge: rules, llm or hybrid")
 	asJSON := fs.Bool("json", false, "print the grade as JSON")
+	explain := fs.Bool("explain", false, "also list every rule-judge signal found in the text (for rubric authors)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -102,7 +103,27 @@ func runGrade(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(g)
 	}
 	writeReport(e.stdout, r, g)
+	if *explain {
+		writeExplain(e.stdout, r.Explain(text))
+	}
 	return nil
+}
+
+// writeExplain lists the signals the rule judge saw, for rubric authors.
+func writeExplain(w io.Writer, matches []rubric.SignalMatch) {
+	fmt.Fprintln(w, "\nSignals:")
+	for _, m := range matches {
+		var props []string
+		for _, p := range []struct {
+			on   bool
+			name string
+		}{{m.Negated, "negated"}, {m.Qualified, "qualified"}, {m.Hedged, "hedged"}} {
+			if p.on {
+				props = append(props, p.name)
+			}
+		}
+		fmt.Fprintf(w, "  %-20s %q %s\n", m.Signal, m.Span.Text, strings.Join(props, ","))
+	}
 }
 
 // readText returns the text to grade from the arguments, or from stdin when
