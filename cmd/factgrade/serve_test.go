@@ -138,11 +138,24 @@ func TestServeEndToEnd(t *testing.T) {
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 401 {
 		t.Errorf("bad signature: %v %v", resp, err)
 	}
-	_, metricsText := get(t, base+"/metrics")
-	for _, want := range []string{`factgrade_requests_total{kind="command",outcome="ok"} 1`, `factgrade_requests_total{kind="command",outcome="duplicate"} 1`, `factgrade_slack_api_calls_total{method="chat.postMessage",outcome="ok"} 2`} {
-		if !strings.Contains(metricsText, want) {
-			t.Errorf("/metrics lacks %s", want)
+	// The fake records a post before the bot has counted its answer, so the
+	// metrics are read until they settle.
+	wantMetrics := []string{`factgrade_requests_total{kind="command",outcome="ok"} 1`, `factgrade_requests_total{kind="command",outcome="duplicate"} 1`, `factgrade_slack_api_calls_total{method="chat.postMessage",outcome="ok"} 2`}
+	var missing []string
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		_, metricsText := get(t, base+"/metrics")
+		missing = missing[:0]
+		for _, want := range wantMetrics {
+			if !strings.Contains(metricsText, want) {
+				missing = append(missing, want)
+			}
 		}
+		if len(missing) == 0 || time.Now().After(deadline) {
+			break
+		}
+	}
+	for _, want := range missing {
+		t.Errorf("/metrics lacks %s", want)
 	}
 
 	// A restart on the same database posts nothing again.
