@@ -15,9 +15,11 @@ import (
 var benchSummary = strings.Repeat(summaryText+" ", 9)[:3000]
 
 // BenchmarkJudgeOverhead measures the judge's own work around the model
-// call: rendering the request, go-openai's encoding and decoding, parsing
-// and verifying the reply, scoring and re-grading the rewrite with the
-// rules. The model is an in-process transport that answers at once.
+// call. Assess is exactly that: render the request, go-openai's encoding
+// and decoding, parse and verify the reply. Grade adds what the LLM judge
+// does with the rule judge: grade the submission first (input and language
+// checks, the fallback), score, and re-grade the model's rewrite. The
+// model is an in-process transport that answers at once.
 func BenchmarkJudgeOverhead(b *testing.B) {
 	r := volt(b)
 	reply := correctReply()
@@ -26,12 +28,21 @@ func BenchmarkJudgeOverhead(b *testing.B) {
 		name string
 		text string
 	}{{"headline", tacitHeadline}, {"summary-3000", benchSummary}} {
-		b.Run(bc.name, func(b *testing.B) {
-			j, err := New(Config{Model: "gpt-4o-mini", BaseURL: "http://fake/v1", HTTPClient: &http.Client{Transport: llmtest.Transport{Content: reply.json(b)}}}, rubric.NewRuleJudge())
-			if err != nil {
-				b.Fatal(err)
+		j, err := New(Config{Model: "gpt-4o-mini", BaseURL: "http://fake/v1", HTTPClient: &http.Client{Transport: llmtest.Transport{Content: reply.json(b)}}}, rubric.NewRuleJudge())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx := context.Background()
+		kind := rubric.DetectKind(bc.text)
+		b.Run("Assess/"+bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := j.Assess(ctx, r, bc.text, kind); err != nil {
+					b.Fatal(err)
+				}
 			}
-			ctx := context.Background()
+		})
+		b.Run("Grade/"+bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				g, err := j.Grade(ctx, r, rubric.Request{Text: bc.text})
