@@ -53,12 +53,14 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 	if kind == "" {
 		kind = DetectKind(req.Text)
 	}
-	g, decided, d := r.grade(req.Text, kind)
+	sc := r.rules.getScratch()
+	defer r.rules.putScratch(sc)
+	g, decided := r.grade(req.Text, kind, sc)
 	if g.Status != Graded {
 		return g, nil
 	}
 	if kind == Headline && g.Letter != r.Letters[0].Letter {
-		r.rewrite(g, d)
+		r.rewrite(g, sc)
 	}
 	if g.Rewrite == "" && g.Letter != r.Letters[0].Letter {
 		g.Fixes = r.fixes(g, decided)
@@ -67,10 +69,11 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 }
 
 // grade runs the rules over text without rewriting it; decided[i] is the
-// rule that decided g.Criteria[i], if any, and d the text as it was read.
-func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule, d *doc) {
+// rule that decided g.Criteria[i], if any. The text as read stays in sc.d.
+func (r *Rubric) grade(text string, kind Kind, sc *scratch) (g *Grade, decided []*rule) {
 	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"}}
-	d = newDoc(text)
+	sc.d.reset(text)
+	d := &sc.d
 	if lang := foreignLanguage(d); lang != "" {
 		g.Status = NotEnglish
 		for _, c := range r.Criteria {
@@ -78,9 +81,9 @@ func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule, d *do
 				Reason: fmt.Sprintf("The text looks like %s, not English; factgrade grades English text only.", lang)})
 		}
 		r.Score(g)
-		return g, make([]*rule, len(g.Criteria)), d
+		return g, make([]*rule, len(g.Criteria))
 	}
-	a := r.rules.analyse(d)
+	a := r.rules.analyse(d, &sc.a)
 	about := true
 	for _, t := range r.rules.about {
 		if ok, _ := a.holds(t, nil); !ok {
@@ -113,7 +116,7 @@ func (r *Rubric) grade(text string, kind Kind) (g *Grade, decided []*rule, d *do
 		g.Criteria = append(g.Criteria, cg)
 	}
 	r.Score(g)
-	return g, decided, d
+	return g, decided
 }
 
 const maxSpans = 3
@@ -169,7 +172,8 @@ func citations(c *Criterion, ru *rule) []Citation {
 
 // rewrite proposes a corrected headline from the edits of the criteria that
 // were not passed, and keeps it only if it grades better.
-func (r *Rubric) rewrite(g *Grade, d *doc) {
+func (r *Rubric) rewrite(g *Grade, sc *scratch) {
+	d := &sc.d
 	type change struct {
 		start, end int // bytes of the original text
 		repl       string
@@ -225,7 +229,7 @@ func (r *Rubric) rewrite(g *Grade, d *doc) {
 	if err := CheckText(text); err != nil {
 		return
 	}
-	rg, _, _ := r.grade(text, g.Kind)
+	rg, _ := r.grade(text, g.Kind, sc)
 	if Better(rg, g) {
 		g.Rewrite, g.RewriteLetter, g.RewriteScore = text, rg.Letter, rg.Score
 	}

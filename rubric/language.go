@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // englishWords and foreignWords are frequent function words, used to tell
@@ -50,12 +51,22 @@ var languageWords = func() map[string]string {
 	return m
 }()
 
+// maxFunctionWord is the longest function word, in bytes; longer words are
+// not looked up.
+const maxFunctionWord = 13
+
 // foreignLanguage returns the name of the language d seems to be written in
 // when that is not English, or "".
 func foreignLanguage(d *doc) string {
 	var letters, latin int
 	for _, r := range d.f.text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				letters++
+				latin++
+			}
+		case unicode.IsLetter(r):
 			letters++
 			if unicode.Is(unicode.Latin, r) {
 				latin++
@@ -71,7 +82,7 @@ func foreignLanguage(d *doc) string {
 	var en, fo int
 	var votes map[string]int
 	for _, t := range d.toks {
-		if t.punct {
+		if t.punct || len(t.text) > maxFunctionWord {
 			continue
 		}
 		lang, ok := languageWords[t.text]

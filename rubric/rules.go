@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ruleSet is a rubric's compiled rule-judge signals and decision rules.
@@ -17,6 +18,27 @@ type ruleSet struct {
 	// about are the terms a text must satisfy to be about the story.
 	about    []term
 	criteria map[string]*criterionRules
+	// scratch holds reusable buffers for grading, so a grade allocates little.
+	scratch sync.Pool
+}
+
+// scratch is the per-grading working memory: the text as read and its
+// signal occurrences.
+type scratch struct {
+	d doc
+	a analysis
+}
+
+func (rs *ruleSet) getScratch() *scratch {
+	if sc, ok := rs.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+func (rs *ruleSet) putScratch(sc *scratch) {
+	sc.d.orig = ""
+	rs.scratch.Put(sc)
 }
 
 // signal is a named family of patterns with how its occurrences are read.
@@ -121,26 +143,28 @@ type occ struct {
 
 // analysis is a submission's signal occurrences, read once per grading.
 type analysis struct {
-	d   *doc
-	occ [][]occ
+	d         *doc
+	occ       [][]occ
+	raw, kept [][]occurrence
 }
 
 // analyse finds every signal's occurrences in d, filters them and reads
 // their modifiers. Signals are read in dependency order, so a filter or a
 // modifier sees the occurrences its signals kept after their own filters.
-func (rs *ruleSet) analyse(d *doc) *analysis {
-	raw := make([][]occurrence, len(rs.signals))
+func (rs *ruleSet) analyse(d *doc, a *analysis) *analysis {
+	n := len(rs.signals)
+	a.d = d
+	a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
+	raw, kept := a.raw, a.kept
 	rs.index.scan(d.toks, raw)
-	kept := make([][]occurrence, len(rs.signals))
-	a := &analysis{d: d, occ: make([][]occ, len(rs.signals))}
 	for _, si := range rs.order {
 		s := rs.signals[si]
 		list := raw[si]
 		if len(list) == 0 {
 			continue
 		}
-		out := make([]occ, 0, len(list))
-		keep := list[:0:0]
+		out := a.occ[si]
+		keep := kept[si]
 		for _, o := range list {
 			if s.excluded(d.toks, o.first) {
 				continue
@@ -168,6 +192,18 @@ func (rs *ruleSet) analyse(d *doc) *analysis {
 		kept[si] = keep
 	}
 	return a
+}
+
+// resetLists returns lists with n empty lists, keeping their memory.
+func resetLists[T any](lists [][]T, n int) [][]T {
+	if cap(lists) < n {
+		lists = make([][]T, n)
+	}
+	lists = lists[:n]
+	for i := range lists {
+		lists[i] = lists[i][:0]
+	}
+	return lists
 }
 
 // deps returns the signals s refers to.
@@ -392,7 +428,7 @@ type SignalMatch struct {
 // the order of the text.
 func (r *Rubric) Explain(text string) []SignalMatch {
 	d := newDoc(text)
-	a := r.rules.analyse(d)
+	a := r.rules.analyse(d, &analysis{})
 	var out []SignalMatch
 	for si, list := range a.occ {
 		for _, o := range list {

@@ -11,15 +11,20 @@ import (
 type folded struct {
 	text string
 	pos  []int // len(text)+1 entries; pos[len(text)] is len(original)
+	buf  []byte
 }
 
 // fold normalises s: curly quotes and primes become straight quotes, dashes
 // become '-', every run of Unicode white space becomes one space, and, when
 // lower is set, letters are lower-cased.
 func fold(s string, lower bool) folded {
-	var b strings.Builder
-	b.Grow(len(s))
-	pos := make([]int, 0, len(s)+1)
+	return foldInto(s, lower, nil, nil)
+}
+
+// foldInto is fold reusing the given buffers (they may be nil).
+func foldInto(s string, lower bool, buf []byte, pos []int) folded {
+	b := byteBuilder{buf: buf[:0]}
+	pos = pos[:0]
 	space := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -28,7 +33,7 @@ func fold(s string, lower bool) folded {
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 				if !space {
-					b.WriteByte(' ')
+					b.addByte(' ')
 					pos = append(pos, i)
 					space = true
 				}
@@ -37,7 +42,7 @@ func fold(s string, lower bool) folded {
 			case lower && 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			b.addByte(c)
 			pos = append(pos, i)
 			space = false
 			i += n
@@ -46,7 +51,7 @@ func fold(s string, lower bool) folded {
 		switch {
 		case unicode.IsSpace(r):
 			if !space {
-				b.WriteByte(' ')
+				b.addByte(' ')
 				pos = append(pos, i)
 				space = true
 			}
@@ -60,7 +65,7 @@ func fold(s string, lower bool) folded {
 			r = '-'
 		case r == '…':
 			for k := 0; k < 3; k++ {
-				b.WriteByte('.')
+				b.addByte('.')
 				pos = append(pos, i)
 			}
 			i += n
@@ -70,7 +75,7 @@ func fold(s string, lower bool) folded {
 			r = unicode.ToLower(r)
 		}
 		start := b.Len()
-		b.WriteRune(r)
+		b.addRune(r)
 		for k := start; k < b.Len(); k++ {
 			pos = append(pos, i)
 		}
@@ -78,8 +83,16 @@ func fold(s string, lower bool) folded {
 		i += n
 	}
 	pos = append(pos, len(s))
-	return folded{text: b.String(), pos: pos}
+	return folded{text: string(b.buf), pos: pos, buf: b.buf}
 }
+
+// byteBuilder is the part of strings.Builder fold needs, over a reusable
+// buffer.
+type byteBuilder struct{ buf []byte }
+
+func (b *byteBuilder) addByte(c byte) { b.buf = append(b.buf, c) }
+func (b *byteBuilder) addRune(r rune) { b.buf = utf8.AppendRune(b.buf, r) }
+func (b *byteBuilder) Len() int       { return len(b.buf) }
 
 // span maps the normalised byte range [start, end) back to the original.
 func (f folded) span(start, end int) (int, int) {

@@ -28,11 +28,14 @@ type doc struct {
 	quoted []bool // toks[i] is inside a pair of quotation marks
 }
 
-// clauseWords end a clause before them, for the scope of negation and of
-// qualifiers.
-var clauseWords = map[string]bool{
-	"but": true, "while": true, "although": true, "though": true, "whereas": true,
-	"however": true, "whilst": true,
+// clauseWord reports whether w ends a clause before it, for the scope of
+// negation and of qualifiers.
+func clauseWord(w string) bool {
+	switch w {
+	case "but", "while", "although", "though", "whereas", "however", "whilst":
+		return true
+	}
+	return false
 }
 
 // abbreviations are words that a full stop follows without ending a sentence.
@@ -46,9 +49,17 @@ var abbreviations = map[string]bool{
 // inner apostrophes ("china's", "didn't") and inner full stops between single
 // letters ("u.s."); every other non-space rune is a punctuation token.
 func newDoc(text string) *doc {
-	d := &doc{orig: text, f: fold(text, true)}
+	d := &doc{}
+	d.reset(text)
+	return d
+}
+
+// reset reads text into d, reusing d's buffers.
+func (d *doc) reset(text string) {
+	d.orig = text
+	d.f = foldInto(text, true, d.f.buf, d.f.pos)
 	t := d.f.text
-	d.toks = make([]token, 0, len(t)/5+4)
+	d.toks = d.toks[:0]
 	sent, clause := 0, 0
 	newSent := true
 	for i := 0; i < len(t); {
@@ -85,8 +96,11 @@ func newDoc(text string) *doc {
 				break
 			}
 			o := d.f.pos[i]
-			r0, _ := utf8.DecodeRuneInString(text[o:])
-			if !newSent && clauseWords[t[i:j]] {
+			r0 := rune(text[o])
+			if r0 >= utf8.RuneSelf {
+				r0, _ = utf8.DecodeRuneInString(text[o:])
+			}
+			if !newSent && clauseWord(t[i:j]) {
 				clause++
 			}
 			d.toks = append(d.toks, token{text: t[i:j], start: i, end: j, cap: unicode.IsUpper(r0), sent: sent, clause: clause})
@@ -111,12 +125,11 @@ func newDoc(text string) *doc {
 	}
 	d.nsent = sent + 1
 	d.markQuoted()
-	return d
 }
 
 // markQuoted marks the tokens between matching quotation marks in a sentence.
 func (d *doc) markQuoted() {
-	d.quoted = make([]bool, len(d.toks))
+	d.quoted = append(d.quoted[:0], make([]bool, len(d.toks))...)
 	open := -1
 	var mark string
 	for k, tk := range d.toks {
@@ -200,7 +213,9 @@ func containsDot(s string) bool {
 }
 
 // tokenize is the baseline the rule judge's speed is measured against: it
-// lower-cases and tokenises the text once and does nothing else.
-func tokenize(text string) int {
-	return len(newDoc(text).toks)
+// lower-cases and tokenises the text once, into d's buffers, and does
+// nothing else.
+func tokenize(text string, d *doc) int {
+	d.reset(text)
+	return len(d.toks)
 }
