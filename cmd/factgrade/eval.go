@@ -79,7 +79,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "--cases FILE [--cases FILE ...] [--judge rules|llm|hybrid] [--json]")
 	var files multiFlag
 	fs.Var(&files, "cases", "a case file (JSON lines, format in GRADING.md); repeatable")
-	judgeName := fs.String("judge", "rules", "the judge: rules, llm or hybrid")
+	judgeName := fs.String("judge", "", "the judge: rules, llm or hybrid (default: FACTGRADE_JUDGE, else hybrid when an LLM is configured, else rules)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -108,7 +108,6 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep.Judge = *judgeName
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -211,6 +210,9 @@ func evaluate(ctx context.Context, judge rubric.Judge, cases []*evalCase) (*eval
 			want.Criteria = append(want.Criteria, rubric.CriterionGrade{Criterion: crit.ID, Verdict: c.want[crit.ID]})
 		}
 		c.r.Score(want)
+		if rep.Judge == "" {
+			rep.Judge = g.Judge.Name
+		}
 		if want.Status == g.Status && want.Letter == g.Letter {
 			letters++
 		}

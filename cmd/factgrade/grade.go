@@ -61,7 +61,7 @@ func runGrade(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "grade", "[--rubric ID] [--kind headline|summary] [--judge rules|llm|hybrid] [--json] [TEXT | -]")
 	rubricID := fs.String("rubric", defaultRubric, "the rubric to grade against")
 	kindFlag := fs.String("kind", "", "headline or summary (default: detected from the text)")
-	judgeName := fs.String("judge", "rules", "the judge: rules, llm or hybrid")
+	judgeName := fs.String("judge", "", "the judge: rules, llm or hybrid (default: FACTGRADE_JUDGE, else hybrid when an LLM is configured, else rules)")
 	asJSON := fs.Bool("json", false, "print the grade as JSON")
 	explain := fs.Bool("explain", false, "also list every rule-judge signal found in the text (for rubric authors)")
 	if err := parseFlags(fs, args); err != nil {

@@ -101,7 +101,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "factgrade grades news headlines and summaries against a story's primary source.")
 	fmt.Fprintln(w, "\nUsage: factgrade <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'factgrade <command> -h' for a command's flags.")
 }
