@@ -77,6 +77,7 @@ type Bot struct {
 	settings settingsCache
 	pace     *pacer
 
+	startedAt  time.Time // submissions made before may have been posted by an earlier process
 	workCtx    context.Context
 	cancelWork context.CancelFunc
 	wg         sync.WaitGroup
@@ -131,6 +132,7 @@ func New(cfg Config) (*Bot, error) {
 // Shutdown is called.
 func (b *Bot) Start(ctx context.Context) {
 	b.workCtx, b.cancelWork = context.WithCancel(ctx)
+	b.startedAt = time.Now()
 	for i := 0; i < b.cfg.Workers; i++ {
 		b.wg.Add(1)
 		go func() {

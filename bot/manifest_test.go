@@ -3,6 +3,7 @@ package bot_test
 import (
 	"net/url"
 	"os"
+	"slices"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -82,7 +83,7 @@ func TestManifests(t *testing.T) {
 					}
 				}
 			}
-			if want := []string{"chat:write", "chat:write.public", "commands"}; len(m.OAuth.Scopes.Bot) != len(want) {
+			if want := []string{"chat:write", "chat:write.public", "commands", "channels:history", "groups:history"}; !slices.Equal(m.OAuth.Scopes.Bot, want) {
 				t.Errorf("bot scopes = %v, want the least needed %v", m.OAuth.Scopes.Bot, want)
 			}
 		})

@@ -192,10 +192,7 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 			return err
 		})
 	} else {
-		err = b.callSlack(ctx, "chat.postMessage", channel, func(ctx context.Context) error {
-			_, ts, err = b.slack.PostMessageContext(ctx, channel, opts...)
-			return err
-		})
+		ts, err = b.postOnce(ctx, sub, channel, opts)
 	}
 	if err != nil && permanent(err) && sub.ResponseURL != "" {
 		// Not in the channel (a private channel or a DM): the slash

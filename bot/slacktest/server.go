@@ -56,6 +56,8 @@ type Server struct {
 
 	socket *socketServer
 	delay  time.Duration
+	faults map[string][]Fault // queued faults per method (fault.go)
+	posted []posted           // messages in channels, for conversations.* (history.go)
 }
 
 // SetDelay makes every chat.* call take d before it is answered, like a
@@ -74,6 +76,7 @@ func NewServer(botToken, appToken string) *Server {
 		ts:       1700000000000000,
 		limits:   map[string][]time.Duration{},
 		errs:     map[string][]string{},
+		faults:   map[string][]Fault{},
 		changed:  make(chan struct{}),
 	}
 	s.socket = newSocketServer(s)
@@ -83,6 +86,8 @@ func NewServer(botToken, appToken string) *Server {
 	mux.HandleFunc("POST /api/views.open", s.view("views.open"))
 	mux.HandleFunc("POST /api/views.publish", s.view("views.publish"))
 	mux.HandleFunc("POST /api/apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("POST /api/conversations.history", s.history("conversations.history"))
+	mux.HandleFunc("POST /api/conversations.replies", s.history("conversations.replies"))
 	mux.HandleFunc("POST /response/{id}", s.responseURL)
 	mux.HandleFunc("GET /socket", s.socket.serve)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -175,7 +180,9 @@ func (s *Server) injected(method string) (retryAfter time.Duration, limited bool
 func (s *Server) nextTS() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.ts += 100
+	// Timestamps follow the clock, as Slack's do, so a search by "oldest"
+	// finds what was posted after a moment; they never repeat.
+	s.ts = max(s.ts+100, time.Now().UnixMicro())
 	return fmt.Sprintf("%d.%06d", s.ts/1000000, s.ts%1000000)
 }
 
@@ -226,6 +233,10 @@ func (s *Server) chat(method string) http.HandlerFunc {
 		if !s.preamble(w, r, method, form, s.BotToken) {
 			return
 		}
+		fault, faulty := s.nextFault(method)
+		if faulty && !fault.Accept && fault.play(w, r) {
+			return
+		}
 		channel := form.Get("channel")
 		switch {
 		case channel == "":
@@ -242,8 +253,14 @@ func (s *Server) chat(method string) http.HandlerFunc {
 			return
 		}
 		form.Del("token")
-		s.record(Call{Method: method, Form: form})
 		ts := s.nextTS()
+		if method == "chat.postMessage" {
+			s.keep(form, ts)
+		}
+		s.record(Call{Method: method, Form: form})
+		if faulty && fault.Accept && fault.play(w, r) {
+			return // Slack took the message; its answer is lost or an error
+		}
 		if method == "chat.postEphemeral" {
 			writeJSON(w, http.StatusOK, map[string]any{"ok": true, "message_ts": ts})
 			return
