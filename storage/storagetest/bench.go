@@ -105,8 +105,9 @@ func BenchmarkInsert(b *testing.B, s storage.Store) {
 
 // BenchmarkReads measures the digest's queries over the bulk-loaded
 // benchmark data: a page of GradesSince from a cursor half-way through the
-// year, the same for one channel, and Counts over the last day and the last
-// week.
+// year, the same for one channel, Counts over the last day and the last
+// week (of everything, of a team and rubric, of one channel) and the recent
+// grades of a channel.
 func BenchmarkReads(b *testing.B, s storage.Store) {
 	ctx := context.Background()
 	mid := BenchGrades / 2
@@ -121,11 +122,11 @@ func BenchmarkReads(b *testing.B, s storage.Store) {
 			}
 		}
 	}
-	counts := func(d time.Duration) func(b *testing.B) {
-		want := int(d / BenchStep)
+	counts := func(d time.Duration, f storage.Filter, share int) func(b *testing.B) {
+		want := int(d/BenchStep) / share
 		return func(b *testing.B) {
 			for b.Loop() {
-				c, err := s.Counts(ctx, Start.Add(-d), Start.Add(time.Second), storage.Filter{})
+				c, err := s.Counts(ctx, Start.Add(-d), Start.Add(time.Second), f)
 				if err != nil || c.Total < want-1 || c.Total > want+1 {
 					b.Fatalf("Counts = %d, %v; want about %d", c.Total, err, want)
 				}
@@ -135,8 +136,11 @@ func BenchmarkReads(b *testing.B, s storage.Store) {
 	}
 	b.Run("GradesSincePage100", page(storage.Filter{}, 100))
 	b.Run("GradesSincePage100Channel", page(storage.Filter{ChannelID: "C7"}, 100))
-	b.Run("CountsDay", counts(24*time.Hour))
-	b.Run("CountsWeek", counts(7*24*time.Hour))
+	week, all := 7*24*time.Hour, storage.Filter{}
+	b.Run("CountsDay", counts(24*time.Hour, all, 1))
+	b.Run("CountsWeek", counts(week, all, 1))
+	b.Run("CountsWeekTeamRubric", counts(week, storage.Filter{TeamID: "T1", RubricID: "volt-typhoon-geneva"}, 1))
+	b.Run("CountsWeekChannel", counts(week, storage.Filter{ChannelID: "C7"}, BenchChannels))
 	b.Run("RecentChannel20", func(b *testing.B) {
 		for b.Loop() {
 			items, err := s.Recent(ctx, storage.Filter{ChannelID: "C7"}, 20)

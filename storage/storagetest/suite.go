@@ -525,6 +525,23 @@ func testCounts(t *testing.T, s storage.Store, c *Clock) {
 			ByChannel:      map[string]int{"C1": 4},
 		}},
 		{"empty window", time.Hour, 2 * time.Hour, storage.Filter{}, storage.Counts{}},
+		{"team T2", 0, time.Hour, storage.Filter{TeamID: "T2"}, storage.Counts{}},
+		{"user U1", 0, time.Hour, storage.Filter{UserID: "U1"}, storage.Counts{
+			Total:          3,
+			ByLetter:       map[string]int{"B": 1, "": 1, "D": 1},
+			FailedCriteria: map[string]int{"taiwan": 1, "admission": 1},
+			ByChannel:      map[string]int{"C1": 1, "C2": 1, "C0": 1},
+		}},
+	}
+	// The team and rubric of every sample change nothing.
+	for _, tt := range tests[:2] {
+		f := storage.Filter{TeamID: "T1", RubricID: "volt-typhoon-geneva"}
+		tests = append(tests, struct {
+			name     string
+			from, to time.Duration
+			f        storage.Filter
+			want     storage.Counts
+		}{tt.name + " of team T1 and the rubric", tt.from, tt.to, f, tt.want})
 	}
 	for _, tt := range tests {
 		got, err := s.Counts(ctx, Start.Add(tt.from), Start.Add(tt.to), tt.f)

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -92,14 +93,16 @@ func (s *Store) Recent(ctx context.Context, f storage.Filter, limit int) (items 
 	return gradedItems(ctx, s.b.Pool, q, append(args, limitOr(limit, 20, 1000)))
 }
 
-// Counts implements storage.Grades. Without a filter it counts by index
-// ranges (countsByRanges); with one it groups the window's grades.
+// Counts implements storage.Grades. Filtered by team and rubric at most
+// (a digest's usual filters) it counts by index ranges (countsQuery); with
+// a channel or user filter it groups the window's grades of those, which
+// their indexes find.
 func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter) (c storage.Counts, err error) {
 	defer wrap(&err, "Counts")
 	c = storage.Counts{ByLetter: map[string]int{}, FailedCriteria: map[string]int{}, ByChannel: map[string]int{}}
 	from, to = Norm(from), Norm(to)
-	if f.TeamID == "" && f.ChannelID == "" && f.UserID == "" && f.RubricID == "" && len(f.ChannelIDs) == 0 {
-		err = s.countsByRanges(ctx, from, to, &c)
+	if f.ChannelID == "" && f.UserID == "" && len(f.ChannelIDs) == 0 {
+		err = s.countsByRanges(ctx, from, to, f, &c)
 		return c, err
 	}
 	fq, fargs := filterSQL("g.", f)
@@ -143,7 +146,8 @@ func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter
 // countsQuery counts a window in one statement without sorting it: for
 // each letter, channel and failed criterion ever stored (found by skipping
 // through an index, one lookup per distinct value) it counts the window's
-// range of the index on (value, graded_at). Grouping the window's rows
+// range of the index on (value, graded_at), whose entries also hold the
+// team and rubric the %[1]s conditions test. Grouping the window's rows
 // instead costs a sort of every row in it.
 const countsQuery = `WITH RECURSIVE
 	letters(v) AS (
@@ -155,18 +159,20 @@ const countsQuery = `WITH RECURSIVE
 	failed(v) AS (
 		SELECT MIN(criterion) FROM grade_criteria WHERE verdict = 'fail'
 		UNION ALL SELECT (SELECT MIN(criterion) FROM grade_criteria WHERE verdict = 'fail' AND criterion > v) FROM failed WHERE v IS NOT NULL)
-SELECT 'total', '', COUNT(*) FROM grades WHERE graded_at >= ? AND graded_at < ?
-UNION ALL SELECT 'review', '', COUNT(*) FROM grades WHERE needs_review AND graded_at >= ? AND graded_at < ?
-UNION ALL SELECT 'letter', v, (SELECT COUNT(*) FROM grades WHERE letter = v AND graded_at >= ? AND graded_at < ?) FROM letters WHERE v IS NOT NULL
-UNION ALL SELECT 'channel', v, (SELECT COUNT(*) FROM grades WHERE channel_id = v AND graded_at >= ? AND graded_at < ?) FROM channels WHERE v IS NOT NULL
-UNION ALL SELECT 'failed', v, (SELECT COUNT(*) FROM grade_criteria WHERE verdict = 'fail' AND criterion = v AND graded_at >= ? AND graded_at < ?) FROM failed WHERE v IS NOT NULL`
+SELECT 'total', '', COUNT(*) FROM grades WHERE graded_at >= ? AND graded_at < ?%[1]s
+UNION ALL SELECT 'review', '', COUNT(*) FROM grades WHERE needs_review AND graded_at >= ? AND graded_at < ?%[1]s
+UNION ALL SELECT 'letter', v, (SELECT COUNT(*) FROM grades WHERE letter = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM letters WHERE v IS NOT NULL
+UNION ALL SELECT 'channel', v, (SELECT COUNT(*) FROM grades WHERE channel_id = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM channels WHERE v IS NOT NULL
+UNION ALL SELECT 'failed', v, (SELECT COUNT(*) FROM grade_criteria WHERE verdict = 'fail' AND criterion = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM failed WHERE v IS NOT NULL`
 
-func (s *Store) countsByRanges(ctx context.Context, from, to time.Time, c *storage.Counts) error {
+// countsByRanges runs countsQuery with f's team and rubric conditions.
+func (s *Store) countsByRanges(ctx context.Context, from, to time.Time, f storage.Filter, c *storage.Counts) error {
+	fq, fargs := filterSQL("", storage.Filter{TeamID: f.TeamID, RubricID: f.RubricID})
 	var args []any
 	for range 5 {
-		args = append(args, from, to)
+		args = append(append(args, from, to), fargs...)
 	}
-	rows, err := s.b.Pool.Query(ctx, countsQuery, args...)
+	rows, err := s.b.Pool.Query(ctx, fmt.Sprintf(countsQuery, fq), args...)
 	return collect(rows, err, func(r Rows) error {
 		var what, key string
 		var n int

@@ -124,7 +124,7 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 			return err
 		}
 		if len(g.Criteria) > 0 {
-			q, args := criteriaInsert(id, now, g.Criteria)
+			q, args := criteriaInsert(id, now, team, rubricID, g.Criteria)
 			if _, err := tx.Exec(ctx, q, args...); err != nil {
 				return err
 			}
@@ -134,17 +134,19 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 	})
 }
 
-// criteriaInsert returns one INSERT of every criterion verdict of a grade.
-func criteriaInsert(id int64, gradedAt time.Time, cs []rubric.CriterionGrade) (string, []any) {
+// criteriaInsert returns one INSERT of every criterion verdict of a grade,
+// each with the grade's time, team and rubric.
+func criteriaInsert(id int64, gradedAt time.Time, team, rubricID string, cs []rubric.CriterionGrade) (string, []any) {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO grade_criteria (submission_id, position, graded_at, criterion, verdict, decided_by, needs_review) VALUES `)
-	args := make([]any, 0, 7*len(cs))
+	b.WriteString(`INSERT INTO grade_criteria (submission_id, position, graded_at, team_id, rubric_id,
+		criterion, verdict, decided_by, needs_review) VALUES `)
+	args := make([]any, 0, 9*len(cs))
 	for i, c := range cs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
-		args = append(args, id, i, gradedAt, c.Criterion, string(c.Verdict), c.DecidedBy, c.NeedsReview)
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, id, i, gradedAt, team, rubricID, c.Criterion, string(c.Verdict), c.DecidedBy, c.NeedsReview)
 	}
 	return b.String(), args
 }

@@ -50,18 +50,21 @@ CREATE TABLE grades (
 );
 
 -- Grades since a cursor, counts over a window (covering: no table lookup).
-CREATE INDEX grades_time ON grades (graded_at, submission_id, letter, channel_id, needs_review);
+CREATE INDEX grades_time ON grades (graded_at, submission_id, letter, channel_id, needs_review, team_id, rubric_id);
 -- Recent grades of a channel or of an editor; with grades_letter, counts
--- by channel and letter over a window (one index range per value).
-CREATE INDEX grades_channel ON grades (channel_id, graded_at);
+-- by channel and letter over a window (one index range per value, the team
+-- and rubric filters read from the index).
+CREATE INDEX grades_channel ON grades (channel_id, graded_at, team_id, rubric_id);
 CREATE INDEX grades_user ON grades (user_id, graded_at);
-CREATE INDEX grades_letter ON grades (letter, graded_at);
+CREATE INDEX grades_letter ON grades (letter, graded_at, team_id, rubric_id);
 
 -- Every criterion verdict of a grade, for counts by failed criterion.
 CREATE TABLE grade_criteria (
 	submission_id INTEGER NOT NULL REFERENCES grades (submission_id),
 	position      INTEGER NOT NULL,
 	graded_at     INTEGER NOT NULL, -- the grade's, for counts over a window
+	team_id       TEXT NOT NULL, -- the grade's, for counts of one team
+	rubric_id     TEXT NOT NULL, -- the grade's, for counts of one rubric
 	criterion     TEXT NOT NULL,
 	verdict       TEXT NOT NULL,
 	decided_by    TEXT NOT NULL,
@@ -69,7 +72,7 @@ CREATE TABLE grade_criteria (
 	PRIMARY KEY (submission_id, position)
 ) WITHOUT ROWID;
 -- Counts of failed verdicts by criterion over a window.
-CREATE INDEX grade_criteria_failed ON grade_criteria (criterion, graded_at) WHERE verdict = 'fail';
+CREATE INDEX grade_criteria_failed ON grade_criteria (criterion, graded_at, team_id, rubric_id) WHERE verdict = 'fail';
 
 
 CREATE TABLE channel_settings (

@@ -1,0 +1,96 @@
+package sqlstore
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/factgrade/factgrade/storage"
+)
+
+// The queries below pick a window's notable grades for a digest without
+// reading every grade of the window: each walks one index range and stops
+// at its limit.
+
+// LowestGrades returns up to limit items graded in [from, to) with a
+// letter (ungradable items are left out), lowest score first, ties oldest
+// first; a limit that is not positive means 10, and at most 100 are
+// returned. Score has no index, so it looks letter by letter, worst first
+// (each letter's rank is the score of one of its grades in the window), and
+// sorts by score only the window's grades of the letters it needs.
+func (s *Store) LowestGrades(ctx context.Context, from, to time.Time, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
+	defer wrap(&err, "LowestGrades")
+	limit = limitOr(limit, 10, 100)
+	from, to = Norm(from), Norm(to)
+	fq, fargs := filterSQL("g.", f)
+	window := append([]any{from, to}, fargs...)
+	type letterRank struct {
+		letter string
+		score  int
+	}
+	var letters []letterRank
+	rows, err := s.b.Pool.Query(ctx, `WITH RECURSIVE letters(v) AS (
+		SELECT MIN(letter) FROM grades WHERE letter > ''
+		UNION ALL SELECT (SELECT MIN(letter) FROM grades WHERE letter > v) FROM letters WHERE v IS NOT NULL)
+	SELECT v, (SELECT g.score FROM grades g WHERE g.letter = v AND g.graded_at >= ? AND g.graded_at < ?`+fq+` LIMIT 1) AS score
+	FROM letters WHERE v IS NOT NULL`, window...)
+	err = collect(rows, err, func(r Rows) error {
+		var l letterRank
+		var score *int
+		if err := r.Scan(&l.letter, &score); err != nil || score == nil {
+			return err
+		}
+		l.score = *score
+		letters = append(letters, l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(letters, func(i, j int) bool { return letters[i].score < letters[j].score })
+	for _, l := range letters {
+		q := gradedItemSelect + `g.letter = ? AND g.graded_at >= ? AND g.graded_at < ?` + fq +
+			` ORDER BY g.score, g.graded_at, g.submission_id LIMIT ?`
+		got, err := gradedItems(ctx, s.b.Pool, q, append(append([]any{l.letter}, window...), limit-len(items)))
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, got...)
+		if len(items) == limit {
+			break
+		}
+	}
+	return items, nil
+}
+
+// FailedExample returns the latest item graded in [from, to) that failed
+// criterion, or ErrNotFound.
+func (s *Store) FailedExample(ctx context.Context, from, to time.Time, f storage.Filter, criterion string) (item storage.GradedItem, err error) {
+	defer wrap(&err, "FailedExample(%q)", criterion)
+	fq, fargs := filterSQL("g.", f)
+	q := `SELECT ` + submissionColumns("s.") + `, g.graded_at, g.grade_json
+	FROM grade_criteria c JOIN grades g ON g.submission_id = c.submission_id JOIN submissions s ON s.id = c.submission_id
+	WHERE c.verdict = 'fail' AND c.criterion = ? AND c.graded_at >= ? AND c.graded_at < ?` + fq +
+		` ORDER BY c.graded_at DESC LIMIT 1`
+	args := append([]any{criterion, Norm(from), Norm(to)}, fargs...)
+	items, err := gradedItems(ctx, s.b.Pool, q, args)
+	if err != nil {
+		return storage.GradedItem{}, err
+	}
+	if len(items) == 0 {
+		return storage.GradedItem{}, storage.ErrNotFound
+	}
+	return items[0], nil
+}
+
+// FlaggedForReview returns up to limit items graded in [from, to) with a
+// criterion flagged for review, newest first; a limit that is not positive
+// means 10, and at most 100 are returned.
+func (s *Store) FlaggedForReview(ctx context.Context, from, to time.Time, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
+	defer wrap(&err, "FlaggedForReview")
+	fq, fargs := filterSQL("g.", f)
+	q := gradedItemSelect + `g.graded_at >= ? AND g.graded_at < ? AND g.needs_review` + fq +
+		` ORDER BY g.graded_at DESC, g.submission_id DESC LIMIT ?`
+	args := append(append([]any{Norm(from), Norm(to)}, fargs...), limitOr(limit, 10, 100))
+	return gradedItems(ctx, s.b.Pool, q, args)
+}
