@@ -44,6 +44,8 @@ type Config struct {
 	Observer Observer
 	// SlackTimeout bounds each Web API call.
 	SlackTimeout time.Duration
+	// Digests answers /factcheck digest; nil means no digests are configured.
+	Digests DigestPreviewer
 }
 
 // Defaults of Config's optional fields.

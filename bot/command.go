@@ -19,6 +19,7 @@ const (
 	ActRubrics Action = "rubrics"
 	ActUse     Action = "use"
 	ActReply   Action = "reply"
+	ActDigest  Action = "digest"
 )
 
 // MaxTextRunes is the longest text factgrade grades, in characters: a summary
@@ -33,6 +34,8 @@ type Command struct {
 	Text     string      // the text to grade
 	// Private is the choice of "reply private" (true) or "reply channel".
 	Private bool
+	// Digest is the name of "digest NAME" (empty: the only one).
+	Digest string
 }
 
 // UsageError is a command the bot cannot act on; its message says what to type.
@@ -69,6 +72,11 @@ func ParseCommand(text string) (Command, error) {
 		}
 		if id == "" {
 			return Command{}, &UsageError{"`use` needs a rubric id: `/factcheck use volt-typhoon-geneva`. `/factcheck rubrics` lists them."}
+		}
+	case "digest":
+		name, more := cutWord(rest)
+		if more == "" && (name == "" || digestNamePattern.MatchString(name)) {
+			return Command{Action: ActDigest, Digest: name}, nil
 		}
 	case "reply":
 		switch strings.ToLower(rest) {
@@ -117,6 +125,9 @@ func ParseCommand(text string) (Command, error) {
 	}
 	return c, nil
 }
+
+// digestNamePattern is the form of digest names (config's).
+var digestNamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 var rubricIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 

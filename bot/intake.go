@@ -55,6 +55,7 @@ const HelpText = "*factgrade* grades a headline or summary against the story's p
 	"• `/factcheck use ID`: make rubric ID this channel's default\n" +
 	"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked, or to the channel\n" +
 	"• `/factcheck rubrics`: list the rubrics\n" +
+	"• `/factcheck digest [NAME]`: preview the scheduled digest so far, only to you\n" +
 	"Or use the message shortcut *Fact-check this message* on any message: the grade is posted in its thread."
 
 // HandleCommand answers a /factcheck slash command. A text to grade is
@@ -72,6 +73,8 @@ func (b *Bot) HandleCommand(ctx context.Context, cmd slack.SlashCommand) Reply {
 		return Reply{Text: "*Rubrics*\n" + rubricList(b.cfg.Rubrics), Outcome: "rubrics"}
 	case ActUse, ActReply:
 		return b.setChannel(ctx, cmd, c)
+	case ActDigest:
+		return b.digestPreview(cmd, c)
 	}
 	key := "command:" + cmd.TeamID + ":" + cmd.TriggerID
 	if cmd.TriggerID == "" {

@@ -1,0 +1,546 @@
+package digest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+	"github.com/slack-go/slack"
+
+	"github.com/factgrade/factgrade/storage"
+)
+
+// LockName is the storage lock the process running the scheduler holds.
+const LockName = "digest-scheduler"
+
+// Store is what the scheduler reads and records.
+type Store interface {
+	Source
+	storage.Digests
+	storage.Locker
+}
+
+// Poster posts to Slack; the bot implements it with its pacing and its
+// handling of Slack's rate limits.
+type Poster interface {
+	// PostMessage posts text and blocks carrying meta to channel and
+	// returns the message's ts.
+	PostMessage(ctx context.Context, channel, text string, blocks []slack.Block, meta slack.SlackMetadata) (ts string, err error)
+	// FindMessage returns the ts of a message in channel posted since
+	// since that carries meta, or "" when there is none.
+	FindMessage(ctx context.Context, channel string, since time.Time, meta slack.SlackMetadata) (ts string, err error)
+}
+
+// MetadataEventType is the event_type of the message metadata a digest is
+// posted with (its payload names the digest and the run), so a run whose
+// post may have gone out before a crash is found in the channel instead of
+// being posted again.
+const MetadataEventType = "factgrade_digest"
+
+func runMetadata(run storage.DigestRun) slack.SlackMetadata {
+	return slack.SlackMetadata{EventType: MetadataEventType, EventPayload: map[string]any{
+		"digest": run.Name, "run_id": strconv.FormatInt(run.ID, 10)}}
+}
+
+// Observer counts digests posted and runs that failed; the metrics package
+// implements it.
+type Observer interface {
+	DigestPosted(name string)
+	DigestFailed(name string)
+}
+
+// Config is what a Scheduler needs.
+type Config struct {
+	Store   Store
+	Poster  Poster // may be nil when only previewing
+	Digests []Definition
+	Logger  *slog.Logger
+	// Observer receives metrics; nil means none.
+	Observer Observer
+	// Now is the clock; nil is time.Now. Tests inject one.
+	Now func() time.Time
+	// Instance names this process in the runs it claims; empty is
+	// host:pid.
+	Instance string
+	// Standby: when another process holds the scheduler lock, Start keeps
+	// trying to take it every StandbyRetry (replicas sharing PostgreSQL).
+	// Without it Start fails with *LockedError (a second instance on one
+	// SQLite database is a mistake to report, not to wait out).
+	Standby      bool
+	StandbyRetry time.Duration
+}
+
+// LockedError is returned by Start when another process runs the scheduler.
+type LockedError struct{ Why string }
+
+func (e *LockedError) Error() string {
+	return "digest scheduler not started: another factgrade process using the same database holds the scheduler lock; " + e.Why
+}
+
+// UnknownDigestError names a digest that is not configured.
+type UnknownDigestError struct {
+	Name  string
+	Known []string
+}
+
+func (e *UnknownDigestError) Error() string {
+	if len(e.Known) == 0 {
+		return fmt.Sprintf("no digest %q: no digests are configured (digests in the FACTGRADE_CONFIG file)", e.Name)
+	}
+	return fmt.Sprintf("no digest %q; configured: %v", e.Name, e.Known)
+}
+
+// Scheduler runs the configured digests on their schedules, posts each
+// window once, and previews the window in progress.
+type Scheduler struct {
+	cfg  Config
+	log  *slog.Logger
+	defs map[string]Definition
+
+	runMu   sync.Mutex // one digest run at a time in this process
+	mu      sync.Mutex
+	release func() // the scheduler lock, while held
+	cron    *cron.Cron
+	stop    chan struct{}
+	standby sync.WaitGroup
+}
+
+// New checks cfg and returns a Scheduler.
+func New(cfg Config) (*Scheduler, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("digest.New: Store is required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Instance == "" {
+		host, _ := os.Hostname()
+		cfg.Instance = fmt.Sprintf("%s:%d", host, os.Getpid())
+	}
+	if cfg.StandbyRetry <= 0 {
+		cfg.StandbyRetry = 30 * time.Second
+	}
+	s := &Scheduler{cfg: cfg, log: cfg.Logger, defs: map[string]Definition{}, stop: make(chan struct{})}
+	for _, d := range cfg.Digests {
+		switch {
+		case d.Name == "" || d.Schedule == nil || d.Channel == "":
+			return nil, fmt.Errorf("digest.New: digest %q needs a name, a schedule and a channel", d.Name)
+		case d.Location == nil:
+			return nil, fmt.Errorf("digest.New: digest %q has no time zone", d.Name)
+		}
+		d.Schedule = onceADay{Schedule: d.Schedule, loc: d.Location}
+		if _, dup := s.defs[d.Name]; dup {
+			return nil, fmt.Errorf("digest.New: two digests are named %q", d.Name)
+		}
+		s.defs[d.Name] = d
+	}
+	return s, nil
+}
+
+// Names returns the configured digests' names, sorted.
+func (s *Scheduler) Names() []string {
+	names := make([]string, 0, len(s.defs))
+	for n := range s.defs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (s *Scheduler) definition(name string) (Definition, error) {
+	if name == "" && len(s.defs) == 1 {
+		for _, d := range s.defs {
+			return d, nil
+		}
+	}
+	d, ok := s.defs[name]
+	if !ok {
+		return Definition{}, &UnknownDigestError{Name: name, Known: s.Names()}
+	}
+	return d, nil
+}
+
+func (s *Scheduler) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Microsecond) }
+
+// nextStart is where the named digest's next window starts: the end of its
+// last run, or the scheduled time before now for a digest never run.
+func (s *Scheduler) nextStart(ctx context.Context, d Definition, now time.Time) (time.Time, error) {
+	last, err := s.cfg.Store.LastDigest(ctx, d.Name)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		if p := prevFire(d.Schedule, now.Add(time.Nanosecond)); !p.IsZero() {
+			return p, nil
+		}
+		return now.Add(-24 * time.Hour), nil
+	case err != nil:
+		return time.Time{}, err
+	}
+	return last.WindowEnd, nil
+}
+
+// Preview builds the named digest ("" when only one is configured) for the
+// window so far: from the end of its last run to now. Nothing is recorded.
+func (s *Scheduler) Preview(ctx context.Context, name string) (*Report, error) {
+	d, err := s.definition(name)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	from, err := s.nextStart(ctx, d, now)
+	if err != nil {
+		return nil, err
+	}
+	if !from.Before(now) {
+		from = now
+	}
+	return Build(ctx, s.cfg.Store, d, from, now)
+}
+
+// PreviewDigest renders Preview for Slack (the bot's /factcheck digest).
+func (s *Scheduler) PreviewDigest(ctx context.Context, name string) (text string, blocks []slack.Block, err error) {
+	r, err := s.Preview(ctx, name)
+	if err != nil {
+		return "", nil, err
+	}
+	m := Render(r)
+	return m.Text, m.Blocks, nil
+}
+
+// PostNow posts the named digest for the window so far and records it, so
+// the next scheduled run starts where this one ends. It refuses when the
+// last run is claimed and not posted and this process does not hold the
+// scheduler lock (the running scheduler will resume that run).
+func (s *Scheduler) PostNow(ctx context.Context, name string) (storage.DigestRun, error) {
+	d, err := s.definition(name)
+	if err != nil {
+		return storage.DigestRun{}, err
+	}
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	now := s.now()
+	if err := s.resumeClaimed(ctx, d); err != nil {
+		return storage.DigestRun{}, err
+	}
+	from, err := s.nextStart(ctx, d, now)
+	if err != nil {
+		return storage.DigestRun{}, err
+	}
+	if !from.Before(now) {
+		return storage.DigestRun{}, fmt.Errorf("digest %q: its last window ends at %s, after now; nothing to post", d.Name, from.Format(time.RFC3339))
+	}
+	return s.claimAndPost(ctx, d, from, now)
+}
+
+// RunDue runs every digest that is due at the clock's now: a run claimed
+// and never posted is posted first (a crash between claiming and
+// posting), then the window from the last run's end to the latest
+// scheduled time is claimed and posted, once, however many scheduled
+// times it spans (runs missed while down). A digest that has never run
+// starts with its next scheduled time.
+func (s *Scheduler) RunDue(ctx context.Context) error {
+	var errs []error
+	for _, name := range s.Names() {
+		errs = append(errs, s.runDue(ctx, s.defs[name], false))
+	}
+	return errors.Join(errs...)
+}
+
+// runDue runs one digest if it is due; fired says the schedule has just
+// fired, so a digest that has never run posts its first window.
+func (s *Scheduler) runDue(ctx context.Context, d Definition, fired bool) error {
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	if err := s.resumeClaimed(ctx, d); err != nil {
+		return err
+	}
+	now := s.now()
+	last, err := s.cfg.Store.LastDigest(ctx, d.Name)
+	var from time.Time
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		due := lastFireIn(d.Schedule, now.Add(-2*time.Minute), now)
+		if !fired || due.IsZero() {
+			return nil // nothing was missed: the first window ends at the next scheduled time
+		}
+		if from = prevFire(d.Schedule, due); from.IsZero() {
+			from = due.Add(-24 * time.Hour)
+		}
+	case err != nil:
+		return err
+	default:
+		from = last.WindowEnd
+	}
+	to := lastFireIn(d.Schedule, from, now)
+	if to.IsZero() {
+		return nil
+	}
+	_, err = s.claimAndPost(ctx, d, from, to.UTC())
+	return err
+}
+
+// resumeClaimed posts the digest's last run if it was claimed and never
+// posted. Only the holder of the scheduler lock resumes: the process that
+// claimed it is then known to be this one or gone.
+func (s *Scheduler) resumeClaimed(ctx context.Context, d Definition) error {
+	last, err := s.cfg.Store.LastDigest(ctx, d.Name)
+	if errors.Is(err, storage.ErrNotFound) || err == nil && last.State == storage.DigestPosted {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !s.Leading() {
+		return fmt.Errorf("digest %q: the run for %s – %s was claimed by %s and is not posted yet; the process running the scheduler will post it",
+			d.Name, last.WindowStart.Format(time.RFC3339), last.WindowEnd.Format(time.RFC3339), last.ClaimedBy)
+	}
+	s.log.Info("resuming digest run claimed and not posted", "digest", d.Name, "run", last.ID,
+		"window_start", last.WindowStart, "window_end", last.WindowEnd, "claimed_by", last.ClaimedBy)
+	return s.post(ctx, d, last, true)
+}
+
+// claimAndPost claims the window [from, to) of d and posts it.
+func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to time.Time) (storage.DigestRun, error) {
+	run, claimed, err := s.cfg.Store.ClaimDigest(ctx, storage.DigestRun{
+		Name: d.Name, WindowStart: from, WindowEnd: to, ChannelID: d.Channel, ClaimedBy: s.cfg.Instance,
+	})
+	if err != nil {
+		return run, err
+	}
+	if !claimed {
+		if run.State == storage.DigestPosted {
+			s.log.Info("digest window already posted", "digest", d.Name, "run", run.ID, "ts", run.MessageTS)
+			return run, nil
+		}
+		return run, fmt.Errorf("digest %q: the window starting %s is claimed by %s and not posted yet", d.Name, from.Format(time.RFC3339), run.ClaimedBy)
+	}
+	if err := s.post(ctx, d, run, false); err != nil {
+		return run, err
+	}
+	run.State = storage.DigestPosted
+	return run, nil
+}
+
+// post builds and posts a claimed run and marks it posted. A resumed run
+// may have been posted before the process stopped: the channel is searched
+// for it first. A post that has started is finished even when ctx ends
+// (shutdown): cancelling it half way could leave a message in Slack that
+// storage does not know of.
+func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRun, resumed bool) error {
+	ctx = context.WithoutCancel(ctx)
+	r, err := Build(ctx, s.cfg.Store, d, run.WindowStart, run.WindowEnd)
+	if err != nil {
+		return err
+	}
+	ts := ""
+	if !r.Empty() || d.PostEmpty {
+		if s.cfg.Poster == nil {
+			return fmt.Errorf("digest %q: no Slack client to post with", d.Name)
+		}
+		meta := runMetadata(run)
+		if resumed {
+			// A minute's margin for the clocks of Slack and of this host.
+			ts, err = s.cfg.Poster.FindMessage(ctx, d.Channel, run.ClaimedAt.Add(-time.Minute), meta)
+			var apiErr slack.SlackErrorResponse
+			switch {
+			case errors.As(err, &apiErr):
+				s.log.Warn("cannot search the channel for an earlier post of the digest (add the channels:history and groups:history scopes); posting, which may double it",
+					"digest", d.Name, "run", run.ID, "err", err)
+			case err != nil:
+				return fmt.Errorf("looking for an earlier post of digest %q: %w", d.Name, err)
+			case ts != "":
+				s.log.Info("digest was already posted; recording it", "digest", d.Name, "run", run.ID, "ts", ts)
+			}
+		}
+		if ts == "" {
+			m := Render(r)
+			ts, err = s.cfg.Poster.PostMessage(ctx, d.Channel, m.Text, m.Blocks, meta)
+			if err != nil {
+				return fmt.Errorf("posting digest %q to %s: %w", d.Name, d.Channel, err)
+			}
+			if s.cfg.Observer != nil {
+				s.cfg.Observer.DigestPosted(d.Name)
+			}
+		}
+	}
+	if err := s.cfg.Store.MarkDigestPosted(ctx, run.ID, d.Channel, ts); err != nil && !errors.Is(err, storage.ErrConflict) {
+		return err
+	}
+	s.log.Info("digest run done", "digest", d.Name, "run", run.ID, "channel", d.Channel, "ts", ts,
+		"window_start", run.WindowStart, "window_end", run.WindowEnd, "graded", r.Counts.Total, "empty", r.Empty())
+	return nil
+}
+
+// job is what cron runs for d at each scheduled time: failures are
+// logged and counted here, and the run is resumed at the next scheduled
+// time or start.
+func (s *Scheduler) job(ctx context.Context, d Definition) func() {
+	return func() {
+		if err := s.runDue(ctx, d, true); err != nil {
+			s.runFailed(d, err)
+		}
+	}
+}
+
+func (s *Scheduler) runFailed(d Definition, err error) {
+	if s.cfg.Observer != nil {
+		s.cfg.Observer.DigestFailed(d.Name)
+	}
+	s.log.Error("digest run failed; it is resumed at the next scheduled time or start", "digest", d.Name, "err", err)
+}
+
+// Leading reports whether this process holds the scheduler lock.
+func (s *Scheduler) Leading() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.release != nil
+}
+
+// lead takes the scheduler lock if it is free.
+func (s *Scheduler) lead(ctx context.Context) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.release != nil {
+		return true, nil
+	}
+	release, ok, err := s.cfg.Store.TryLock(ctx, LockName)
+	if err != nil || !ok {
+		return false, err
+	}
+	s.release = release
+	return true, nil
+}
+
+// Lead takes the scheduler lock for a process that runs digests without
+// the scheduler (factgrade digest --post), so it may resume a claimed run;
+// it reports false when another process holds it.
+func (s *Scheduler) Lead(ctx context.Context) (bool, error) { return s.lead(ctx) }
+
+// Start takes the scheduler lock, catches up (a run claimed and not
+// posted, runs missed while down) and starts the cron runner. When another
+// process holds the lock it returns *LockedError, or with Standby waits for
+// the lock in the background and starts then. ctx bounds the catch-up
+// only; Stop stops the scheduler.
+func (s *Scheduler) Start(ctx context.Context) error {
+	if len(s.defs) == 0 {
+		return nil
+	}
+	ok, err := s.lead(ctx)
+	if err != nil {
+		return fmt.Errorf("starting the digest scheduler: %w", err)
+	}
+	if !ok && !s.cfg.Standby {
+		return &LockedError{Why: "run one factgrade serve per SQLite database (or use PostgreSQL for several replicas); this one serves Slack without posting digests"}
+	}
+	if !ok {
+		s.log.Info("another replica runs the digest scheduler; standing by", "retry_every", s.cfg.StandbyRetry)
+		s.standby.Add(1)
+		go func() {
+			defer s.standby.Done()
+			t := time.NewTicker(s.cfg.StandbyRetry)
+			defer t.Stop()
+			for {
+				select {
+				case <-s.stop:
+					return
+				case <-t.C:
+				}
+				ok, err := s.lead(context.Background())
+				if err != nil {
+					s.log.Warn("taking the digest scheduler lock", "err", err)
+				}
+				if ok {
+					s.log.Info("took over the digest scheduler")
+					s.begin(context.Background())
+					return
+				}
+			}
+		}()
+		return nil
+	}
+	s.begin(ctx)
+	return nil
+}
+
+// begin catches up and starts cron; the caller holds the lock.
+func (s *Scheduler) begin(ctx context.Context) {
+	for _, name := range s.Names() {
+		d := s.defs[name]
+		if err := s.runDue(ctx, d, false); err != nil {
+			s.runFailed(d, err)
+		}
+	}
+	logger := cronLogger{s.log}
+	c := cron.New(cron.WithLogger(logger), cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
+	runCtx := context.Background()
+	for _, name := range s.Names() {
+		d := s.defs[name]
+		// The schedule is already in the digest's zone (CRON_TZ), so cron's
+		// own location, the container's, plays no part.
+		c.Schedule(d.Schedule, cron.FuncJob(s.job(runCtx, d)))
+	}
+	s.mu.Lock()
+	select {
+	case <-s.stop: // stopped while catching up
+		s.mu.Unlock()
+		return
+	default:
+	}
+	s.cron = c
+	s.mu.Unlock()
+	c.Start()
+	for _, name := range s.Names() {
+		s.log.Info("digest scheduled", "digest", name, "next", s.defs[name].Schedule.Next(s.cfg.Now()).Format(time.RFC3339))
+	}
+}
+
+// Stop stops the scheduler, waits for a running digest to finish (until
+// ctx is done) and releases the scheduler lock.
+func (s *Scheduler) Stop(ctx context.Context) error {
+	s.mu.Lock()
+	select {
+	case <-s.stop:
+		s.mu.Unlock()
+		return nil
+	default:
+	}
+	close(s.stop)
+	c := s.cron
+	s.mu.Unlock()
+	s.standby.Wait()
+	if c != nil {
+		select {
+		case <-c.Stop().Done():
+		case <-ctx.Done():
+			// The run finishes on its own; the lock goes with the store.
+			return fmt.Errorf("stopping the digest scheduler: a digest run is still going: %w", ctx.Err())
+		}
+	}
+	s.runMu.Lock() // a catch-up or PostNow in progress
+	defer s.runMu.Unlock()
+	s.mu.Lock()
+	if s.release != nil {
+		s.release()
+		s.release = nil
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+// cronLogger writes cron's messages (a recovered panic, a skipped run) to slog.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}
