@@ -78,6 +78,8 @@ type Bot struct {
 	seen     *seenSet // deliveries already handled (event ids, trigger ids)
 	settings settingsCache
 	pace     *pacer
+	// unrecorded holds replies posted that storage has not yet recorded.
+	unrecorded postLedger
 
 	startedAt  time.Time // submissions made before may have been posted by an earlier process
 	workCtx    context.Context

@@ -121,12 +121,20 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		return b.failReply(errBusy, "busy")
 	}
 	stored, created, err := b.store.Submit(ctx, sub)
+	retried := false
+	if err != nil && ctx.Err() == nil {
+		// Once more: the pool replaces a connection the database dropped
+		// (a restart, a failover), and Submit is idempotent by key.
+		b.log.Warn("storing submission failed; trying once more", "key", sub.IdempotencyKey, "err", err)
+		stored, created, err = b.store.Submit(ctx, sub)
+		retried = true
+	}
 	if err != nil {
 		b.log.Error("storing submission", "key", sub.IdempotencyKey, "err", err)
 		return b.failReply(errStorage, "error")
 	}
 	ack := fmt.Sprintf("Grading your %s against `%s` v%d (%s)…", stored.Kind, mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
-	if !created {
+	if !created && !retried {
 		// A retry of a delivery already taken: its first copy is being
 		// (or was) graded; the resumer covers it if this process died.
 		return Reply{Text: ack, Outcome: "duplicate"}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -130,4 +131,38 @@ func (b *Bot) postOnce(ctx context.Context, sub storage.Submission, channel stri
 		return err
 	})
 	return ts, err
+}
+
+// postRecord is where a reply went.
+type postRecord struct{ channel, ts string }
+
+// postLedger remembers replies posted whose record storage refused (the
+// database was unreachable), until storage takes it. A process that dies
+// meanwhile loses the ledger; the next one finds the reply by its
+// metadata (mayBePosted, findReply).
+type postLedger struct {
+	mu sync.Mutex
+	m  map[int64]postRecord
+}
+
+func (l *postLedger) put(id int64, p postRecord) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.m == nil {
+		l.m = make(map[int64]postRecord)
+	}
+	l.m[id] = p
+}
+
+func (l *postLedger) get(id int64) (postRecord, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p, ok := l.m[id]
+	return p, ok
+}
+
+func (l *postLedger) drop(id int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.m, id)
 }

@@ -169,6 +169,12 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 	// A post that has started is finished even during shutdown: cancelling
 	// it half way could leave a message in Slack that storage does not know.
 	ctx = context.WithoutCancel(ctx)
+	if p, ok := b.unrecorded.get(sub.ID); ok {
+		// Posted already, but storage did not take the record: record it
+		// now rather than post again.
+		b.recordPost(ctx, sub, p.channel, p.ts)
+		return
+	}
 	item, err := b.store.GradedItem(ctx, sub.ID)
 	if err != nil || item.Grade == nil {
 		b.log.Error("loading grade", "submission", sub.ID, "err", err)
@@ -225,10 +231,19 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		b.log.Warn("posting reply failed; will retry", "submission", sub.ID, "attempts", n, "err", err)
 		return
 	}
+	b.recordPost(ctx, sub, channel, ts)
+}
+
+// recordPost records in storage that sub's reply was posted. If storage
+// fails, the post is remembered, so the resumer records it later instead
+// of posting it again.
+func (b *Bot) recordPost(ctx context.Context, sub storage.Submission, channel, ts string) {
 	if err := b.store.MarkPosted(ctx, sub.ID, channel, ts); err != nil && !errors.Is(err, storage.ErrConflict) {
-		b.log.Error("recording post", "submission", sub.ID, "channel", channel, "ts", ts, "err", err)
+		b.unrecorded.put(sub.ID, postRecord{channel: channel, ts: ts})
+		b.log.Error("recording post; will record it again", "submission", sub.ID, "channel", channel, "ts", ts, "err", err)
 		return
 	}
+	b.unrecorded.drop(sub.ID)
 	b.log.Info("posted", "submission", sub.ID, "channel", channel, "ts", ts, "ephemeral", sub.Ephemeral)
 }
 
