@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/factgrade/factgrade/bot/slacktest"
+)
+
+// TestReliabilitySIGKILL proves that killing 'factgrade serve' with
+// SIGKILL (no graceful shutdown) while grades are queued and posts are in
+// flight loses nothing and doubles nothing: after a restart on the same
+// database every accepted submission is posted exactly once, including a
+// post Slack took just before the kill (found again by its metadata).
+func TestReliabilitySIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	fake := slacktest.NewServer(serveBotToken, "")
+	defer fake.Close()
+	fake.SetDelay(200 * time.Millisecond) // posts in flight when the kill comes
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	envMap := serveEnv(fake, dir, "FACTGRADE_ADDR", addr, "FACTGRADE_WORKERS", "3")
+	start := func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
+		cmd.Env = append(os.Environ(), "FACTGRADE_SERVE_CHILD=1")
+		for k, v := range envMap {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		var logs bytes.Buffer
+		cmd.Stderr, cmd.Stdout = &logs, &logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			cmd.Process.Kill()
+			cmd.Wait()
+			if t.Failed() {
+				t.Logf("child log:\n%s", logs.String())
+			}
+		})
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			if resp, err := http.Get("http://" + addr + "/readyz"); err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == 200 {
+					return cmd
+				}
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("child did not become ready")
+			}
+		}
+	}
+	child := start()
+	const n = 24
+	var accepted []string
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("China admits hacking U.S. ports, kill case %02d", i)
+		c := slacktest.Slash{TeamID: "T0", ChannelID: fmt.Sprintf("C%02d", i%4), UserID: "U0", Text: text, TriggerID: fmt.Sprintf("sigkill.%d", i)}
+		if code, body := signedPost(t, "http://"+addr+"/slack/commands", slacktest.FormType, c.Body()); code == 200 && strings.Contains(body, "Grading your") {
+			accepted = append(accepted, text)
+		}
+	}
+	fake.WaitCalls("chat.postMessage", 3, 10*time.Second)
+	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	child.Wait()
+	time.Sleep(300 * time.Millisecond) // posts the dead process started land now
+	before := len(fake.Calls("chat.postMessage"))
+	start()
+	fake.WaitCalls("chat.postMessage", len(accepted), 30*time.Second)
+	time.Sleep(500 * time.Millisecond)
+	posts := fake.Calls("chat.postMessage")
+	lost, doubled := 0, 0
+	for _, text := range accepted {
+		seen := 0
+		for _, p := range posts {
+			if strings.Contains(p.Form.Get("text"), text) {
+				seen++
+			}
+		}
+		switch {
+		case seen == 0:
+			lost++
+		case seen > 1:
+			doubled++
+		}
+		if seen != 1 {
+			t.Errorf("%q posted %d times, want 1", text, seen)
+		}
+	}
+	if len(accepted) != n {
+		t.Errorf("%d of %d commands accepted", len(accepted), n)
+	}
+	if before >= len(accepted) {
+		t.Errorf("all %d were posted before the kill; the restart had nothing to resume", before)
+	}
+	t.Logf("RESULT %d accepted; %d in Slack at the kill, %d posted after the restart; %d lost, %d posted twice; %d history searches", len(accepted), before, len(posts)-before, lost, doubled, len(fake.Calls("conversations.history")))
+}
