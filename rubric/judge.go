@@ -73,6 +73,7 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 func (r *Rubric) grade(text string, kind Kind, sc *scratch) (g *Grade, decided []*rule) {
 	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"}}
 	sc.d.reset(text)
+	sc.d.intern(r.rules.vocab)
 	d := &sc.d
 	if lang := foreignLanguage(d); lang != "" {
 		g.Status = NotEnglish

@@ -41,20 +41,21 @@ type fileSource struct {
 }
 
 type fileSignal struct {
-	Patterns       []string `yaml:"patterns"`
-	Exclude        []string `yaml:"exclude"`
-	NegatedBy      []string `yaml:"negated_by"`
-	QualifiedBy    []string `yaml:"qualified_by"`
-	HedgedBy       []string `yaml:"hedged_by"`
-	QuotesHedge    bool     `yaml:"quotes_hedge"`
-	Reach          int      `yaml:"reach"`
-	Window         *int     `yaml:"window"`
-	QualifiedAfter int      `yaml:"qualified_after"`
-	Near           []string `yaml:"near"`
-	NearWithin     int      `yaml:"near_within"`
-	NotNear        []string `yaml:"not_near"`
-	NotNearWithin  int      `yaml:"not_near_within"`
-	Note           string   `yaml:"note"`
+	Patterns         []string `yaml:"patterns"`
+	Exclude          []string `yaml:"exclude"`
+	NegatedBy        []string `yaml:"negated_by"`
+	QualifiedBy      []string `yaml:"qualified_by"`
+	HedgedBy         []string `yaml:"hedged_by"`
+	QuotesHedge      bool     `yaml:"quotes_hedge"`
+	Reach            int      `yaml:"reach"`
+	Window           *int     `yaml:"window"`
+	QualifiedAfter   int      `yaml:"qualified_after"`
+	QualifiedAfterBy []string `yaml:"qualified_after_by"`
+	Near             []string `yaml:"near"`
+	NearWithin       int      `yaml:"near_within"`
+	NotNear          []string `yaml:"not_near"`
+	NotNearWithin    int      `yaml:"not_near_within"`
+	Note             string   `yaml:"note"`
 }
 
 type fileCriterion struct {
@@ -486,6 +487,7 @@ func (l *loader) build(f *fileRubric, src *Source) *Rubric {
 		ids[c.ID] = true
 		r.Criteria = append(r.Criteria, c)
 	}
+	rs.intern()
 	return r
 }
 
@@ -562,6 +564,7 @@ func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
 		}
 		s.negatedBy = refs(n, "negated_by", fsig.NegatedBy)
 		s.qualified = refs(n, "qualified_by", fsig.QualifiedBy)
+		s.qualifiedAfter = refs(n, "qualified_after_by", fsig.QualifiedAfterBy)
 		s.hedgedBy = refs(n, "hedged_by", fsig.HedgedBy)
 		s.near = refs(n, "near", fsig.Near)
 		s.notNear = refs(n, "not_near", fsig.NotNear)

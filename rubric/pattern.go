@@ -34,6 +34,23 @@ type elem struct {
 	// words holds the plain-word alternatives when there are many, so a
 	// token is checked with one map lookup; alts then holds the others.
 	words map[string]bool
+	// set holds the plain-word alternatives as the rubric's word ids once
+	// the rubric is interned (see ruleSet.intern); alts then holds the rest.
+	set bitset
+}
+
+// bitset is a set of small non-negative integers.
+type bitset []uint64
+
+func (b bitset) has(i int32) bool {
+	return i >= 0 && int(i>>6) < len(b) && b[i>>6]&(1<<(uint(i)&63)) != 0
+}
+
+func (b *bitset) add(i int32) {
+	for int(i>>6) >= len(*b) {
+		*b = append(*b, 0)
+	}
+	(*b)[i>>6] |= 1 << (uint(i) & 63)
 }
 
 // manyWords is how many plain-word alternatives make an element use a map.
@@ -189,7 +206,11 @@ func (a *alt) match(t *token) bool {
 }
 
 func (e *elem) match(t *token) bool {
-	if e.words != nil && e.words[t.text] {
+	if e.set != nil {
+		if e.set.has(t.id) {
+			return true
+		}
+	} else if e.words != nil && e.words[t.text] {
 		return true
 	}
 	for i := range e.alts {
@@ -252,6 +273,8 @@ type patternIndex struct {
 	pats  []*pattern
 	owner []int // owner[i] is the signal of pats[i]
 	exact map[string][]int
+	// exactID is exact by the rubric's word ids, once interned.
+	exactID [][]int
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
 	pre3, suf3         map[string][]affix
@@ -355,8 +378,16 @@ func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
 	for i := range toks {
 		tok := &toks[i]
 		t := tok.text
-		for _, id := range x.exact[t] {
-			try(id, i)
+		if x.exactID != nil {
+			if tok.id >= 0 && int(tok.id) < len(x.exactID) {
+				for _, id := range x.exactID[tok.id] {
+					try(id, i)
+				}
+			}
+		} else {
+			for _, id := range x.exact[t] {
+				try(id, i)
+			}
 		}
 		if len(t) >= 3 {
 			for _, a := range x.pre3[t[:3]] {

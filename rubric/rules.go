@@ -20,6 +20,62 @@ type ruleSet struct {
 	criteria map[string]*criterionRules
 	// scratch holds reusable buffers for grading, so a grade allocates little.
 	scratch sync.Pool
+	// vocab numbers every word a pattern names (see intern).
+	vocab map[string]int32
+}
+
+// intern numbers every plain word the rubric's patterns name and turns each
+// element's words into a bitset of those numbers, so matching a token
+// costs one map lookup per token instead of one per element.
+func (rs *ruleSet) intern() {
+	rs.vocab = map[string]int32{}
+	id := func(w string) int32 {
+		if n, ok := rs.vocab[w]; ok {
+			return n
+		}
+		n := int32(len(rs.vocab))
+		rs.vocab[w] = n
+		return n
+	}
+	internPats := func(pats []*pattern) {
+		for _, p := range pats {
+			for k := range p.elems {
+				e := &p.elems[k]
+				var set bitset
+				rest := e.alts[:0:0]
+				for _, a := range e.alts {
+					if a.kind == altWord {
+						set.add(id(a.s))
+					} else {
+						rest = append(rest, a)
+					}
+				}
+				for w := range e.words {
+					set.add(id(w))
+				}
+				if set == nil {
+					set = bitset{0} // no words: a non-nil empty set
+				}
+				e.set, e.alts, e.words = set, rest, nil
+			}
+		}
+	}
+	indexes := []*patternIndex{&rs.index}
+	for _, s := range rs.signals {
+		indexes = append(indexes, &s.exclude)
+	}
+	for _, cr := range rs.criteria {
+		indexes = append(indexes, &cr.edits)
+	}
+	for _, x := range indexes {
+		internPats(x.pats)
+	}
+	for _, x := range indexes {
+		x.exactID = make([][]int, len(rs.vocab))
+		for w, ids := range x.exact {
+			x.exactID[rs.vocab[w]] = ids
+		}
+	}
 }
 
 // scratch is the per-grading working memory: the text as read and its
@@ -47,15 +103,17 @@ type signal struct {
 	exclude   patternIndex // patterns that, matching at the same start, cancel an occurrence
 	negatedBy []int
 	qualified []int
-	hedgedBy  []int
-	quotes    bool
-	reach     int // as a hedge: words either side it reaches; 0 = its sentence
-	window    int // words before an occurrence that negation and qualifiers reach
-	after     int // words after an occurrence that qualifiers reach ("the admission, though indirect,")
-	near      []int
-	nearIn    int
-	notNear   []int
-	notNearIn int
+	// qualifiedAfter are the signals that qualify an occurrence from after it.
+	qualifiedAfter []int
+	hedgedBy       []int
+	quotes         bool
+	reach          int // as a hedge: words either side it reaches; 0 = its sentence
+	window         int // words before an occurrence that negation and qualifiers reach
+	after          int // words after an occurrence that qualifiers reach ("the admission, though indirect,")
+	near           []int
+	nearIn         int
+	notNear        []int
+	notNearIn      int
 }
 
 // criterionRules is a criterion's decision list and rewrite edits.
@@ -177,7 +235,7 @@ func (rs *ruleSet) analyse(d *doc, a *analysis) *analysis {
 			}
 			x := occ{occurrence: o}
 			x.negated = len(s.negatedBy) > 0 && anyBefore(d, kept, s.negatedBy, o, s.window)
-			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualified, o, s.after))
+			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualifiedAfter, o, s.after))
 			x.hedged = s.quotes && (d.quoted[o.first] || quotedWord(d, o))
 			for _, h := range s.hedgedBy {
 				if x.hedged {
@@ -209,7 +267,7 @@ func resetLists[T any](lists [][]T, n int) [][]T {
 // deps returns the signals s refers to.
 func (s *signal) deps() []int {
 	var out []int
-	for _, l := range [][]int{s.negatedBy, s.qualified, s.hedgedBy, s.near, s.notNear} {
+	for _, l := range [][]int{s.negatedBy, s.qualified, s.qualifiedAfter, s.hedgedBy, s.near, s.notNear} {
 		out = append(out, l...)
 	}
 	return out
@@ -428,6 +486,7 @@ type SignalMatch struct {
 // the order of the text.
 func (r *Rubric) Explain(text string) []SignalMatch {
 	d := newDoc(text)
+	d.intern(r.rules.vocab)
 	a := r.rules.analyse(d, &analysis{})
 	var out []SignalMatch
 	for si, list := range a.occ {

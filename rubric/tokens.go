@@ -17,6 +17,8 @@ type token struct {
 	// sent and clause number the sentence and the clause the token is in.
 	sent   int
 	clause int
+	// id is the rubric's id for the word, or -1 when no pattern names it.
+	id int32
 }
 
 // doc is a submission prepared for matching: folded once, tokenised once.
@@ -125,6 +127,18 @@ func (d *doc) reset(text string) {
 	}
 	d.nsent = sent + 1
 	d.markQuoted()
+}
+
+// intern looks every token up in a rubric's vocabulary once, so patterns
+// compare word ids instead of strings.
+func (d *doc) intern(vocab map[string]int32) {
+	for i := range d.toks {
+		id, ok := vocab[d.toks[i].text]
+		if !ok {
+			id = -1
+		}
+		d.toks[i].id = id
+	}
 }
 
 // markQuoted marks the tokens between matching quotation marks in a sentence.
