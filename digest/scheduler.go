@@ -147,6 +147,10 @@ func New(cfg Config) (*Scheduler, error) {
 	return s, nil
 }
 
+// SetPoster sets the Poster, before Start, when it is made after the
+// Scheduler (the bot that posts also previews through it).
+func (s *Scheduler) SetPoster(p Poster) { s.cfg.Poster = p }
+
 // Names returns the configured digests' names, sorted.
 func (s *Scheduler) Names() []string {
 	names := make([]string, 0, len(s.defs))

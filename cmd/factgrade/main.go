@@ -48,6 +48,7 @@ func commands() []command {
 		{"healthcheck", "exit 0 when the server on FACTGRADE_ADDR answers /livez", runHealthcheck},
 		{"migrate", "apply the database migrations this factgrade has", runMigrate},
 		{"history", "list graded items from the database", runHistory},
+		{"digest", "preview a scheduled digest, or post it now", runDigest},
 		{"version", "print the version", runVersion},
 	}
 }

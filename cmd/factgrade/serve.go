@@ -19,6 +19,7 @@ import (
 
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/config"
+	"github.com/factgrade/factgrade/digest"
 	"github.com/factgrade/factgrade/metrics"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/rubrics"
@@ -78,6 +79,7 @@ type Main struct {
 	store    storage.Store
 	rubrics  *rubric.Set
 	bot      *bot.Bot
+	digests  *digest.Scheduler
 	socket   *bot.SocketMode
 	server   *http.Server
 	listener net.Listener
@@ -130,6 +132,24 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 
+	var previewer bot.DigestPreviewer
+	if len(cfg.Digests) > 0 {
+		ds, err := digestStore(m.store)
+		if err != nil {
+			return err
+		}
+		m.digests, err = digest.New(digest.Config{
+			Store: ds, Digests: digestDefinitions(cfg), Logger: m.Log, Observer: m.Metrics,
+			// Replicas sharing PostgreSQL wait for the scheduler lock; a
+			// second instance on one SQLite file says why it does not run.
+			Standby: cfg.Database.Driver == config.Postgres,
+		})
+		if err != nil {
+			return err
+		}
+		previewer = m.digests
+	}
+
 	httpClient := &http.Client{Timeout: 30 * time.Second}
 	opts := []slack.Option{slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionHTTPClient(httpClient)}
 	m.bot, err = bot.New(bot.Config{
@@ -140,6 +160,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		QueueSize:       cfg.QueueSize,
 		ChannelInterval: m.ChannelInterval,
 		Observer:        m.Metrics,
+		Digests:         previewer,
 	})
 	if err != nil {
 		return err
@@ -187,6 +208,22 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			m.Log.Error("http server stopped", "err", err)
 		}
 	}()
+	if m.digests != nil {
+		m.digests.SetPoster(m.bot)
+		// Catching up may post to Slack: it runs beside serving.
+		m.served.Add(1)
+		go func() {
+			defer m.served.Done()
+			err := m.digests.Start(workCtx)
+			var locked *digest.LockedError
+			switch {
+			case errors.As(err, &locked):
+				m.Log.Error("digests are not scheduled by this instance", "err", err)
+			case err != nil:
+				m.Log.Error("starting the digest scheduler", "err", err)
+			}
+		}()
+	}
 	mode := "http"
 	if m.socket != nil {
 		mode = "socket"
@@ -241,7 +278,8 @@ func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
 
 // Close shuts down gracefully within FACTGRADE_SHUTDOWN_GRACE: it stops
 // accepting requests (those being answered finish, and they store their
-// submissions before answering), closes Socket Mode, lets the workers finish
+// submissions before answering), closes Socket Mode, stops the digest
+// scheduler (waiting for a digest being posted), lets the workers finish
 // the grades and posts in flight (what cannot finish stays in storage and is
 // resumed at the next start), and closes the database.
 func (m *Main) Close() error {
@@ -261,6 +299,11 @@ func (m *Main) Close() error {
 		}
 		if m.stopSock != nil {
 			m.stopSock()
+		}
+		if m.digests != nil {
+			// A digest being posted finishes before the bot and the
+			// database close; one not started is resumed at the next start.
+			errs = append(errs, m.digests.Stop(ctx))
 		}
 		m.served.Wait()
 		if m.bot != nil {
