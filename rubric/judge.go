@@ -55,7 +55,7 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 	}
 	sc := r.rules.getScratch()
 	defer r.rules.putScratch(sc)
-	g, decided := r.grade(req.Text, kind, sc)
+	g, decided := r.grade(req.Text, kind, sc, true)
 	if g.Status != Graded {
 		return g, nil
 	}
@@ -70,7 +70,9 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 
 // grade runs the rules over text without rewriting it; decided[i] is the
 // rule that decided g.Criteria[i], if any. The text as read stays in sc.d.
-func (r *Rubric) grade(text string, kind Kind, sc *scratch) (g *Grade, decided []*rule) {
+// Without full, only the verdicts and the score are filled in (enough to
+// compare a rewrite with the original).
+func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade, decided []*rule) {
 	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"}}
 	sc.d.reset(text)
 	sc.d.intern(r.rules.vocab)
@@ -108,6 +110,9 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch) (g *Grade, decided [
 			}
 			decided[i] = ru
 			cg.Verdict, cg.Decisive = ru.verdict, ru.decisive
+			if !full {
+				break
+			}
 			cg.Spans = spansOf(d, trig)
 			cg.Reason = expandSpan(ru.reason, cg.Spans)
 			if cg.Verdict != NA {
@@ -230,7 +235,7 @@ func (r *Rubric) rewrite(g *Grade, sc *scratch) {
 	if err := CheckText(text); err != nil {
 		return
 	}
-	rg, _ := r.grade(text, g.Kind, sc)
+	rg, _ := r.grade(text, g.Kind, sc, false)
 	if Better(rg, g) {
 		g.Rewrite, g.RewriteLetter, g.RewriteScore = text, rg.Letter, rg.Score
 	}

@@ -75,6 +75,10 @@ type alt struct {
 
 const maxRepeat = 16
 
+// maxWays bounds the product of a pattern's repetition ranges (the
+// embedded rubric's largest is 192).
+const maxWays = 1024
+
 // compilePattern parses src.
 func compilePattern(src string) (*pattern, error) {
 	fields := strings.Fields(src)
@@ -91,6 +95,15 @@ func compilePattern(src string) (*pattern, error) {
 	}
 	if len(p.elems) > 24 {
 		return nil, fmt.Errorf("pattern %q: more than 24 elements", src)
+	}
+	// Matching tries every combination of the repetition counts, so their
+	// product bounds the work at each word: a file with many _{0,16} in
+	// a row would otherwise take hours to grade one long sentence.
+	ways := 1
+	for _, e := range p.elems {
+		if ways *= e.max - e.min + 1; ways > maxWays {
+			return nil, fmt.Errorf("pattern %q: its repetitions allow more than %d ways to match; use fewer or narrower {m,n} and ?", src, maxWays)
+		}
 	}
 	allOptional := true
 	for _, e := range p.elems {
