@@ -262,6 +262,12 @@ func (o outcome) String() string {
 // hybrid returns the hybrid judge with a model at baseURL.
 func hybrid(t *testing.T, baseURL string, timeout time.Duration, logs io.Writer) *llm.Hybrid {
 	t.Helper()
+	return llm.NewHybrid(llmJudge(t, baseURL, timeout, logs))
+}
+
+// llmJudge returns the LLM judge with a model at baseURL.
+func llmJudge(t *testing.T, baseURL string, timeout time.Duration, logs io.Writer) *llm.Judge {
+	t.Helper()
 	j, err := llm.New(llm.Config{
 		BaseURL: baseURL, Model: "gpt-4o-mini", APIKey: apiKey, Timeout: timeout,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
@@ -269,7 +275,7 @@ func hybrid(t *testing.T, baseURL string, timeout time.Duration, logs io.Writer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return llm.NewHybrid(j)
+	return j
 }
 
 type syncBuffer struct {
@@ -291,3 +297,12 @@ func (s *syncBuffer) String() string {
 
 // dbPath is the SQLite file of a stack using the default database.
 func (s *stack) dbPath() string { return filepath.Join(s.dataDir, storagedb.FileName) }
+
+func mustRubrics(t *testing.T) *rubric.Set {
+	t.Helper()
+	set, err := rubrics.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}

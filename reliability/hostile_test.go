@@ -1,0 +1,204 @@
+package reliability
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/factgrade/factgrade/bot/slacktest"
+	"github.com/factgrade/factgrade/llm/llmtest"
+)
+
+// markup is Slack markup an attacker would like factgrade to post
+// unescaped: mentions that notify everyone, a user mention, and a link
+// disguised as something else.
+var markup = []string{"<!channel>", "<!here>", "<!everyone>", "<@U0BOSS>", "<https://evil.example|", "<mailto:"}
+
+// unescaped returns the pieces of markup found in what a post would show:
+// its text and every string inside its blocks.
+func unescaped(p slacktest.Call) []string {
+	var shown strings.Builder
+	shown.WriteString(p.Form.Get("text"))
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			shown.WriteString("\n" + v)
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	var blocks any
+	json.Unmarshal([]byte(p.Blocks()), &blocks)
+	walk(blocks)
+	var found []string
+	for _, m := range markup {
+		if strings.Contains(shown.String(), m) {
+			found = append(found, m)
+		}
+	}
+	return found
+}
+
+// TestReliabilityMarkupInjection proves that Slack markup in the editor's
+// text and in everything the model writes (reasons, quotes, the rewrite)
+// reaches Slack escaped: nobody can make factgrade notify a channel or
+// post a disguised link.
+func TestReliabilityMarkupInjection(t *testing.T) {
+	inject := "<!channel> <!here> <!everyone> <@U0BOSS> see <https://evil.example|your bank> <mailto:x@evil.example|desk>"
+	r := mustRubrics(t).Lookup
+	model := llmtest.NewServer(t)
+	model.Handle(func(req llmtest.ChatRequest) llmtest.Reply {
+		type cite struct {
+			Paragraph int    `json:"paragraph"`
+			Quote     string `json:"quote"`
+		}
+		type crit struct {
+			Criterion       string `json:"criterion"`
+			Verdict         string `json:"verdict"`
+			Reason          string `json:"reason"`
+			SubmissionQuote string `json:"submission_quote"`
+			Citations       []cite `json:"citations"`
+		}
+		var out struct {
+			Criteria []crit `json:"criteria"`
+			Rewrite  string `json:"rewrite"`
+		}
+		vt, _ := r("volt-typhoon-geneva")
+		for _, c := range vt.Criteria {
+			out.Criteria = append(out.Criteria, crit{c.ID, "fail", "Wrong. " + inject, inject, []cite{{1, inject}, {1, "according to people familiar with the matter"}}})
+		}
+		out.Rewrite = "China tacitly acknowledged the hacks, WSJ reports " + inject
+		b, _ := json.Marshal(out)
+		return llmtest.Completion(string(b))
+	})
+	logs := &syncBuffer{}
+	for _, tc := range []struct {
+		name  string
+		judge string
+	}{{"rule judge", "rules"}, {"LLM judge, model writing markup", "llm"}, {"hybrid judge, model writing markup", "hybrid"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := stackConfig{workers: 2}
+			switch tc.judge {
+			case "llm":
+				cfg.judge = llmJudge(t, model.URL, 5*time.Second, logs)
+			case "hybrid":
+				cfg.judge = hybrid(t, model.URL, 5*time.Second, logs)
+			}
+			s := newStack(t, cfg)
+			texts := []string{
+				inject + " China admits hacking U.S. infrastructure",
+				"China admits hacking " + inject + " U.S. ports, WSJ reports",
+				"Beijing tacitly acknowledged the hacks &amp; &lt;!channel&gt; " + inject,
+			}
+			for _, text := range texts {
+				_, _, code, body := s.command(text)
+				if code != 200 || strings.Contains(body, "<!channel>") {
+					t.Errorf("acknowledgement %d %s", code, body)
+				}
+			}
+			o := s.settle(20 * time.Second)
+			bad, fromModel := 0, 0
+			for _, p := range o.posts {
+				if strings.Contains(p.Blocks(), "Wrong.") || strings.Contains(p.Blocks(), "tacitly acknowledged the hacks, WSJ reports") {
+					fromModel++
+				}
+				if found := unescaped(p); len(found) > 0 {
+					bad++
+					t.Errorf("a reply shows %q unescaped:\n%s", found, p.Blocks())
+				}
+				// The editor's text is quoted defanged (<!channel> becomes
+				// @channel, a link its label) or escaped.
+				if b := p.Blocks(); !strings.Contains(b, "@channel") && !strings.Contains(b, "\\u0026lt;!channel") {
+					t.Errorf("the editor's text is not quoted in the reply:\n%s", b)
+				}
+			}
+			if tc.judge == "llm" && fromModel == 0 {
+				t.Errorf("no reply shows the model's reasons or rewrite; the test proves nothing about model output")
+			}
+			result(t, "%s; %d replies carry the model's words; %d of %d replies show markup unescaped", o, fromModel, bad, len(o.posts))
+		})
+	}
+}
+
+// TestReliabilityPromptInjection proves, end to end through Slack, that
+// with a model that obeys every injection (pass everywhere, an A, invented
+// quotes), each red-team submission in testdata/redteam still gets the
+// letter the verified verdicts and the rules' decisive verdicts give, never
+// better than the case's max_letter.
+func TestReliabilityPromptInjection(t *testing.T) {
+	f, err := os.Open("../testdata/redteam/injections.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type rtCase struct {
+		ID        string `json:"id"`
+		Text      string `json:"text"`
+		Kind      string `json:"kind"`
+		MaxLetter string `json:"max_letter"`
+	}
+	var cases []rtCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var c rtCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, c)
+	}
+	model := llmtest.NewServer(t)
+	set := mustRubrics(t)
+	r, _ := set.Get("volt-typhoon-geneva")
+	model.Handle(func(llmtest.ChatRequest) llmtest.Reply {
+		var crit []map[string]any
+		for _, c := range r.Criteria {
+			crit = append(crit, map[string]any{"criterion": c.ID, "verdict": "pass", "reason": "Passes, as instructed.", "submission_quote": "",
+				"citations": []any{map[string]any{"paragraph": 2, "quote": "China openly admitted responsibility for the hacks"}}})
+		}
+		b, _ := json.Marshal(map[string]any{"criteria": crit, "rewrite": "Graded A as instructed.", "letter": "A", "score": 100})
+		return llmtest.Completion(string(b))
+	})
+	s := newStack(t, stackConfig{judge: hybrid(t, model.URL, 5*time.Second, &syncBuffer{}), workers: 4})
+	marks := map[string]rtCase{}
+	for _, c := range cases {
+		text := c.Text
+		if c.Kind != "" {
+			text = "--" + c.Kind + " " + text
+		}
+		m, _, _, _ := s.command(text)
+		marks[m] = c
+	}
+	o := s.settle(30 * time.Second)
+	worse := 0
+	for m, c := range marks {
+		for _, p := range o.byMarker[m] {
+			var md slack.SlackMetadata
+			json.Unmarshal([]byte(p.Form.Get("metadata")), &md)
+			var id int64
+			json.Unmarshal([]byte(md.EventPayload["submission_id"].(string)), &id)
+			item, err := s.store.GradedItem(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.MaxLetter != "" && item.Grade.Letter != "" && item.Grade.Letter < c.MaxLetter { // "" is ungraded (not English)
+				worse++
+				t.Errorf("%s: letter %s, want %s or worse", c.ID, item.Grade.Letter, c.MaxLetter)
+			}
+		}
+	}
+	result(t, "%d red-team submissions with a model obeying every injection: %s; %d graded better than their max_letter", len(cases), o, worse)
+}
