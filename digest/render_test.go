@@ -161,9 +161,16 @@ func checkLimits(t *testing.T, m Message) {
 }
 
 func TestBuild(t *testing.T) {
-	ctx := context.Background()
 	c := storagetest.NewClock(storagetest.Start)
-	s := openSQLite(t, t.TempDir(), c)
+	testBuild(t, openSQLite(t, t.TempDir(), c), c)
+}
+
+// testBuild checks Build over twelve sample grades stored in s.
+func testBuild(t *testing.T, s interface {
+	Store
+	storage.Store
+}, c *clock) {
+	ctx := context.Background()
 	from := c.Now()
 	var subs []storage.Submission
 	for i := range 12 {

@@ -48,16 +48,40 @@ func (s *Store) LowestGrades(ctx context.Context, from, to time.Time, f storage.
 		return nil, err
 	}
 	sort.Slice(letters, func(i, j int) bool { return letters[i].score < letters[j].score })
+	// The ids first: sorting a letter's rows with their whole grades would
+	// carry every grade's JSON through the sort.
+	var ids []any
 	for _, l := range letters {
-		q := gradedItemSelect + `g.letter = ? AND g.graded_at >= ? AND g.graded_at < ?` + fq +
-			` ORDER BY g.score, g.graded_at, g.submission_id LIMIT ?`
-		got, err := gradedItems(ctx, s.b.Pool, q, append(append([]any{l.letter}, window...), limit-len(items)))
+		rows, err := s.b.Pool.Query(ctx, `SELECT g.submission_id FROM grades g
+			WHERE g.letter = ? AND g.graded_at >= ? AND g.graded_at < ?`+fq+`
+			ORDER BY g.score, g.graded_at, g.submission_id LIMIT ?`, append(append([]any{l.letter}, window...), limit-len(ids))...)
+		err = collect(rows, err, func(r Rows) error {
+			var id int64
+			err := r.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, got...)
-		if len(items) == limit {
+		if len(ids) == limit {
 			break
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	got, err := gradedItems(ctx, s.b.Pool, gradedItemSelect+`g.submission_id IN (`+placeholders(len(ids))+`)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]storage.GradedItem, len(got))
+	for _, it := range got {
+		byID[it.Submission.ID] = it
+	}
+	for _, id := range ids {
+		if it, ok := byID[id.(int64)]; ok {
+			items = append(items, it)
 		}
 	}
 	return items, nil
