@@ -162,6 +162,21 @@ func (s *Server) Send(env Envelope) error {
 	return s.socket.write(conn, env)
 }
 
+// SendRaw sends frame as a text message on the newest connection, whatever
+// it holds (for fuzzing the client's parsing of envelopes).
+func (s *Server) SendRaw(frame []byte) error {
+	conn, err := s.socket.current()
+	if err != nil {
+		return err
+	}
+	s.socket.mu.Lock()
+	mu := s.socket.writeMu[conn]
+	s.socket.mu.Unlock()
+	mu.Lock()
+	defer mu.Unlock()
+	return conn.WriteMessage(websocket.TextMessage, frame)
+}
+
 // SendPartial writes the first half of an envelope's frame on the newest
 // connection and then drops the connection: a connection lost mid-envelope.
 func (s *Server) SendPartial(env Envelope) error {

@@ -1,0 +1,26 @@
+package main
+
+// group is a set of tests run with one 'go test' command.
+type group struct {
+	Title string
+	Pkg   string
+	// Run is the -run expression.
+	Run string
+	// Note says why tests outside package reliability are listed.
+	Note string
+}
+
+// suite is what RELIABILITY.md covers, in order.
+var suite = []group{
+	{Title: "Faults and hostile input (package reliability)", Pkg: "./reliability", Run: "^TestReliability"},
+	{Title: "The process killed", Pkg: "./cmd/factgrade", Run: "^(TestReliabilitySIGKILL|TestServeSIGTERM)$",
+		Note: "The real program ('factgrade serve', a child process of the test binary) killed with SIGKILL, or stopped with SIGTERM, while grades are in flight, then restarted on the same database."},
+	{Title: "Requests Slack did not send, Slack's retries, Socket Mode drops (package bot)", Pkg: "./bot",
+		Run:  "^(TestBadRequestsRejected|TestSocketMode|TestCommandGradesAndPostsOnce|TestRateLimitHonoured|TestPostFailureResumedAfterRestart|TestPermanentPostErrorUsesResponseURL|TestGradingFailureTellsEditor|TestBusyQueueRefuses)$",
+		Note: "Written with the bot; listed here rather than repeated. TestBadRequestsRejected covers forged signatures, altered bodies, stale and future timestamps (a replay older than 5 minutes), missing headers, oversized and malformed bodies, the wrong content type and `payload` smuggled in the query string; a replay within 5 minutes is a Slack retry and is answered without a second grade (TestReliabilitySlackRetries). TestSocketMode drops the connection mid-envelope and after refresh_requested."},
+	{Title: "The model's answers (package llm)", Pkg: "./llm",
+		Run:  "^(TestRedTeam|TestJudgeScenarios|TestJudgeTimeout|TestJudgeUnreachable|TestJudgeUnverifiedQuotes|TestJudgeInjectionObeyed|TestHybridFallback|TestKeyNeverLogged)$",
+		Note: "Written with the LLM judge: every malformed, unverifiable or injected model reply ends in a verified grade or a rule-judge fallback that says so; the API key never reaches a log."},
+	{Title: "Hostile rubric files (package rubric)", Pkg: "./rubric", Run: "^(TestLoadRejectsHostileFiles|TestBadInput)$",
+		Note: "Huge files, deep nesting, YAML aliases (refused outright, so no alias bomb), malformed YAML; hostile patterns are TestReliabilityHostileRubricPatterns."},
+}
