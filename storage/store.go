@@ -60,8 +60,9 @@ type GradedItem struct {
 	GradedAt   time.Time
 }
 
-// Cursor is a position in the stream of grades, ordered by (GradedAt, ID).
-// The zero Cursor is before the first grade.
+// Cursor is a position in the stream of grades, ordered by (GradedAt, ID),
+// where ID is the submission's. The zero Cursor is before the first grade;
+// Cursor{GradedAt: t} is just before the grades of time t.
 type Cursor struct {
 	GradedAt time.Time
 	ID       int64
@@ -188,7 +189,8 @@ type Submissions interface {
 // Grades answers queries over stored grades.
 type Grades interface {
 	// GradesSince returns up to limit graded items after the cursor and
-	// graded before until, in (GradedAt, ID) order, and the cursor of the last.
+	// graded before until (a zero until: no bound), in (GradedAt, ID)
+	// order, and the cursor of the last (after itself when there are none).
 	GradesSince(ctx context.Context, after Cursor, until time.Time, f Filter, limit int) ([]GradedItem, Cursor, error)
 	// Recent returns the newest graded items matching f, newest first.
 	Recent(ctx context.Context, f Filter, limit int) ([]GradedItem, error)
