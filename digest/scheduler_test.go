@@ -25,6 +25,15 @@ func at(t testing.TB, zone string, y int, m time.Month, d, h, min int) time.Time
 // setClock moves c to tm.
 func setClock(c *clock, tm time.Time) { c.Add(tm.Sub(c.Now())) }
 
+// start starts sc and stops it when the test ends.
+func start(t *testing.T, sc *Scheduler) {
+	t.Helper()
+	if err := sc.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sc.Stop(context.Background()) })
+}
+
 // fire moves the clock to d's next scheduled time and runs d as cron would.
 func fire(t *testing.T, sc *Scheduler, c *clock, d Definition) time.Time {
 	t.Helper()
@@ -79,16 +88,12 @@ func TestWindowsFollowAcrossRestarts(t *testing.T) {
 }
 
 func TestFirstRunWaitsForTheSchedule(t *testing.T) {
-	ctx := context.Background()
 	c := storagetest.NewClock(at(t, "Europe/Paris", 2025, 6, 2, 7, 30))
 	s := openSQLite(t, t.TempDir(), c)
 	def := definition(t, "morning", "0 8 * * *", "Europe/Paris")
 	fs := &fakeSlack{}
 	sc := newScheduler(t, s, fs, c, def)
-	if err := sc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer sc.Stop(ctx)
+	start(t, sc)
 	if n := len(fs.messages()); n != 0 {
 		t.Fatalf("a digest never run posted %d messages at start, want 0", n)
 	}
@@ -112,14 +117,9 @@ func TestCrashAfterClaimBeforePost(t *testing.T) {
 	}
 	fs := &fakeSlack{}
 	obs := &counter{}
-	sc, err := New(Config{Store: s, Poster: fs, Digests: []Definition{def}, Now: c.Now, Observer: obs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer sc.Stop(ctx)
+	sc := newScheduler(t, s, fs, c, def)
+	sc.cfg.Observer = obs
+	start(t, sc)
 	msgs := fs.messages()
 	if len(msgs) != 1 {
 		t.Fatalf("posted %d digests at start, want 1 (the claimed run)", len(msgs))
@@ -141,10 +141,8 @@ func TestCrashAfterPostBeforeRecord(t *testing.T) {
 	fs := &fakeSlack{loseNext: 1} // Slack takes the post; the answer is lost
 	obs := &counter{}
 	s := openSQLite(t, dir, c)
-	sc, err := New(Config{Store: s, Poster: fs, Digests: []Definition{def}, Now: c.Now, Observer: obs})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := newScheduler(t, s, fs, c, def)
+	sc.cfg.Observer = obs
 	if err := sc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -158,10 +156,7 @@ func TestCrashAfterPostBeforeRecord(t *testing.T) {
 
 	s = openSQLite(t, dir, c)
 	sc = newScheduler(t, s, fs, c, def)
-	if err := sc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer sc.Stop(ctx)
+	start(t, sc)
 	msgs := fs.messages()
 	r := last(t, s, "morning")
 	if len(msgs) != 1 || r.State != storage.DigestPosted || r.MessageTS != msgs[0].TS {
@@ -176,10 +171,7 @@ func TestPostFailureResumedNextRun(t *testing.T) {
 	def := definition(t, "hourly", "0 * * * *", "Europe/London")
 	fs := &fakeSlack{failNext: 1} // Slack refuses the first post
 	sc := newScheduler(t, s, fs, c, def)
-	if err := sc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer sc.Stop(ctx)
+	start(t, sc)
 	setClock(c, sc.defs[def.Name].Schedule.Next(c.Now()))
 	if err := sc.runDue(ctx, def, true); err == nil {
 		t.Fatal("runDue with Slack refusing = nil error, want one")
@@ -214,10 +206,7 @@ func TestMissedRunsCaughtUpOnce(t *testing.T) {
 	}
 	setClock(c, at(t, "Asia/Tokyo", 2025, 6, 5, 10, 0))
 	sc = newScheduler(t, s, fs, c, def)
-	if err := sc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer sc.Stop(ctx)
+	start(t, sc)
 	msgs := fs.messages()
 	if len(msgs) != 2 {
 		t.Fatalf("posted %d digests, want 2 (one catch-up for three missed runs)", len(msgs))
