@@ -17,6 +17,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,6 +34,9 @@ import (
 	"time"
 
 	"github.com/factgrade/factgrade/bot/slacktest"
+	"github.com/factgrade/factgrade/llm/llmtest"
+	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
 )
 
 const (
@@ -50,12 +54,15 @@ func main() {
 }
 
 type options struct {
-	bin      string
-	rate     int
-	duration time.Duration
-	channels int
-	workers  int
-	settle   time.Duration
+	bin          string
+	rate         int
+	duration     time.Duration
+	channels     int
+	workers      int
+	queue        int
+	settle       time.Duration
+	judge        string
+	modelLatency time.Duration
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -67,13 +74,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&o.duration, "duration", 60*time.Second, "how long to send")
 	fs.IntVar(&o.channels, "channels", 400, "channels to spread the commands over (Slack paces posts to one channel at 1/s)")
 	fs.IntVar(&o.workers, "workers", 4, "FACTGRADE_WORKERS of the server")
+	fs.IntVar(&o.queue, "queue", 100000, "FACTGRADE_QUEUE_SIZE of the server")
 	fs.DurationVar(&o.settle, "settle", 60*time.Second, "how long to wait for the last replies after sending")
+	fs.StringVar(&o.judge, "judge", "rules", "FACTGRADE_JUDGE of the server: rules, or hybrid against a fake OpenAI-compatible server started here")
+	fs.DurationVar(&o.modelLatency, "model-latency", 2*time.Second, "how long the fake model takes to answer (-judge hybrid)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if o.bin == "" || o.rate <= 0 || o.duration <= 0 || o.channels <= 0 {
+	if o.bin == "" || o.rate <= 0 || o.duration <= 0 || o.channels <= 0 || (o.judge != "rules" && o.judge != "hybrid") {
 		fs.Usage()
-		return errors.New("need -factgrade PATH and positive -rate, -duration and -channels")
+		return errors.New("need -factgrade PATH, positive -rate, -duration and -channels, and -judge rules or hybrid")
 	}
 
 	fake := slacktest.NewServer(botToken, "")
@@ -92,7 +102,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	child.Env = append(os.Environ(),
 		"SLACK_BOT_TOKEN="+botToken, "SLACK_SIGNING_SECRET="+secret, "SLACK_API_URL="+fake.APIURL(),
 		"FACTGRADE_ADDR="+addr, "FACTGRADE_DATA_DIR="+dir, "FACTGRADE_JUDGE=rules",
-		fmt.Sprintf("FACTGRADE_WORKERS=%d", o.workers), "FACTGRADE_QUEUE_SIZE=100000", "FACTGRADE_LOG_LEVEL=warn")
+		fmt.Sprintf("FACTGRADE_WORKERS=%d", o.workers), fmt.Sprintf("FACTGRADE_QUEUE_SIZE=%d", o.queue), "FACTGRADE_LOG_LEVEL=warn")
+	if o.judge == "hybrid" {
+		model, err := startModel(o.modelLatency)
+		if err != nil {
+			return err
+		}
+		defer model.Close()
+		child.Env = append(child.Env, "FACTGRADE_JUDGE=hybrid", "OPENAI_BASE_URL="+model.URL, "OPENAI_MODEL=gpt-4o-mini", "OPENAI_API_KEY=sk-load-fake")
+	}
 	child.Stdout, child.Stderr = &serverLog, &serverLog
 	if err := child.Start(); err != nil {
 		return fmt.Errorf("starting %s: %w", o.bin, err)
@@ -105,6 +123,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w; server log:\n%s", err, serverLog.String())
 	}
 
+	mem := watch(ctx, child.Process.Pid, "http://"+addr+"/metrics")
 	bare, bareURL, err := startBare()
 	if err != nil {
 		return err
@@ -177,6 +196,33 @@ send:
 		fmt.Fprintf(stdout, "p99 ratio factgrade/bare: %.1f\n", float64(fg.pct(0.99))/float64(b))
 	}
 	fmt.Fprintf(stdout, "posted: %d replies for %d accepted commands; missing %d, posted twice %d\n", len(posts), len(want), missing, doubled)
+	e2e := &sample{}
+	var last time.Time
+	for _, p := range posts {
+		text := p.Form.Get("text")
+		k := strings.Index(text, "load #")
+		if k < 0 {
+			continue
+		}
+		end := k + len("load #")
+		for end < len(text) && text[end] >= '0' && text[end] <= '9' {
+			end++
+		}
+		if at, ok := fg.sentAt(text[k:end]); ok {
+			e2e.lat = append(e2e.lat, p.At.Sub(at))
+		}
+		if p.At.After(last) {
+			last = p.At
+		}
+	}
+	fmt.Fprintf(stdout, "end to end (command sent to reply posted): %s\n", e2e.summary())
+	if !last.IsZero() {
+		fmt.Fprintf(stdout, "throughput: %d replies posted in %s (%.1f/s)\n", len(posts), last.Sub(start).Round(time.Millisecond), float64(len(posts))/last.Sub(start).Seconds())
+	}
+	fmt.Fprintf(stdout, "server memory: %s\n", mem.summary())
+	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Fprintf(stdout, "load average at the end: %s", load)
+	}
 	if missing > 0 || doubled > 0 || fg.errs > 0 || fg.other > 0 {
 		return fmt.Errorf("not every command was acknowledged and posted exactly once")
 	}
@@ -188,8 +234,17 @@ type sample struct {
 	mu       sync.Mutex
 	lat      []time.Duration
 	accepted []string
+	sent     map[string]time.Time // "load #N" → when its command was sent
 	other    int
 	errs     int
+}
+
+// sentAt returns when the command marked key ("load #N") was sent.
+func (s *sample) sentAt(key string) (time.Time, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.sent[key]
+	return t, ok
 }
 
 func (s *sample) send(c *http.Client, url string, body []byte, text string) {
@@ -216,6 +271,10 @@ func (s *sample) send(c *http.Client, url string, body []byte, text string) {
 	}
 	if text != "" {
 		s.accepted = append(s.accepted, text)
+		if s.sent == nil {
+			s.sent = make(map[string]time.Time)
+		}
+		s.sent[text[strings.Index(text, "load #"):]] = start
 	}
 }
 
@@ -288,4 +347,133 @@ func waitReady(ctx context.Context, url string) error {
 		}
 	}
 	return errors.New("factgrade did not become ready in 30s")
+}
+
+// startModel starts a fake OpenAI-compatible server that answers every
+// chat completion after latency with the grade the rule judge gives the
+// load's text, so the hybrid judge agrees with it and does its full work.
+func startModel(latency time.Duration) (*llmtest.Server, error) {
+	set, err := rubrics.Load()
+	if err != nil {
+		return nil, err
+	}
+	r, err := set.Lookup("volt-typhoon-geneva")
+	if err != nil {
+		return nil, err
+	}
+	g, err := rubric.NewRuleJudge().Grade(context.Background(), r, rubric.Request{Text: "China admits hacking U.S. ports, load #1"})
+	if err != nil {
+		return nil, err
+	}
+	type cite struct {
+		Paragraph int    `json:"paragraph"`
+		Quote     string `json:"quote"`
+	}
+	type crit struct {
+		Criterion       string `json:"criterion"`
+		Verdict         string `json:"verdict"`
+		Reason          string `json:"reason"`
+		SubmissionQuote string `json:"submission_quote"`
+		Citations       []cite `json:"citations"`
+	}
+	var reply struct {
+		Criteria []crit `json:"criteria"`
+		Rewrite  string `json:"rewrite"`
+	}
+	for _, cg := range g.Criteria {
+		c := crit{Criterion: cg.Criterion, Verdict: string(cg.Verdict), Reason: cg.Reason, Citations: []cite{}}
+		for _, ct := range cg.Citations {
+			c.Citations = append(c.Citations, cite{ct.Paragraph, ct.Quote})
+		}
+		reply.Criteria = append(reply.Criteria, c)
+	}
+	content, err := json.Marshal(reply)
+	if err != nil {
+		return nil, err
+	}
+	srv := llmtest.Start()
+	srv.Handle(func(llmtest.ChatRequest) llmtest.Reply {
+		return llmtest.Reply{Content: string(content), Delay: latency}
+	})
+	return srv, nil
+}
+
+// memWatch samples the server's resident memory and queue depth.
+type memWatch struct {
+	mu       sync.Mutex
+	pid      int
+	maxRSS   int64 // kB, VmRSS sampled
+	maxQueue float64
+	samples  []int64
+}
+
+// watch samples pid's VmRSS and the server's queue depth every 500 ms
+// until ctx ends.
+func watch(ctx context.Context, pid int, metricsURL string) *memWatch {
+	m := &memWatch{pid: pid}
+	go func() {
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			rss := procStatus(pid, "VmRSS")
+			q := queueDepth(metricsURL)
+			m.mu.Lock()
+			m.maxRSS = max(m.maxRSS, rss)
+			m.maxQueue = max(m.maxQueue, q)
+			m.samples = append(m.samples, rss)
+			m.mu.Unlock()
+		}
+	}()
+	return m
+}
+
+func (m *memWatch) summary() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	hwm := procStatus(m.pid, "VmHWM")
+	var last int64
+	if len(m.samples) > 0 {
+		last = m.samples[len(m.samples)-1]
+	}
+	return fmt.Sprintf("peak RSS (VmHWM) %.1f MB; RSS sampled every 0.5 s: max %.1f MB, last %.1f MB; deepest queue seen in /metrics %.0f",
+		float64(hwm)/1024, float64(m.maxRSS)/1024, float64(last)/1024, m.maxQueue)
+}
+
+// procStatus returns a kB field of /proc/pid/status (0 if unreadable).
+func procStatus(pid int, field string) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb)
+			return kb
+		}
+	}
+	return 0
+}
+
+// queueDepth reads factgrade_queue_depth from the server's metrics.
+func queueDepth(url string) float64 {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "factgrade_queue_depth "); ok {
+			var f float64
+			fmt.Sscan(v, &f)
+			return f
+		}
+	}
+	return 0
 }

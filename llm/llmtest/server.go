@@ -101,13 +101,23 @@ type Server struct {
 // unless Handle set a function to answer with.
 func NewServer(t testing.TB, replies ...Reply) *Server {
 	t.Helper()
+	s := Start(replies...)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a fake server outside a test (the load tool); call Close
+// when done.
+func Start(replies ...Reply) *Server {
 	s := &Server{script: replies, prefixes: make(map[string]bool)}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(s.srv.Close)
 	s.Root = s.srv.URL
 	s.URL = s.srv.URL + "/v1"
 	return s
 }
+
+// Close stops the server.
+func (s *Server) Close() { s.srv.Close() }
 
 // Enqueue adds replies to the end of the script.
 func (s *Server) Enqueue(replies ...Reply) {
