@@ -94,6 +94,9 @@ func (e *UnknownDigestError) Error() string {
 	if len(e.Known) == 0 {
 		return fmt.Sprintf("no digest %q: no digests are configured (digests in the FACTGRADE_CONFIG file)", e.Name)
 	}
+	if e.Name == "" {
+		return fmt.Sprintf("several digests are configured; name one of %v", e.Known)
+	}
 	return fmt.Sprintf("no digest %q; configured: %v", e.Name, e.Known)
 }
 

@@ -442,3 +442,30 @@ func raceSchedulers(t *testing.T, stores []Store, fs *fakeSlack, c *clock, def D
 		t.Errorf("%d posts of one window by racing schedulers, want 1", n)
 	}
 }
+
+func TestStandbyTakesOver(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c := storagetest.NewClock(at(t, "Europe/London", 2025, 6, 2, 7, 0))
+	def := definition(t, "morning", "0 8 * * *", "Europe/London")
+	leader := newScheduler(t, openSQLite(t, dir, c), &fakeSlack{}, c, def)
+	start(t, leader)
+	standby, err := New(Config{Store: openSQLite(t, dir, c), Poster: &fakeSlack{}, Digests: []Definition{def}, Now: c.Now,
+		Standby: true, StandbyRetry: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(t, standby)
+	time.Sleep(100 * time.Millisecond)
+	if standby.Leading() {
+		t.Fatal("the standby leads while the leader runs")
+	}
+	leader.Stop(ctx)
+	deadline := time.Now().Add(5 * time.Second)
+	for !standby.Leading() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !standby.Leading() {
+		t.Error("the standby did not take over within 5 s of the leader stopping")
+	}
+}
