@@ -54,8 +54,8 @@ CREATE INDEX grades_time ON grades (graded_at, submission_id) INCLUDE (letter, c
 -- Recent grades of a channel or of an editor; with grades_letter, counts
 -- by channel and letter over a window (one index range per value, the team
 -- and rubric filters read from the index).
-CREATE INDEX grades_channel ON grades (channel_id, graded_at) INCLUDE (team_id, rubric_id);
-CREATE INDEX grades_user ON grades (user_id, graded_at);
+CREATE INDEX grades_channel ON grades (channel_id, graded_at, submission_id) INCLUDE (team_id, rubric_id);
+CREATE INDEX grades_user ON grades (user_id, graded_at, submission_id);
 CREATE INDEX grades_letter ON grades (letter, graded_at) INCLUDE (team_id, rubric_id);
 
 -- Every criterion verdict of a grade, for counts by failed criterion.
