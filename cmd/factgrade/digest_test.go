@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -50,8 +51,8 @@ func TestServeDigests(t *testing.T) {
 		t.Errorf("digest post = text %q metadata %q, want the digest with its metadata", digest.Form.Get("text"), meta)
 	}
 
-	var logs bytes.Buffer
-	second := &Main{Getenv: func(k string) string { return env[k] }, ReadFile: os.ReadFile, LogOutput: &logs}
+	logs := &lockedBuffer{}
+	second := &Main{Getenv: func(k string) string { return env[k] }, ReadFile: os.ReadFile, LogOutput: logs}
 	if err := second.Run(context.Background()); err != nil {
 		t.Fatalf("second instance: %v", err)
 	}
@@ -63,6 +64,24 @@ func TestServeDigests(t *testing.T) {
 	if !strings.Contains(logs.String(), "one factgrade serve per SQLite database") {
 		t.Errorf("second instance's log does not say why it runs no digests:\n%s", logs.String())
 	}
+}
+
+// lockedBuffer is a log output read while the server writes to it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func TestServeBadDigestConfig(t *testing.T) {
