@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -80,6 +81,11 @@ type Bot struct {
 	pace     *pacer
 	// unrecorded holds replies posted that storage has not yet recorded.
 	unrecorded postLedger
+	// spilled is set when a submission was stored but not queued (the
+	// queue was full); refill asks the resumer to queue such submissions
+	// as soon as the queue has room.
+	spilled atomic.Bool
+	refill  chan struct{}
 
 	startedAt  time.Time // submissions made before may have been posted by an earlier process
 	workCtx    context.Context
@@ -128,6 +134,7 @@ func New(cfg Config) (*Bot, error) {
 		inflight: make(map[int64]bool),
 		seen:     newSeenSet(10 * time.Minute),
 		pace:     newPacer(cfg.ChannelInterval),
+		refill:   make(chan struct{}, 1),
 	}, nil
 }
 
@@ -204,7 +211,7 @@ func (b *Bot) enqueue(id int64) bool {
 	}
 }
 
-// queueFull reports whether new submissions should be refused for now.
+// queueFull reports whether new submissions must wait in storage for now.
 func (b *Bot) queueFull() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -8,9 +8,6 @@ import (
 	"github.com/factgrade/factgrade/rubric"
 )
 
-// errBusy is returned when the queue is full and a submission is refused.
-var errBusy = errors.New("queue full")
-
 // errStorage marks a failure to read or write the database while handling
 // a request.
 var errStorage = errors.New("storage unavailable")
@@ -33,8 +30,6 @@ func UserMessage(err error, rubrics *rubric.Set) string {
 		return fmt.Sprintf("There is no rubric `%s`. Use one of these:\n%s", mrkdwnEscape(unknown.ID), rubricList(rubrics))
 	case errors.Is(err, errGradingFailed):
 		return "Grading failed. Your submission is kept; try `/factcheck` again in a minute. If it keeps failing, tell whoever runs factgrade."
-	case errors.Is(err, errBusy):
-		return "factgrade is busy grading other submissions right now. Nothing was saved; try again in a minute."
 	case errors.Is(err, errStorage):
 		return "factgrade could not save your request (its database is not answering). Nothing was graded; try again in a minute."
 	}

@@ -289,23 +289,38 @@ func TestResumeAtStart(t *testing.T) {
 	}
 }
 
-func TestBusyQueueRefuses(t *testing.T) {
+// TestBusyQueueQueues: with every worker busy and the queue full, a
+// command is still stored and acknowledged with a note that it is queued,
+// and once the workers are free every submission is posted once.
+func TestBusyQueueQueues(t *testing.T) {
 	block := make(chan struct{})
 	h := newHarness(t, func(c *bot.Config) {
 		c.Workers, c.QueueSize = 1, 1
 		c.Judge = blockingJudge{block}
 	})
-	defer close(block)
 	var outcomes []string
 	for i := 0; i < 4; i++ {
 		_, body := h.command("China admits hacking "+strconv.Itoa(i), trigger(i))
 		outcomes = append(outcomes, body)
 	}
 	last := outcomes[len(outcomes)-1]
-	if !strings.Contains(last, "busy") {
-		t.Errorf("4th command with 1 worker and a queue of 1 = %s, want busy", last)
+	if !strings.Contains(last, "Grading your") || !strings.Contains(last, "busy: your submission is saved and queued") {
+		t.Errorf("4th command with 1 worker and a queue of 1 = %s, want it queued with a note", last)
 	}
-	if n := h.countSubmissions(); n != 2 && n != 3 {
-		t.Errorf("%d stored, want 2 or 3 (one grading, one queued, maybe one racing)", n)
+	if n := h.countSubmissions(); n != 4 {
+		t.Errorf("%d stored, want 4", n)
+	}
+	if got := h.obs.count(h.obs.requests, "command/queued"); got < 1 {
+		t.Errorf("queued commands counted %d, want at least 1", got)
+	}
+	close(block)
+	posts := h.slack.WaitCalls("chat.postMessage", 4, 10*time.Second)
+	time.Sleep(100 * time.Millisecond)
+	if posts = h.slack.Calls("chat.postMessage"); len(posts) != 4 {
+		t.Errorf("%d posts, want 4", len(posts))
+		for id := int64(1); id <= 4; id++ {
+			s, err := h.submission(id)
+			t.Logf("submission %d: %s %q %v", id, s.State, s.Error, err)
+		}
 	}
 }

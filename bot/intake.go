@@ -117,9 +117,7 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		sub.Kind = rubric.DetectKind(sub.Text)
 	}
 	sub.Ephemeral = settings.Ephemeral
-	if b.queueFull() {
-		return b.failReply(errBusy, "busy")
-	}
+	busy := b.queueFull()
 	stored, created, err := b.store.Submit(ctx, sub)
 	retried := false
 	if err != nil && ctx.Err() == nil {
@@ -139,9 +137,17 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		// (or was) graded; the resumer covers it if this process died.
 		return Reply{Text: ack, Outcome: "duplicate"}
 	}
-	b.enqueue(stored.ID)
+	if busy || !b.enqueue(stored.ID) {
+		// Every worker is busy and the queue is full: the submission waits
+		// in storage, and the resumer queues it as soon as there is room.
+		b.spilled.Store(true)
+		return Reply{Text: ack + "\n" + QueuedNote, Outcome: "queued"}
+	}
 	return Reply{Text: ack, Outcome: "ok"}
 }
+
+// QueuedNote is added to the acknowledgement when the queue is deep.
+const QueuedNote = "factgrade is busy: your submission is saved and queued behind others. Its grade will be posted here when a grader is free; there is no need to send it again."
 
 // setChannel handles "use ID" and "reply private|channel".
 func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command) Reply {

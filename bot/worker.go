@@ -17,6 +17,12 @@ import (
 // work takes submissions from the queue until Shutdown.
 func (b *Bot) work(ctx context.Context) {
 	for {
+		if b.spilled.Load() && len(b.queue) <= cap(b.queue)/2 {
+			select { // submissions wait in storage: have them queued
+			case b.refill <- struct{}{}:
+			default:
+			}
+		}
 		select {
 		case <-b.stop:
 			return
@@ -50,6 +56,9 @@ func (b *Bot) resume(ctx context.Context, started time.Time) {
 			return
 		case now := <-t.C:
 			b.resumeOnce(ctx, now.Add(-b.cfg.ResumeEvery))
+		case <-b.refill:
+			b.spilled.Store(false)
+			b.resumeOnce(ctx, time.Now())
 		}
 	}
 }
@@ -64,6 +73,7 @@ func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
 	}
 	for _, s := range subs {
 		if !b.enqueue(s.ID) {
+			b.spilled.Store(true) // more wait: ask again when there is room
 			return
 		}
 	}

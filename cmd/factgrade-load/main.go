@@ -189,7 +189,7 @@ send:
 		}
 	}
 
-	fmt.Fprintf(stdout, "sent %d commands; factgrade answered %d with 200 (%d other, %d errors)\n", sent, len(want), fg.other, fg.errs)
+	fmt.Fprintf(stdout, "sent %d commands; factgrade answered %d with 200 (%d of them with the busy, queued note; %d other, %d errors)\n", sent, len(want), fg.queued, fg.other, fg.errs)
 	fmt.Fprintf(stdout, "factgrade ack:  %s\n", fg.summary())
 	fmt.Fprintf(stdout, "bare net/http:  %s\n", br.summary())
 	if b := br.pct(0.99); b > 0 {
@@ -235,6 +235,7 @@ type sample struct {
 	lat      []time.Duration
 	accepted []string
 	sent     map[string]time.Time // "load #N" → when its command was sent
+	queued   int                  // acknowledged with the "busy… queued" note
 	other    int
 	errs     int
 }
@@ -268,6 +269,9 @@ func (s *sample) send(c *http.Client, url string, body []byte, text string) {
 	if resp.StatusCode != 200 || (text != "" && !bytes.Contains(b, []byte("Grading your"))) {
 		s.other++
 		return
+	}
+	if bytes.Contains(b, []byte("your submission is saved and queued")) {
+		s.queued++
 	}
 	if text != "" {
 		s.accepted = append(s.accepted, text)

@@ -42,6 +42,7 @@ func render(w io.Writer, groups []groupResult, fuzz []fuzzTarget, env string) {
 		}
 		fmt.Fprintln(w)
 	}
+	fmt.Fprint(w, knownLimits)
 	fmt.Fprintf(w, "## Fuzz targets\n\n")
 	fmt.Fprintf(w, "Every parser of outside input has a fuzz target. `go test ./...` runs their seed corpora; `.ci/run` gives each 10 s of fuzzing. For a longer run of one target (an hour, say, before a release):\n\n")
 	fmt.Fprintf(w, "```sh\ngo test -run '^$' -fuzz '^FuzzSlackRequests$' -fuzztime 1h ./bot\n```\n\n")
@@ -77,3 +78,42 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// knownLimits are the windows the suite does not close, stated precisely.
+const knownLimits = `## Known limits
+
+- **A post whose outcome is unknown** (Slack timed out, dropped the
+  connection or answered 5xx, or the process died between Slack's answer and
+  storage) is looked for before it is made again: every channel reply
+  carries Slack message metadata (event_type ` + "`factgrade_grade`" + `,
+  payload ` + "`{submission_id}`" + `), and conversations.history (or
+  conversations.replies for a thread) with include_all_metadata is searched
+  from a minute before the submission was made. What remains:
+  - **Ephemeral replies** (channels set to ` + "`reply private`" + `) and replies sent
+    through a slash command's response_url are not in any history, so they
+    cannot be searched: one whose outcome was unknown may reach the editor
+    twice (only the editor sees it).
+  - **A message Slack stores after the search**: the search runs a second or
+    more after the failed attempt (the retry's back-off); a message Slack
+    takes later than that, then stores, is posted again.
+  - **Without the channels:history and groups:history scopes** (an app
+    installed from an older manifest) the search is refused; factgrade logs
+    a warning and posts, which may double the reply. Reinstall the app from
+    slack/manifest.yaml.
+  - The search reads at most 10 pages of 200 messages; in a channel with more
+    than 2,000 messages since the submission, an earlier post is not found.
+- **A post that storage fails to record** (the database unreachable right
+  after Slack accepted it) is remembered in memory and recorded later, not
+  posted again; if the process also dies before then, the metadata search
+  above finds it at the next start.
+- **A command refused while the database is unreachable** is told "could not
+  save your request… try again"; the submit is tried twice before that. If
+  the database committed the row but the answer was lost both times, the
+  submission is graded and posted although the editor was told to retry; a
+  retry of the same command then makes a second submission.
+- **The queue full**: a submission is stored and acknowledged with the note
+  "factgrade is busy: your submission is saved and queued…", and queued from
+  storage as the queue drains (` + "`factgrade_requests_total{outcome=\"queued\"}`" + `
+  and ` + "`factgrade_queue_depth`" + ` show the back-pressure).
+
+`
