@@ -16,7 +16,7 @@ var suite = []group{
 	{Title: "The process killed", Pkg: "./cmd/factgrade", Run: "^(TestReliabilitySIGKILL|TestServeSIGTERM)$",
 		Note: "The real program ('factgrade serve', a child process of the test binary) killed with SIGKILL, or stopped with SIGTERM, while grades are in flight, then restarted on the same database."},
 	{Title: "Requests Slack did not send, Slack's retries, Socket Mode drops (package bot)", Pkg: "./bot",
-		Run:  "^(TestBadRequestsRejected|TestSocketMode|TestCommandGradesAndPostsOnce|TestRateLimitHonoured|TestPostFailureResumedAfterRestart|TestPermanentPostErrorUsesResponseURL|TestGradingFailureTellsEditor|TestBusyQueueRefuses)$",
+		Run:  "^(TestBadRequestsRejected|TestSocketMode|TestCommandGradesAndPostsOnce|TestRateLimitHonoured|TestPostFailureResumedAfterRestart|TestPermanentPostErrorUsesResponseURL|TestGradingFailureTellsEditor|TestBusyQueueQueues)$",
 		Note: "Written with the bot; listed here rather than repeated. TestBadRequestsRejected covers forged signatures, altered bodies, stale and future timestamps (a replay older than 5 minutes), missing headers, oversized and malformed bodies, the wrong content type and `payload` smuggled in the query string; a replay within 5 minutes is a Slack retry and is answered without a second grade (TestReliabilitySlackRetries). TestSocketMode drops the connection mid-envelope and after refresh_requested."},
 	{Title: "The model's answers (package llm)", Pkg: "./llm",
 		Run:  "^(TestRedTeam|TestJudgeScenarios|TestJudgeTimeout|TestJudgeUnreachable|TestJudgeUnverifiedQuotes|TestJudgeInjectionObeyed|TestHybridFallback|TestKeyNeverLogged)$",
