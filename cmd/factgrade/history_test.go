@@ -53,6 +53,17 @@ func TestMigrateCommand(t *testing.T) {
 	}
 }
 
+func TestMigrateCommandSQLiteURL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "elsewhere", "fg.db")
+	code, stdout, stderr := runOps(t, map[string]string{"DATABASE_URL": "sqlite:" + path, "FACTGRADE_DATA_DIR": "/nonexistent"}, "migrate")
+	if code != 0 || !strings.Contains(stdout, "database: SQLite "+path) {
+		t.Errorf("migrate with DATABASE_URL=sqlite:PATH: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("migrate did not create %s: %v", path, err)
+	}
+}
+
 func TestMigrateCommandBadSettings(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {

@@ -32,13 +32,21 @@ func storeSettings(e *env) (databaseURL, dataDir string, err error) {
 	} else if err != nil {
 		return "", "", err
 	}
+	databaseURL, dataDir = storeArgs(cfg)
+	return databaseURL, dataDir, nil
+}
+
+// storeArgs returns what storagedb.Open takes for cfg's database: the
+// PostgreSQL URL, or sqlite:PATH for a SQLite file DATABASE_URL names, or
+// "" and the data directory (whose errors then name FACTGRADE_DATA_DIR).
+func storeArgs(cfg *config.Config) (databaseURL, dataDir string) {
 	switch {
 	case cfg.Database.Driver == config.Postgres:
-		return cfg.Database.URL.Reveal(), cfg.DataDir, nil
+		return cfg.Database.URL.Reveal(), cfg.DataDir
 	case cfg.Database.Path == filepath.Join(cfg.DataDir, config.SQLiteFile):
-		return "", cfg.DataDir, nil // errors then name FACTGRADE_DATA_DIR
+		return "", cfg.DataDir
 	}
-	return "sqlite:" + cfg.Database.Path, cfg.DataDir, nil
+	return "sqlite:" + cfg.Database.Path, cfg.DataDir
 }
 
 // openStore opens the store the settings name, doing to its schema what
