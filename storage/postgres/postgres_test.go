@@ -105,24 +105,34 @@ func TestSchema(t *testing.T) {
 	})
 }
 
-func TestCrash(t *testing.T) {
-	const urlEnv = "FACTGRADE_TEST_CRASH_URL"
-	if storagetest.IsCrashChild() {
-		storagetest.CrashChild(func(ctx context.Context) (storage.Store, error) {
-			cfg, err := postgres.ParseURL(os.Getenv(urlEnv))
-			if err != nil {
-				return nil, err
-			}
-			return postgres.Open(ctx, cfg, storage.Options{})
-		})
-		return
-	}
-	u := newSchema(t)
-	storagetest.RunCrash(t, "TestCrash", []string{urlEnv + "=" + u}, func(ctx context.Context) (storage.Store, error) {
+// childURLEnv passes a child process its database.
+const childURLEnv = "FACTGRADE_TEST_CHILD_URL"
+
+// opener returns a function opening a store on the database at u.
+func opener(u string) func(ctx context.Context) (storage.Store, error) {
+	return func(ctx context.Context) (storage.Store, error) {
 		cfg, err := postgres.ParseURL(u)
 		if err != nil {
 			return nil, err
 		}
 		return postgres.Open(ctx, cfg, storage.Options{})
-	})
+	}
+}
+
+func TestCrash(t *testing.T) {
+	if storagetest.IsCrashChild() {
+		storagetest.CrashChild(opener(os.Getenv(childURLEnv)))
+		return
+	}
+	u := newSchema(t)
+	storagetest.RunCrash(t, "TestCrash", []string{childURLEnv + "=" + u}, opener(u))
+}
+
+func TestLockAcrossProcesses(t *testing.T) {
+	if storagetest.IsLockChild() {
+		storagetest.LockChild(opener(os.Getenv(childURLEnv)))
+		return
+	}
+	u := newSchema(t)
+	storagetest.RunLockAcrossProcesses(t, "TestLockAcrossProcesses", []string{childURLEnv + "=" + u}, opener(u))
 }

@@ -55,8 +55,22 @@ func TestSchema(t *testing.T) {
 	storagetest.RunSchema(t, database)
 }
 
+const pathEnv = "FACTGRADE_TEST_SQLITE_PATH"
+
+func TestLockAcrossProcesses(t *testing.T) {
+	if storagetest.IsLockChild() {
+		storagetest.LockChild(func(ctx context.Context) (storage.Store, error) {
+			return sqlite.Open(ctx, os.Getenv(pathEnv), storage.Options{})
+		})
+		return
+	}
+	path := filepath.Join(t.TempDir(), "factgrade.db")
+	storagetest.RunLockAcrossProcesses(t, "TestLockAcrossProcesses", []string{pathEnv + "=" + path}, func(ctx context.Context) (storage.Store, error) {
+		return sqlite.Open(ctx, path, storage.Options{})
+	})
+}
+
 func TestCrash(t *testing.T) {
-	const pathEnv = "FACTGRADE_TEST_SQLITE_PATH"
 	if storagetest.IsCrashChild() {
 		storagetest.CrashChild(func(ctx context.Context) (storage.Store, error) {
 			return sqlite.Open(ctx, os.Getenv(pathEnv), storage.Options{})

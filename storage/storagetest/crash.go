@@ -65,19 +65,9 @@ func RunCrash(t *testing.T, testName string, env []string, open func(ctx context
 	}
 	s.Close()
 
-	cmd := exec.Command(os.Args[0], "-test.run=^"+testName+"$", "-test.count=1")
-	cmd.Env = append(append(os.Environ(), env...), CrashEnv+"=1")
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, sc := startChild(t, testName, append(env, CrashEnv+"=1"))
 	submitted := map[int64]bool{}
 	graded := map[int64]bool{}
-	sc := bufio.NewScanner(out)
 	for len(submitted) < 300 && sc.Scan() {
 		what, id, ok := strings.Cut(sc.Text(), " ")
 		n, err := strconv.ParseInt(id, 10, 64)
@@ -143,4 +133,89 @@ func RunCrash(t *testing.T, testName string, env []string, open func(ctx context
 		}
 	}
 	t.Logf("killed the child after %d submissions (%d graded); %d unfinished on reopening", len(submitted), len(graded), len(unfinished))
+}
+
+// LockEnv is set in the environment of RunLockAcrossProcesses's child.
+const LockEnv = "FACTGRADE_STORAGETEST_LOCK_CHILD"
+
+// IsLockChild reports whether this process is RunLockAcrossProcesses's child.
+func IsLockChild() bool { return os.Getenv(LockEnv) != "" }
+
+// LockChild is the child's side of RunLockAcrossProcesses: it opens a
+// store, takes the lock "scheduler", prints "locked" and waits to be
+// killed (a minute at most).
+func LockChild(open func(ctx context.Context) (storage.Store, error)) {
+	ctx := context.Background()
+	s, err := open(ctx)
+	if err == nil {
+		var ok bool
+		_, ok, err = s.TryLock(ctx, "scheduler")
+		if err == nil && !ok {
+			err = fmt.Errorf("the lock is taken")
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lock child:", err)
+		os.Exit(3)
+	}
+	fmt.Println("locked")
+	time.Sleep(time.Minute)
+	os.Exit(3)
+}
+
+// RunLockAcrossProcesses re-runs the test binary's test testName as a child
+// (with env added, and LockEnv set) that takes a lock with LockChild, checks
+// that this process is refused the lock while the child holds it, kills the
+// child with SIGKILL and checks that the lock is free again.
+func RunLockAcrossProcesses(t *testing.T, testName string, env []string, open func(ctx context.Context) (storage.Store, error)) {
+	ctx := context.Background()
+	s, err := open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cmd, sc := startChild(t, testName, append(env, LockEnv+"=1"))
+	for sc.Scan() && sc.Text() != "locked" {
+	}
+	if _, ok, err := s.TryLock(ctx, "scheduler"); err != nil || ok {
+		t.Fatalf("TryLock while another process holds the lock = %v, %v; want refused", ok, err)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	// PostgreSQL notices the closed connection a moment later.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		release, ok, err := s.TryLock(ctx, "scheduler")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			release()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the lock of a killed process was not freed within 10s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// startChild starts the test binary running only testName with env added,
+// and returns it with a scanner of its output. The child is killed when
+// the test ends, if it has not been already.
+func startChild(t *testing.T, testName string, env []string) (*exec.Cmd, *bufio.Scanner) {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+testName+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd, bufio.NewScanner(out)
 }
