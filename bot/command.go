@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/factgrade/factgrade/blockkit"
 	"github.com/factgrade/factgrade/rubric"
 )
 
@@ -113,7 +114,7 @@ func ParseCommand(text string) (Command, error) {
 			}
 			c.RubricID = id
 		default:
-			return Command{}, &UsageError{fmt.Sprintf("Unknown option `--%s`. Options are `--rubric ID`, `--headline` and `--summary`.", mrkdwnEscape(flag))}
+			return Command{}, &UsageError{fmt.Sprintf("Unknown option `--%s`. Options are `--rubric ID`, `--headline` and `--summary`.", blockkit.Escape(flag))}
 		}
 	}
 	c.Text = strings.TrimSpace(SlackToPlain(t))

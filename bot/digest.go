@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/factgrade/factgrade/blockkit"
 )
 
 // DigestPreviewer renders a scheduled digest for the window so far;
@@ -32,7 +34,7 @@ func (b *Bot) digestPreview(cmd slack.SlashCommand, c Command) Reply {
 	case c.Digest == "" && len(names) > 1:
 		return Reply{Text: "Which digest? `/factcheck digest NAME`, one of: " + codeList(names), Outcome: "bad_request"}
 	case c.Digest != "" && !contains(names, c.Digest):
-		return Reply{Text: fmt.Sprintf("There is no digest `%s`. Digests: %s", mrkdwnEscape(c.Digest), codeList(names)), Outcome: "bad_request"}
+		return Reply{Text: fmt.Sprintf("There is no digest `%s`. Digests: %s", blockkit.Escape(c.Digest), codeList(names)), Outcome: "bad_request"}
 	}
 	sub := struct{ channel, user string }{cmd.ChannelID, cmd.UserID}
 	b.goBackground("digest_preview", func(ctx context.Context) error {
@@ -56,7 +58,7 @@ func codeList(names []string) string {
 		if i > 0 {
 			s += ", "
 		}
-		s += "`" + mrkdwnEscape(n) + "`"
+		s += "`" + blockkit.Escape(n) + "`"
 	}
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/factgrade/factgrade/blockkit"
 	"github.com/factgrade/factgrade/rubric"
 )
 
@@ -27,7 +28,7 @@ func UserMessage(err error, rubrics *rubric.Set) string {
 	case errors.As(err, &tooLong):
 		return fmt.Sprintf("Your text is %d characters; factgrade grades at most %d. Grade the headline or the first paragraphs separately.", tooLong.Runes, tooLong.Limit)
 	case errors.As(err, &unknown):
-		return fmt.Sprintf("There is no rubric `%s`. Use one of these:\n%s", mrkdwnEscape(unknown.ID), rubricList(rubrics))
+		return fmt.Sprintf("There is no rubric `%s`. Use one of these:\n%s", blockkit.Escape(unknown.ID), rubricList(rubrics))
 	case errors.Is(err, errGradingFailed):
 		return "Grading failed. Your submission is kept; try `/factcheck` again in a minute. If it keeps failing, tell whoever runs factgrade."
 	case errors.Is(err, errStorage):
@@ -43,9 +44,9 @@ func rubricList(rubrics *rubric.Set) string {
 	}
 	var b strings.Builder
 	for _, r := range rubrics.List() {
-		fmt.Fprintf(&b, "• `%s` v%d: %s", mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
-		if r.Source != nil && safeURL(r.Source.URL) {
-			fmt.Fprintf(&b, " (<%s|source>)", mrkdwnEscape(r.Source.URL))
+		fmt.Fprintf(&b, "• `%s` v%d: %s", blockkit.Escape(r.ID), r.Version, blockkit.Escape(r.Title))
+		if r.Source != nil && blockkit.SafeURL(r.Source.URL) {
+			fmt.Fprintf(&b, " (<%s|source>)", blockkit.Escape(r.Source.URL))
 		}
 		b.WriteString("\n")
 	}

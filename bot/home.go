@@ -9,6 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/factgrade/factgrade/blockkit"
 	"github.com/factgrade/factgrade/storage"
 )
 
@@ -38,10 +39,10 @@ func (b *Bot) publishHome(ctx context.Context, teamID, userID string) error {
 // RenderHome renders the App Home tab.
 func RenderHome(recent []storage.GradedItem, week storage.Counts, rubrics string) slack.HomeTabViewRequest {
 	blocks := []slack.Block{
-		slack.NewHeaderBlock(plain("factgrade"), slack.HeaderBlockOptionBlockID("home_header")),
-		section("home_intro", "Grade a headline or summary with `/factcheck &lt;text&gt;`, or use *Fact-check this message* on any message. `/factcheck help` shows the options."),
+		slack.NewHeaderBlock(blockkit.Plain("factgrade"), slack.HeaderBlockOptionBlockID("home_header")),
+		blockkit.Section("home_intro", "Grade a headline or summary with `/factcheck &lt;text&gt;`, or use *Fact-check this message* on any message. `/factcheck help` shows the options."),
 		slack.NewDividerBlock(),
-		section("home_week", "*This week* (last 7 days)\n"+letterDistribution(week)),
+		blockkit.Section("home_week", "*This week* (last 7 days)\n"+letterDistribution(week)),
 		slack.NewDividerBlock(),
 	}
 	var b strings.Builder
@@ -58,9 +59,9 @@ func RenderHome(recent []storage.GradedItem, week storage.Counts, rubrics string
 		if g.Letter != "" {
 			grade = fmt.Sprintf("*%s* %d", g.Letter, g.Score)
 		}
-		fmt.Fprintf(&b, "\n• %s · <#%s> · <@%s>: %s", grade, mrkdwnEscape(it.Submission.ChannelID), mrkdwnEscape(it.Submission.UserID), mrkdwnEscape(oneLine(g.Text, 90)))
+		fmt.Fprintf(&b, "\n• %s · <#%s> · <@%s>: %s", grade, blockkit.Escape(it.Submission.ChannelID), blockkit.Escape(it.Submission.UserID), blockkit.Escape(oneLine(g.Text, 90)))
 	}
-	blocks = append(blocks, section("home_recent", b.String()), slack.NewDividerBlock(), section("home_rubrics", "*Rubrics*\n"+rubrics))
+	blocks = append(blocks, blockkit.Section("home_recent", b.String()), slack.NewDividerBlock(), blockkit.Section("home_rubrics", "*Rubrics*\n"+rubrics))
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 }
 

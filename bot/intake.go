@@ -12,6 +12,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
+	"github.com/factgrade/factgrade/blockkit"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
 )
@@ -131,7 +132,7 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		b.log.Error("storing submission", "key", sub.IdempotencyKey, "err", err)
 		return b.failReply(errStorage, "error")
 	}
-	ack := fmt.Sprintf("Grading your %s against `%s` v%d (%s)…", stored.Kind, mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
+	ack := fmt.Sprintf("Grading your %s against `%s` v%d (%s)…", stored.Kind, blockkit.Escape(r.ID), r.Version, blockkit.Escape(r.Title))
 	if !created && !retried {
 		// A retry of a delivery already taken: its first copy is being
 		// (or was) graded; the resumer covers it if this process died.
@@ -164,7 +165,7 @@ func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command)
 			return b.failReply(err, "bad_request")
 		}
 		s.DefaultRubric = r.ID
-		text = fmt.Sprintf("This channel now grades against `%s` v%d (%s).", mrkdwnEscape(r.ID), r.Version, mrkdwnEscape(r.Title))
+		text = fmt.Sprintf("This channel now grades against `%s` v%d (%s).", blockkit.Escape(r.ID), r.Version, blockkit.Escape(r.Title))
 	case ActReply:
 		s.Ephemeral = c.Private
 		text = "Grades in this channel are now posted for everyone to see."

@@ -10,6 +10,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/factgrade/factgrade/blockkit"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
 )
@@ -142,30 +143,30 @@ func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string) slack.
 			}
 		}
 		label = fmt.Sprintf("%s (now %s)", label, cg.Verdict)
-		crit = append(crit, slack.NewOptionBlockObject(cg.Criterion, plain(truncate(label, 75)), nil))
+		crit = append(crit, slack.NewOptionBlockObject(cg.Criterion, blockkit.Plain(blockkit.Truncate(label, 75)), nil))
 	}
 	var verdicts []*slack.OptionBlockObject
 	for _, v := range rubric.Verdicts {
-		verdicts = append(verdicts, slack.NewOptionBlockObject(string(v), plain(string(v)), nil))
+		verdicts = append(verdicts, slack.NewOptionBlockObject(string(v), blockkit.Plain(string(v)), nil))
 	}
-	reason := slack.NewPlainTextInputBlockElement(plain("Why the grade is wrong, citing the source"), disputeReason)
+	reason := slack.NewPlainTextInputBlockElement(blockkit.Plain("Why the grade is wrong, citing the source"), disputeReason)
 	reason.Multiline = true
 	reason.MaxLength = maxReasonRunes
 	intro := fmt.Sprintf("Submission #%d, graded %s. Your override is recorded beside the original grade, which is kept.", item.Submission.ID, gradeHeadline(item.Grade))
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
-		Title:           plain("Dispute grade"),
-		Submit:          plain("Record"),
-		Close:           plain("Cancel"),
+		Title:           blockkit.Plain("Dispute grade"),
+		Submit:          blockkit.Plain("Record"),
+		Close:           blockkit.Plain("Cancel"),
 		CallbackID:      CallbackDisputeView,
 		PrivateMetadata: meta,
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section("dispute_intro", mrkdwnEscape(intro)),
-			slack.NewInputBlock(disputeCriterion, plain("Criterion"), nil,
-				slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Choose a criterion"), disputeCriterion, crit...)),
-			slack.NewInputBlock(disputeVerdict, plain("The verdict it should have"), nil,
-				slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Choose a verdict"), disputeVerdict, verdicts...)),
-			slack.NewInputBlock(disputeReason, plain("Reason"), nil, reason),
+			blockkit.Section("dispute_intro", blockkit.Escape(intro)),
+			slack.NewInputBlock(disputeCriterion, blockkit.Plain("Criterion"), nil,
+				slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, blockkit.Plain("Choose a criterion"), disputeCriterion, crit...)),
+			slack.NewInputBlock(disputeVerdict, blockkit.Plain("The verdict it should have"), nil,
+				slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, blockkit.Plain("Choose a verdict"), disputeVerdict, verdicts...)),
+			slack.NewInputBlock(disputeReason, blockkit.Plain("Reason"), nil, reason),
 		}},
 	}
 }
@@ -238,8 +239,8 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 		}
 	}
 	text := fmt.Sprintf(":memo: <@%s> disputed *%s*: %s → %s.\n%s\n_Recorded as override #%d; the original grade is kept._",
-		mrkdwnEscape(cb.User.ID), mrkdwnEscape(question), cg.Verdict, verdict, blockquote(mrkdwnEscape(reason)), o.ID)
-	msg := Message{Text: text, Blocks: []slack.Block{section("dispute_ack", text)}}
+		blockkit.Escape(cb.User.ID), blockkit.Escape(question), cg.Verdict, verdict, blockkit.Blockquote(blockkit.Escape(reason)), o.ID)
+	msg := Message{Text: text, Blocks: []slack.Block{blockkit.Section("dispute_ack", text)}}
 	user := cb.User.ID
 	b.goBackground("ack_dispute", func(ctx context.Context) error {
 		return b.postThread(ctx, meta.Channel, meta.Thread, user, meta.Ephemeral, msg)

@@ -11,15 +11,16 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/factgrade/factgrade/blockkit"
 	"github.com/factgrade/factgrade/storage"
 )
 
 // Slack's Block Kit limits a digest is rendered within.
 const (
-	MaxBlocks      = 50
-	MaxSectionText = 3000
-	MaxHeaderText  = 150
-	MaxFallback    = 3000
+	MaxBlocks      = blockkit.MaxBlocks
+	MaxSectionText = blockkit.MaxSectionText
+	MaxHeaderText  = blockkit.MaxHeaderText
+	MaxFallback    = blockkit.MaxFallback
 	// maxQuote is how much of an item's text a digest quotes.
 	maxQuote = 160
 )
@@ -31,10 +32,7 @@ const ArchiveURL = "https://slack.com/archives/"
 
 // Message is a rendered digest: Block Kit blocks and the plain-text
 // fallback for notifications.
-type Message struct {
-	Text   string
-	Blocks []slack.Block
-}
+type Message = blockkit.Message
 
 // Render renders r as one Slack message within Slack's limits: sections
 // longer than Slack allows are cut at a line and blocks beyond the 50th are
@@ -43,24 +41,24 @@ func Render(r *Report) Message {
 	m := &builder{}
 	window := fmt.Sprintf("%s – %s", when(r, r.From), when(r, r.To))
 	if r.Empty() {
-		m.add(slack.NewHeaderBlock(plain(cut(fmt.Sprintf("Digest %s: nothing new", r.Name), MaxHeaderText)), slack.HeaderBlockOptionBlockID("digest_header")))
+		m.add(slack.NewHeaderBlock(blockkit.Plain(cut(fmt.Sprintf("Digest %s: nothing new", r.Name), MaxHeaderText)), slack.HeaderBlockOptionBlockID("digest_header")))
 		m.add(section("digest_empty", "Nothing new: no grades and no disputes in this window."))
-		m.add(slack.NewContextBlock("digest_window", mrkdwn(contextLine(r, window))))
+		m.add(slack.NewContextBlock("digest_window", blockkit.Mrkdwn(contextLine(r, window))))
 		return Message{Text: cut(fmt.Sprintf("Digest %s: nothing new (%s)", r.Name, window), MaxFallback), Blocks: m.blocks}
 	}
 	c := r.Counts
-	m.add(slack.NewHeaderBlock(plain(cut(fmt.Sprintf("Digest %s: %s graded", r.Name, plural(c.Total, "item", "items")), MaxHeaderText)), slack.HeaderBlockOptionBlockID("digest_header")))
-	m.add(slack.NewContextBlock("digest_window", mrkdwn(contextLine(r, window))))
+	m.add(slack.NewHeaderBlock(blockkit.Plain(cut(fmt.Sprintf("Digest %s: %s graded", r.Name, plural(c.Total, "item", "items")), MaxHeaderText)), slack.HeaderBlockOptionBlockID("digest_header")))
+	m.add(slack.NewContextBlock("digest_window", blockkit.Mrkdwn(contextLine(r, window))))
 	m.add(section("digest_summary", summary(r)))
 
 	if len(r.Failed) > 0 {
 		m.part("failed", "*Criteria failed most*", len(c.FailedCriteria), len(r.Failed))
 		for _, f := range r.Failed {
-			t := fmt.Sprintf(":x: *%s* failed %s", escape(f.Criterion), plural(f.Count, "time", "times"))
+			t := fmt.Sprintf(":x: *%s* failed %s", blockkit.Escape(f.Criterion), plural(f.Count, "time", "times"))
 			if f.Example != nil {
 				t += "\nFor example " + itemLine(*f.Example)
 				if cg := failedVerdict(f.Example, f.Criterion); cg != "" {
-					t += "\n_" + escape(cg) + "_"
+					t += "\n_" + blockkit.Escape(cg) + "_"
 				}
 			}
 			m.add(section("failed_"+f.Criterion, t))
@@ -75,15 +73,15 @@ func Render(r *Report) Message {
 	if c.NeedsReview > 0 {
 		m.part("review", fmt.Sprintf("*Flagged “needs review”* (%d)", c.NeedsReview), c.NeedsReview, len(r.Review))
 		for _, it := range r.Review {
-			m.add(section(fmt.Sprintf("review_%d", it.Submission.ID), itemLine(it)+"\nCriteria to review: "+escape(strings.Join(reviewCriteria(it), ", "))))
+			m.add(section(fmt.Sprintf("review_%d", it.Submission.ID), itemLine(it)+"\nCriteria to review: "+blockkit.Escape(strings.Join(reviewCriteria(it), ", "))))
 		}
 	}
 	if r.OverrideTotal > 0 {
 		m.part("disputes", fmt.Sprintf("*Disputes and overrides* (%d)", r.OverrideTotal), r.OverrideTotal, len(r.Overrides))
 		for _, o := range r.Overrides {
-			t := fmt.Sprintf("<@%s> holds *%s* %s on submission #%d", escape(o.UserID), escape(o.Criterion), escape(string(o.Verdict)), o.SubmissionID)
+			t := fmt.Sprintf("<@%s> holds *%s* %s on submission #%d", blockkit.Escape(o.UserID), blockkit.Escape(o.Criterion), blockkit.Escape(string(o.Verdict)), o.SubmissionID)
 			if o.Reason != "" {
-				t += "\n> " + escape(strings.ReplaceAll(cutRunes(o.Reason, 500), "\n", " "))
+				t += "\n> " + blockkit.Escape(strings.ReplaceAll(cutRunes(o.Reason, 500), "\n", " "))
 			}
 			m.add(section(fmt.Sprintf("dispute_%d", o.ID), t))
 		}
@@ -122,7 +120,7 @@ func (m *builder) part(id, title string, total, shown int) {
 func (m *builder) finish() {
 	if m.dropped > 0 {
 		m.blocks = append(m.blocks, slack.NewContextBlock("digest_cut",
-			mrkdwn(fmt.Sprintf("%d more blocks not shown: Slack allows %d blocks per message. `factgrade history` lists every graded item.", m.dropped, MaxBlocks))))
+			blockkit.Mrkdwn(fmt.Sprintf("%d more blocks not shown: Slack allows %d blocks per message. `factgrade history` lists every graded item.", m.dropped, MaxBlocks))))
 	}
 }
 
@@ -139,7 +137,7 @@ func summary(r *Report) string {
 	})
 	var byLetter []string
 	for _, l := range letters {
-		name := "*" + escape(l) + "*"
+		name := "*" + blockkit.Escape(l) + "*"
 		if l == "" {
 			name = "not gradable"
 		}
@@ -164,9 +162,9 @@ func summary(r *Report) string {
 }
 
 func contextLine(r *Report, window string) string {
-	t := escape(window)
+	t := blockkit.Escape(window)
 	if r.Filter.RubricID != "" {
-		t += " · rubric `" + escape(r.Filter.RubricID) + "`"
+		t += " · rubric `" + blockkit.Escape(r.Filter.RubricID) + "`"
 	}
 	if len(r.Filter.ChannelIDs) > 0 {
 		refs := make([]string, len(r.Filter.ChannelIDs))
@@ -175,7 +173,7 @@ func contextLine(r *Report, window string) string {
 		}
 		t += " · channels " + strings.Join(refs, ", ")
 	}
-	return t + " · factgrade digest `" + escape(r.Name) + "`"
+	return t + " · factgrade digest `" + blockkit.Escape(r.Name) + "`"
 }
 
 // itemLine is one graded item: letter and score, the quoted text, where it
@@ -184,9 +182,9 @@ func itemLine(it storage.GradedItem) string {
 	g, sub := it.Grade, it.Submission
 	grade := "not gradable"
 	if g != nil && g.Letter != "" {
-		grade = fmt.Sprintf("*%s* %d/100", escape(g.Letter), g.Score)
+		grade = fmt.Sprintf("*%s* %d/100", blockkit.Escape(g.Letter), g.Score)
 	}
-	t := fmt.Sprintf("%s · “%s” · %s by <@%s>", grade, escape(cutRunes(strings.Join(strings.Fields(sub.Text), " "), maxQuote)), channelRef(sub.ChannelID), escape(sub.UserID))
+	t := fmt.Sprintf("%s · “%s” · %s by <@%s>", grade, blockkit.Escape(cutRunes(strings.Join(strings.Fields(sub.Text), " "), maxQuote)), channelRef(sub.ChannelID), blockkit.Escape(sub.UserID))
 	if link := MessageLink(sub); link != "" {
 		t += fmt.Sprintf(" · <%s|#%d>", link, sub.ID)
 	} else {
@@ -253,7 +251,7 @@ func channelRef(ch string) string {
 	if channelPattern.MatchString(ch) {
 		return "<#" + ch + ">"
 	}
-	return "`" + escape(ch) + "`"
+	return "`" + blockkit.Escape(ch) + "`"
 }
 
 // when formats t in the digest's zone, with the zone's abbreviation.
@@ -275,23 +273,9 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// section is a mrkdwn section, cut to Slack's limit.
+// section is a mrkdwn section, whole lines cut to Slack's limit.
 func section(id, text string) *slack.SectionBlock {
-	return slack.NewSectionBlock(mrkdwn(cut(text, MaxSectionText)), nil, nil, slack.SectionBlockOptionBlockID(id))
-}
-
-func mrkdwn(text string) *slack.TextBlockObject {
-	return slack.NewTextBlockObject(slack.MarkdownType, text, false, false)
-}
-
-func plain(text string) *slack.TextBlockObject {
-	return slack.NewTextBlockObject(slack.PlainTextType, text, true, false)
-}
-
-// escape escapes the characters Slack reads as markup, so text from
-// editors and judges cannot mention <!channel> or disguise a link.
-func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return blockkit.Section(id, cut(text, MaxSectionText))
 }
 
 // cutRunes shortens plain text (before escaping) to n characters with "…".
