@@ -47,6 +47,21 @@ func BenchmarkGradeHeadline(b *testing.B) {
 	}
 }
 
+// BenchmarkGradeHeadlineNoRewrite grades a headline that earns an A, so no
+// rewrite is proposed and re-graded: the cost of grading alone.
+func BenchmarkGradeHeadlineNoRewrite(b *testing.B) {
+	r := voltRubric(b)
+	j := rubric.NewRuleJudge()
+	req := rubric.Request{Text: "China signaled it was behind Volt Typhoon hacks in secret Geneva talks, officials say", Kind: rubric.Headline}
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := j.Grade(b.Context(), r, req)
+		if err != nil || g.Rewrite != "" {
+			b.Fatal(err, g.Rewrite)
+		}
+	}
+}
+
 func BenchmarkGradeSummary3000(b *testing.B) {
 	r := voltRubric(b)
 	j := rubric.NewRuleJudge()

@@ -77,7 +77,8 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 	sc.d.reset(text)
 	sc.d.intern(r.rules.vocab)
 	d := &sc.d
-	if lang := foreignLanguage(d); lang != "" {
+	// A rewrite (not full) is of a text already found to be English.
+	if lang := foreignLanguageIf(full, d); lang != "" {
 		g.Status = NotEnglish
 		for _, c := range r.Criteria {
 			g.Criteria = append(g.Criteria, CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules,
@@ -101,7 +102,7 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 		case !about:
 			cg.Reason = "The text is not about this story: " + r.Title + "."
 		case !c.AppliesTo(kind):
-			cg.Reason = fmt.Sprintf("Does not apply to a %s.", kind)
+			cg.Reason = notApplicable(kind)
 		default:
 			ru, trig := a.decide(r.rules.criteria[c.ID], kind)
 			if ru == nil {
@@ -126,6 +127,25 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 }
 
 const maxSpans = 3
+
+// notApplicable is the reason a criterion does not apply to a kind.
+func notApplicable(k Kind) string {
+	switch k {
+	case Headline:
+		return "Does not apply to a headline."
+	case Summary:
+		return "Does not apply to a summary."
+	}
+	return "Does not apply to a " + string(k) + "."
+}
+
+// foreignLanguageIf is foreignLanguage when check is set, else "".
+func foreignLanguageIf(check bool, d *doc) string {
+	if !check {
+		return ""
+	}
+	return foreignLanguage(d)
+}
 
 // spansOf maps occurrences back to the submission's bytes.
 func spansOf(d *doc, occs []occ) []Span {

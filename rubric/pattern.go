@@ -290,7 +290,7 @@ type patternIndex struct {
 	exactID [][]int
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
-	pre3, suf3         map[string][]affix
+	pre3, suf3         map[uint32][]affix
 	shortPre, shortSuf []affix
 	caps               []int // patterns starting with @Cap
 	other              []int // patterns starting with _ or a regular expression
@@ -304,8 +304,8 @@ type affix struct {
 func (x *patternIndex) add(p *pattern, owner int) {
 	if x.exact == nil {
 		x.exact = make(map[string][]int)
-		x.pre3 = make(map[string][]affix)
-		x.suf3 = make(map[string][]affix)
+		x.pre3 = make(map[uint32][]affix)
+		x.suf3 = make(map[uint32][]affix)
 	}
 	// A pattern with an optional first element is indexed twice: once as
 	// written (the element present) and once without it.
@@ -331,13 +331,15 @@ func (x *patternIndex) add(p *pattern, owner int) {
 			x.exact[a.s] = appendUnique(x.exact[a.s], id)
 		case altPrefix:
 			if len(a.s) >= 3 {
-				x.pre3[a.s[:3]] = append(x.pre3[a.s[:3]], affix{a.s, id})
+				k := key3(a.s[:3])
+				x.pre3[k] = append(x.pre3[k], affix{a.s, id})
 			} else {
 				x.shortPre = append(x.shortPre, affix{a.s, id})
 			}
 		case altSuffix:
 			if n := len(a.s); n >= 3 {
-				x.suf3[a.s[n-3:]] = append(x.suf3[a.s[n-3:]], affix{a.s, id})
+				k := key3(a.s[n-3:])
+				x.suf3[k] = append(x.suf3[k], affix{a.s, id})
 			} else {
 				x.shortSuf = append(x.shortSuf, affix{a.s, id})
 			}
@@ -348,6 +350,9 @@ func (x *patternIndex) add(p *pattern, owner int) {
 		}
 	}
 }
+
+// key3 packs three bytes into a map key.
+func key3(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
 
 func appendUnique(s []int, v int) []int {
 	if containsInt(s, v) {
@@ -374,7 +379,23 @@ type occurrence struct {
 // occ[owner]; a signal matching twice at the same start keeps the longest.
 func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
 	try := func(id, i int) {
-		end := x.pats[id].matchAt(toks, 0, i)
+		p := x.pats[id]
+		var end int
+		if e := &p.elems[0]; !p.greedy && e.min == 1 && e.max == 1 {
+			// The index found the first word; match the rest from the next.
+			if !e.match(&toks[i]) {
+				return
+			}
+			if len(p.elems) == 1 {
+				end = i + 1
+			} else if i+1 < len(toks) && toks[i+1].sent == toks[i].sent {
+				end = p.matchAt(toks, 1, i+1)
+			} else {
+				return
+			}
+		} else {
+			end = p.matchAt(toks, 0, i)
+		}
 		if end <= i {
 			return
 		}
@@ -403,12 +424,12 @@ func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
 			}
 		}
 		if len(t) >= 3 {
-			for _, a := range x.pre3[t[:3]] {
+			for _, a := range x.pre3[key3(t[:3])] {
 				if strings.HasPrefix(t, a.s) {
 					try(a.id, i)
 				}
 			}
-			for _, a := range x.suf3[t[len(t)-3:]] {
+			for _, a := range x.suf3[key3(t[len(t)-3:])] {
 				if strings.HasSuffix(t, a.s) {
 					try(a.id, i)
 				}

@@ -204,6 +204,7 @@ type analysis struct {
 	d         *doc
 	occ       [][]occ
 	raw, kept [][]occurrence
+	trig, tmp []occ // decide's buffers
 }
 
 // analyse finds every signal's occurrences in d, filters them and reads
@@ -442,22 +443,25 @@ func (a *analysis) decide(cr *criterionRules, k Kind) (*rule, []occ) {
 		if len(r.kinds) > 0 && !kindIn(k, r.kinds) {
 			continue
 		}
-		var trigger []occ
-		ok := true
-		for i, t := range r.when {
-			var spans []occ
+		// The first positive term's occurrences go to a.trig; the other
+		// terms are only checked, in a.tmp. Both buffers are reused.
+		a.trig = a.trig[:0]
+		haveTrig, ok := false, true
+		for _, t := range r.when {
 			var h bool
-			h, spans = a.holds(t, nil)
+			if !haveTrig && !t.not {
+				h, a.trig = a.holds(t, a.trig[:0])
+				haveTrig = h
+			} else {
+				h, a.tmp = a.holds(t, a.tmp[:0])
+			}
 			if !h {
 				ok = false
 				break
 			}
-			if trigger == nil && !t.not && i >= 0 {
-				trigger = spans
-			}
 		}
 		if ok {
-			return r, trigger
+			return r, a.trig
 		}
 	}
 	return nil, nil

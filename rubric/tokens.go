@@ -65,7 +65,7 @@ func (d *doc) reset(text string) {
 	sent, clause := 0, 0
 	newSent := true
 	for i := 0; i < len(t); {
-		r, n := utf8.DecodeRuneInString(t[i:])
+		r, n := decodeRune(t, i)
 		if r == ' ' {
 			// A line break in the original ends a sentence (lists, headlines).
 			if o := d.f.pos[i]; o < len(text) && (text[o] == '\n' || text[o] == '\r') && len(d.toks) > 0 && !newSent {
@@ -79,13 +79,13 @@ func (d *doc) reset(text string) {
 		if isWordRune(r) {
 			j := i + n
 			for j < len(t) {
-				r2, n2 := utf8.DecodeRuneInString(t[j:])
+				r2, n2 := decodeRune(t, j)
 				if isWordRune(r2) {
 					j += n2
 					continue
 				}
 				if (r2 == '\'' || r2 == '.') && j+n2 < len(t) {
-					r3, _ := utf8.DecodeRuneInString(t[j+n2:])
+					r3, _ := decodeRune(t, j+n2)
 					if isWordRune(r3) && (r2 == '\'' || singleLetterRun(t[i:j])) {
 						j += n2
 						continue
@@ -193,6 +193,14 @@ func endsSentence(d *doc, orig string, at int, r rune) bool {
 		}
 	}
 	return true
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func isWordRune(r rune) bool {
