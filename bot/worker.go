@@ -64,7 +64,13 @@ func (b *Bot) resume(ctx context.Context, started time.Time) {
 }
 
 func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
-	subs, err := b.store.Unfinished(ctx, before, 2*cap(b.queue))
+	// The oldest unfinished submissions include those already queued or
+	// being graded; list past them, so the ones waiting in storage are
+	// reached without waiting for the periodic pass.
+	b.mu.Lock()
+	limit := len(b.inflight) + 2*cap(b.queue)
+	b.mu.Unlock()
+	subs, err := b.store.Unfinished(ctx, before, limit)
 	if err != nil {
 		if ctx.Err() == nil {
 			b.log.Error("listing unfinished submissions", "err", err)
@@ -76,6 +82,9 @@ func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
 			b.spilled.Store(true) // more wait: ask again when there is room
 			return
 		}
+	}
+	if len(subs) == limit {
+		b.spilled.Store(true) // there may be more past the limit
 	}
 	if len(subs) > 0 {
 		b.log.Info("resumed unfinished submissions", "count", len(subs))
