@@ -2,14 +2,8 @@ package digest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/factgrade/factgrade/storage"
 	"github.com/factgrade/factgrade/storage/postgres"
@@ -19,39 +13,7 @@ import (
 // postgresURL returns a URL of a schema of the test's own on
 // FACTGRADE_TEST_POSTGRES_URL (dropped when the test ends), or skips.
 func postgresURL(t *testing.T) string {
-	base := os.Getenv("FACTGRADE_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("FACTGRADE_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable); PostgreSQL digest tests skipped")
-	}
-	ctx := context.Background()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "factgrade_digest_" + hex.EncodeToString(b[:])
-	exec := func(q string) error {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		_, err = conn.Exec(ctx, q)
-		return err
-	}
-	if err := exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("FACTGRADE_TEST_POSTGRES_URL: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("dropping schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("FACTGRADE_TEST_POSTGRES_URL: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return storagetest.PostgresSchema(t, "factgrade_digest", nil)
 }
 
 func openPostgres(t *testing.T, u string, c *clock) *postgres.Store {

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	_ "modernc.org/sqlite" // the driver the SQLite store uses
+
+	"github.com/factgrade/factgrade/storage/storagetest"
 )
 
 // TestReliabilitySQLiteLocked proves that while another process holds
@@ -73,40 +74,7 @@ func TestReliabilitySQLiteLocked(t *testing.T) {
 // FACTGRADE_TEST_POSTGRES_URL's database, with application_name set to
 // name so its backends can be found, or skips the test.
 func postgresURL(t *testing.T, name string) string {
-	base := os.Getenv("FACTGRADE_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("FACTGRADE_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable); PostgreSQL faults skipped")
-	}
-	ctx := context.Background()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "factgrade_rel_" + hex.EncodeToString(b[:])
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connecting to FACTGRADE_TEST_POSTGRES_URL: %v", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("dropping schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	q.Set("application_name", name)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return storagetest.PostgresSchema(t, "factgrade_rel", map[string]string{"application_name": name})
 }
 
 // TestReliabilityPostgresUnreachable proves that when PostgreSQL drops
