@@ -90,12 +90,15 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 	a := r.rules.analyse(d, &sc.a)
 	about := true
 	for _, t := range r.rules.about {
-		if ok, _ := a.holds(t, nil); !ok {
+		var ok bool
+		if ok, a.tmp = a.holds(t, a.tmp[:0]); !ok {
 			about = false
 			break
 		}
 	}
-	decided = make([]*rule, len(r.Criteria))
+	if full {
+		decided = make([]*rule, len(r.Criteria))
+	}
 	for i, c := range r.Criteria {
 		cg := CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules}
 		switch {
@@ -109,11 +112,11 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 				cg.Reason = "The text does not touch this point."
 				break
 			}
-			decided[i] = ru
 			cg.Verdict, cg.Decisive = ru.verdict, ru.decisive
 			if !full {
 				break
 			}
+			decided[i] = ru
 			cg.Spans = spansOf(d, trig)
 			cg.Reason = expandSpan(ru.reason, cg.Spans)
 			if cg.Verdict != NA {
@@ -127,6 +130,23 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 }
 
 const maxSpans = 3
+
+// collapseSpace trims s and turns every run of white space into one space,
+// allocating only when it changes something.
+func collapseSpace(s string) string {
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= utf8.RuneSelf || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // notApplicable is the reason a criterion does not apply to a kind.
 func notApplicable(k Kind) string {
@@ -248,8 +268,8 @@ func (r *Rubric) rewrite(g *Grade, sc *scratch) {
 		}
 		text += appendix
 	}
-	text = strings.Join(strings.Fields(text), " ")
-	if text == strings.Join(strings.Fields(g.Text), " ") {
+	text = collapseSpace(text)
+	if text == collapseSpace(g.Text) {
 		return
 	}
 	if err := CheckText(text); err != nil {
@@ -293,7 +313,7 @@ func matchCase(orig, repl, text string) string {
 // start with a capital.
 func titleCased(text string) bool {
 	caps, n := 0, 0
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		if utf8.RuneCountInString(w) <= 3 {
 			continue
 		}
