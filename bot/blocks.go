@@ -51,15 +51,25 @@ func RenderGrade(item storage.GradedItem, r *rubric.Rubric) Message {
 
 	// Reserve room for the rewrite, the truncation note, the context and the buttons.
 	room := MaxBlocks - len(blocks) - 4
+	criteria := g.Criteria
+	if g.Status != rubric.Graded {
+		// No verdicts to show: say why once instead of a row of "na".
+		criteria = nil
+		why := "Every criterion of this rubric is about another story."
+		if len(g.Criteria) > 0 {
+			why = g.Criteria[0].Reason
+		}
+		blocks = append(blocks, blockkit.Section("not_graded", blockkit.Escape(why)+"\nType `/factcheck rubrics` to see the stories factgrade can grade, and `/factcheck --rubric ID …` to pick one."))
+	}
 	shown := 0
-	for _, cg := range g.Criteria {
+	for _, cg := range criteria {
 		if shown == room {
 			break
 		}
 		blocks = append(blocks, blockkit.Section("crit_"+cg.Criterion, criterionText(cg, r)))
 		shown++
 	}
-	if hidden := len(g.Criteria) - shown; hidden > 0 {
+	if hidden := len(criteria) - shown; hidden > 0 {
 		blocks = append(blocks, slack.NewContextBlock("crit_more", blockkit.Mrkdwn(fmt.Sprintf("%d more criteria not shown (Slack allows %d blocks per message).", hidden, MaxBlocks))))
 	}
 	if t := rewriteText(g); t != "" {
