@@ -34,60 +34,18 @@ type DeriveRequest struct {
 // Draft is a rubric drafted by the model, its evidence checked against the
 // source. It is for an editor to review; nothing loads it by itself.
 type Draft struct {
-	File          draftFile
+	File          rubric.File
 	DroppedQuotes int
 	// Info is the model call's cost.
 	Info rubric.JudgeInfo
 }
 
-// draftFile is the rubric file format (rubrics/*.yaml), in its field order.
-type draftFile struct {
-	ID       string                 `yaml:"id"`
-	Version  int                    `yaml:"version"`
-	Title    string                 `yaml:"title"`
-	Source   draftSource            `yaml:"source"`
-	Letters  []rubric.Threshold     `yaml:"letters"`
-	About    []string               `yaml:"about"`
-	Signals  map[string]draftSignal `yaml:"signals"`
-	Criteria []draftCriterion       `yaml:"criteria"`
-}
-
-type draftSource struct {
-	Publisher string `yaml:"publisher"`
-	Headline  string `yaml:"headline"`
-	Subhead   string `yaml:"subhead,omitempty"`
-	Byline    string `yaml:"byline"`
-	Date      string `yaml:"date"`
-	URL       string `yaml:"url"`
-	Text      string `yaml:"text"`
-}
-
-type draftSignal struct {
-	Patterns []string `yaml:"patterns"`
-}
-
-type draftCriterion struct {
-	ID       string          `yaml:"id"`
-	Question string          `yaml:"question"`
-	Weight   float64         `yaml:"weight"`
-	Kinds    []string        `yaml:"kinds"`
-	CapsAt   string          `yaml:"caps_at,omitempty"`
-	Verdicts draftVerdicts   `yaml:"verdicts"`
-	Evidence []draftEvidence `yaml:"evidence"`
-	Guidance string          `yaml:"guidance,omitempty"`
-	Fix      string          `yaml:"fix,omitempty"`
-}
-
-type draftVerdicts struct {
-	Pass    string `yaml:"pass" json:"pass"`
-	Partial string `yaml:"partial,omitempty" json:"partial"`
-	Fail    string `yaml:"fail" json:"fail"`
-	NA      string `yaml:"na,omitempty" json:"na"`
-}
-
-type draftEvidence struct {
-	Paragraph int    `yaml:"paragraph"`
-	Quote     string `yaml:"quote"`
+// replyVerdicts is what each verdict means, as the model writes it.
+type replyVerdicts struct {
+	Pass    string `json:"pass"`
+	Partial string `json:"partial"`
+	Fail    string `json:"fail"`
+	NA      string `json:"na"`
 }
 
 // deriveReply is the model's draft as it arrives.
@@ -107,7 +65,7 @@ type deriveReply struct {
 		Weight   float64         `json:"weight"`
 		Kinds    []string        `json:"kinds"`
 		CapsAt   string          `json:"caps_at"`
-		Verdicts draftVerdicts   `json:"verdicts"`
+		Verdicts replyVerdicts   `json:"verdicts"`
 		Evidence []replyCitation `json:"evidence"`
 		Guidance string          `json:"guidance"`
 		Fix      string          `json:"fix"`
@@ -204,15 +162,15 @@ func buildDraft(req DeriveRequest, header, paras []string, content string) (*Dra
 	if len(rep.Criteria) == 0 {
 		return nil, "it has no criteria"
 	}
-	f := draftFile{
+	f := rubric.File{
 		ID: req.ID, Version: 1, Title: oneSentence(rep.Title),
-		Source: draftSource{
+		Source: rubric.FileSource{
 			Publisher: oneSentence(rep.Publisher), Headline: header[0],
 			Byline: oneSentence(rep.Byline), Date: strings.TrimSpace(rep.Date), URL: strings.TrimSpace(rep.URL),
 			Text: req.SourcePath,
 		},
 		Letters: []rubric.Threshold{{Letter: "A", Min: 90}, {Letter: "B", Min: 75}, {Letter: "C", Min: 60}, {Letter: "D", Min: 40}, {Letter: "F", Min: 0}},
-		Signals: map[string]draftSignal{},
+		Signals: map[string]rubric.FileSignal{},
 	}
 	if len(header) > 1 {
 		f.Source.Subhead = header[1]
@@ -237,7 +195,7 @@ func buildDraft(req DeriveRequest, header, paras []string, content string) (*Dra
 				phrases = append(phrases, strings.Join(fields, " "))
 			}
 		}
-		var sig draftSignal
+		var sig rubric.FileSignal
 		if len(words) > 0 {
 			sig.Patterns = append(sig.Patterns, strings.Join(words, "|"))
 		}
@@ -255,14 +213,16 @@ func buildDraft(req DeriveRequest, header, paras []string, content string) (*Dra
 			continue
 		}
 		seen[id] = true
-		c := draftCriterion{
+		c := rubric.FileCriterion{
 			ID: id, Question: oneSentence(rc.Question), Weight: rc.Weight,
-			CapsAt: strings.TrimSpace(rc.CapsAt),
-			Verdicts: draftVerdicts{
-				Pass: oneSentence(rc.Verdicts.Pass), Partial: oneSentence(rc.Verdicts.Partial),
-				Fail: oneSentence(rc.Verdicts.Fail), NA: oneSentence(rc.Verdicts.NA),
-			},
+			CapsAt:   strings.TrimSpace(rc.CapsAt),
+			Verdicts: map[string]string{},
 			Guidance: oneSentence(rc.Guidance), Fix: oneSentence(rc.Fix),
+		}
+		for v, text := range map[rubric.Verdict]string{rubric.Pass: rc.Verdicts.Pass, rubric.Partial: rc.Verdicts.Partial, rubric.Fail: rc.Verdicts.Fail, rubric.NA: rc.Verdicts.NA} {
+			if t := oneSentence(text); t != "" {
+				c.Verdicts[string(v)] = t
+			}
 		}
 		if c.Weight <= 0 || c.Weight > 10 {
 			c.Weight = 1
@@ -296,9 +256,9 @@ func contains(s []string, v string) bool {
 
 // findEvidence finds quote in the source body, in paragraph hint first, and
 // returns it as the source spells it.
-func findEvidence(paras []string, hint int, quote string) (draftEvidence, bool) {
+func findEvidence(paras []string, hint int, quote string) (rubric.FileEvidence, bool) {
 	if len(strings.TrimSpace(quote)) < 3 {
-		return draftEvidence{}, false
+		return rubric.FileEvidence{}, false
 	}
 	order := make([]int, 0, len(paras))
 	if hint >= 1 && hint <= len(paras) {
@@ -311,10 +271,10 @@ func findEvidence(paras []string, hint int, quote string) (draftEvidence, bool) 
 	}
 	for _, i := range order {
 		if sp, ok := findSpan(paras[i], quote); ok {
-			return draftEvidence{Paragraph: i + 1, Quote: sp.Text}, true
+			return rubric.FileEvidence{Paragraph: i + 1, Quote: sp.Text}, true
 		}
 	}
-	return draftEvidence{}, false
+	return rubric.FileEvidence{}, false
 }
 
 // YAML renders the draft as a rubric file, headed by a comment saying it is

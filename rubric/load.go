@@ -17,79 +17,86 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// The file format: one YAML file per story. See rubrics/volt-typhoon-geneva.yaml
-// for a complete example and docs/RUBRICS.md for every field.
-type fileRubric struct {
+// File is the rubric file format: one YAML file per story. See
+// rubrics/volt-typhoon-geneva.yaml for a complete example and docs/RUBRICS.md
+// for every field. Tools that write rubric files (rubric derive) use it too.
+type File struct {
 	ID       string                `yaml:"id"`
 	Version  int                   `yaml:"version"`
 	Title    string                `yaml:"title"`
-	Source   fileSource            `yaml:"source"`
+	Source   FileSource            `yaml:"source"`
 	Letters  []Threshold           `yaml:"letters"`
 	About    []string              `yaml:"about"`
-	Signals  map[string]fileSignal `yaml:"signals"`
-	Criteria []fileCriterion       `yaml:"criteria"`
+	Signals  map[string]FileSignal `yaml:"signals"`
+	Criteria []FileCriterion       `yaml:"criteria"`
 }
 
-type fileSource struct {
+// FileSource is a rubric file's source metadata and the path of its text.
+type FileSource struct {
 	Publisher string `yaml:"publisher"`
 	Headline  string `yaml:"headline"`
-	Subhead   string `yaml:"subhead"`
+	Subhead   string `yaml:"subhead,omitempty"`
 	Byline    string `yaml:"byline"`
 	Date      string `yaml:"date"`
 	URL       string `yaml:"url"`
 	Text      string `yaml:"text"`
 }
 
-type fileSignal struct {
+// FileSignal is a named family of token patterns and how its occurrences are read.
+type FileSignal struct {
 	Patterns         []string `yaml:"patterns"`
-	Exclude          []string `yaml:"exclude"`
-	NegatedBy        []string `yaml:"negated_by"`
-	QualifiedBy      []string `yaml:"qualified_by"`
-	HedgedBy         []string `yaml:"hedged_by"`
-	QuotesHedge      bool     `yaml:"quotes_hedge"`
-	Reach            int      `yaml:"reach"`
-	Window           *int     `yaml:"window"`
-	QualifiedAfter   int      `yaml:"qualified_after"`
-	QualifiedAfterBy []string `yaml:"qualified_after_by"`
-	Near             []string `yaml:"near"`
-	NearWithin       int      `yaml:"near_within"`
-	NotNear          []string `yaml:"not_near"`
-	NotNearWithin    int      `yaml:"not_near_within"`
-	Note             string   `yaml:"note"`
+	Exclude          []string `yaml:"exclude,omitempty"`
+	NegatedBy        []string `yaml:"negated_by,omitempty"`
+	QualifiedBy      []string `yaml:"qualified_by,omitempty"`
+	HedgedBy         []string `yaml:"hedged_by,omitempty"`
+	QuotesHedge      bool     `yaml:"quotes_hedge,omitempty"`
+	Reach            int      `yaml:"reach,omitempty"`
+	Window           *int     `yaml:"window,omitempty"`
+	QualifiedAfter   int      `yaml:"qualified_after,omitempty"`
+	QualifiedAfterBy []string `yaml:"qualified_after_by,omitempty"`
+	Near             []string `yaml:"near,omitempty"`
+	NearWithin       int      `yaml:"near_within,omitempty"`
+	NotNear          []string `yaml:"not_near,omitempty"`
+	NotNearWithin    int      `yaml:"not_near_within,omitempty"`
+	Note             string   `yaml:"note,omitempty"`
 }
 
-type fileCriterion struct {
+// FileCriterion is one criterion of a rubric file.
+type FileCriterion struct {
 	ID       string            `yaml:"id"`
 	Question string            `yaml:"question"`
 	Weight   float64           `yaml:"weight"`
 	Kinds    []string          `yaml:"kinds"`
-	CapsAt   string            `yaml:"caps_at"`
+	CapsAt   string            `yaml:"caps_at,omitempty"`
 	Verdicts map[string]string `yaml:"verdicts"`
-	Evidence []fileEvidence    `yaml:"evidence"`
-	Guidance string            `yaml:"guidance"`
-	Fix      string            `yaml:"fix"`
-	Rules    []fileRule        `yaml:"rules"`
-	Rewrite  []fileEdit        `yaml:"rewrite"`
-	Append   string            `yaml:"append"`
+	Evidence []FileEvidence    `yaml:"evidence"`
+	Guidance string            `yaml:"guidance,omitempty"`
+	Fix      string            `yaml:"fix,omitempty"`
+	Rules    []FileRule        `yaml:"rules,omitempty"`
+	Rewrite  []FileEdit        `yaml:"rewrite,omitempty"`
+	Append   string            `yaml:"append,omitempty"`
 }
 
-type fileEvidence struct {
-	ID        string `yaml:"id"`
+// FileEvidence is a verbatim span of the source, by paragraph.
+type FileEvidence struct {
+	ID        string `yaml:"id,omitempty"`
 	Paragraph int    `yaml:"paragraph"`
 	Quote     string `yaml:"quote"`
 }
 
-type fileRule struct {
+// FileRule is one decision rule of the rule judge.
+type FileRule struct {
 	When     []string `yaml:"when"`
-	Kinds    []string `yaml:"kinds"`
+	Kinds    []string `yaml:"kinds,omitempty"`
 	Verdict  string   `yaml:"verdict"`
 	Reason   string   `yaml:"reason"`
-	Decisive bool     `yaml:"decisive"`
-	Cite     []string `yaml:"cite"`
-	Fix      string   `yaml:"fix"`
+	Decisive bool     `yaml:"decisive,omitempty"`
+	Cite     []string `yaml:"cite,omitempty"`
+	Fix      string   `yaml:"fix,omitempty"`
 }
 
-type fileEdit struct {
+// FileEdit is one rewrite edit: a token pattern and what replaces it.
+type FileEdit struct {
 	Find    string `yaml:"find"`
 	Replace string `yaml:"replace"`
 }
@@ -219,8 +226,8 @@ func loadFile(fsys fs.FS, name string) (*Rubric, []Problem) {
 		l.addf(1, "YAML anchors and aliases are not allowed in rubric files")
 		return nil, l.problems
 	}
-	l.checkKnown(l.root, reflect.TypeOf(fileRubric{}), "")
-	var f fileRubric
+	l.checkKnown(l.root, reflect.TypeOf(File{}), "")
+	var f File
 	if err := l.root.Decode(&f); err != nil {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
@@ -369,7 +376,7 @@ func (l *loader) line(keys ...any) int {
 // loadSource reads the cleaned source text: a header block (headline,
 // subhead, byline, one a line) and the body paragraphs, separated by blank
 // lines.
-func (l *loader) loadSource(fsys fs.FS, dir string, fs_ *fileSource) *Source {
+func (l *loader) loadSource(fsys fs.FS, dir string, fs_ *FileSource) *Source {
 	src := &Source{Publisher: fs_.Publisher, Headline: fs_.Headline, Subhead: fs_.Subhead, Byline: fs_.Byline, Date: fs_.Date, URL: fs_.URL}
 	line := l.line("source", "text")
 	if fs_.Text == "" {
@@ -434,7 +441,7 @@ var (
 )
 
 // build validates f and compiles it into a Rubric.
-func (l *loader) build(f *fileRubric, src *Source) *Rubric {
+func (l *loader) build(f *File, src *Source) *Rubric {
 	r := &Rubric{ID: f.ID, Version: f.Version, Title: f.Title, Source: src}
 	if !idRE.MatchString(f.ID) {
 		l.addf(l.line("id"), "id %q must be lower-case letters, digits and dashes", f.ID)
@@ -491,7 +498,7 @@ func (l *loader) build(f *fileRubric, src *Source) *Rubric {
 	return r
 }
 
-func (l *loader) buildLetters(r *Rubric, f *fileRubric) {
+func (l *loader) buildLetters(r *Rubric, f *File) {
 	if len(f.Letters) == 0 {
 		l.addf(l.line("letters"), "letters are missing: list each letter with its minimum score, best first")
 		return
@@ -515,7 +522,7 @@ func (l *loader) buildLetters(r *Rubric, f *fileRubric) {
 	r.Letters = f.Letters
 }
 
-func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
+func (l *loader) buildSignals(rs *ruleSet, f *File) {
 	names := make([]string, 0, len(f.Signals))
 	for n := range f.Signals {
 		names = append(names, n)
@@ -585,7 +592,7 @@ func (l *loader) buildSignals(rs *ruleSet, f *fileRubric) {
 	}
 }
 
-func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *fileCriterion, i int, src *Source) *Criterion {
+func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int, src *Source) *Criterion {
 	at := func(keys ...any) int { return l.line(append([]any{"criteria", i}, keys...)...) }
 	c := &Criterion{ID: fc.ID, Question: fc.Question, Weight: fc.Weight, CapsAt: fc.CapsAt, Guidance: fc.Guidance, Fix: fc.Fix, Verdicts: map[Verdict]string{}}
 	if !nameRE.MatchString(fc.ID) {
