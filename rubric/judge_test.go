@@ -252,14 +252,25 @@ func TestDevCases(t *testing.T) {
 // labelled by two labellers who never saw the rules (testdata/cases/real.jsonl
 // and holdout.jsonl; their notes are beside them).
 func TestRealCases(t *testing.T) {
-	for _, f := range []string{"real.jsonl", "holdout.jsonl"} {
-		t.Run(f, func(t *testing.T) { checkCaseFile(t, "../testdata/cases/"+f) })
+	var fails, caught int
+	for _, f := range []string{"real.jsonl", "holdout.jsonl", "holdout2.jsonl"} {
+		t.Run(f, func(t *testing.T) {
+			fl, c := checkCaseFile(t, "../testdata/cases/"+f)
+			fails, caught = fails+fl, caught+c
+		})
+	}
+	// An overclaim that slips through is the worst miss: across the three
+	// files at least 95% of the admission fails are caught.
+	if recall := float64(caught) / float64(fails); recall < 0.95 {
+		t.Errorf("admission fail recall over all real cases %.3f (%d/%d), want ≥ 0.95", recall, caught, fails)
 	}
 }
 
-func checkCaseFile(t *testing.T, name string) {
+// checkCaseFile grades a case file, requires at least 95% of its verdicts
+// right, and returns its admission fails and how many were caught.
+func checkCaseFile(t *testing.T, name string) (fails, caught int) {
 	cases := readCaseFile(t, name)
-	var n, ok, fails, caught int
+	var n, ok int
 	for _, c := range cases {
 		g := grade(t, c.Kind, c.Text)
 		for _, cg := range g.Criteria {
@@ -276,11 +287,12 @@ func checkCaseFile(t *testing.T, name string) {
 			}
 		}
 	}
-	acc, recall := float64(ok)/float64(n), float64(caught)/float64(fails)
-	t.Logf("%s: accuracy %.3f (%d/%d), admission fail recall %.3f (%d/%d)", name, acc, ok, n, recall, caught, fails)
-	if acc < 0.95 || recall < 0.95 {
-		t.Errorf("accuracy %.3f and recall %.3f, want at least 0.95 each", acc, recall)
+	acc := float64(ok) / float64(n)
+	t.Logf("%s: accuracy %.3f (%d/%d), admission fail recall %d/%d", name, acc, ok, n, caught, fails)
+	if acc < 0.95 {
+		t.Errorf("accuracy %.3f, want at least 0.95", acc)
 	}
+	return fails, caught
 }
 
 func TestGradeShape(t *testing.T) {
