@@ -61,28 +61,14 @@ func TestReliabilityMarkupInjection(t *testing.T) {
 	r := mustRubrics(t).Lookup
 	model := llmtest.NewServer(t)
 	model.Handle(func(req llmtest.ChatRequest) llmtest.Reply {
-		type cite struct {
-			Paragraph int    `json:"paragraph"`
-			Quote     string `json:"quote"`
-		}
-		type crit struct {
-			Criterion       string `json:"criterion"`
-			Verdict         string `json:"verdict"`
-			Reason          string `json:"reason"`
-			SubmissionQuote string `json:"submission_quote"`
-			Citations       []cite `json:"citations"`
-		}
-		var out struct {
-			Criteria []crit `json:"criteria"`
-			Rewrite  string `json:"rewrite"`
-		}
+		var out llmtest.GradeReply
 		vt, _ := r("volt-typhoon-geneva")
 		for _, c := range vt.Criteria {
-			out.Criteria = append(out.Criteria, crit{c.ID, "fail", "Wrong. " + inject, inject, []cite{{1, inject}, {1, "according to people familiar with the matter"}}})
+			out.Criteria = append(out.Criteria, llmtest.CriterionReply{Criterion: c.ID, Verdict: "fail", Reason: "Wrong. " + inject, SubmissionQuote: inject,
+				Citations: []llmtest.CitationReply{{Paragraph: 1, Quote: inject}, {Paragraph: 1, Quote: "according to people familiar with the matter"}}})
 		}
 		out.Rewrite = "China tacitly acknowledged the hacks, WSJ reports " + inject
-		b, _ := json.Marshal(out)
-		return llmtest.Completion(string(b))
+		return llmtest.Completion(out.JSON())
 	})
 	logs := &syncBuffer{}
 	for _, tc := range []struct {

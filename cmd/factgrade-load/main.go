@@ -17,7 +17,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -369,35 +368,10 @@ func startModel(latency time.Duration) (*llmtest.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	type cite struct {
-		Paragraph int    `json:"paragraph"`
-		Quote     string `json:"quote"`
-	}
-	type crit struct {
-		Criterion       string `json:"criterion"`
-		Verdict         string `json:"verdict"`
-		Reason          string `json:"reason"`
-		SubmissionQuote string `json:"submission_quote"`
-		Citations       []cite `json:"citations"`
-	}
-	var reply struct {
-		Criteria []crit `json:"criteria"`
-		Rewrite  string `json:"rewrite"`
-	}
-	for _, cg := range g.Criteria {
-		c := crit{Criterion: cg.Criterion, Verdict: string(cg.Verdict), Reason: cg.Reason, Citations: []cite{}}
-		for _, ct := range cg.Citations {
-			c.Citations = append(c.Citations, cite{ct.Paragraph, ct.Quote})
-		}
-		reply.Criteria = append(reply.Criteria, c)
-	}
-	content, err := json.Marshal(reply)
-	if err != nil {
-		return nil, err
-	}
+	content := llmtest.ReplyFromGrade(g).JSON()
 	srv := llmtest.Start()
 	srv.Handle(func(llmtest.ChatRequest) llmtest.Reply {
-		return llmtest.Reply{Content: string(content), Delay: latency}
+		return llmtest.Reply{Content: content, Delay: latency}
 	})
 	return srv, nil
 }

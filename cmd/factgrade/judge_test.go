@@ -17,23 +17,12 @@ const testOpenAIKey = "sk-cli-test-key-NEVER-SHOWN"
 // modelPassEverything is what a fake model answers for the Volt rubric:
 // pass on every criterion, citing ¶5.
 func modelPassEverything() string {
-	type cite struct {
-		Paragraph int    `json:"paragraph"`
-		Quote     string `json:"quote"`
-	}
-	type crit struct {
-		Criterion       string `json:"criterion"`
-		Verdict         string `json:"verdict"`
-		Reason          string `json:"reason"`
-		SubmissionQuote string `json:"submission_quote"`
-		Citations       []cite `json:"citations"`
-	}
-	var cs []crit
+	var r llmtest.GradeReply
 	for _, id := range []string{"admission", "sourcing", "denial", "campaign", "targets", "taiwan", "meeting"} {
-		cs = append(cs, crit{id, "pass", "The model says so.", "", []cite{{5, "were indirect and somewhat ambiguous"}}})
+		r.Criteria = append(r.Criteria, llmtest.CriterionReply{Criterion: id, Verdict: "pass", Reason: "The model says so.",
+			Citations: []llmtest.CitationReply{{Paragraph: 5, Quote: "were indirect and somewhat ambiguous"}}})
 	}
-	b, _ := json.Marshal(map[string]any{"criteria": cs, "rewrite": ""})
-	return string(b)
+	return r.JSON()
 }
 
 func TestGradeWithLLMJudges(t *testing.T) {
