@@ -12,7 +12,7 @@ import (
 
 // storyWords are the words a text needs to be about the story; a text with
 // none of them must be ungradable (or not English).
-var storyWords = []string{"chin", "beijing", "prc", "sino", "mss", "xi", "jinping", "pla", "lei", "volt", "ministry"}
+var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "ministry"}
 
 func FuzzRuleJudge(f *testing.F) {
 	for _, cs := range criterionCases {
