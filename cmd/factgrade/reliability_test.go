@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"net/http"
-	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -29,36 +26,7 @@ func TestReliabilitySIGKILL(t *testing.T) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	envMap := serveEnv(fake, dir, "FACTGRADE_ADDR", addr, "FACTGRADE_WORKERS", "3")
-	start := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
-		cmd.Env = append(os.Environ(), "FACTGRADE_SERVE_CHILD=1")
-		for k, v := range envMap {
-			cmd.Env = append(cmd.Env, k+"="+v)
-		}
-		var logs bytes.Buffer
-		cmd.Stderr, cmd.Stdout = &logs, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			cmd.Process.Kill()
-			cmd.Wait()
-			if t.Failed() {
-				t.Logf("child log:\n%s", logs.String())
-			}
-		})
-		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-			if resp, err := http.Get("http://" + addr + "/readyz"); err == nil {
-				resp.Body.Close()
-				if resp.StatusCode == 200 {
-					return cmd
-				}
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("child did not become ready")
-			}
-		}
-	}
+	start := func() *exec.Cmd { return startServeChild(t, envMap, addr) }
 	child := start()
 	const n = 24
 	var accepted []string

@@ -216,6 +216,41 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// startServeChild starts factgrade serve as a child process (this test
+// binary running TestServeChild) with env, waits until /readyz on addr
+// answers 200, and kills it when the test ends.
+func startServeChild(t *testing.T, env map[string]string, addr string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
+	cmd.Env = append(os.Environ(), "FACTGRADE_SERVE_CHILD=1")
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var logs bytes.Buffer
+	cmd.Stderr, cmd.Stdout = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait() // already waited for by a test that stopped it: an error, ignored
+		if t.Failed() {
+			t.Logf("child log:\n%s", logs.String())
+		}
+	})
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if resp, err := http.Get("http://" + addr + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return cmd
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("child did not become ready")
+		}
+	}
+}
+
 // TestServeSIGTERM sends SIGTERM to a serving child process while grades
 // are queued and posts are slow, starts it again on the same database, and
 // checks that every accepted submission was posted exactly once.
@@ -229,37 +264,7 @@ func TestServeSIGTERM(t *testing.T) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	envMap := serveEnv(fake, dir, "FACTGRADE_ADDR", addr, "FACTGRADE_WORKERS", "2", "FACTGRADE_SHUTDOWN_GRACE", "3s")
-	start := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
-		cmd.Env = append(os.Environ(), "FACTGRADE_SERVE_CHILD=1")
-		for k, v := range envMap {
-			cmd.Env = append(cmd.Env, k+"="+v)
-		}
-		var logs bytes.Buffer
-		cmd.Stderr, cmd.Stdout = &logs, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			cmd.Process.Kill()
-			if t.Failed() {
-				t.Logf("child log:\n%s", logs.String())
-			}
-		})
-		deadline := time.Now().Add(20 * time.Second)
-		for {
-			if resp, err := http.Get("http://" + addr + "/readyz"); err == nil {
-				resp.Body.Close()
-				if resp.StatusCode == 200 {
-					return cmd
-				}
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("child did not become ready")
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
+	start := func() *exec.Cmd { return startServeChild(t, envMap, addr) }
 	child := start()
 	const n = 20
 	accepted := map[string]bool{}
