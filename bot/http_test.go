@@ -40,9 +40,10 @@ func TestCommandGradesAndPostsOnce(t *testing.T) {
 		t.Fatalf("retry status %d", status)
 	}
 	sub := h.waitState(1, storage.Posted)
-	calls := h.slack.WaitCalls("chat.postMessage", 1, 5*time.Second)
-	time.Sleep(50 * time.Millisecond)
-	if calls = h.slack.Calls("chat.postMessage"); len(calls) != 1 {
+	h.slack.WaitCalls("chat.postMessage", 1, 5*time.Second)
+	time.Sleep(50 * time.Millisecond) // a second post, if any, would arrive now
+	calls := h.slack.Calls("chat.postMessage")
+	if len(calls) != 1 {
 		t.Fatalf("%d posts, want 1", len(calls))
 	}
 	if n := h.countSubmissions(); n != 1 {
@@ -191,9 +192,10 @@ func TestEvents(t *testing.T) {
 	ev := slacktest.AppHomeOpened(teamID, editor, "Ev0HOME1")
 	h.post("/slack/events", slacktest.JSONType, ev)
 	h.post("/slack/events", slacktest.JSONType, ev, bot.HeaderRetryNum, "1")
-	calls := h.slack.WaitCalls("views.publish", 1, 5*time.Second)
-	time.Sleep(50 * time.Millisecond)
-	if calls = h.slack.Calls("views.publish"); len(calls) != 1 {
+	h.slack.WaitCalls("views.publish", 1, 5*time.Second)
+	time.Sleep(50 * time.Millisecond) // a second publish, if any, would arrive now
+	calls := h.slack.Calls("views.publish")
+	if len(calls) != 1 {
 		t.Fatalf("%d views.publish, want 1", len(calls))
 	}
 	blocks := calls[0].Blocks()
@@ -314,9 +316,9 @@ func TestBusyQueueQueues(t *testing.T) {
 		t.Errorf("queued commands counted %d, want at least 1", got)
 	}
 	close(block)
-	posts := h.slack.WaitCalls("chat.postMessage", 4, 10*time.Second)
-	time.Sleep(100 * time.Millisecond)
-	if posts = h.slack.Calls("chat.postMessage"); len(posts) != 4 {
+	h.slack.WaitCalls("chat.postMessage", 4, 10*time.Second)
+	time.Sleep(100 * time.Millisecond) // a fifth post, if any, would arrive now
+	if posts := h.slack.Calls("chat.postMessage"); len(posts) != 4 {
 		t.Errorf("%d posts, want 4", len(posts))
 		for id := int64(1); id <= 4; id++ {
 			s, err := h.submission(id)

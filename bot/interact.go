@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,7 +54,7 @@ func (b *Bot) HandleInteraction(ctx context.Context, cb slack.InteractionCallbac
 // paragraphs in the thread). The Slack calls run in the background so the
 // acknowledgement is not held up.
 func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) Reply {
-	if cb.ActionCallback.BlockActions == nil || len(cb.ActionCallback.BlockActions) == 0 {
+	if len(cb.ActionCallback.BlockActions) == 0 {
 		return Reply{Outcome: "bad_request"}
 	}
 	act := cb.ActionCallback.BlockActions[0]
@@ -247,5 +246,3 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 	})
 	return Reply{Outcome: "ok"}
 }
-
-var errNotFromSlack = errors.New("not from Slack")

@@ -225,6 +225,9 @@ func (j *Judge) request(f format, msgs []openai.ChatCompletionMessage) openai.Ch
 		// default temperature (go-openai refuses anything else).
 		req.MaxCompletionTokens = f.maxTokens
 	} else {
+		// max_tokens, deprecated by OpenAI, is what Ollama, vLLM and Azure's
+		// older API versions understand.
+		//lint:ignore SA1019 kept on purpose for OpenAI-compatible servers
 		req.MaxTokens = f.maxTokens
 		req.Temperature = zeroTemperature
 	}

@@ -78,7 +78,11 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 	sc.d.intern(r.rules.vocab)
 	d := &sc.d
 	// A rewrite (not full) is of a text already found to be English.
-	if lang := foreignLanguageIf(full, d); lang != "" {
+	lang := ""
+	if full {
+		lang = foreignLanguage(d)
+	}
+	if lang != "" {
 		g.Status = NotEnglish
 		for _, c := range r.Criteria {
 			g.Criteria = append(g.Criteria, CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules,
@@ -157,14 +161,6 @@ func notApplicable(k Kind) string {
 		return "Does not apply to a summary."
 	}
 	return "Does not apply to a " + string(k) + "."
-}
-
-// foreignLanguageIf is foreignLanguage when check is set, else "".
-func foreignLanguageIf(check bool, d *doc) string {
-	if !check {
-		return ""
-	}
-	return foreignLanguage(d)
 }
 
 // spansOf maps occurrences back to the submission's bytes.

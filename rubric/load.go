@@ -393,19 +393,18 @@ func (l *loader) loadSource(fsys fs.FS, dir string, fs_ *FileSource) *Source {
 		l.addf(line, "source text %s must be valid UTF-8 and at most %d bytes", p, maxSourceBytes)
 		return src
 	}
-	blocks := splitBlocks(string(data))
-	if len(blocks) < 2 {
+	header, paras := ParseSource(string(data))
+	if len(paras) == 0 {
 		l.addf(line, "source text %s needs a header block (headline, subhead, byline) and at least one body paragraph, separated by blank lines", p)
 		return src
 	}
-	header := strings.Split(blocks[0], "\n")
 	if fs_.Headline != "" && strings.TrimSpace(header[0]) != fs_.Headline {
 		l.addf(l.line("source", "headline"), "source.headline %q differs from the first line of %s (%q)", fs_.Headline, p, header[0])
 	}
 	if src.Headline == "" {
 		src.Headline = header[0]
 	}
-	src.Paragraphs = blocks[1:]
+	src.Paragraphs = paras
 	src.norm = make([]string, len(src.Paragraphs))
 	for i, para := range src.Paragraphs {
 		src.norm[i] = fold(para, false).text
@@ -644,7 +643,7 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int
 		if e.ID != "" {
 			evIdx[e.ID] = j
 		}
-		c.Evidence = append(c.Evidence, Evidence{ID: e.ID, Paragraph: e.Paragraph, Quote: e.Quote})
+		c.Evidence = append(c.Evidence, Evidence(e))
 	}
 	if len(fc.Evidence) == 0 {
 		l.addf(at("evidence"), "criterion %s: cite at least one evidence span of the source", fc.ID)

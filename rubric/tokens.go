@@ -26,7 +26,6 @@ type doc struct {
 	orig   string
 	f      folded
 	toks   []token
-	nsent  int
 	quoted []bool // toks[i] is inside a pair of quotation marks
 }
 
@@ -125,7 +124,6 @@ func (d *doc) reset(text string) {
 		}
 		i += n
 	}
-	d.nsent = sent + 1
 	d.markQuoted()
 }
 

@@ -7,7 +7,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -16,9 +15,6 @@ import (
 
 //go:embed *.yaml sources/*.txt
 var files embed.FS
-
-// FS returns the embedded rubric files.
-func FS() fs.FS { return files }
 
 // Load loads and validates every embedded rubric and every rubric file in
 // the given directories (FACTGRADE_RUBRIC_DIRS). All problems of all files

@@ -288,9 +288,9 @@ func TestServeSIGTERM(t *testing.T) {
 		t.Logf("all %d posted before SIGTERM took effect; the restart has nothing to resume", before)
 	}
 	child = start()
-	posts := fake.WaitCalls("chat.postMessage", len(accepted), 30*time.Second)
-	time.Sleep(300 * time.Millisecond)
-	posts = fake.Calls("chat.postMessage")
+	fake.WaitCalls("chat.postMessage", len(accepted), 30*time.Second)
+	time.Sleep(300 * time.Millisecond) // a post made twice would arrive now
+	posts := fake.Calls("chat.postMessage")
 	seen := map[string]int{}
 	for _, p := range posts {
 		for text := range accepted {
