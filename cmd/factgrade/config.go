@@ -31,11 +31,8 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 	} else if len(args) == 0 || !strings.HasPrefix(args[0], "-") {
 		return usagef("usage: factgrade config check")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelpShown
-		}
-		return usagef("%v", err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("config check takes no arguments, got %q", fs.Args())

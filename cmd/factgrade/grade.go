@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -31,30 +30,6 @@ func rubricsFromEnv(e *env) (*rubric.Set, error) {
 		return nil, fmt.Errorf("loading rubrics: %w", err)
 	}
 	return set, nil
-}
-
-// newFlags returns a flag set that prints its usage to the command's stderr
-// and reports errors instead of exiting.
-func newFlags(e *env, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: factgrade %s %s\n\nFlags:\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args, turning -h into errHelpShown and other errors into
-// usage errors.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelpShown
-		}
-		return usagef("%v (run 'factgrade %s -h')", err, fs.Name())
-	}
-	return nil
 }
 
 func runGrade(ctx context.Context, e *env, args []string) error {
