@@ -197,7 +197,7 @@ type caseLine struct {
 	Expect map[string]string `json:"expect"`
 }
 
-func readCaseFile(t *testing.T, name string) []caseLine {
+func readCaseFile(t testing.TB, name string) []caseLine {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
