@@ -1,6 +1,8 @@
 // Package sqlite is the storage.Store factgrade uses by default: one SQLite
 // file (modernc.org/sqlite, no cgo) in write-ahead-log mode, written through
-// a single connection in immediate transactions and read through a pool.
+// a single connection in immediate transactions (acknowledgements first; see
+// writer) and read through a pool, with the write-ahead log copied into the
+// file by a background checkpointer (checkpoint.go).
 // Several processes may share the file; its Locker locks sidecar files next
 // to it, so a second instance on the same database is refused the work only
 // one instance may do.
@@ -13,8 +15,10 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -40,6 +44,7 @@ type Store struct {
 	*sqlstore.Store
 	path     string
 	w        *writer
+	cp       *checkpointer
 	writeDB  *sql.DB
 	read     *sql.DB
 	readSt   *stmtCache
@@ -80,14 +85,19 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 		return nil, errors.New("want the path of a database file (without '?' or 'file:')")
 	}
 	s := &Store{path: path, locks: newFileLocks(path)}
-	if s.writeDB, err = sql.Open("sqlite", dsn(path, "_pragma=journal_mode(WAL)")); err != nil {
+	if s.writeDB, err = sql.Open("sqlite", dsn(path, "_pragma=journal_mode(WAL)", fmt.Sprintf("_pragma=wal_autocheckpoint(%d)", backstopPages))); err != nil {
 		return nil, err
 	}
-	s.writeDB.SetMaxOpenConns(1)
-	// The writer's one connection sets WAL mode, which readers then find
-	// on disk.
+	// Two connections: the writer's, and the checkpointer's.
+	s.writeDB.SetMaxOpenConns(2)
+	// The writer's connection sets WAL mode, which the others then find on
+	// disk.
 	if s.w, err = newWriter(ctx, s.writeDB); err != nil {
 		s.writeDB.Close()
+		return nil, err
+	}
+	if s.cp, err = startCheckpointer(ctx, s.writeDB, s.w, CheckpointInterval, opts.Logger); err != nil {
+		s.Close()
 		return nil, err
 	}
 	if s.read, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)")); err != nil {
@@ -156,6 +166,9 @@ func (s *Store) Close() error {
 		if s.read != nil {
 			errs = append(errs, s.readSt.close(), s.read.Close())
 		}
+		if s.cp != nil {
+			errs = append(errs, s.cp.stop())
+		}
 		if s.w != nil {
 			errs = append(errs, s.w.close())
 		}
@@ -183,12 +196,24 @@ func (s *Store) readTx(ctx context.Context, fn func(sqlstore.DB) error) error {
 
 // writer is the one connection that writes. Its transactions are BEGIN
 // IMMEDIATE, taking the write lock up front so they never fail to upgrade a
-// read lock half-way, and its statements are prepared once.
+// read lock half-way, and its statements are prepared once. Transactions
+// take turns in two lanes: those marked sqlstore.Urgent (someone is waiting
+// for an answer: Slack gives a slash command 3 seconds) go before the
+// background work queued behind the current one (grades, posts).
 type writer struct {
-	sem   chan struct{} // one transaction at a time
-	conn  *sql.Conn
-	stmts *stmtCache
+	mu      sync.Mutex
+	held    bool
+	waiting [2][]chan struct{} // by lane; urgent first
+
+	conn    *sql.Conn
+	stmts   *stmtCache
+	commits atomic.Uint64
 }
+
+const (
+	urgentLane = iota
+	backgroundLane
+)
 
 func newWriter(ctx context.Context, d *sql.DB) (*writer, error) {
 	conn, err := d.Conn(ctx)
@@ -199,17 +224,61 @@ func newWriter(ctx context.Context, d *sql.DB) (*writer, error) {
 		conn.Close()
 		return nil, err
 	}
-	return &writer{sem: make(chan struct{}, 1), conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
+	return &writer{conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
+}
+
+// acquire waits for the writer's turn in ctx's lane.
+func (w *writer) acquire(ctx context.Context) error {
+	lane := backgroundLane
+	if sqlstore.IsUrgent(ctx) {
+		lane = urgentLane
+	}
+	w.mu.Lock()
+	if !w.held {
+		w.held = true
+		w.mu.Unlock()
+		return nil
+	}
+	turn := make(chan struct{})
+	w.waiting[lane] = append(w.waiting[lane], turn)
+	w.mu.Unlock()
+	select {
+	case <-turn:
+		return nil
+	case <-ctx.Done():
+	}
+	w.mu.Lock()
+	if i := slices.Index(w.waiting[lane], turn); i >= 0 {
+		w.waiting[lane] = slices.Delete(w.waiting[lane], i, i+1)
+		w.mu.Unlock()
+		return ctx.Err()
+	}
+	w.mu.Unlock()
+	// The turn was handed over as ctx ended: pass it on.
+	w.release()
+	return ctx.Err()
+}
+
+// release hands the writer to the first waiting in the most urgent lane.
+func (w *writer) release() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for lane, q := range w.waiting {
+		if len(q) > 0 {
+			close(q[0])
+			w.waiting[lane] = slices.Delete(q, 0, 1)
+			return
+		}
+	}
+	w.held = false
 }
 
 // tx implements sqlstore.TxFunc.
 func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
-	select {
-	case w.sem <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := w.acquire(ctx); err != nil {
+		return err
 	}
-	defer func() { <-w.sem }()
+	defer w.release()
 	if _, err := w.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return err
 	}
@@ -223,6 +292,7 @@ func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
 		w.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		return err
 	}
+	w.commits.Add(1)
 	return nil
 }
 

@@ -42,6 +42,22 @@ type DB interface {
 // TxFunc runs fn in a transaction and commits when fn returns nil.
 type TxFunc func(ctx context.Context, fn func(tx DB) error) error
 
+// urgentKey marks a context whose writes someone is waiting for.
+type urgentKey struct{}
+
+// Urgent marks ctx's write transactions as answering a request someone is
+// waiting for (a slash command's acknowledgement), so that an adapter with
+// one writer (SQLite) lets them go before queued background work.
+func Urgent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, urgentKey{}, true)
+}
+
+// IsUrgent reports whether ctx was marked by Urgent.
+func IsUrgent(ctx context.Context) bool {
+	u, _ := ctx.Value(urgentKey{}).(bool)
+	return u
+}
+
 // Backend is what an adapter gives the shared store.
 type Backend struct {
 	// Write runs a read-write transaction (BEGIN IMMEDIATE on SQLite).

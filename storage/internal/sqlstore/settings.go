@@ -25,7 +25,8 @@ func (s *Store) SetChannelSettings(ctx context.Context, cs storage.ChannelSettin
 	if cs.ChannelID == "" {
 		return errors.New("no channel id")
 	}
-	return s.b.Write(ctx, func(tx DB) error {
+	// Settings are changed by a command Slack waits to acknowledge.
+	return s.b.Write(Urgent(ctx), func(tx DB) error {
 		_, err := tx.Exec(ctx, `INSERT INTO channel_settings (team_id, channel_id, default_rubric, ephemeral, updated_by, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT (team_id, channel_id) DO UPDATE SET default_rubric = excluded.default_rubric,

@@ -54,7 +54,8 @@ func (s *Store) Submit(ctx context.Context, sub storage.Submission) (stored stor
 	if sub.IdempotencyKey != "" {
 		key = sub.IdempotencyKey
 	}
-	err = s.b.Write(ctx, func(tx DB) error {
+	// Submit answers a request: Slack waits for its acknowledgement.
+	err = s.b.Write(Urgent(ctx), func(tx DB) error {
 		err := tx.QueryRow(ctx, `INSERT INTO submissions (idempotency_key, team_id, channel_id, user_id,
 			reply_channel, thread_ts, posted_ts, ephemeral, response_url, text, kind,
 			rubric_id, rubric_version, rubric_hash, state, error, attempts, created_at, updated_at)
