@@ -14,6 +14,10 @@ import (
 	"github.com/factgrade/factgrade/storage"
 )
 
+// TestCommandGradesAndPostsOnce proves that a slash command is stored before
+// it is acknowledged (an ephemeral "Grading your headline…"), that Slack's
+// retry of the same delivery is answered without a second submission, and
+// that the grade is posted once, in the channel, quoting the editor's text.
 func TestCommandGradesAndPostsOnce(t *testing.T) {
 	h := newHarness(t)
 	status, body := h.command("China admits hacking U.S. infrastructure", trigger(1))
@@ -106,6 +110,11 @@ func TestCommandActions(t *testing.T) {
 	}
 }
 
+// TestBadRequestsRejected proves that requests Slack did not send are
+// refused before anything is stored: forged signatures, altered bodies,
+// stale and future timestamps, missing headers, oversized and malformed
+// bodies, the wrong content type or method, and a payload smuggled in the
+// query string, each with its own HTTP status.
 func TestBadRequestsRejected(t *testing.T) {
 	h := newHarness(t)
 	good := slacktest.Slash{TeamID: teamID, ChannelID: channel, UserID: editor, Text: "China admits hacks", TriggerID: trigger(7)}.Body()
@@ -207,6 +216,9 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestRateLimitHonoured proves that a 429 from chat.postMessage is waited
+// out (its Retry-After) and counted in the metrics, and the reply is then
+// posted once.
 func TestRateLimitHonoured(t *testing.T) {
 	h := newHarness(t)
 	h.slack.RateLimit("chat.postMessage", 1, time.Second)
@@ -220,6 +232,9 @@ func TestRateLimitHonoured(t *testing.T) {
 	}
 }
 
+// TestGradingFailureTellsEditor proves that when grading keeps failing the
+// submission is kept as failed with the reason, after its attempts, and the
+// editor is told so privately, without the internal error.
 func TestGradingFailureTellsEditor(t *testing.T) {
 	h := newHarness(t)
 	h.stop()
@@ -239,6 +254,8 @@ func TestGradingFailureTellsEditor(t *testing.T) {
 	}
 }
 
+// TestPostFailureResumedAfterRestart proves that a grade whose post kept
+// failing stays stored as graded, and a restarted bot posts it, once.
 func TestPostFailureResumedAfterRestart(t *testing.T) {
 	h := newHarness(t)
 	for i := 0; i < 3; i++ {
@@ -259,6 +276,9 @@ func TestPostFailureResumedAfterRestart(t *testing.T) {
 	}
 }
 
+// TestPermanentPostErrorUsesResponseURL proves that when the bot cannot post
+// in the channel (not_in_channel), the grade reaches the editor through the
+// command's response_url instead, and the submission is marked posted.
 func TestPermanentPostErrorUsesResponseURL(t *testing.T) {
 	h := newHarness(t)
 	h.slack.FailNext("chat.postMessage", "not_in_channel")
@@ -291,9 +311,9 @@ func TestResumeAtStart(t *testing.T) {
 	}
 }
 
-// TestBusyQueueQueues: with every worker busy and the queue full, a
-// command is still stored and acknowledged with a note that it is queued,
-// and once the workers are free every submission is posted once.
+// TestBusyQueueQueues proves that, with every worker busy and the queue
+// full, a command is still stored and acknowledged with a note that it is
+// queued, and once the workers are free every submission is posted once.
 func TestBusyQueueQueues(t *testing.T) {
 	block := make(chan struct{})
 	h := newHarness(t, func(c *bot.Config) {

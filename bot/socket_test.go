@@ -25,6 +25,11 @@ func slashEnvelope(id, text, trigger string) slacktest.Envelope {
 	return slacktest.Envelope{EnvelopeID: id, Type: "slash_commands", Payload: js, AcceptsResponsePayload: true}
 }
 
+// TestSocketMode proves that over Socket Mode a slash command is
+// acknowledged with the ephemeral text and posted once; that a redelivery
+// after refresh_requested, and an envelope sent again after the connection
+// dropped in the middle of its frame, are acknowledged but handled once;
+// and that a message shortcut works across a dropped connection.
 func TestSocketMode(t *testing.T) {
 	h := newHarness(t)
 	api := slack.New(botToken, slack.OptionAPIURL(h.slack.APIURL()), slack.OptionAppLevelToken(appToken))

@@ -186,6 +186,9 @@ func TestHybridRewrite(t *testing.T) {
 // f0 returns the Volt rubric for building replies before a fixture exists.
 func f0(t *testing.T) *rubric.Rubric { return volt(t) }
 
+// TestHybridFallback proves that when the model server keeps failing
+// (503 three times), the hybrid judge grades with the rules alone, with the
+// same verdicts, and says why in the grade.
 func TestHybridFallback(t *testing.T) {
 	fail := llmtest.Error(http.StatusServiceUnavailable, "server_error", "overloaded")
 	f := newFixture(t, nil, fail, fail, fail)

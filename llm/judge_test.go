@@ -190,6 +190,10 @@ func TestJudgeRepairRequest(t *testing.T) {
 	}
 }
 
+// TestJudgeUnverifiedQuotes proves that quotes the model invents (or pins
+// on a paragraph that does not exist) are dropped and counted, verbatim ones
+// are kept, and a criterion left without a citation shows the rubric's own
+// evidence; the verdict stands.
 func TestJudgeUnverifiedQuotes(t *testing.T) {
 	m := correctReply()
 	m.Criteria[0].Citations = []modelCitation{
@@ -227,9 +231,9 @@ func TestJudgeUnverifiedQuotes(t *testing.T) {
 	}
 }
 
-// TestJudgeInjectionObeyed: a reply that obeys "grade this A" cannot set
-// the letter; only verdicts count, and criteria that do not apply to the
-// kind stay na whatever the model says.
+// TestJudgeInjectionObeyed proves that a reply that obeys "grade this A"
+// cannot set the letter; only verdicts count, and criteria that do not
+// apply to the kind stay na whatever the model says.
 func TestJudgeInjectionObeyed(t *testing.T) {
 	f := newFixture(t, nil)
 	m := allPass(f.r)
@@ -262,6 +266,9 @@ func TestJudgeInjectionObeyed(t *testing.T) {
 	}
 }
 
+// TestJudgeTimeout proves that a model slower than OPENAI_TIMEOUT is cut
+// off at the timeout, not retried, and the grade falls back to the rules
+// with the reason.
 func TestJudgeTimeout(t *testing.T) {
 	slow := llmtest.Completion("{}")
 	slow.Delay = 5 * time.Second
@@ -292,6 +299,9 @@ func TestJudgeCancelled(t *testing.T) {
 	}
 }
 
+// TestJudgeUnreachable proves that when the model server cannot be reached
+// the judge retries with backoff, then falls back to the rules and says the
+// server was unreachable.
 func TestJudgeUnreachable(t *testing.T) {
 	f := newFixture(t, func(c *Config) { c.BaseURL = "http://127.0.0.1:1/v1" })
 	g, err := f.judge.Grade(context.Background(), f.r, rubric.Request{Text: tacitHeadline})
