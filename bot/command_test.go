@@ -44,6 +44,10 @@ func TestParseCommand(t *testing.T) {
 	}
 }
 
+// FuzzParseCommand parses arbitrary /factcheck texts: an error comes with
+// no command, and a command has a known action; a text to grade is never
+// empty or over the length limit and its kind, when given, is headline or
+// summary.
 func FuzzParseCommand(f *testing.F) {
 	for _, s := range []string{"", "help", "--rubric x y", "—headline &lt;b&gt;", "use a", "<https://x|y>", "--rubric=", "reply private"} {
 		f.Add(s)

@@ -14,6 +14,11 @@ import (
 // none of them must be ungradable (or not English).
 var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "ministry"}
 
+// FuzzRuleJudge grades arbitrary texts, as headlines and as summaries: the
+// judge refuses only what CheckText refuses, with an *InputError; otherwise
+// every criterion has an allowed verdict, every span points into the text,
+// the score is 0–100 with a letter, a text that never names China is not
+// graded, the rewrite is UTF-8, and grading twice gives the same grade.
 func FuzzRuleJudge(f *testing.F) {
 	for _, cs := range criterionCases {
 		for _, c := range cs {
