@@ -2,6 +2,7 @@ package slacktest
 
 import (
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"time"
 )
@@ -32,12 +33,69 @@ func (s *Server) Inject(method string, faults ...Fault) {
 	s.faults[method] = append(s.faults[method], faults...)
 }
 
+// SetFaultRate makes a share p (0 to 1) of the calls of method play a
+// fault, the given ones in turn, like a Slack that fails now and then.
+// Faults queued with Inject go first; while one is pending the rate does
+// not apply. A p of 0 or no faults turns the rate off. Which calls fail
+// is random; SeedFaults makes it repeatable.
+func (s *Server) SetFaultRate(method string, p float64, faults ...Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rates.methods == nil {
+		s.rates.methods = map[string]*faultRate{}
+	}
+	if p <= 0 || len(faults) == 0 {
+		delete(s.rates.methods, method)
+		return
+	}
+	s.rates.methods[method] = &faultRate{p: min(p, 1), faults: append([]Fault(nil), faults...)}
+}
+
+// SeedFaults seeds the random choice of the calls SetFaultRate fails.
+func (s *Server) SeedFaults(seed uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rates.rng = rand.New(rand.NewPCG(seed, seed))
+}
+
+// faultRates are the fault rates of SetFaultRate, by method.
+type faultRates struct {
+	methods map[string]*faultRate
+	rng     *rand.Rand // nil: math/rand/v2's global source
+}
+
+// faultRate is one method's share of failing calls and the faults it
+// plays in turn.
+type faultRate struct {
+	p      float64
+	faults []Fault
+	next   int
+}
+
+// draw reports whether a call fails now, and with what.
+func (fr *faultRates) draw(method string) (Fault, bool) {
+	r := fr.methods[method]
+	if r == nil {
+		return Fault{}, false
+	}
+	x := rand.Float64()
+	if fr.rng != nil {
+		x = fr.rng.Float64()
+	}
+	if x >= r.p {
+		return Fault{}, false
+	}
+	f := r.faults[r.next%len(r.faults)]
+	r.next++
+	return f, true
+}
+
 func (s *Server) nextFault(method string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q := s.faults[method]
 	if len(q) == 0 {
-		return Fault{}, false
+		return s.rates.draw(method)
 	}
 	s.faults[method] = q[1:]
 	return q[0], true

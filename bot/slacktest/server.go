@@ -57,6 +57,7 @@ type Server struct {
 	socket *socketServer
 	delay  time.Duration
 	faults map[string][]Fault // queued faults per method (fault.go)
+	rates  faultRates         // random faults per method (fault.go)
 	posted []posted           // messages in channels, for conversations.* (history.go)
 }
 

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRun builds factgrade and drives it for a few seconds, with the rule
+// judge and with the hybrid judge, through a fake Slack and a fake model
+// that fail now and then, and checks that the load tool found every
+// acknowledged command posted once and stored once, graded and posted.
+func TestRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds factgrade and runs it for seconds")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH, so factgrade cannot be built")
+	}
+	bin := filepath.Join(t.TempDir(), "factgrade")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/factgrade/factgrade/cmd/factgrade").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	tests := []struct {
+		name string
+		args []string
+		want []string // lines of the report that must be there
+	}{
+		{
+			// A share of 0.05 keeps the run short: at 0.2, some posts
+			// fail three times running and wait for the server's
+			// resumer, 30 to 60 s.
+			name: "rules with bursts and a failing Slack",
+			args: []string{"-rate", "40", "-duration", "3s", "-burst", "40", "-burst-every", "1s", "-slack-errors", "0.05", "-slack-latency", "5ms", "-settle", "60s"},
+			want: []string{"burst ack, factgrade (2 bursts of 40): n=80 ", "burst ack, bare net/http:  n=80 "},
+		},
+		{
+			name: "hybrid with a slow, failing model",
+			args: []string{"-rate", "40", "-duration", "2s", "-judge", "hybrid", "-model-latency", "100ms", "-model-errors", "0.2", "-workers", "16", "-settle", "60s"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+			defer cancel()
+			var stdout, stderr bytes.Buffer
+			err := run(ctx, append([]string{"-factgrade", bin}, tt.args...), &stdout, &stderr)
+			out := stdout.String()
+			if err != nil {
+				t.Fatalf("run(%q) = %v\nstdout:\n%s\nstderr:\n%s", tt.args, err, out, stderr.String())
+			}
+			t.Logf("report:\n%s", out)
+			sent := match(t, out, `sent (\d+) commands; factgrade answered (\d+) with 200`)
+			if sent[1] != sent[2] {
+				t.Errorf("%s of %s commands answered with 200, want all", sent[2], sent[1])
+			}
+			posted := match(t, out, `posted: \d+ replies for (\d+) accepted commands; missing 0, posted twice 0\n`)
+			stored := match(t, out, `storage: \d+ submissions stored for (\d+) acknowledged commands; graded and posted (\d+); missing 0; stored twice 0; unfinished 0; stored once but not graded or not posted 0\n`)
+			if posted[1] != sent[1] || stored[1] != sent[1] || stored[2] != sent[1] {
+				t.Errorf("sent %s commands; %s accepted at Slack, %s acknowledged and %s graded and posted in storage; want all the same", sent[1], posted[1], stored[1], stored[2])
+			}
+			match(t, out, `server-side ack: n=`+sent[1]+` .*within 50ms [\d.]+%; server-side p99 ≤ [\d.]+ms\n`)
+			match(t, out, `server stop: exited on SIGTERM in `)
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("report lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+// match returns the submatches of pattern in out, failing the test when
+// there are none.
+func match(t *testing.T, out, pattern string) []string {
+	t.Helper()
+	m := regexp.MustCompile(pattern).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("report has no line matching %q:\n%s", pattern, out)
+	}
+	return m
+}
+
+func TestParseAcks(t *testing.T) {
+	const metrics = `# HELP factgrade_ack_duration_seconds Time from receiving a Slack request to acknowledging it, by kind.
+# TYPE factgrade_ack_duration_seconds histogram
+factgrade_ack_duration_seconds_bucket{kind="command",le="0.001"} 10
+factgrade_ack_duration_seconds_bucket{kind="command",le="0.0025"} 50
+factgrade_ack_duration_seconds_bucket{kind="command",le="0.005"} 90
+factgrade_ack_duration_seconds_bucket{kind="command",le="0.01"} 99
+factgrade_ack_duration_seconds_bucket{kind="command",le="0.025"} 100
+factgrade_ack_duration_seconds_bucket{kind="command",le="0.05"} 100
+factgrade_ack_duration_seconds_bucket{kind="command",le="+Inf"} 100
+factgrade_ack_duration_seconds_sum{kind="command"} 0.3
+factgrade_ack_duration_seconds_count{kind="command"} 100
+factgrade_ack_duration_seconds_bucket{kind="event",le="0.001"} 0
+factgrade_ack_duration_seconds_bucket{kind="event",le="+Inf"} 7
+`
+	h, err := parseAcks(metrics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "n=100 (factgrade_ack_duration_seconds, kind=command); within 5ms 90.0%, within 10ms 99.0%, within 25ms 100.0%, within 50ms 100.0%; server-side p99 ≤ 10ms"
+	if got := h.summary(); got != want {
+		t.Errorf("parseAcks(…).summary() =\n%s\nwant\n%s", got, want)
+	}
+	if _, err := parseAcks(`factgrade_ack_duration_seconds_bucket{kind="event",le="+Inf"} 7`); err == nil {
+		t.Error("parseAcks without command buckets: no error, want one")
+	}
+}
