@@ -271,7 +271,7 @@ func (b *Bot) recordPost(ctx context.Context, sub storage.Submission, channel, t
 // retrying errors that may pass. API errors (channel_not_found…) are final.
 func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(ctx context.Context) error) error {
 	for attempt := 1; ; attempt++ {
-		if err := b.pace.wait(ctx, channel); err != nil {
+		if err := b.pace.wait(ctx, method, channel); err != nil {
 			return err
 		}
 		cctx, cancel := context.WithTimeout(ctx, b.cfg.SlackTimeout)
@@ -286,7 +286,7 @@ func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(c
 		case errors.As(err, &rl):
 			b.obs.SlackCall(method, "rate_limited")
 			b.log.Warn("rate limited by Slack", "method", method, "retry_after", rl.RetryAfter)
-			b.pace.pause(rl.RetryAfter)
+			b.pace.pause(method, rl.RetryAfter)
 			if attempt < 2*maxAttempts {
 				continue
 			}
@@ -329,26 +329,30 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// pacer spaces posts to one channel and holds all calls while Slack has
-// asked us to wait.
+// pacer spaces posts to one channel and holds the calls of a method while
+// Slack has asked us to wait. Slack's rate limits are per method (per
+// workspace and app), so a 429 from chat.postMessage holds every
+// chat.postMessage, in every channel, for its Retry-After (the limit hit may
+// be the workspace's), but not the other methods.
 type pacer struct {
 	interval time.Duration
 	mu       sync.Mutex
-	next     map[string]time.Time
-	paused   time.Time
+	next     map[string]time.Time // by channel
+	paused   map[string]time.Time // by method
 }
 
 func newPacer(interval time.Duration) *pacer {
-	return &pacer{interval: interval, next: make(map[string]time.Time)}
+	return &pacer{interval: interval, next: make(map[string]time.Time), paused: make(map[string]time.Time)}
 }
 
-// wait blocks until a call to channel ("" for calls not tied to one) may go.
-func (p *pacer) wait(ctx context.Context, channel string) error {
+// wait blocks until a call of method to channel ("" for calls not tied to
+// one) may go.
+func (p *pacer) wait(ctx context.Context, method, channel string) error {
 	p.mu.Lock()
 	now := time.Now()
 	at := now
-	if p.paused.After(at) {
-		at = p.paused
+	if t := p.paused[method]; t.After(at) {
+		at = t
 	}
 	if channel != "" && p.interval > 0 {
 		if t := p.next[channel]; t.After(at) {
@@ -370,14 +374,14 @@ func (p *pacer) wait(ctx context.Context, channel string) error {
 	return nil
 }
 
-// pause holds every call for d (Slack's Retry-After).
-func (p *pacer) pause(d time.Duration) {
+// pause holds every call of method for d (Slack's Retry-After).
+func (p *pacer) pause(method string, d time.Duration) {
 	if d <= 0 {
 		d = time.Second
 	}
 	p.mu.Lock()
-	if t := time.Now().Add(d); t.After(p.paused) {
-		p.paused = t
+	if t := time.Now().Add(d); t.After(p.paused[method]) {
+		p.paused[method] = t
 	}
 	p.mu.Unlock()
 }
