@@ -72,6 +72,11 @@ func TestRun(t *testing.T) {
 					t.Errorf("report lacks %q", w)
 				}
 			}
+			ack := match(t, out, `factgrade ack: +n=\d+ p50=\S+ p99=(\S+) max=(\S+)\n`)
+			serverP99 := match(t, out, `server-side p99 (≤ \S+)\n`)
+			// The figures cmd/factgrade-reliability puts in RELIABILITY.md.
+			t.Logf("RESULT %s commands acknowledged, %s posted once (0 missing, 0 twice), %s stored once, graded and posted; ack p99 %s (max %s), server-side p99 %s",
+				sent[1], posted[1], stored[2], ack[1], ack[2], serverP99[1])
 		})
 	}
 }
