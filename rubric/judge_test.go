@@ -396,6 +396,9 @@ func TestDetectKind(t *testing.T) {
 	}
 }
 
+// TestBadInput proves that the rule judge refuses texts it cannot grade
+// (empty, blank, invalid UTF-8, over the length limit) with an *InputError,
+// which the CLI and Slack turn into a message saying what to do.
 func TestBadInput(t *testing.T) {
 	for _, text := range []string{"", "   ", "\xff\xfe", strings.Repeat("a", rubric.MaxTextRunes+1)} {
 		_, err := rubric.NewRuleJudge().Grade(t.Context(), voltRubric(t), rubric.Request{Text: text})

@@ -149,6 +149,10 @@ func TestLoadCollectsAllProblems(t *testing.T) {
 	}
 }
 
+// TestLoadRejectsHostileFiles proves that the rubric loader refuses, with
+// problems rather than a crash or a long wait, a file nested 40 levels
+// deep, one with YAML anchors and aliases (so no alias bomb can expand), one
+// of 2 MiB (the limit is 1 MiB), malformed YAML and an empty file.
 func TestLoadRejectsHostileFiles(t *testing.T) {
 	deep := "id: x\nsignals:\n" + strings.Repeat("  ", 1) + "a:" + strings.Repeat("\n"+strings.Repeat(" ", 4)+"- ", 1) + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n"
 	alias := "id: &a x\nversion: 1\ntitle: *a\n"
