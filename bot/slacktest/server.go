@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -296,9 +297,11 @@ func (s *Server) view(method string) http.HandlerFunc {
 			return
 		}
 		s.record(Call{Method: method, JSON: body})
-		view["id"] = fmt.Sprintf("V%d", len(s.Calls(method)))
-		view["hash"] = s.nextTS()
-		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "view": view})
+		// The recorded view is the test's to read: answer with a copy.
+		answer := maps.Clone(view)
+		answer["id"] = fmt.Sprintf("V%d", len(s.Calls(method)))
+		answer["hash"] = s.nextTS()
+		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "view": answer})
 	}
 }
 

@@ -15,10 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -194,112 +192,6 @@ func (s *Store) readTx(ctx context.Context, fn func(sqlstore.DB) error) error {
 	return fn(db{q: tx, cache: s.readSt, tx: tx})
 }
 
-// writer is the one connection that writes. Its transactions are BEGIN
-// IMMEDIATE, taking the write lock up front so they never fail to upgrade a
-// read lock half-way, and its statements are prepared once. Transactions
-// take turns in two lanes: those marked sqlstore.Urgent (someone is waiting
-// for an answer: Slack gives a slash command 3 seconds) go before the
-// background work queued behind the current one (grades, posts).
-type writer struct {
-	mu      sync.Mutex
-	held    bool
-	waiting [2][]chan struct{} // by lane; urgent first
-
-	conn    *sql.Conn
-	stmts   *stmtCache
-	commits atomic.Uint64
-}
-
-const (
-	urgentLane = iota
-	backgroundLane
-)
-
-func newWriter(ctx context.Context, d *sql.DB) (*writer, error) {
-	conn, err := d.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := conn.PingContext(ctx); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	return &writer{conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
-}
-
-// acquire waits for the writer's turn in ctx's lane.
-func (w *writer) acquire(ctx context.Context) error {
-	lane := backgroundLane
-	if sqlstore.IsUrgent(ctx) {
-		lane = urgentLane
-	}
-	w.mu.Lock()
-	if !w.held {
-		w.held = true
-		w.mu.Unlock()
-		return nil
-	}
-	turn := make(chan struct{})
-	w.waiting[lane] = append(w.waiting[lane], turn)
-	w.mu.Unlock()
-	select {
-	case <-turn:
-		return nil
-	case <-ctx.Done():
-	}
-	w.mu.Lock()
-	if i := slices.Index(w.waiting[lane], turn); i >= 0 {
-		w.waiting[lane] = slices.Delete(w.waiting[lane], i, i+1)
-		w.mu.Unlock()
-		return ctx.Err()
-	}
-	w.mu.Unlock()
-	// The turn was handed over as ctx ended: pass it on.
-	w.release()
-	return ctx.Err()
-}
-
-// release hands the writer to the first waiting in the most urgent lane.
-func (w *writer) release() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for lane, q := range w.waiting {
-		if len(q) > 0 {
-			close(q[0])
-			w.waiting[lane] = slices.Delete(q, 0, 1)
-			return
-		}
-	}
-	w.held = false
-}
-
-// tx implements sqlstore.TxFunc.
-func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
-	if err := w.acquire(ctx); err != nil {
-		return err
-	}
-	defer w.release()
-	if _, err := w.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		return err
-	}
-	err := fn(db{q: w.conn, cache: w.stmts})
-	if err == nil {
-		_, err = w.conn.ExecContext(ctx, "COMMIT")
-	}
-	if err != nil {
-		// Whatever failed, the connection leaves with no transaction open.
-		// (A failed COMMIT may already have rolled back.)
-		w.conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
-		return err
-	}
-	w.commits.Add(1)
-	return nil
-}
-
-func (w *writer) close() error {
-	return errors.Join(w.stmts.close(), w.conn.Close())
-}
-
 // stmtCache keeps prepared statements by query. SQLite spends more time
 // parsing a short statement than running it.
 type stmtCache struct {
@@ -365,6 +257,17 @@ type db struct {
 	q     querier
 	cache *stmtCache
 	tx    *sql.Tx
+	// noCancel runs statements whatever their context says (see
+	// writer.runBatch).
+	noCancel bool
+}
+
+// context returns the context to run a statement under.
+func (d db) context(ctx context.Context) context.Context {
+	if d.noCancel {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // stmt returns the prepared statement to run query with, or nil to run it
@@ -384,6 +287,7 @@ func (d db) stmt(ctx context.Context, query string, args []any) (*sql.Stmt, erro
 }
 
 func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	ctx = d.context(ctx)
 	st, err := d.stmt(ctx, query, args)
 	if err != nil {
 		return 0, err
@@ -401,6 +305,7 @@ func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) 
 }
 
 func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
+	ctx = d.context(ctx)
 	st, err := d.stmt(ctx, query, args)
 	if err != nil {
 		return nil, err
@@ -418,6 +323,7 @@ func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows
 }
 
 func (d db) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
+	ctx = d.context(ctx)
 	st, err := d.stmt(ctx, query, args)
 	switch {
 	case err != nil:

@@ -3,9 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,55 +17,93 @@ import (
 	"github.com/factgrade/factgrade/storage/storagetest"
 )
 
-// TestWriterUrgentFirst: while the writer is busy, a transaction marked
-// urgent (an acknowledgement Slack waits for) goes before background
-// transactions that queued earlier; within a lane, turns are first come,
-// first served.
-func TestWriterUrgentFirst(t *testing.T) {
-	w := &writer{}
-	ctx := context.Background()
-	if err := w.acquire(ctx); err != nil {
+// hold runs a transaction on w that holds the writer until the returned
+// function is called, which waits for it to commit.
+func hold(t *testing.T, w *writer) (release func()) {
+	t.Helper()
+	started, unblock, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- w.tx(context.Background(), func(sqlstore.DB) error {
+			close(started)
+			<-unblock
+			return nil
+		})
+	}()
+	<-started
+	return func() {
+		close(unblock)
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// queue starts fn as a transaction on w in ctx's lane and returns once it
+// waits in the lane, so that the order of arrival is known; the result
+// arrives on the returned channel.
+func queue(t *testing.T, w *writer, ctx context.Context, fn func(sqlstore.DB) error) <-chan error {
+	t.Helper()
+	lane := backgroundLane
+	if sqlstore.IsUrgent(ctx) {
+		lane = urgentLane
+	}
+	w.mu.Lock()
+	before := len(w.waiting[lane])
+	w.mu.Unlock()
+	done := make(chan error, 1)
+	go func() { done <- w.tx(ctx, fn) }()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		w.mu.Lock()
+		n := len(w.waiting[lane])
+		w.mu.Unlock()
+		if n > before {
+			return done
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the transaction never queued")
+		}
+	}
+}
+
+func openWriter(t *testing.T) (*Store, *writer) {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "factgrade.db"), storage.Options{})
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
+	return s, s.w
+}
+
+// TestWriterUrgentFirst proves that while the writer is busy, transactions
+// marked urgent (acknowledgements Slack waits for) go before background
+// transactions that queued earlier, and that within a lane turns are first
+// come, first served.
+func TestWriterUrgentFirst(t *testing.T) {
+	_, w := openWriter(t)
+	ctx := context.Background()
 	var mu sync.Mutex
 	var order []string
-	var wg sync.WaitGroup
-	wait := func(name string, ctx context.Context) {
-		defer wg.Done()
-		if err := w.acquire(ctx); err != nil {
-			t.Error(name, err)
-			return
-		}
-		mu.Lock()
-		order = append(order, name)
-		mu.Unlock()
-		w.release()
-	}
-	queue := func(name string, ctx context.Context, lane int) {
-		w.mu.Lock()
-		before := len(w.waiting[lane])
-		w.mu.Unlock()
-		wg.Add(1)
-		go wait(name, ctx)
-		// Wait until it is queued, so the order of arrival is known.
-		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
-			w.mu.Lock()
-			n := len(w.waiting[lane])
-			w.mu.Unlock()
-			if n > before {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s never queued", name)
-			}
+	record := func(name string) func(sqlstore.DB) error {
+		return func(sqlstore.DB) error {
+			mu.Lock()
+			order = append(order, name)
+			mu.Unlock()
+			return nil
 		}
 	}
-	queue("background 1", ctx, backgroundLane)
-	queue("background 2", ctx, backgroundLane)
-	queue("urgent 1", sqlstore.Urgent(ctx), urgentLane)
-	queue("urgent 2", sqlstore.Urgent(ctx), urgentLane)
-	w.release()
-	wg.Wait()
+	release := hold(t, w)
+	var results []<-chan error
+	results = append(results, queue(t, w, ctx, record("background 1")))
+	results = append(results, queue(t, w, ctx, record("background 2")))
+	results = append(results, queue(t, w, sqlstore.Urgent(ctx), record("urgent 1")))
+	results = append(results, queue(t, w, sqlstore.Urgent(ctx), record("urgent 2")))
+	release()
+	for _, r := range results {
+		if err := <-r; err != nil {
+			t.Error(err)
+		}
+	}
 	want := []string{"urgent 1", "urgent 2", "background 1", "background 2"}
 	if fmt.Sprint(order) != fmt.Sprint(want) {
 		t.Errorf("turns went %q, want %q", order, want)
@@ -73,34 +113,100 @@ func TestWriterUrgentFirst(t *testing.T) {
 	}
 }
 
-// TestWriterGiveUp: a transaction whose context ends while it waits leaves
-// the queue, and the writer still passes to the next one.
-func TestWriterGiveUp(t *testing.T) {
-	w := &writer{}
-	if err := w.acquire(context.Background()); err != nil {
+// TestWriterGroupCommit proves that transactions waiting together are
+// committed together, and that one of them failing rolls back its own
+// writes and no one else's.
+func TestWriterGroupCommit(t *testing.T) {
+	_, w := openWriter(t)
+	ctx := context.Background()
+	exec := func(q string, args ...any) func(sqlstore.DB) error {
+		return func(d sqlstore.DB) error {
+			_, err := d.Exec(ctx, q, args...)
+			return err
+		}
+	}
+	if err := w.tx(ctx, exec("CREATE TABLE scratch (name TEXT NOT NULL)")); err != nil {
 		t.Fatal(err)
 	}
+	errBoom := errors.New("boom")
+	release := hold(t, w)
+	before := w.commits.Load()
+	a := queue(t, w, sqlstore.Urgent(ctx), exec("INSERT INTO scratch (name) VALUES (?)", "a"))
+	b := queue(t, w, sqlstore.Urgent(ctx), func(d sqlstore.DB) error {
+		if err := exec("INSERT INTO scratch (name) VALUES (?)", "b")(d); err != nil {
+			return err
+		}
+		return errBoom
+	})
+	c := queue(t, w, sqlstore.Urgent(ctx), exec("INSERT INTO scratch (name) VALUES (?)", "c"))
+	bad := queue(t, w, sqlstore.Urgent(ctx), exec("INSERT INTO scratch (name) VALUES (NULL)"))
+	d := queue(t, w, sqlstore.Urgent(ctx), exec("INSERT INTO scratch (name) VALUES (?)", "d"))
+	release()
+	for name, r := range map[string]<-chan error{"a": a, "c": c, "d": d} {
+		if err := <-r; err != nil {
+			t.Errorf("transaction %s: %v", name, err)
+		}
+	}
+	if err := <-b; !errors.Is(err, errBoom) {
+		t.Errorf("transaction b = %v, want its own error", err)
+	}
+	if err := <-bad; err == nil || !strings.Contains(err.Error(), "NOT NULL") {
+		t.Errorf("transaction inserting NULL = %v, want the constraint's error", err)
+	}
+	if n := w.commits.Load() - before; n != 2 {
+		t.Errorf("%d commits for the holder and a batch of five, want 2", n)
+	}
+	var names []string
+	err := w.tx(ctx, func(d sqlstore.DB) error {
+		rows, err := d.Query(ctx, "SELECT name FROM scratch ORDER BY name")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return err
+			}
+			names = append(names, n)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(names, ","); got != "a,c,d" {
+		t.Errorf("rows kept = %s, want a,c,d (b's and the NULL's rolled back)", got)
+	}
+}
+
+// TestWriterGiveUp proves that a transaction whose context ends while it
+// waits leaves the queue, and the writer still passes to the next one.
+func TestWriterGiveUp(t *testing.T) {
+	_, w := openWriter(t)
+	release := hold(t, w)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	if err := w.acquire(ctx); err != context.DeadlineExceeded {
-		t.Fatalf("acquire while held with a 20 ms deadline: %v, want %v", err, context.DeadlineExceeded)
+	ran := false
+	if err := w.tx(ctx, func(sqlstore.DB) error { ran = true; return nil }); err != context.DeadlineExceeded {
+		t.Fatalf("tx while held with a 20 ms deadline: %v, want %v", err, context.DeadlineExceeded)
 	}
 	if n := len(w.waiting[backgroundLane]); n != 0 {
 		t.Fatalf("%d waiters left behind by a context that ended", n)
 	}
-	got := make(chan error, 1)
-	go func() { got <- w.acquire(context.Background()) }()
-	time.Sleep(10 * time.Millisecond)
-	w.release()
+	next := queue(t, w, context.Background(), func(sqlstore.DB) error { return nil })
+	release()
 	select {
-	case err := <-got:
+	case err := <-next:
 		if err != nil {
 			t.Fatal(err)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("the next waiter never got the writer")
+		t.Fatal("the next transaction never got the writer")
 	}
-	w.release()
+	if ran {
+		t.Error("the transaction that gave up ran anyway")
+	}
 	if w.held {
 		t.Error("the writer is still held")
 	}

@@ -1,0 +1,219 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/factgrade/factgrade/storage/internal/sqlstore"
+)
+
+// writer is the one connection that writes. Its transactions are BEGIN
+// IMMEDIATE, taking the write lock up front so they never fail to upgrade a
+// read lock half-way, and its statements are prepared once.
+//
+// Transactions wait for the connection in two lanes: those marked
+// sqlstore.Urgent (someone is waiting for an answer: Slack gives a slash
+// command 3 seconds) go before background work (grades, posts). When the
+// connection comes free, up to maxBatch transactions waiting in the first
+// non-empty lane are run together, each in its own SAVEPOINT, and committed
+// once: a burst of a thousand commands shares commits instead of queueing
+// for one each (group commit). A transaction that fails rolls back to its
+// savepoint and leaves the others of its batch alone.
+type writer struct {
+	mu      sync.Mutex
+	held    bool
+	waiting [2][]*txReq // by lane; urgent first
+
+	conn    *sql.Conn
+	stmts   *stmtCache
+	commits atomic.Uint64
+}
+
+const (
+	urgentLane = iota
+	backgroundLane
+)
+
+// maxBatch bounds a group commit, and so how long one holds the lock.
+const maxBatch = 64
+
+// txReq is a transaction waiting for the writer.
+type txReq struct {
+	ctx context.Context
+	fn  func(sqlstore.DB) error
+	// turn receives the batch this request is to run, itself first.
+	turn chan []*txReq
+	// done receives the result when another request's turn ran this one.
+	done chan error
+}
+
+func newWriter(ctx context.Context, d *sql.DB) (*writer, error) {
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := conn.PingContext(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &writer{conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
+}
+
+// tx implements sqlstore.TxFunc.
+func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	req := &txReq{ctx: ctx, fn: fn}
+	w.mu.Lock()
+	if !w.held {
+		w.held = true
+		w.mu.Unlock()
+		return w.run([]*txReq{req})
+	}
+	lane := backgroundLane
+	if sqlstore.IsUrgent(ctx) {
+		lane = urgentLane
+	}
+	req.turn, req.done = make(chan []*txReq, 1), make(chan error, 1)
+	w.waiting[lane] = append(w.waiting[lane], req)
+	w.mu.Unlock()
+	if ok, err := w.await(req, ctx.Done()); ok {
+		return err
+	}
+	w.mu.Lock()
+	if i := slices.Index(w.waiting[lane], req); i >= 0 {
+		w.waiting[lane] = slices.Delete(w.waiting[lane], i, i+1)
+		w.mu.Unlock()
+		return ctx.Err()
+	}
+	w.mu.Unlock()
+	// Taken from the queue as ctx ended: its batch runs (and skips it).
+	_, err := w.await(req, nil)
+	return err
+}
+
+// await waits for req's turn, and runs its batch, or for its result from
+// another's batch, and returns that result; ok is false if stop closed
+// first (a nil stop never does).
+func (w *writer) await(req *txReq, stop <-chan struct{}) (ok bool, err error) {
+	select {
+	case batch := <-req.turn:
+		return true, w.run(batch)
+	case err := <-req.done:
+		return true, err
+	case <-stop:
+		return false, nil
+	}
+}
+
+// run runs batch (the caller's own request first), hands the writer on and
+// returns the result of the caller's request.
+func (w *writer) run(batch []*txReq) error {
+	var errs []error
+	if len(batch) == 1 {
+		errs = []error{w.runOne(batch[0])}
+	} else {
+		errs = w.runBatch(batch)
+	}
+	for i, r := range batch[1:] {
+		r.done <- errs[i+1]
+	}
+	w.release()
+	return errs[0]
+}
+
+// release hands the writer to the first request of the most urgent lane,
+// with the batch it is to run, or frees it.
+func (w *writer) release() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for lane, q := range w.waiting {
+		if len(q) > 0 {
+			n := min(len(q), maxBatch)
+			batch := slices.Clone(q[:n])
+			w.waiting[lane] = slices.Delete(q, 0, n)
+			batch[0].turn <- batch
+			return
+		}
+	}
+	w.held = false
+}
+
+// runOne runs one transaction under its own context.
+func (w *writer) runOne(r *txReq) error {
+	if _, err := w.conn.ExecContext(r.ctx, "BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	err := r.fn(db{q: w.conn, cache: w.stmts})
+	if err == nil {
+		_, err = w.conn.ExecContext(r.ctx, "COMMIT")
+	}
+	if err != nil {
+		// Whatever failed, the connection leaves with no transaction open.
+		// (A failed COMMIT may already have rolled back.)
+		w.conn.ExecContext(context.WithoutCancel(r.ctx), "ROLLBACK")
+		return err
+	}
+	w.commits.Add(1)
+	return nil
+}
+
+// runBatch runs several transactions in one, each in a savepoint, and
+// returns their results in order. Their statements run without
+// cancellation: SQLite rolls back the whole transaction when a statement
+// in it is interrupted, which would undo the others' work. A request whose
+// context ended before its turn is not run.
+func (w *writer) runBatch(batch []*txReq) []error {
+	errs := make([]error, len(batch))
+	ctx := context.WithoutCancel(batch[0].ctx)
+	exec := func(q string) error {
+		_, err := w.conn.ExecContext(ctx, q)
+		return err
+	}
+	fail := func(err error) []error {
+		// The transaction is lost: nothing of the batch is kept.
+		exec("ROLLBACK")
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = err
+			}
+		}
+		return errs
+	}
+	if err := exec("BEGIN IMMEDIATE"); err != nil {
+		return fail(err)
+	}
+	tx := db{q: w.conn, cache: w.stmts, noCancel: true}
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			errs[i] = err
+			continue
+		}
+		if err := exec("SAVEPOINT batched"); err != nil {
+			return fail(err)
+		}
+		if errs[i] = r.fn(tx); errs[i] != nil {
+			if err := exec("ROLLBACK TO batched"); err != nil {
+				return fail(fmt.Errorf("rolling back a failed transaction of a batch: %w", errors.Join(err, errs[i])))
+			}
+		}
+		if err := exec("RELEASE batched"); err != nil {
+			return fail(err)
+		}
+	}
+	if err := exec("COMMIT"); err != nil {
+		return fail(err)
+	}
+	w.commits.Add(1)
+	return errs
+}
+
+func (w *writer) close() error {
+	return errors.Join(w.stmts.close(), w.conn.Close())
+}
