@@ -217,18 +217,32 @@ func TestEvents(t *testing.T) {
 }
 
 // TestRateLimitHonoured proves that a 429 from chat.postMessage is waited
-// out (its Retry-After) and counted in the metrics, and the reply is then
-// posted once.
+// out (its Retry-After, or a second when a 429 comes without one) and
+// counted in the metrics, and the reply is then posted once: three 429s in
+// a row without Retry-After do not exhaust the post's attempts.
 func TestRateLimitHonoured(t *testing.T) {
-	h := newHarness(t)
-	h.slack.RateLimit("chat.postMessage", 1, time.Second)
-	h.command("China admits hacking", trigger(1))
-	h.waitState(1, storage.Posted)
-	if got := len(h.slack.Calls("chat.postMessage")); got != 1 {
-		t.Errorf("%d posts, want 1", got)
-	}
-	if got := h.obs.count(h.obs.slack, "chat.postMessage/rate_limited"); got != 1 {
-		t.Errorf("rate_limited counted %d, want 1", got)
+	for _, tc := range []struct {
+		name   string
+		limit  func(*slacktest.Server)
+		counts int
+	}{
+		{"with Retry-After", func(s *slacktest.Server) { s.RateLimit("chat.postMessage", 1, time.Second) }, 1},
+		{"without Retry-After", func(s *slacktest.Server) {
+			s.Inject("chat.postMessage", slacktest.Fault{Status: http.StatusTooManyRequests}, slacktest.Fault{Status: http.StatusTooManyRequests}, slacktest.Fault{Status: http.StatusTooManyRequests})
+		}, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			tc.limit(h.slack)
+			h.command("China admits hacking", trigger(1))
+			h.waitState(1, storage.Posted)
+			if got := len(h.slack.Calls("chat.postMessage")); got != 1 {
+				t.Errorf("%d posts, want 1", got)
+			}
+			if got := h.obs.count(h.obs.slack, "chat.postMessage/rate_limited"); got != tc.counts {
+				t.Errorf("rate_limited counted %d, want %d", got, tc.counts)
+			}
+		})
 	}
 }
 

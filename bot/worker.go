@@ -281,12 +281,12 @@ func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(c
 			b.obs.SlackCall(method, "ok")
 			return nil
 		}
-		var rl *slack.RateLimitedError
+		retryAfter, limited := rateLimited(err)
 		switch {
-		case errors.As(err, &rl):
+		case limited:
 			b.obs.SlackCall(method, "rate_limited")
-			b.log.Warn("rate limited by Slack", "method", method, "retry_after", rl.RetryAfter)
-			b.pace.pause(method, rl.RetryAfter)
+			b.log.Warn("rate limited by Slack", "method", method, "retry_after", retryAfter)
+			b.pace.pause(method, retryAfter)
 			if attempt < 2*maxAttempts {
 				continue
 			}
@@ -299,6 +299,18 @@ func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(c
 		b.obs.SlackCall(method, "error")
 		return fmt.Errorf("%s: %w", method, err)
 	}
+}
+
+// rateLimited reports whether err is a 429 and how long Slack asked to
+// wait: its Retry-After, or 0 when a 429 came without one (slack-go then
+// returns a bare status error), which the pacer reads as a second.
+func rateLimited(err error) (retryAfter time.Duration, ok bool) {
+	var rl *slack.RateLimitedError
+	if errors.As(err, &rl) {
+		return rl.RetryAfter, true
+	}
+	var sc slack.StatusCodeError
+	return 0, errors.As(err, &sc) && sc.Code == http.StatusTooManyRequests
 }
 
 // permanent reports whether a Slack error will not pass by trying again.
