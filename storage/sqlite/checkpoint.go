@@ -15,9 +15,9 @@ import (
 // on its own connection, in PASSIVE mode, which runs beside writers rather
 // than in front of them.
 
-// CheckpointInterval is how often the checkpointer looks for new commits
+// checkpointInterval is how often the checkpointer looks for new commits
 // to copy into the database file.
-const CheckpointInterval = 250 * time.Millisecond
+const checkpointInterval = 250 * time.Millisecond
 
 // backstopPages is the writer's own automatic checkpoint, left on at a size
 // the checkpointer should never let the log reach (about 40 MB with 4 KiB
@@ -31,9 +31,9 @@ type checkpointer struct {
 	done   chan struct{}
 }
 
-// startCheckpointer starts checkpointing, every interval in which w
-// committed, on a connection of d.
-func startCheckpointer(ctx context.Context, d *sql.DB, w *writer, interval time.Duration, log *slog.Logger) (*checkpointer, error) {
+// startCheckpointer starts checkpointing, every checkpointInterval in which
+// w committed, on a connection of d.
+func startCheckpointer(ctx context.Context, d *sql.DB, w *writer, log *slog.Logger) (*checkpointer, error) {
 	conn, err := d.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -43,13 +43,13 @@ func startCheckpointer(ctx context.Context, d *sql.DB, w *writer, interval time.
 	}
 	runCtx, cancel := context.WithCancel(context.Background())
 	c := &checkpointer{conn: conn, log: log, cancel: cancel, done: make(chan struct{})}
-	go c.loop(runCtx, w, interval)
+	go c.loop(runCtx, w)
 	return c, nil
 }
 
-func (c *checkpointer) loop(ctx context.Context, w *writer, interval time.Duration) {
+func (c *checkpointer) loop(ctx context.Context, w *writer) {
 	defer close(c.done)
-	t := time.NewTicker(interval)
+	t := time.NewTicker(checkpointInterval)
 	defer t.Stop()
 	var seen uint64
 	var lastWarned time.Time
@@ -61,7 +61,7 @@ func (c *checkpointer) loop(ctx context.Context, w *writer, interval time.Durati
 		}
 		if n := w.commits.Load(); n != seen {
 			seen = n
-			if _, _, err := c.checkpoint(ctx); err != nil && ctx.Err() == nil && time.Since(lastWarned) > time.Minute {
+			if err := c.checkpoint(ctx); err != nil && ctx.Err() == nil && time.Since(lastWarned) > time.Minute {
 				// Harmless for now (the writer's backstop checkpoints), but
 				// a lasting failure means the log grows to the backstop.
 				c.log.Warn("SQLite background checkpoint failed; commits will checkpoint the log themselves", "err", err)
@@ -72,12 +72,10 @@ func (c *checkpointer) loop(ctx context.Context, w *writer, interval time.Durati
 }
 
 // checkpoint copies what it can of the log into the database file without
-// waiting for anyone, and returns the log's size and how much of it is now
-// in the database file, in pages.
-func (c *checkpointer) checkpoint(ctx context.Context) (logPages, copied int, err error) {
-	var busy int
-	err = c.conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logPages, &copied)
-	return logPages, copied, err
+// waiting for anyone.
+func (c *checkpointer) checkpoint(ctx context.Context) error {
+	_, err := c.conn.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	return err
 }
 
 // stop ends the loop and closes the connection.

@@ -94,7 +94,7 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 		s.writeDB.Close()
 		return nil, err
 	}
-	if s.cp, err = startCheckpointer(ctx, s.writeDB, s.w, CheckpointInterval, opts.Logger); err != nil {
+	if s.cp, err = startCheckpointer(ctx, s.writeDB, s.w, opts.Logger); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -39,6 +39,14 @@ const (
 	backgroundLane
 )
 
+// laneOf returns the lane a transaction in ctx waits in.
+func laneOf(ctx context.Context) int {
+	if sqlstore.IsUrgent(ctx) {
+		return urgentLane
+	}
+	return backgroundLane
+}
+
 // maxBatch bounds a group commit, and so how long one holds the lock.
 const maxBatch = 64
 
@@ -76,10 +84,7 @@ func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
 		w.mu.Unlock()
 		return w.run([]*txReq{req})
 	}
-	lane := backgroundLane
-	if sqlstore.IsUrgent(ctx) {
-		lane = urgentLane
-	}
+	lane := laneOf(ctx)
 	req.turn, req.done = make(chan []*txReq, 1), make(chan error, 1)
 	w.waiting[lane] = append(w.waiting[lane], req)
 	w.mu.Unlock()

@@ -43,10 +43,7 @@ func hold(t *testing.T, w *writer) (release func()) {
 // arrives on the returned channel.
 func queue(t *testing.T, w *writer, ctx context.Context, fn func(sqlstore.DB) error) <-chan error {
 	t.Helper()
-	lane := backgroundLane
-	if sqlstore.IsUrgent(ctx) {
-		lane = urgentLane
-	}
+	lane := laneOf(ctx)
 	w.mu.Lock()
 	before := len(w.waiting[lane])
 	w.mu.Unlock()
@@ -241,7 +238,7 @@ func TestBackgroundCheckpoint(t *testing.T) {
 	// The database file alone, copied without its log, holds the commits
 	// once the checkpointer has run.
 	var inFile int
-	for deadline := time.Now().Add(10 * CheckpointInterval); ; time.Sleep(CheckpointInterval / 2) {
+	for deadline := time.Now().Add(10 * checkpointInterval); ; time.Sleep(checkpointInterval / 2) {
 		inFile = countWithoutLog(t, path, filepath.Join(dir, "copy.db"))
 		if inFile == n || time.Now().After(deadline) {
 			break
