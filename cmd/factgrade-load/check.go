@@ -25,11 +25,10 @@ func loadKey(text string) (string, bool) {
 	return text[k:end], true
 }
 
-// tally counts, of the accepted commands, those with no match and those
-// with more than one, given how many matches each key has.
+// tally counts, of the accepted commands (their keys), those with no match
+// and those with more than one, given how many matches each key has.
 func tally(accepted []string, counts map[string]int) (missing, doubled int) {
-	for _, t := range accepted {
-		key, _ := loadKey(t)
+	for _, key := range accepted {
 		switch c := counts[key]; {
 		case c == 0:
 			missing++
@@ -43,7 +42,8 @@ func tally(accepted []string, counts map[string]int) (missing, doubled int) {
 // postCheck is what the fake Slack received for the accepted commands.
 type postCheck struct{ missing, doubled int }
 
-// checkPosts checks that each accepted command's reply was posted once.
+// checkPosts checks that the reply of each accepted command (by its key)
+// was posted once.
 func checkPosts(accepted []string, posts []slacktest.Call) postCheck {
 	counts := map[string]int{}
 	for _, p := range posts {
@@ -156,8 +156,7 @@ func checkStorage(ctx context.Context, path string, accepted []string) (storeChe
 	}
 	c := storeCheck{stored: len(items), accepted: len(accepted), unfinished: len(unfinished)}
 	c.missing, c.doubled = tally(accepted, counts)
-	for _, t := range accepted {
-		key, _ := loadKey(t)
+	for _, key := range accepted {
 		if its := byKey[key]; len(its) == 1 {
 			if s := its[0].Submission; its[0].Grade != nil && s.State == storage.Posted && s.PostedTS != "" {
 				c.done++

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -121,9 +122,8 @@ func (c *child) waitReady(ctx context.Context, url string) error {
 type memWatch struct {
 	mu       sync.Mutex
 	pid      int
-	maxRSS   int64 // kB, VmRSS sampled
 	maxQueue float64
-	samples  []int64
+	samples  []int64 // VmRSS every 500 ms, kB
 }
 
 // watch samples pid's VmRSS and the server's queue depth every 500 ms
@@ -142,7 +142,6 @@ func watch(ctx context.Context, pid int, metricsURL string) *memWatch {
 			rss := procStatus(pid, "VmRSS")
 			q := queueDepth(metricsURL)
 			m.mu.Lock()
-			m.maxRSS = max(m.maxRSS, rss)
 			m.maxQueue = max(m.maxQueue, q)
 			m.samples = append(m.samples, rss)
 			m.mu.Unlock()
@@ -157,12 +156,12 @@ func (m *memWatch) summary() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	hwm := procStatus(m.pid, "VmHWM")
-	var last int64
+	var maxRSS, last int64
 	if len(m.samples) > 0 {
-		last = m.samples[len(m.samples)-1]
+		maxRSS, last = slices.Max(m.samples), m.samples[len(m.samples)-1]
 	}
 	return fmt.Sprintf("peak RSS (VmHWM) %.1f MB; RSS sampled every 0.5 s: max %.1f MB, last %.1f MB; deepest queue seen in /metrics %.0f",
-		float64(hwm)/1024, float64(m.maxRSS)/1024, float64(last)/1024, m.maxQueue)
+		float64(hwm)/1024, float64(maxRSS)/1024, float64(last)/1024, m.maxQueue)
 }
 
 // procStatus returns a kB field of /proc/pid/status (0 if unreadable).

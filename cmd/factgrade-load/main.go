@@ -208,7 +208,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	sent, start := l.sent(), l.start
 	fmt.Fprintf(stdout, "sent %d commands in %s (%.0f req/s)\n", sent, time.Since(start).Round(time.Millisecond), float64(sent)/time.Since(start).Seconds())
 	fg, br := l.fg, l.bare
-	want := fg.acceptedTexts()
+	want := fg.acceptedKeys()
 	fake.WaitCalls("chat.postMessage", len(want), o.settle)
 	time.Sleep(time.Second) // a double post would arrive now
 	posts := fake.Calls("chat.postMessage")

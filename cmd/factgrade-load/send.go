@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -158,13 +160,12 @@ func sleepUntil(ctx context.Context, t time.Time) bool {
 type sample struct {
 	checked bool // factgrade's: a 200 must acknowledge the command
 
-	mu       sync.Mutex
-	lat      []time.Duration
-	accepted []string
-	sent     map[string]time.Time // "load #N" → when its command was sent
-	queued   int                  // acknowledged with the "busy… queued" note
-	other    int
-	errs     int
+	mu     sync.Mutex
+	lat    []time.Duration
+	sent   map[string]time.Time // accepted commands: "load #N" → when it was sent
+	queued int                  // acknowledged with the "busy… queued" note
+	other  int
+	errs   int
 }
 
 // sentAt returns when the command marked key ("load #N") was sent.
@@ -207,14 +208,11 @@ func (s *sample) do(client *http.Client, req *http.Request, text string) (time.D
 	if bytes.Contains(b, []byte("your submission is saved and queued")) {
 		s.queued++
 	}
-	if s.checked {
-		s.accepted = append(s.accepted, text)
+	if key, ok := loadKey(text); s.checked && ok {
 		if s.sent == nil {
 			s.sent = make(map[string]time.Time)
 		}
-		if key, ok := loadKey(text); ok {
-			s.sent[key] = start
-		}
+		s.sent[key] = start
 	}
 	return d, true
 }
@@ -232,10 +230,11 @@ func (s *sample) fail() {
 	s.mu.Unlock()
 }
 
-func (s *sample) acceptedTexts() []string {
+// acceptedKeys returns the marks ("load #N") of the accepted commands.
+func (s *sample) acceptedKeys() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]string(nil), s.accepted...)
+	return slices.Collect(maps.Keys(s.sent))
 }
 
 func (s *sample) pct(p float64) time.Duration {
