@@ -23,9 +23,9 @@ const (
 	ActDigest  Action = "digest"
 )
 
-// MaxTextRunes is the longest text factgrade grades, in characters: a summary
-// of a few paragraphs.
-const MaxTextRunes = 4000
+// MaxTextRunes is the longest text factgrade grades, in characters: the
+// rubric package's limit, which every judge checks too.
+const MaxTextRunes = rubric.MaxTextRunes
 
 // Command is a parsed /factcheck command.
 type Command struct {
@@ -68,11 +68,11 @@ func ParseCommand(text string) (Command, error) {
 		}
 	case "use":
 		id, more := cutWord(rest)
-		if id != "" && more == "" && rubricIDPattern.MatchString(id) {
+		if id != "" && more == "" && rubric.ValidID(id) {
 			return Command{Action: ActUse, RubricID: id}, nil
 		}
 		if id == "" {
-			return Command{}, &UsageError{"`use` needs a rubric id: `/factcheck use volt-typhoon-geneva`. `/factcheck rubrics` lists them."}
+			return Command{}, &UsageError{"`use` needs a rubric id: `/factcheck use ID`, with an id from `/factcheck rubrics`."}
 		}
 	case "digest":
 		name, more := cutWord(rest)
@@ -109,8 +109,8 @@ func ParseCommand(text string) (Command, error) {
 			if id == "" {
 				id, t = cutWord(t)
 			}
-			if !rubricIDPattern.MatchString(id) {
-				return Command{}, &UsageError{"`--rubric` needs a rubric id, like `--rubric volt-typhoon-geneva`. `/factcheck rubrics` lists them."}
+			if !rubric.ValidID(id) {
+				return Command{}, &UsageError{"`--rubric` needs a rubric id: `--rubric ID`, with an id from `/factcheck rubrics`."}
 			}
 			c.RubricID = id
 		default:
@@ -129,8 +129,6 @@ func ParseCommand(text string) (Command, error) {
 
 // digestNamePattern is the form of digest names (config's).
 var digestNamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-
-var rubricIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 
 // flagName returns the name of an option word: "--rubric" → "rubric". Slack
 // clients turn "--" into an em or en dash, which is accepted too.

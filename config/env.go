@@ -5,10 +5,11 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/factgrade/factgrade/rubric"
 )
 
 // reader reads settings from the environment, records where each came from
@@ -204,15 +205,10 @@ func (r *reader) list(name string) []string {
 	return out
 }
 
-// rubricIDPattern is what a rubric id may look like: one word of letters,
-// digits, dots, underscores and hyphens. Whether the rubric exists is checked
-// once rubrics are loaded.
-var rubricIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-
 func (r *reader) rubricID(name, def string) string {
 	v := r.str(name, def)
-	if !rubricIDPattern.MatchString(v) {
-		r.problems.add(name, "%q is not a rubric id; put an id from 'factgrade rubric list' there, such as %s", v, DefaultRubric)
+	if v != "" && !rubric.ValidID(v) {
+		r.problems.add(name, "%q is not a rubric id (%s); put an id from 'factgrade rubric list' there", v, rubric.IDRule)
 		return def
 	}
 	return v

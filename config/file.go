@@ -13,6 +13,8 @@ import (
 
 	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
+
+	"github.com/factgrade/factgrade/rubric"
 )
 
 // Digest is one scheduled digest, from the config file.
@@ -151,8 +153,8 @@ func (r *reader) digest(at string, fd fileDigest) (Digest, bool) {
 			r.problems.add(fmt.Sprintf("%s.filters.channels[%d]", at, j), "%q is not a Slack channel ID; put channel IDs (C…) there", ch)
 		}
 	}
-	if d.Rubric != "" && !rubricIDPattern.MatchString(d.Rubric) {
-		r.problems.add(at+".filters.rubric", "%q is not a rubric id; put an id from 'factgrade rubric list' there, or remove it", d.Rubric)
+	if d.Rubric != "" && !rubric.ValidID(d.Rubric) {
+		r.problems.add(at+".filters.rubric", "%q is not a rubric id (%s); put an id from 'factgrade rubric list' there, or remove it", d.Rubric, rubric.IDRule)
 	}
 
 	spec := d.Spec

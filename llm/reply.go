@@ -19,7 +19,7 @@ const schemaName = "factgrade_grade"
 const (
 	maxReasonRunes  = 400
 	maxCitations    = 3
-	maxRewriteRunes = 4000
+	maxRewriteRunes = rubric.MaxTextRunes // a rewrite must be a text factgrade accepts
 )
 
 // schema is a JSON Schema node, in the subset OpenAI's strict structured

@@ -107,7 +107,7 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 		cg := CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules}
 		switch {
 		case !about:
-			cg.Reason = "The text is not about this story: " + r.Title + "."
+			cg.Reason = r.NotAboutReason()
 		case !c.AppliesTo(kind):
 			cg.Reason = notApplicable(kind)
 		default:

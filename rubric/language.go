@@ -5,37 +5,51 @@ import (
 	"unicode/utf8"
 )
 
-// englishWords and foreignWords are frequent function words, used to tell
-// an English text from one in another language without a model.
+// englishWords and foreignWords are closed-class words (articles,
+// pronouns, prepositions, conjunctions, auxiliaries) of each language
+// (and English's two commonest reporting verbs), used to tell an English
+// text from one in another language without a model.
+// They are the grammar of the languages, never a story's vocabulary, so
+// every rubric gets the same answer. Words two of the languages share
+// ("a", "on", "in", "per", "con") are left out.
 var englishWords = map[string]bool{
-	"the": true, "of": true, "and": true, "to": true, "in": true, "a": true, "is": true, "that": true,
-	"for": true, "on": true, "with": true, "was": true, "as": true, "by": true, "at": true, "it": true,
-	"from": true, "its": true, "has": true, "have": true, "be": true, "were": true, "are": true, "an": true,
-	"or": true, "not": true, "this": true, "but": true, "after": true, "over": true, "said": true,
-	"says": true, "role": true, "report": true, "officials": true, "admits": true, "admitted": true,
-	"hacks": true, "behind": true, "into": true, "about": true, "their": true, "they": true, "had": true,
+	"the": true, "of": true, "and": true, "to": true, "is": true, "that": true, "for": true,
+	"with": true, "was": true, "as": true, "by": true, "at": true, "it": true, "from": true,
+	"its": true, "has": true, "have": true, "be": true, "were": true, "are": true, "an": true,
+	"or": true, "not": true, "this": true, "but": true, "after": true, "over": true, "into": true,
+	"about": true, "their": true, "they": true, "had": true, "will": true, "would": true,
+	"could": true, "should": true, "may": true, "can": true, "been": true, "being": true,
+	"which": true, "who": true, "what": true, "when": true, "than": true, "these": true,
+	"those": true, "he": true, "she": true, "his": true, "her": true, "we": true, "our": true,
+	"you": true, "your": true, "them": true, "there": true, "whether": true, "while": true,
+	"said": true, "says": true, "does": true, "did": true,
 }
 
 var foreignWords = map[string]string{
 	// Spanish
 	"el": "Spanish", "los": "Spanish", "las": "Spanish", "y": "Spanish", "del": "Spanish", "por": "Spanish",
-	"con": "Spanish", "para": "Spanish", "una": "Spanish", "su": "Spanish", "sus": "Spanish", "es": "Spanish",
-	"como": "Spanish", "según": "Spanish", "reunión": "Spanish", "secreta": "Spanish", "ciberataques": "Spanish",
+	"para": "Spanish", "una": "Spanish", "su": "Spanish", "sus": "Spanish", "es": "Spanish",
+	"como": "Spanish", "según": "Spanish", "pero": "Spanish", "sobre": "Spanish", "fue": "Spanish",
+	"este": "Spanish", "esta": "Spanish", "entre": "Spanish", "sin": "Spanish", "también": "Spanish",
 	// French
 	"les": "French", "des": "French", "et": "French", "est": "French", "du": "French", "dans": "French",
 	"pour": "French", "sur": "French", "une": "French", "au": "French", "aux": "French", "selon": "French",
-	"réunion": "French", "avoue": "French", "été": "French", "qui": "French", "pas": "French",
+	"été": "French", "qui": "French", "pas": "French", "avec": "French", "ce": "French", "cette": "French",
+	"sont": "French", "mais": "French", "ont": "French", "leur": "French",
 	// German
 	"der": "German", "die": "German", "das": "German", "und": "German", "ist": "German", "nicht": "German",
 	"mit": "German", "auf": "German", "den": "German", "dem": "German", "ein": "German", "eine": "German",
 	"hat": "German", "zu": "German", "im": "German", "von": "German", "bei": "German", "gibt": "German",
+	"sich": "German", "wird": "German", "nach": "German", "auch": "German",
 	// Italian
 	"il": "Italian", "della": "Italian", "di": "Italian", "che": "Italian", "gli": "Italian", "nel": "Italian",
-	"sono": "Italian", "alla": "Italian", "ha": "Italian", "degli": "Italian", "riunione": "Italian",
+	"sono": "Italian", "alla": "Italian", "ha": "Italian", "degli": "Italian", "dei": "Italian",
+	"questo": "Italian", "anche": "Italian", "essere": "Italian",
 	// Portuguese
-	"os": "Portuguese", "em": "Portuguese", "não": "Portuguese", "com": "Portuguese", "uma": "Portuguese",
-	"ao": "Portuguese", "pelo": "Portuguese", "segundo": "Portuguese", "reunião": "Portuguese",
-	// Shared Romance articles and prepositions
+	"os": "Portuguese", "em": "Portuguese", "não": "Portuguese", "com": "Portuguese",
+	"ao": "Portuguese", "pelo": "Portuguese", "segundo": "Portuguese", "foi": "Portuguese",
+	"pela": "Portuguese", "são": "Portuguese", "também": "Portuguese", "uma": "Portuguese",
+	// Romance articles and prepositions several languages share: a vote for one
 	"la": "Spanish", "de": "Spanish", "en": "Spanish", "que": "Spanish", "le": "French", "un": "French",
 }
 
@@ -79,15 +93,27 @@ func foreignLanguage(d *doc) string {
 	if latin*2 < letters {
 		return scriptName(d.f.text)
 	}
-	var en, fo int
+	var en, fo, function int
 	var votes map[string]int
 	for _, t := range d.toks {
-		if t.punct || len(t.text) > maxFunctionWord {
+		if t.punct {
 			continue
 		}
-		lang, ok := languageWords[t.text]
+		lang, ok := "", false
+		if len(t.text) <= maxFunctionWord {
+			lang, ok = languageWords[t.text]
+		}
+		if ok && lang != "English" {
+			function++
+		}
 		if !ok {
-			continue
+			// A word spelt with a letter only another language's
+			// orthography has ("admitió", "reconnaît") votes too, but
+			// only beside a function word of another language: names
+			// such as José or Zürich do not make a text foreign.
+			if lang, ok = orthography(t.text); !ok {
+				continue
+			}
 		}
 		if lang == "English" {
 			en++
@@ -99,7 +125,7 @@ func foreignLanguage(d *doc) string {
 		}
 		votes[lang]++
 	}
-	if fo < 2 || fo <= en {
+	if fo < 2 || fo <= en || function == 0 {
 		return ""
 	}
 	best, n := "another language", 0
@@ -109,6 +135,32 @@ func foreignLanguage(d *doc) string {
 		}
 	}
 	return best
+}
+
+// orthography returns the language whose spelling a word's letters show,
+// when one of them belongs to only a few languages' alphabets: ñ and the
+// acute vowels but é of Spanish, ç and the circumflex and grave vowels of
+// French, ã and õ of Portuguese, the umlauts and ß of German, ì and ò of
+// Italian.
+func orthography(w string) (string, bool) {
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		switch r {
+		case 'ñ', 'á', 'í', 'ó', 'ú', '¿', '¡':
+			return "Spanish", true
+		case 'ç', 'è', 'ê', 'à', 'â', 'ô', 'û', 'ë', 'ï', 'œ':
+			return "French", true
+		case 'ã', 'õ':
+			return "Portuguese", true
+		case 'ä', 'ö', 'ü', 'ß':
+			return "German", true
+		case 'ì', 'ò':
+			return "Italian", true
+		}
+	}
+	return "", false
 }
 
 func scriptName(s string) string {

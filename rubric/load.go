@@ -24,6 +24,7 @@ type File struct {
 	ID       string                `yaml:"id"`
 	Version  int                   `yaml:"version"`
 	Title    string                `yaml:"title"`
+	Scope    string                `yaml:"scope,omitempty"`
 	Source   FileSource            `yaml:"source"`
 	Letters  []Threshold           `yaml:"letters"`
 	About    []string              `yaml:"about"`
@@ -441,9 +442,9 @@ var (
 
 // build validates f and compiles it into a Rubric.
 func (l *loader) build(f *File, src *Source) *Rubric {
-	r := &Rubric{ID: f.ID, Version: f.Version, Title: f.Title, Source: src}
-	if !idRE.MatchString(f.ID) {
-		l.addf(l.line("id"), "id %q must be lower-case letters, digits and dashes", f.ID)
+	r := &Rubric{ID: f.ID, Version: f.Version, Title: f.Title, Scope: strings.TrimSpace(f.Scope), Source: src}
+	if !ValidID(f.ID) {
+		l.addf(l.line("id"), "id %q: %s", f.ID, IDRule)
 	}
 	if f.Version < 1 {
 		l.addf(l.line("version"), "version must be a whole number ≥ 1")
@@ -475,7 +476,7 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 		rs.about = append(rs.about, t)
 	}
 	if len(f.About) == 0 {
-		l.addf(l.line("about"), "about is missing: list the signals a text must mention to be about this story (for example [china, hacking])")
+		l.addf(l.line("about"), "about is missing: list the signals a text must mention to be about this story (for example [topic, event])")
 	}
 	if len(f.Criteria) == 0 {
 		l.addf(l.line("criteria"), "criteria: a rubric needs at least one criterion")

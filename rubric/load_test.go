@@ -165,3 +165,37 @@ func TestLoadRejectsHostileFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestNotAboutReasonIsTheRubrics proves that the reply to a text that is not
+// about the story comes from the rubric (its title and scope), so a second
+// story never tells editors what the first one needs.
+func TestNotAboutReasonIsTheRubrics(t *testing.T) {
+	withScope := strings.Replace(testRubric, "title: The bridge closure\n", "title: The bridge closure\nscope: Texts about the closure of the river bridge are graded.\n", 1)
+	rs, err := loadTest(t, withScope)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	g, err := rubric.NewRuleJudge().Grade(t.Context(), rs[0], rubric.Request{Text: "The council met on Tuesday"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The text is not about this story: The bridge closure. Texts about the closure of the river bridge are graded."
+	if g.Status != rubric.Ungradable || g.Criteria[0].Reason != want || rs[0].NotAboutReason() != want {
+		t.Errorf("Grade(off-story) = %v %q, want ungradable %q", g.Status, g.Criteria[0].Reason, want)
+	}
+}
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"volt-typhoon-geneva": true, "aspartame-iarc": true, "a": true, "2025-story": true,
+		"": false, "-x": false, "Upper": false, "dots.no": false, "under_score": false, "with space": false,
+		strings.Repeat("a", 63): true, strings.Repeat("a", 64): false,
+	} {
+		if got := rubric.ValidID(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
+		}
+	}
+	if _, err := loadTest(t, strings.Replace(testRubric, "id: bridge-closure", "id: Bridge.Closure", 1)); err == nil || !strings.Contains(err.Error(), rubric.IDRule) {
+		t.Errorf("Load(bad id) = %v, want the id rule", err)
+	}
+}

@@ -13,7 +13,10 @@ type Rubric struct {
 	ID      string
 	Version int
 	Title   string
-	Source  *Source
+	// Scope says in words for editors which texts are about the story, for
+	// the reply to a text that is not; empty when the rubric gives none.
+	Scope  string
+	Source *Source
 	// Criteria in the order the rubric file lists them.
 	Criteria []*Criterion
 	// Letters from the best to the worst, each with its minimum score.
@@ -25,6 +28,25 @@ type Rubric struct {
 	File string
 
 	rules *ruleSet
+}
+
+// IDRule says in words what a rubric id may be; ValidID checks it. Every
+// place that takes a rubric id (the rubric file, settings, Slack commands)
+// uses this one rule.
+const IDRule = "a rubric id is 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit"
+
+// ValidID reports whether id is a well-formed rubric id (see IDRule);
+// whether such a rubric is loaded is another matter.
+func ValidID(id string) bool { return idRE.MatchString(id) }
+
+// NotAboutReason is the reason given when a text is not about r's story:
+// the story's title and, when the rubric says it, which texts it grades.
+func (r *Rubric) NotAboutReason() string {
+	s := "The text is not about this story: " + r.Title + "."
+	if r.Scope != "" {
+		s += " " + r.Scope
+	}
+	return s
 }
 
 // Threshold is a letter and the lowest score that earns it.

@@ -140,8 +140,7 @@ func verdictMark(v rubric.Verdict) string {
 func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
 	switch g.Status {
 	case rubric.Ungradable:
-		fmt.Fprintf(w, "Ungradable: the text is not about this story (%s).\n", r.Title)
-		fmt.Fprintf(w, "It must mention China and the hacking to be graded against rubric %s.\n", r.ID)
+		fmt.Fprintf(w, "Ungradable against rubric %s: %s\n", r.ID, r.NotAboutReason())
 		return
 	case rubric.NotEnglish:
 		reason := ""
