@@ -37,6 +37,12 @@ type Config struct {
 	// orchestrator's kill timeout (compose stop_grace_period, Kubernetes
 	// terminationGracePeriodSeconds).
 	ShutdownGrace time.Duration
+	// ShutdownDrain is how long serve keeps answering after SIGTERM while
+	// /readyz already says 503, so load balancers (Kubernetes endpoints)
+	// stop routing to it before it stops accepting
+	// (FACTGRADE_SHUTDOWN_DRAIN, default 5s; 0 stops accepting at once).
+	// ShutdownGrace starts when the drain ends.
+	ShutdownDrain time.Duration
 	// Workers is the number of submissions graded at once
 	// (FACTGRADE_WORKERS, default 4).
 	Workers int
@@ -176,6 +182,7 @@ const (
 	DefaultDataDir       = "./data"
 	DefaultSlackAPIURL   = "https://slack.com/api/"
 	DefaultShutdownGrace = 25 * time.Second
+	DefaultShutdownDrain = 5 * time.Second
 	DefaultWorkers       = 4
 	DefaultQueueSize     = 256
 	DefaultRubric        = "volt-typhoon-geneva"
@@ -248,6 +255,7 @@ func Read(getenv func(string) string, readFile func(string) ([]byte, error)) (*C
 		Level:  r.level("FACTGRADE_LOG_LEVEL"),
 	}
 	c.ShutdownGrace = r.duration("FACTGRADE_SHUTDOWN_GRACE", DefaultShutdownGrace)
+	c.ShutdownDrain = r.durationMin("FACTGRADE_SHUTDOWN_DRAIN", DefaultShutdownDrain, true)
 	c.Workers = r.integer("FACTGRADE_WORKERS", DefaultWorkers, 1, 1024)
 	c.QueueSize = r.integer("FACTGRADE_QUEUE_SIZE", DefaultQueueSize, 1, 1_000_000)
 	c.DefaultRubric = r.rubricID("FACTGRADE_DEFAULT_RUBRIC", DefaultRubric)

@@ -96,18 +96,29 @@ func (r *reader) enum(name, def string, allowed ...string) string {
 	return def
 }
 
+// duration reads a positive duration.
 func (r *reader) duration(name string, def time.Duration) time.Duration {
+	return r.durationMin(name, def, false)
+}
+
+// durationMin reads a duration that must be positive, or at least zero
+// when zero is true.
+func (r *reader) durationMin(name string, def time.Duration, zero bool) time.Duration {
 	v := r.str(name, "")
 	if v == "" {
 		r.sources[name] = sourceDefault
 		return def
 	}
 	d, err := time.ParseDuration(v)
-	if err != nil || d <= 0 {
+	switch {
+	case err == nil && d > 0, err == nil && zero && d == 0:
+		return d
+	case zero:
+		r.problems.add(name, "%q is not a duration of zero or more; put a value such as %s (units: ms, s, m, h), or 0s", v, def)
+	default:
 		r.problems.add(name, "%q is not a positive duration; put a value such as %s (units: ms, s, m, h)", v, def)
-		return def
 	}
-	return d
+	return def
 }
 
 func (r *reader) integer(name string, def, lo, hi int) int {

@@ -42,6 +42,7 @@ func (c *Config) Redacted() []Setting {
 		{Name: "FACTGRADE_LOG_FORMAT", Value: string(c.Log.Format)},
 		{Name: "FACTGRADE_LOG_LEVEL", Value: strings.ToLower(c.Log.Level.String())},
 		{Name: "FACTGRADE_SHUTDOWN_GRACE", Value: c.ShutdownGrace.String()},
+		{Name: "FACTGRADE_SHUTDOWN_DRAIN", Value: c.ShutdownDrain.String()},
 		{Name: "FACTGRADE_WORKERS", Value: strconv.Itoa(c.Workers)},
 		{Name: "FACTGRADE_QUEUE_SIZE", Value: strconv.Itoa(c.QueueSize)},
 		{Name: "FACTGRADE_DEFAULT_RUBRIC", Value: c.DefaultRubric},

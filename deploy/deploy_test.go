@@ -143,8 +143,10 @@ func TestDockerfileFinalStage(t *testing.T) {
 	final := parseDockerfile(t)[1]
 
 	users := commands[*instructions.UserCommand](final)
-	if len(users) == 0 || users[len(users)-1].User != "nonroot" {
-		t.Errorf("final stage USER = %v, want nonroot last", users)
+	// Numeric: with runAsNonRoot the kubelet refuses a user given by name,
+	// since it cannot tell from the name that it is not root.
+	if len(users) == 0 || users[len(users)-1].User != "65532:65532" {
+		t.Errorf("final stage USER = %v, want 65532:65532 (nonroot, numeric) last", users)
 	}
 
 	hcs := commands[*instructions.HealthCheckCommand](final)

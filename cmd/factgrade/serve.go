@@ -34,7 +34,9 @@ Runs the Slack bot. Settings come from the environment (see
 HTTP mode (Slack posts to /slack/commands, /slack/interactivity and
 /slack/events on FACTGRADE_ADDR), or SLACK_APP_TOKEN for Socket Mode.
 /livez, /readyz and /metrics are served on FACTGRADE_ADDR in both modes.
-SIGTERM or Ctrl-C shuts down gracefully within FACTGRADE_SHUTDOWN_GRACE.`
+SIGTERM or Ctrl-C drains first: /readyz answers 503 while requests are
+still served for FACTGRADE_SHUTDOWN_DRAIN, then factgrade stops accepting
+and finishes the work in flight within FACTGRADE_SHUTDOWN_GRACE.`
 
 // runServe runs 'factgrade serve' until ctx is cancelled (SIGTERM).
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -53,6 +55,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	<-ctx.Done()
+	m.Drain(context.Background())
 	return m.Close()
 }
 
@@ -86,6 +89,7 @@ type Main struct {
 	closing  chan struct{}
 	closeErr error
 	once     sync.Once
+	draining sync.Once
 }
 
 // Run reads and checks the settings, opens the database (migrating it),
@@ -273,6 +277,38 @@ func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(checks)
 }
 
+// Drain begins a graceful shutdown without refusing anything yet: /readyz
+// answers 503 with "shutdown":"in progress", so load balancers (Kubernetes
+// removes the pod from its Service's endpoints) stop sending requests, and
+// for FACTGRADE_SHUTDOWN_DRAIN those that still arrive are served as usual,
+// each on a connection that is then closed so the client reconnects
+// elsewhere. It returns when the drain period is over or ctx is done; Close
+// then stops accepting.
+func (m *Main) Drain(ctx context.Context) {
+	m.startClosing()
+	if m.Config == nil || m.server == nil {
+		return
+	}
+	m.server.SetKeepAlivesEnabled(false)
+	d := m.Config.ShutdownDrain
+	m.Log.Info("draining", "drain", d.String(), "grace", m.Config.ShutdownGrace.String())
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// startClosing turns /readyz to 503 (once; Drain and Close both call it).
+func (m *Main) startClosing() {
+	m.draining.Do(func() {
+		if m.closing != nil {
+			close(m.closing)
+		}
+	})
+}
+
 // Close shuts down gracefully within FACTGRADE_SHUTDOWN_GRACE: it stops
 // accepting requests (those being answered finish, and they store their
 // submissions before answering), closes Socket Mode, stops the digest
@@ -281,9 +317,7 @@ func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
 // resumed at the next start), and closes the database.
 func (m *Main) Close() error {
 	m.once.Do(func() {
-		if m.closing != nil {
-			close(m.closing)
-		}
+		m.startClosing()
 		grace := config.DefaultShutdownGrace
 		if m.Config != nil && m.Config.ShutdownGrace > 0 {
 			grace = m.Config.ShutdownGrace

@@ -40,6 +40,7 @@ func serveEnv(fake *slacktest.Server, dataDir string, extra ...string) map[strin
 		"FACTGRADE_DATA_DIR":       dataDir,
 		"FACTGRADE_JUDGE":          "rules",
 		"FACTGRADE_SHUTDOWN_GRACE": "5s",
+		"FACTGRADE_SHUTDOWN_DRAIN": "0s",
 	}
 	for i := 0; i+1 < len(extra); i += 2 {
 		env[extra[i]] = extra[i+1]
