@@ -44,6 +44,10 @@ type Options struct {
 type Migration struct {
 	Version int
 	Name    string
+	// Repaired: the migration had been applied by a build before v0.1.0
+	// (without a checksum, possibly from an earlier text); migrating
+	// brought its schema to the released text's and recorded the checksum.
+	Repaired bool
 }
 
 // String returns the migration's file name without extension ("0001_init").
@@ -64,6 +68,10 @@ type Migrator interface {
 // ErrSchemaTooOld: the database needs migrations this factgrade has and
 // opening was told not to apply them.
 var ErrSchemaTooOld = errors.New("database schema is older than this factgrade; run 'factgrade migrate'")
+
+// ErrMigrationChanged: a migration applied to the database was applied
+// from a text other than this factgrade's (its recorded checksum differs).
+var ErrMigrationChanged = errors.New("an applied migration's text has changed; factgrade refuses to use this database")
 
 func migrationName(version int, name string) string {
 	return fmt.Sprintf("%04d_%s", version, name)

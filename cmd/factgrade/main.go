@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/factgrade/factgrade/storage/storagedb"
 )
 
 func main() {
@@ -50,7 +52,7 @@ func commands() []command {
 		{"migrate", "apply the database migrations this factgrade has", runMigrate},
 		{"history", "list graded items from the database", runHistory},
 		{"digest", "preview a scheduled digest, or post it now", runDigest},
-		{"version", "print the version", runVersion},
+		{"version", "print the version and the database schema version", runVersion},
 	}
 }
 
@@ -135,7 +137,13 @@ func usage(w io.Writer) {
 // Version is the build's version, stamped with -ldflags "-X main.Version=…".
 var Version = "dev"
 
+// runVersion prints the build's version and the database schema version
+// its migrations reach (CHANGELOG.md says which release brought which).
 func runVersion(ctx context.Context, e *env, args []string) error {
-	fmt.Fprintf(e.stdout, "factgrade %s\n", Version)
+	schema, err := storagedb.SchemaVersion()
+	if err != nil {
+		return fmt.Errorf("version: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "factgrade %s\nschema version %d\n", Version, schema)
 	return nil
 }

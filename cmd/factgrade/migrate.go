@@ -102,6 +102,10 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 	if !*status {
 		applied, err := m.Migrate(ctx)
 		for _, a := range applied {
+			if a.Repaired {
+				fmt.Fprintf(e.stdout, "repaired %s (applied before v0.1.0; brought to the released schema and its checksum recorded)\n", a)
+				continue
+			}
 			fmt.Fprintf(e.stdout, "applied %s\n", a)
 		}
 		if err != nil {

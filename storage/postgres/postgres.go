@@ -26,6 +26,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
+// repair0001 brings a 0001_init applied before v0.1.0 (without a checksum)
+// to the released text's schema.
+//
+//go:embed repairs/0001_init.sql
+var repair0001 string
+
 // Migrations returns the PostgreSQL schema's migrations, in order.
 func Migrations() ([]sqlstore.Migration, error) {
 	return sqlstore.LoadMigrations(migrationFiles, "migrations")
@@ -89,11 +95,13 @@ func Open(ctx context.Context, cfg *pgxpool.Config, opts storage.Options) (_ *St
 		return nil, err
 	}
 	s.migrator = &sqlstore.Migrator{
-		Migrations:  ms,
-		Pool:        db{pool},
-		CreateTable: `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
-		TableExists: `SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'`,
-		Logger:      opts.Logger,
+		Migrations:     ms,
+		Pool:           db{pool},
+		CreateTable:    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), checksum TEXT)`,
+		TableExists:    `SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'`,
+		ChecksumColumn: `SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'schema_migrations' AND column_name = 'checksum'`,
+		Repairs:        map[int]string{1: repair0001},
+		Logger:         opts.Logger,
 	}
 	if err := s.migrator.Open(ctx, opts.Schema, s.Migrate); err != nil {
 		pool.Close()

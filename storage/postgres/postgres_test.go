@@ -50,25 +50,29 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+// database returns a storagetest.Database over a schema of the test's own.
+func database(t *testing.T) storagetest.Database {
+	u := newSchema(t)
+	return storagetest.Database{
+		Path: u,
+		Open: func(ctx context.Context, opts storage.Options) (storage.Store, error) {
+			return openURL(t, u, opts)
+		},
+		Exec: func(ctx context.Context, query string) error {
+			conn, err := pgx.Connect(ctx, u)
+			if err != nil {
+				return err
+			}
+			defer conn.Close(ctx)
+			_, err = conn.Exec(ctx, query)
+			return err
+		},
+	}
+}
+
 func TestSchema(t *testing.T) {
 	testDatabase(t)
-	storagetest.RunSchema(t, func(t *testing.T) storagetest.Database {
-		u := newSchema(t)
-		return storagetest.Database{
-			Open: func(ctx context.Context, opts storage.Options) (storage.Store, error) {
-				return openURL(t, u, opts)
-			},
-			Exec: func(ctx context.Context, query string) error {
-				conn, err := pgx.Connect(ctx, u)
-				if err != nil {
-					return err
-				}
-				defer conn.Close(ctx)
-				_, err = conn.Exec(ctx, query)
-				return err
-			},
-		}
-	})
+	storagetest.RunSchema(t, database)
 }
 
 // childURLEnv passes a child process its database.

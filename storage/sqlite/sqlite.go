@@ -28,6 +28,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
+// repair0001 brings a 0001_init applied before v0.1.0 (without a checksum)
+// to the released text's schema.
+//
+//go:embed repairs/0001_init.sql
+var repair0001 string
+
 // Migrations returns the SQLite schema's migrations, in order.
 func Migrations() ([]sqlstore.Migration, error) {
 	return sqlstore.LoadMigrations(migrationFiles, "migrations")
@@ -121,12 +127,14 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 		return nil, err
 	}
 	s.migrator = &sqlstore.Migrator{
-		Migrations:  ms,
-		Write:       s.w.tx,
-		Pool:        db{q: s.read},
-		CreateTable: `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT 0)`,
-		TableExists: `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
-		Logger:      opts.Logger,
+		Migrations:     ms,
+		Write:          s.w.tx,
+		Pool:           db{q: s.read},
+		CreateTable:    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT 0, checksum TEXT)`,
+		TableExists:    `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
+		ChecksumColumn: `SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'`,
+		Repairs:        map[int]string{1: repair0001},
+		Logger:         opts.Logger,
 	}
 	if err := s.migrator.Open(ctx, opts.Schema, s.Migrate); err != nil {
 		s.Close()

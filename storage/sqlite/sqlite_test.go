@@ -32,6 +32,7 @@ func TestConformance(t *testing.T) {
 func database(t *testing.T) storagetest.Database {
 	path := filepath.Join(t.TempDir(), "factgrade.db")
 	return storagetest.Database{
+		Path: path,
 		Open: func(ctx context.Context, opts storage.Options) (storage.Store, error) {
 			s, err := sqlite.Open(ctx, path, opts)
 			if err == nil {

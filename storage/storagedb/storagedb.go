@@ -188,3 +188,13 @@ func Describe(databaseURL, dataDir string) string {
 	}
 	return d
 }
+
+// SchemaVersion returns the newest schema version this factgrade's
+// migrations reach; both backends have the same migrations.
+func SchemaVersion() (int, error) {
+	ms, err := sqlite.Migrations()
+	if err != nil {
+		return 0, err
+	}
+	return len(ms), nil
+}

@@ -20,6 +20,8 @@ type Database struct {
 	Open func(ctx context.Context, opts storage.Options) (storage.Store, error)
 	// Exec runs a statement on the database directly.
 	Exec func(ctx context.Context, sql string) error
+	// Path is where the database is: a SQLite file or a PostgreSQL URL.
+	Path string
 }
 
 // RunSchema checks migrations and locks across several stores on one
@@ -32,6 +34,7 @@ func RunSchema(t *testing.T, newDatabase func(t *testing.T) Database) {
 		{"MigrateOnce", testMigrateOnce},
 		{"CheckRefusesOld", testCheckRefusesOld},
 		{"RefusesNewer", testRefusesNewer},
+		{"RefusesChangedMigration", testRefusesChangedMigration},
 		{"ConcurrentMigrate", testConcurrentMigrate},
 		{"LocksAcrossStores", testLocksAcrossStores},
 		{"ReopenKeepsData", testReopen},

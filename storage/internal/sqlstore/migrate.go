@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -18,6 +20,16 @@ import (
 type Migration struct {
 	storage.Migration
 	SQL string
+	// Checksum identifies the text: "sha256:" and the hex SHA-256 of SQL.
+	// It is recorded with the migration when applied; a released
+	// migration's text never changes again.
+	Checksum string
+}
+
+// Checksum returns the checksum of a migration's text as it is recorded.
+func Checksum(sql string) string {
+	sum := sha256.Sum256([]byte(sql))
+	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // LoadMigrations reads the *.sql files of dir in fsys. Their versions must
@@ -39,7 +51,7 @@ func LoadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, Migration{Migration: storage.Migration{Version: v, Name: name}, SQL: string(b)})
+		ms = append(ms, Migration{Migration: storage.Migration{Version: v, Name: name}, SQL: string(b), Checksum: Checksum(string(b))})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
 	for i, m := range ms {
@@ -59,11 +71,94 @@ type Migrator struct {
 	Write TxFunc
 	// Pool reads the version outside a transaction.
 	Pool DB
-	// CreateTable creates schema_migrations if it is missing.
+	// CreateTable creates schema_migrations if it is missing, with its
+	// checksum column.
 	CreateTable string
 	// TableExists counts the schema_migrations tables the store sees (0 or 1).
 	TableExists string
-	Logger      *slog.Logger
+	// ChecksumColumn counts schema_migrations' checksum columns (0 or 1):
+	// builds before v0.1.0 created the table without one.
+	ChecksumColumn string
+	// Repairs bring a migration recorded without a checksum (applied by a
+	// build before v0.1.0, from a text that may differ from the released
+	// one) to the released migration's schema, by version. They must be
+	// correct whichever earlier text was applied.
+	Repairs map[int]string
+	Logger  *slog.Logger
+}
+
+// appliedRow is one row of schema_migrations.
+type appliedRow struct {
+	version  int
+	name     string
+	checksum string // "" when recorded before checksums
+}
+
+// appliedRows reads schema_migrations (the checksums only when the column
+// exists).
+func (m *Migrator) appliedRows(ctx context.Context, db DB) ([]appliedRow, error) {
+	var n int
+	if err := db.QueryRow(ctx, m.TableExists).Scan(&n); err != nil || n == 0 {
+		return nil, err
+	}
+	if err := db.QueryRow(ctx, m.ChecksumColumn).Scan(&n); err != nil {
+		return nil, err
+	}
+	q := `SELECT version, name, '' FROM schema_migrations ORDER BY version`
+	if n > 0 {
+		q = `SELECT version, name, COALESCE(checksum, '') FROM schema_migrations ORDER BY version`
+	}
+	rows, err := db.Query(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var as []appliedRow
+	for rows.Next() {
+		var a appliedRow
+		if err := rows.Scan(&a.version, &a.name, &a.checksum); err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+	}
+	return as, rows.Err()
+}
+
+// changed returns ErrMigrationChanged for an applied migration whose
+// recorded checksum is not its text's, saying what to do.
+func (m *Migrator) changed(a appliedRow, mig Migration) error {
+	return fmt.Errorf("migration %s was applied to this database from a different text (recorded %s, this factgrade has %s); "+
+		"applied migrations never change: run the factgrade release that migrated this database (see CHANGELOG.md), "+
+		"or restore the database from a backup taken before the unreleased build touched it; "+
+		"a developer who edited a released migration restores its text and adds a new migration instead: %w",
+		mig.Migration, short(a.checksum), short(mig.Checksum), storage.ErrMigrationChanged)
+}
+
+// short abbreviates a checksum for people.
+func short(sum string) string {
+	if len(sum) > len("sha256:")+12 {
+		return sum[:len("sha256:")+12] + "…"
+	}
+	return sum
+}
+
+// verify checks every applied migration this factgrade knows against its
+// text. legacy lists those recorded without a checksum.
+func (m *Migrator) verify(as []appliedRow) (legacy []appliedRow, err error) {
+	for _, a := range as {
+		if a.version < 1 || a.version > m.Known() {
+			continue
+		}
+		mig := m.Migrations[a.version-1]
+		switch a.checksum {
+		case "":
+			legacy = append(legacy, a)
+		case mig.Checksum:
+		default:
+			return nil, m.changed(a, mig)
+		}
+	}
+	return legacy, nil
 }
 
 // Known returns the newest version of the migrations.
@@ -90,9 +185,51 @@ func (m *Migrator) tooNew(v int) error {
 func (m *Migrator) Migrate(ctx context.Context) (applied []storage.Migration, err error) {
 	defer wrap(&err, "migrating the schema")
 	if err := m.Write(ctx, func(tx DB) error {
-		_, err := tx.Exec(ctx, m.CreateTable)
+		if _, err := tx.Exec(ctx, m.CreateTable); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow(ctx, m.ChecksumColumn).Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		_, err := tx.Exec(ctx, `ALTER TABLE schema_migrations ADD COLUMN checksum TEXT`)
 		return err
 	}); err != nil {
+		return nil, err
+	}
+	// Migrations recorded before checksums are brought to their released
+	// text's schema and recorded with its checksum; a recorded checksum
+	// that differs refuses everything.
+	err = m.Write(ctx, func(tx DB) error {
+		as, err := m.appliedRows(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if cur := maxVersion(as); cur > m.Known() {
+			return m.tooNew(cur)
+		}
+		legacy, err := m.verify(as)
+		if err != nil {
+			return err
+		}
+		for _, a := range legacy {
+			mig := m.Migrations[a.version-1]
+			if repair, ok := m.Repairs[a.version]; ok {
+				if _, err := tx.Exec(ctx, repair); err != nil {
+					return fmt.Errorf("bringing %s, applied before v0.1.0, to its released schema: %w", mig.Migration, err)
+				}
+			}
+			if _, err := tx.Exec(ctx, `UPDATE schema_migrations SET checksum = ? WHERE version = ?`, mig.Checksum, a.version); err != nil {
+				return err
+			}
+			applied = append(applied, storage.Migration{Version: mig.Version, Name: mig.Name, Repaired: true})
+			if m.Logger != nil {
+				m.Logger.Info("repaired migration", "version", mig.Version, "name", mig.Name, "checksum", mig.Checksum)
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	for _, mig := range m.Migrations {
@@ -112,8 +249,8 @@ func (m *Migrator) Migrate(ctx context.Context) (applied []storage.Migration, er
 			if _, err := tx.Exec(ctx, mig.SQL); err != nil {
 				return fmt.Errorf("%s: %w", mig.Migration, err)
 			}
-			_, err = tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				mig.Version, mig.Name, Norm(time.Now()))
+			_, err = tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)`,
+				mig.Version, mig.Name, Norm(time.Now()), mig.Checksum)
 			did = err == nil
 			return err
 		})
@@ -123,24 +260,45 @@ func (m *Migrator) Migrate(ctx context.Context) (applied []storage.Migration, er
 		if did {
 			applied = append(applied, mig.Migration)
 			if m.Logger != nil {
-				m.Logger.Info("applied migration", "version", mig.Version, "name", mig.Name)
+				m.Logger.Info("applied migration", "version", mig.Version, "name", mig.Name, "checksum", mig.Checksum)
 			}
 		}
 	}
 	return applied, nil
 }
 
+// maxVersion returns the newest applied version (0 for none).
+func maxVersion(as []appliedRow) int {
+	v := 0
+	for _, a := range as {
+		v = max(v, a.version)
+	}
+	return v
+}
+
 // Check returns ErrSchemaTooOld or ErrSchemaTooNew unless the database is
-// exactly at the newest version.
-func (m *Migrator) Check(ctx context.Context) error {
-	cur, err := m.Version(ctx, m.Pool)
-	switch {
-	case err != nil:
+// exactly at the newest version, and ErrMigrationChanged when an applied
+// migration's recorded checksum is not its text's. Migrations recorded
+// before checksums are too old: 'factgrade migrate' repairs them.
+func (m *Migrator) Check(ctx context.Context) (err error) {
+	defer wrap(&err, "checking the schema")
+	as, err := m.appliedRows(ctx, m.Pool)
+	if err != nil {
 		return err
+	}
+	cur := maxVersion(as)
+	switch {
 	case cur > m.Known():
 		return m.tooNew(cur)
 	case cur < m.Known():
 		return fmt.Errorf("the database is at schema version %d, this factgrade needs %d: %w", cur, m.Known(), storage.ErrSchemaTooOld)
+	}
+	legacy, err := m.verify(as)
+	if err != nil {
+		return err
+	}
+	if len(legacy) > 0 {
+		return fmt.Errorf("migration %04d_%s was applied by a build before v0.1.0 and has no checksum: %w", legacy[0].version, legacy[0].name, storage.ErrSchemaTooOld)
 	}
 	return nil
 }
