@@ -88,6 +88,7 @@ func NewServer(botToken, appToken string) *Server {
 	mux.HandleFunc("POST /api/views.open", s.view("views.open"))
 	mux.HandleFunc("POST /api/views.publish", s.view("views.publish"))
 	mux.HandleFunc("POST /api/apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("POST /api/auth.test", s.authTest)
 	mux.HandleFunc("POST /api/conversations.history", s.history("conversations.history"))
 	mux.HandleFunc("POST /api/conversations.replies", s.history("conversations.replies"))
 	mux.HandleFunc("POST /response/{id}", s.responseURL)
