@@ -58,6 +58,8 @@ func RenderGrade(item storage.GradedItem, r *rubric.Rubric) Message {
 		why := "Every criterion of this rubric is about another story."
 		if len(g.Criteria) > 0 {
 			why = g.Criteria[0].Reason
+		} else if g.Routing != nil && g.Routing.Note != "" {
+			why = g.Routing.Note
 		}
 		blocks = append(blocks, blockkit.Section("not_graded", blockkit.Escape(why)+"\nType `/factcheck rubrics` to see the stories factgrade can grade, and `/factcheck --rubric ID …` to pick one."))
 	}
@@ -174,7 +176,12 @@ func contextLine(item storage.GradedItem) string {
 	if g.Judge.Fallback != "" {
 		judge += ", fell back to rules"
 	}
-	return blockkit.Escape(fmt.Sprintf("Rubric %s v%d · judge %s · submission #%d", g.Rubric, g.RubricVersion, judge, item.Submission.ID))
+	line := blockkit.Escape(fmt.Sprintf("Rubric %s v%d · judge %s · submission #%d", g.Rubric, g.RubricVersion, judge, item.Submission.ID))
+	if g.Routing != nil && len(g.Routing.Matched) > 1 {
+		// factgrade chose between stories: say so, and how to pick the other.
+		line += "\n" + blockkit.Escape(g.Routing.Note)
+	}
+	return line
 }
 
 // RenderSource renders the full source paragraphs a grade cites, for the

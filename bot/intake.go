@@ -109,13 +109,26 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 	if sub.RubricID == "" {
 		sub.RubricID = b.cfg.DefaultRubric
 	}
-	r, err := b.cfg.Rubrics.Lookup(sub.RubricID)
-	if err != nil {
-		return b.failReply(err, "bad_request")
+	if ids := b.cfg.Rubrics.IDs(); sub.RubricID == "" && len(ids) == 1 {
+		sub.RubricID = ids[0]
 	}
-	sub.RubricID, sub.RubricVersion, sub.RubricHash = r.ID, r.Version, r.Hash
 	if sub.Kind == "" {
 		sub.Kind = rubric.DetectKind(sub.Text)
+	}
+	// No rubric named anywhere: the worker grades the text against the story
+	// it is about (the submission keeps no rubric); the acknowledgement
+	// already says which.
+	var r *rubric.Rubric
+	routing := rubric.Routing{}
+	if sub.RubricID != "" {
+		var err error
+		if r, err = b.cfg.Rubrics.Lookup(sub.RubricID); err != nil {
+			return b.failReply(err, "bad_request")
+		}
+		sub.RubricID, sub.RubricVersion, sub.RubricHash = r.ID, r.Version, r.Hash
+	} else {
+		routing = b.cfg.Rubrics.Route(sub.Text)
+		r, _ = b.cfg.Rubrics.Get(routing.Chosen)
 	}
 	sub.Ephemeral = settings.Ephemeral
 	busy := b.queueFull()
@@ -132,7 +145,7 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		b.log.Error("storing submission", "key", sub.IdempotencyKey, "err", err)
 		return b.failReply(errStorage, "error")
 	}
-	ack := fmt.Sprintf("Grading your %s against `%s` v%d (%s)…", stored.Kind, blockkit.Escape(r.ID), r.Version, blockkit.Escape(r.Title))
+	ack := ackText(stored.Kind, r, routing)
 	if !created && !retried {
 		// A retry of a delivery already taken: its first copy is being
 		// (or was) graded; the resumer covers it if this process died.
@@ -145,6 +158,19 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		return Reply{Text: ack + "\n" + QueuedNote, Outcome: "queued"}
 	}
 	return Reply{Text: ack, Outcome: "ok"}
+}
+
+// ackText is the acknowledgement of a stored submission: the rubric it is
+// graded against and, when factgrade chose the story, the routing note.
+func ackText(kind rubric.Kind, r *rubric.Rubric, routing rubric.Routing) string {
+	if r == nil {
+		return fmt.Sprintf("Checking your %s… %s", kind, blockkit.Escape(routing.Note))
+	}
+	ack := fmt.Sprintf("Grading your %s against `%s` v%d (%s)…", kind, blockkit.Escape(r.ID), r.Version, blockkit.Escape(r.Title))
+	if len(routing.Matched) > 1 {
+		ack += "\n" + blockkit.Escape(routing.Note)
+	}
+	return ack
 }
 
 // QueuedNote is added to the acknowledgement when the queue is deep.

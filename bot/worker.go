@@ -117,15 +117,24 @@ var errGradingFailed = errors.New("grading failed")
 
 // gradeOne grades a pending submission and stores the grade.
 func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Submission, error) {
+	// A submission without a rubric is graded against the story it is
+	// about (rubric.Set.GradeRouted).
 	r, ok := b.cfg.Rubrics.Get(sub.RubricID)
-	if !ok {
+	if !ok && sub.RubricID != "" {
 		err := &rubric.UnknownRubricError{ID: sub.RubricID, Known: b.cfg.Rubrics.IDs()}
 		b.fail(ctx, sub, err)
 		return sub, err
 	}
 	for {
 		start := time.Now()
-		g, err := b.cfg.Judge.Grade(ctx, r, rubric.Request{Text: sub.Text, Kind: sub.Kind})
+		req := rubric.Request{Text: sub.Text, Kind: sub.Kind}
+		var g *rubric.Grade
+		var err error
+		if r != nil {
+			g, err = b.cfg.Judge.Grade(ctx, r, req)
+		} else {
+			g, _, err = b.cfg.Rubrics.GradeRouted(ctx, b.cfg.Judge, req)
+		}
 		judge := "unknown"
 		if g != nil {
 			judge = g.Judge.Name
@@ -136,7 +145,7 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 				b.log.Error("saving grade", "submission", sub.ID, "err", err)
 				return sub, err
 			}
-			b.log.Info("graded", "submission", sub.ID, "rubric", r.ID, "letter", g.Letter, "score", g.Score, "judge", judge, "latency_ms", time.Since(start).Milliseconds())
+			b.log.Info("graded", "submission", sub.ID, "rubric", g.Rubric, "letter", g.Letter, "score", g.Score, "judge", judge, "latency_ms", time.Since(start).Milliseconds())
 			return b.store.Submission(ctx, sub.ID)
 		}
 		if ctx.Err() != nil { // shutting down: stays pending, resumed at the next start

@@ -50,8 +50,9 @@ type Config struct {
 	// before new ones are refused with "busy, try again"
 	// (FACTGRADE_QUEUE_SIZE, default 256).
 	QueueSize int
-	// DefaultRubric is the rubric used when a channel has not chosen one
-	// (FACTGRADE_DEFAULT_RUBRIC, default "volt-typhoon-geneva").
+	// DefaultRubric, when set, is the rubric used when neither the command
+	// nor the channel names one (FACTGRADE_DEFAULT_RUBRIC). Empty, the
+	// default: each text is graded against the story it is about.
 	DefaultRubric string
 	// RubricDirs are extra directories of rubric YAML files loaded and
 	// linted at start, in addition to the embedded rubrics: first those in
@@ -185,7 +186,6 @@ const (
 	DefaultShutdownDrain = 5 * time.Second
 	DefaultWorkers       = 4
 	DefaultQueueSize     = 256
-	DefaultRubric        = "volt-typhoon-geneva"
 	DefaultOpenAITimeout = 30 * time.Second
 	// SQLiteFile is the database file's name inside DataDir when
 	// DATABASE_URL is not set.
@@ -258,7 +258,7 @@ func Read(getenv func(string) string, readFile func(string) ([]byte, error)) (*C
 	c.ShutdownDrain = r.durationMin("FACTGRADE_SHUTDOWN_DRAIN", DefaultShutdownDrain, true)
 	c.Workers = r.integer("FACTGRADE_WORKERS", DefaultWorkers, 1, 1024)
 	c.QueueSize = r.integer("FACTGRADE_QUEUE_SIZE", DefaultQueueSize, 1, 1_000_000)
-	c.DefaultRubric = r.rubricID("FACTGRADE_DEFAULT_RUBRIC", DefaultRubric)
+	c.DefaultRubric = r.rubricID("FACTGRADE_DEFAULT_RUBRIC")
 	c.RubricDirs = r.list("FACTGRADE_RUBRIC_DIRS")
 	c.Migrate = r.boolean("FACTGRADE_MIGRATE", true)
 

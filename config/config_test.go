@@ -77,7 +77,7 @@ func TestLoadDefaults(t *testing.T) {
 		{"ShutdownDrain", c.ShutdownDrain, 5 * time.Second},
 		{"Workers", c.Workers, 4},
 		{"QueueSize", c.QueueSize, 256},
-		{"DefaultRubric", c.DefaultRubric, "volt-typhoon-geneva"},
+		{"DefaultRubric", c.DefaultRubric, ""}, // none: each text goes to the story it is about
 		{"RubricDirs", len(c.RubricDirs), 0},
 		{"Migrate", c.Migrate, true},
 		{"Digests", len(c.Digests), 0},

@@ -169,7 +169,7 @@ func (r *reader) url(name, def string) string {
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		r.problems.add(name, "%q is not an http:// or https:// URL; put the full base URL there, such as %s", v, urlExample(name))
-		return def
+		return ""
 	}
 	return v
 }
@@ -186,7 +186,7 @@ func (r *reader) addr(name, def string) string {
 	v := r.str(name, def)
 	if _, err := ListenPort(v); err != nil {
 		r.problems.add(name, "%q is not a listen address; put HOST:PORT or :PORT there, such as %s", v, DefaultAddr)
-		return def
+		return ""
 	}
 	return v
 }
@@ -216,11 +216,13 @@ func (r *reader) list(name string) []string {
 	return out
 }
 
-func (r *reader) rubricID(name, def string) string {
-	v := r.str(name, def)
+// rubricID reads a rubric id (rubric.ValidID); empty means none is set.
+// Whether such a rubric is loaded is checked once rubrics are loaded.
+func (r *reader) rubricID(name string) string {
+	v := r.str(name, "")
 	if v != "" && !rubric.ValidID(v) {
 		r.problems.add(name, "%q is not a rubric id (%s); put an id from 'factgrade rubric list' there", v, rubric.IDRule)
-		return def
+		return ""
 	}
 	return v
 }

@@ -205,6 +205,9 @@ type Grade struct {
 	RewriteScore  int       `json:"rewrite_score,omitempty"`
 	Fixes         []string  `json:"fixes,omitempty"`
 	Judge         JudgeInfo `json:"judge"`
+	// Routing, when the editor named no rubric and factgrade chose the
+	// story, says which and why.
+	Routing *Routing `json:"routing,omitempty"`
 }
 
 // Criterion returns the grade of the criterion with the given id, or nil.

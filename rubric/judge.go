@@ -86,20 +86,13 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 		g.Status = NotEnglish
 		for _, c := range r.Criteria {
 			g.Criteria = append(g.Criteria, CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules,
-				Reason: fmt.Sprintf("The text looks like %s, not English; factgrade grades English text only.", lang)})
+				Reason: notEnglishReason(lang)})
 		}
 		r.Score(g)
 		return g, make([]*rule, len(g.Criteria))
 	}
 	a := r.rules.analyse(d, &sc.a)
-	about := true
-	for _, t := range r.rules.about {
-		var ok bool
-		if ok, a.tmp = a.holds(t, a.tmp[:0]); !ok {
-			about = false
-			break
-		}
-	}
+	about, _ := r.rules.isAbout(a)
 	if full {
 		decided = make([]*rule, len(r.Criteria))
 	}

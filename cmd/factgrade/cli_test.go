@@ -202,6 +202,45 @@ func TestRubricCommands(t *testing.T) {
 }
 
 func TestRubricDirsFromEnv(t *testing.T) {
+	dir := secondStoryDir(t)
+	code, out, errOut := runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "grade", "--rubric", "second-story", "--json", "China tacitly admits hacks, report says")
+	if code != 0 || !strings.Contains(out, `"rubric": "second-story"`) {
+		t.Errorf("grading with a mounted rubric: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestGradeDefaultRubricAndRouting proves that 'factgrade grade' without
+// --rubric takes FACTGRADE_DEFAULT_RUBRIC when it is set (as 'config check'
+// shows it), and otherwise routes the text, saying which story it chose
+// and how to pick the other when two match.
+func TestGradeDefaultRubricAndRouting(t *testing.T) {
+	dir := secondStoryDir(t)
+	text := "China tacitly admits hacks, report says"
+
+	code, out, errOut := runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir, "FACTGRADE_DEFAULT_RUBRIC": "second-story"}, "grade", "--json", text)
+	if code != 0 || !strings.Contains(out, `"rubric": "second-story"`) || strings.Contains(out, `"routing"`) {
+		t.Errorf("grade with FACTGRADE_DEFAULT_RUBRIC: exit %d, stderr %q, out %s", code, errOut, out)
+	}
+	code, _, errOut = runCLI(t, "", map[string]string{"FACTGRADE_DEFAULT_RUBRIC": "no-such-story"}, "grade", text)
+	if code != 2 || !strings.Contains(errOut, "FACTGRADE_DEFAULT_RUBRIC") || !strings.Contains(errOut, `unknown rubric "no-such-story"`) {
+		t.Errorf("grade with an unknown default: exit %d, stderr %q", code, errOut)
+	}
+	// Both copies of the story match: one is chosen, and the other named.
+	code, out, _ = runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "grade", text)
+	if code != 0 || !strings.Contains(out, "more than one story") || !strings.Contains(out, "--rubric") {
+		t.Errorf("grade routed between two matching stories: exit %d, %q", code, out)
+	}
+	// Neither matches: no letter, and the stories listed.
+	code, out, _ = runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "grade", "City council approves new budget for road repairs")
+	if code != 0 || !strings.HasPrefix(out, "Not graded: The text is not about any story") || !strings.Contains(out, "second-story (") || !strings.Contains(out, "volt-typhoon-geneva (") {
+		t.Errorf("grade routed to no story: exit %d, %q", code, out)
+	}
+}
+
+// secondStoryDir is a rubric directory holding a copy of the first story's
+// rubric under the id second-story.
+func secondStoryDir(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	data, _ := os.ReadFile("../../rubrics/volt-typhoon-geneva.yaml")
 	second := strings.Replace(string(data), "id: volt-typhoon-geneva", "id: second-story", 1)
@@ -209,8 +248,5 @@ func TestRubricDirsFromEnv(t *testing.T) {
 	src, _ := os.ReadFile("../../rubrics/sources/volt-typhoon-geneva.txt")
 	os.WriteFile(filepath.Join(dir, "sources", "volt-typhoon-geneva.txt"), src, 0o644)
 	os.WriteFile(filepath.Join(dir, "second.yaml"), []byte(second), 0o644)
-	code, out, errOut := runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "grade", "--rubric", "second-story", "--json", "China tacitly admits hacks, report says")
-	if code != 0 || !strings.Contains(out, `"rubric": "second-story"`) {
-		t.Errorf("grading with a mounted rubric: exit %d, stderr %q", code, errOut)
-	}
+	return dir
 }

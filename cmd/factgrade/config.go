@@ -53,6 +53,9 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 	fmt.Fprint(e.stdout, cfg.String())
 	if set != nil {
 		fmt.Fprintf(e.stdout, "rubrics: %s\n", strings.Join(set.IDs(), ", "))
+		if cfg.DefaultRubric == "" {
+			fmt.Fprintln(e.stdout, "a text whose command and channel name no rubric is graded against the story it is about (FACTGRADE_DEFAULT_RUBRIC is not set)")
+		}
 	}
 	if len(problems) > 0 {
 		return usagef("%v", &config.Error{Problems: problems})
@@ -72,7 +75,7 @@ func checkRubrics(cfg *config.Config) (*rubric.Set, []config.Problem) {
 		}}
 	}
 	var ps []config.Problem
-	if _, ok := set.Get(cfg.DefaultRubric); !ok {
+	if _, ok := set.Get(cfg.DefaultRubric); !ok && cfg.DefaultRubric != "" {
 		ps = append(ps, config.Problem{
 			Setting: "FACTGRADE_DEFAULT_RUBRIC",
 			Message: fmt.Sprintf("no rubric %q is loaded; put one of %s there, or add its file to FACTGRADE_RUBRIC_DIRS", cfg.DefaultRubric, strings.Join(set.IDs(), ", ")),

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,16 +50,39 @@ type mismatch struct {
 
 // evalReport is what `factgrade eval --json` prints.
 type evalReport struct {
-	Cases               int                        `json:"cases"`
-	Verdicts            int                        `json:"verdicts"`
-	Correct             int                        `json:"correct"`
-	Accuracy            float64                    `json:"accuracy"`
-	Criteria            map[string]*criterionStats `json:"criteria"`
-	AdmissionFailRecall float64                    `json:"admission_fail_recall"`
-	AdmissionFails      int                        `json:"admission_fails"`
-	LetterAgreement     float64                    `json:"letter_agreement"`
-	Mismatches          []mismatch                 `json:"mismatches"`
-	Judge               string                     `json:"judge"`
+	Cases    int                        `json:"cases"`
+	Verdicts int                        `json:"verdicts"`
+	Correct  int                        `json:"correct"`
+	Accuracy float64                    `json:"accuracy"`
+	Criteria map[string]*criterionStats `json:"criteria"`
+	// AdmissionFailRecall is the recall of fail on each case's capping
+	// criterion (capCriterion: admission, classification), named in
+	// CapCriteria; the JSON keeps the first story's name for its readers.
+	AdmissionFailRecall float64    `json:"admission_fail_recall"`
+	AdmissionFails      int        `json:"admission_fails"`
+	CapCriteria         []string   `json:"cap_criteria"`
+	LetterAgreement     float64    `json:"letter_agreement"`
+	Mismatches          []mismatch `json:"mismatches"`
+	Judge               string     `json:"judge"`
+	// Routing is how often the story factgrade would pick for a case with
+	// no --rubric (rubric.Set.Route) is the case's own: its rubric when a
+	// criterion is labelled, none when every criterion is na.
+	Routing routingStats `json:"routing"`
+}
+
+// routingStats is the accuracy of story routing over the cases.
+type routingStats struct {
+	Accuracy   float64     `json:"accuracy"`
+	N          int         `json:"n"`
+	Correct    int         `json:"correct"`
+	Rubrics    int         `json:"rubrics"`
+	Mismatches []routeMiss `json:"mismatches"`
+}
+
+type routeMiss struct {
+	ID   string `json:"id"`
+	Want string `json:"want"`
+	Got  string `json:"got"`
 }
 
 // capCriterion is the criterion whose fail recall eval reports: "admission"
@@ -104,7 +128,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := evaluate(ctx, judge, cases)
+	rep, err := evaluate(ctx, judge, set, cases)
 	if err != nil {
 		return err
 	}
@@ -195,9 +219,11 @@ func (c *evalCase) check(set *rubric.Set) error {
 	return nil
 }
 
-// evaluate grades every case and compares the verdicts with the labels.
-func evaluate(ctx context.Context, judge rubric.Judge, cases []*evalCase) (*evalReport, error) {
+// evaluate grades every case and compares the verdicts with the labels, and
+// routes every case among the rubrics of set.
+func evaluate(ctx context.Context, judge rubric.Judge, set *rubric.Set, cases []*evalCase) (*evalReport, error) {
 	rep := &evalReport{Cases: len(cases), Criteria: map[string]*criterionStats{}, Mismatches: []mismatch{}}
+	rep.Routing = routeCases(set, cases)
 	letters, fails, failsCaught := 0, 0, 0
 	for _, c := range cases {
 		g, err := judge.Grade(ctx, c.r, rubric.Request{Text: c.Text, Kind: c.kind})
@@ -217,6 +243,9 @@ func evaluate(ctx context.Context, judge rubric.Judge, cases []*evalCase) (*eval
 			letters++
 		}
 		capID := capCriterion(c.r)
+		if capID != "" && !slices.Contains(rep.CapCriteria, capID) {
+			rep.CapCriteria = append(rep.CapCriteria, capID)
+		}
 		for _, cg := range g.Criteria {
 			wv := c.want[cg.Criterion]
 			st := rep.Criteria[cg.Criterion]
@@ -257,6 +286,37 @@ func evaluate(ctx context.Context, judge rubric.Judge, cases []*evalCase) (*eval
 	return rep, nil
 }
 
+// routeCases routes every case among the rubrics of set: a case is routed
+// right when the story chosen is its rubric, or none when all its labels
+// are na (a neighbouring story, another language).
+func routeCases(set *rubric.Set, cases []*evalCase) routingStats {
+	st := routingStats{Rubrics: len(set.IDs()), Mismatches: []routeMiss{}}
+	for _, c := range cases {
+		want := ""
+		for _, v := range c.want {
+			if v != rubric.NA {
+				want = c.r.ID
+			}
+		}
+		got := set.Route(c.Text).Chosen
+		st.N++
+		if got == want {
+			st.Correct++
+			continue
+		}
+		st.Mismatches = append(st.Mismatches, routeMiss{ID: c.ID, Want: orNone(want), Got: orNone(got)})
+	}
+	st.Accuracy = ratio(st.Correct, st.N)
+	return st
+}
+
+func orNone(id string) string {
+	if id == "" {
+		return "(none)"
+	}
+	return id
+}
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
@@ -267,8 +327,9 @@ func ratio(a, b int) float64 {
 func writeEval(w io.Writer, rep *evalReport) {
 	fmt.Fprintf(w, "%d cases, %d verdicts, judge %s\n", rep.Cases, rep.Verdicts, rep.Judge)
 	fmt.Fprintf(w, "verdict accuracy      %.1f%% (%d/%d)\n", 100*rep.Accuracy, rep.Correct, rep.Verdicts)
-	fmt.Fprintf(w, "admission fail recall %.1f%% (of %d)\n", 100*rep.AdmissionFailRecall, rep.AdmissionFails)
-	fmt.Fprintf(w, "letter agreement      %.1f%%\n\n", 100*rep.LetterAgreement)
+	fmt.Fprintf(w, "fail recall           %.1f%% (of %d fails on %s)\n", 100*rep.AdmissionFailRecall, rep.AdmissionFails, strings.Join(rep.CapCriteria, ", "))
+	fmt.Fprintf(w, "letter agreement      %.1f%%\n", 100*rep.LetterAgreement)
+	fmt.Fprintf(w, "routing accuracy      %.1f%% (%d/%d, among %d rubrics)\n\n", 100*rep.Routing.Accuracy, rep.Routing.Correct, rep.Routing.N, rep.Routing.Rubrics)
 	ids := make([]string, 0, len(rep.Criteria))
 	for id := range rep.Criteria {
 		ids = append(ids, id)
@@ -284,6 +345,9 @@ func writeEval(w io.Writer, rep *evalReport) {
 			}
 			fmt.Fprintf(w, "%32s %5d %7d %4d %4d\n", wv, row[rubric.Pass], row[rubric.Partial], row[rubric.Fail], row[rubric.NA])
 		}
+	}
+	for _, m := range rep.Routing.Mismatches {
+		fmt.Fprintf(w, "routed %s to %s, want %s\n", m.ID, m.Got, m.Want)
 	}
 	if len(rep.Mismatches) == 0 {
 		fmt.Fprintln(w, "\nno mismatches")

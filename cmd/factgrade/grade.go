@@ -13,9 +13,6 @@ import (
 	"github.com/factgrade/factgrade/rubrics"
 )
 
-// defaultRubric is the rubric used when none is named.
-const defaultRubric = "volt-typhoon-geneva"
-
 // rubricsFromEnv loads the embedded rubrics and those in the directories of
 // FACTGRADE_RUBRIC_DIRS, for the commands that need no other configuration.
 func rubricsFromEnv(e *env) (*rubric.Set, error) {
@@ -34,7 +31,7 @@ func rubricsFromEnv(e *env) (*rubric.Set, error) {
 
 func runGrade(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "grade", "[--rubric ID] [--kind headline|summary] [--judge rules|llm|hybrid] [--json] [TEXT | -]")
-	rubricID := fs.String("rubric", defaultRubric, "the rubric to grade against")
+	rubricID := fs.String("rubric", "", "the rubric to grade against (default: FACTGRADE_DEFAULT_RUBRIC, else the story the text is about)")
 	kindFlag := fs.String("kind", "", "headline or summary (default: detected from the text)")
 	judgeName := fs.String("judge", "", "the judge: rules, llm or hybrid (default: FACTGRADE_JUDGE, else hybrid when an LLM is configured, else rules)")
 	asJSON := fs.Bool("json", false, "print the grade as JSON")
@@ -56,15 +53,25 @@ func runGrade(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := set.Lookup(*rubricID)
-	if err != nil {
-		return usagef("%v", err)
-	}
 	judge, err := newJudge(ctx, e, *judgeName)
 	if err != nil {
 		return err
 	}
-	g, err := judge.Grade(ctx, r, rubric.Request{Text: text, Kind: kind})
+	req := rubric.Request{Text: text, Kind: kind}
+	var g *rubric.Grade
+	var r *rubric.Rubric
+	id, setting := *rubricID, "--rubric"
+	if id == "" {
+		id, setting = strings.TrimSpace(e.getenv("FACTGRADE_DEFAULT_RUBRIC")), "FACTGRADE_DEFAULT_RUBRIC"
+	}
+	if id != "" {
+		if r, err = set.Lookup(id); err != nil {
+			return usagef("%s: %v", setting, err)
+		}
+		g, err = judge.Grade(ctx, r, req)
+	} else {
+		g, r, err = set.GradeRouted(ctx, judge, req)
+	}
 	if err != nil {
 		var ie *rubric.InputError
 		if errors.As(err, &ie) {
@@ -78,7 +85,7 @@ func runGrade(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(g)
 	}
 	writeReport(e.stdout, r, g)
-	if *explain {
+	if *explain && r != nil {
 		writeExplain(e.stdout, r.Explain(text))
 	}
 	return nil
@@ -136,19 +143,30 @@ func verdictMark(v rubric.Verdict) string {
 	return "–"
 }
 
-// writeReport prints a grade for a person at a terminal.
+// writeReport prints a grade for a person at a terminal. r is nil when the
+// text was routed to no story.
 func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
-	switch g.Status {
-	case rubric.Ungradable:
-		fmt.Fprintf(w, "Ungradable against rubric %s: %s\n", r.ID, r.NotAboutReason())
-		return
-	case rubric.NotEnglish:
-		reason := ""
+	note := ""
+	if g.Routing != nil {
+		note = g.Routing.Note
+	}
+	switch {
+	case g.Status == rubric.NotEnglish:
+		reason := note
 		if len(g.Criteria) > 0 {
 			reason = g.Criteria[0].Reason
 		}
 		fmt.Fprintf(w, "Not graded: %s\n", reason)
 		return
+	case r == nil:
+		fmt.Fprintf(w, "Not graded: %s\n", note)
+		return
+	case g.Status == rubric.Ungradable:
+		fmt.Fprintf(w, "Ungradable against rubric %s: %s\n", r.ID, r.NotAboutReason())
+		return
+	}
+	if note != "" {
+		fmt.Fprintf(w, "%s\n", note)
 	}
 	capped := ""
 	if g.Capped {

@@ -115,7 +115,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("loading rubrics: %w", err)
 	}
-	if _, ok := m.rubrics.Get(cfg.DefaultRubric); !ok {
+	if _, ok := m.rubrics.Get(cfg.DefaultRubric); !ok && cfg.DefaultRubric != "" {
 		return usagef("FACTGRADE_DEFAULT_RUBRIC %q is not a loaded rubric; loaded: %v", cfg.DefaultRubric, m.rubrics.IDs())
 	}
 	judge, err := buildJudge(cfg, m.Log, m.Metrics)
