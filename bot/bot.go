@@ -81,6 +81,8 @@ type Bot struct {
 	pace     *pacer
 	// unrecorded holds replies posted that storage has not yet recorded.
 	unrecorded postLedger
+	// searches are searches for earlier posts a rate limit interrupted.
+	searches searches
 	// spilled is set when a submission was stored but not queued (the
 	// queue was full); refill asks the resumer to queue such submissions
 	// as soon as the queue has room.

@@ -236,7 +236,10 @@ func (b *Bot) handleShortcut(ctx context.Context, cb slack.InteractionCallback) 
 		UserID:         cb.User.ID,
 		ReplyChannel:   cb.Channel.ID,
 		ThreadTS:       thread,
-		Text:           text,
+		// Slack sends a response_url with message shortcuts: it reaches
+		// private channels and DMs the bot has not joined.
+		ResponseURL: cb.ResponseURL,
+		Text:        text,
 	}
 	reply := Reply{Outcome: "bad_request"}
 	if err == nil {

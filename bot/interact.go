@@ -68,16 +68,20 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 	if err != nil {
 		return Reply{Outcome: "bad_request"}
 	}
-	item, err := b.store.GradedItem(ctx, id)
-	if err != nil || item.Grade == nil || item.Submission.TeamID != cb.Team.ID {
-		if isStorageErr(err) {
-			b.log.Error("loading grade for button", "submission", id, "err", err)
-		}
-		return Reply{Outcome: "bad_request"}
-	}
 	channel := cb.Container.ChannelID
 	if channel == "" {
 		channel = cb.Channel.ID
+	}
+	item, err := b.store.GradedItem(ctx, id)
+	if err != nil || item.Grade == nil || !ours(item.Submission, cb, channel) {
+		text := "factgrade could not find that grade here; it may belong to another workspace's factgrade. Ask whoever posted it."
+		outcome := "refused"
+		if isStorageErr(err) {
+			b.log.Error("loading grade for button", "submission", id, "err", err)
+			text, outcome = UserMessage(errStorage, b.cfg.Rubrics), "error"
+		}
+		b.refuseAction(cb, text)
+		return Reply{Outcome: outcome}
 	}
 	thread := cb.Container.ThreadTs
 	if thread == "" {
@@ -105,20 +109,41 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 	return Reply{Outcome: "ok"}
 }
 
+// ours reports whether a click or a modal about sub may act on it. The
+// workspace is the one factgrade is installed in: in a Slack Connect
+// channel the user (and cb.Team) may belong to another organisation, so
+// Slack's view.app_installed_team_id is checked too, and a click on the
+// reply itself (in sub's channel, signed by Slack) is ours whatever the
+// clicker's workspace.
+func ours(sub storage.Submission, cb slack.InteractionCallback, channel string) bool {
+	switch {
+	case sub.TeamID == cb.Team.ID:
+		return true
+	case cb.View.AppInstalledTeamID != "" && sub.TeamID == cb.View.AppInstalledTeamID:
+		return true
+	}
+	return channel != "" && (channel == sub.ChannelID || channel == sub.ReplyChannel)
+}
+
+// refuseAction tells whoever clicked a button that it was refused, through
+// the click's response_url, shown only to them.
+func (b *Bot) refuseAction(cb slack.InteractionCallback, text string) {
+	if cb.ResponseURL == "" {
+		return
+	}
+	url := cb.ResponseURL
+	b.goBackground("refuse_action", func(ctx context.Context) error {
+		return b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
+			_, _, err := b.slack.PostMessageContext(ctx, "", slack.MsgOptionResponseURL(url, slack.ResponseTypeEphemeral), slack.MsgOptionText(text, false))
+			return err
+		})
+	})
+}
+
 // postThread posts msg in a thread, or shows it only to user when the
 // message it answers was itself shown only to them.
 func (b *Bot) postThread(ctx context.Context, channel, thread, user string, ephemeral bool, msg Message) error {
-	opts := []slack.MsgOption{
-		slack.MsgOptionText(msg.Text, false),
-		slack.MsgOptionDisableLinkUnfurl(),
-		slack.MsgOptionDisableMediaUnfurl(),
-	}
-	if len(msg.Blocks) > 0 {
-		opts = append(opts, slack.MsgOptionBlocks(msg.Blocks...))
-	}
-	if thread != "" {
-		opts = append(opts, slack.MsgOptionTS(thread))
-	}
+	opts := msgOptions(msg, thread)
 	if ephemeral {
 		return b.callSlack(ctx, "chat.postEphemeral", channel, func(ctx context.Context) error {
 			_, err := b.slack.PostEphemeralContext(ctx, channel, user, opts...)
@@ -179,12 +204,13 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 		return Reply{Outcome: "bad_request"}
 	}
 	item, err := b.store.GradedItem(ctx, meta.Submission)
-	if err != nil || item.Grade == nil || item.Submission.TeamID != cb.Team.ID {
+	if err != nil || item.Grade == nil || !ours(item.Submission, cb, meta.Channel) {
 		if isStorageErr(err) {
 			b.log.Error("loading grade for dispute", "submission", meta.Submission, "err", err)
 			return Reply{Outcome: "error", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade could not save this now; try again in a minute."})}
 		}
-		return Reply{Outcome: "bad_request"}
+		// Refused: say so in the modal rather than close it as if saved.
+		return Reply{Outcome: "refused", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade cannot record this dispute: the grade was not found in this workspace. Nothing was saved."})}
 	}
 	value := func(block string) (string, string) {
 		if cb.View.State == nil {

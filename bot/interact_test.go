@@ -85,8 +85,10 @@ func TestShortcutDisputeAndSource(t *testing.T) {
 		t.Errorf("source reply = %v", src)
 	}
 
-	// A click from another workspace is refused.
-	click = slacktest.BlockAction("T0OTHER", channel, editor, trigger(4), sub.PostedTS, bot.ActionSource, id, false)
+	// A click from another workspace, on a message that is not the reply
+	// (another channel), is refused. (One on the reply in a Slack Connect
+	// channel is not: TestSlackConnect.)
+	click = slacktest.BlockAction("T0OTHER", "C0ELSEWHERE", editor, trigger(4), sub.PostedTS, bot.ActionSource, id, false)
 	if status, _ := h.post("/slack/interactivity", slacktest.FormType, slacktest.InteractionBody(click)); status != 200 {
 		t.Errorf("foreign click status %d", status)
 	}

@@ -24,9 +24,12 @@ const (
 const MaxSkew = 5 * time.Minute
 
 // DefaultMaxBody caps the body of a request from Slack. Slash commands carry
-// at most a few kilobytes of text; interactivity payloads with a whole
-// message can be larger.
-const DefaultMaxBody = 64 << 10
+// at most a few kilobytes of text, but a message shortcut carries the whole
+// message, which Slack allows up to 40,000 characters, twice (its text and
+// its rich_text blocks), URL-encoded: up to 24 bytes a character for
+// four-byte characters, under 1 MiB. Such a body is read and answered with
+// factgrade's own "too long" message, not refused.
+const DefaultMaxBody = 2 << 20
 
 // Reasons a request fails verification. Verify wraps one of them.
 var (

@@ -177,22 +177,15 @@ func (b *Bot) fail(ctx context.Context, sub storage.Submission, cause error) {
 	b.tellUser(ctx, sub, UserMessage(cause, b.cfg.Rubrics))
 }
 
-// tellUser shows text only to the editor who made sub.
+// tellUser shows text only to the editor who made sub (see notify).
 func (b *Bot) tellUser(ctx context.Context, sub storage.Submission, text string) {
-	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
-	if sub.ThreadTS != "" {
-		opts = append(opts, slack.MsgOptionTS(sub.ThreadTS))
-	}
-	err := b.callSlack(ctx, "chat.postEphemeral", "", func(ctx context.Context) error {
-		_, err := b.slack.PostEphemeralContext(ctx, sub.ChannelID, sub.UserID, opts...)
-		return err
-	})
-	if err != nil {
-		b.log.Warn("telling editor", "submission", sub.ID, "err", err)
-	}
+	b.notify(ctx, sub, text)
 }
 
-// postOne posts the graded reply of sub and records where it went.
+// postOne posts the graded reply of sub and records where it went. A reply
+// Slack refuses where it was asked for reaches the editor another way
+// (deliverElsewhere); only when every way fails is the submission marked
+// failed.
 func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 	// A post that has started is finished even during shutdown: cancelling
 	// it half way could leave a message in Slack that storage does not know.
@@ -209,38 +202,18 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		return
 	}
 	r, _ := b.cfg.Rubrics.Get(item.Grade.Rubric)
-	msg := RenderGrade(item, r)
-	opts := []slack.MsgOption{
-		slack.MsgOptionText(msg.Text, false),
-		slack.MsgOptionBlocks(msg.Blocks...),
-		slack.MsgOptionDisableLinkUnfurl(),
-		slack.MsgOptionDisableMediaUnfurl(),
-	}
-	if sub.ThreadTS != "" {
-		opts = append(opts, slack.MsgOptionTS(sub.ThreadTS))
-	}
+	msg := withNote(RenderGrade(item, r), "late_note", lateNote(sub))
 	channel, ts := sub.ReplyChannel, ""
 	if sub.Ephemeral {
 		err = b.callSlack(ctx, "chat.postEphemeral", channel, func(ctx context.Context) error {
-			ts, err = b.slack.PostEphemeralContext(ctx, channel, sub.UserID, opts...)
+			ts, err = b.slack.PostEphemeralContext(ctx, channel, sub.UserID, msgOptions(msg, sub.ThreadTS)...)
 			return err
 		})
 	} else {
-		ts, err = b.postOnce(ctx, sub, channel, opts)
+		ts, err = b.postOnce(ctx, sub, channel, msg)
 	}
-	if err != nil && permanent(err) && sub.ResponseURL != "" {
-		// Not in the channel (a private channel or a DM): the slash
-		// command's response_url still reaches it.
-		respType := slack.ResponseTypeInChannel
-		if sub.Ephemeral {
-			respType = slack.ResponseTypeEphemeral
-		}
-		ropts := append([]slack.MsgOption{slack.MsgOptionResponseURL(sub.ResponseURL, respType)}, opts...)
-		err = b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
-			_, _, err := b.slack.PostMessageContext(ctx, channel, ropts...)
-			return err
-		})
-		ts = "response_url"
+	if err != nil && permanent(err) {
+		channel, ts, err = b.deliverElsewhere(ctx, sub, msg, err)
 	}
 	if err != nil {
 		// Attempts are counted when a post fails, which keeps the happy
@@ -249,14 +222,20 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		if aerr != nil {
 			b.log.Error("counting attempt", "submission", sub.ID, "err", aerr)
 		}
-		if permanent(err) || n >= 2*maxAttempts+1 {
-			b.log.Error("posting reply failed for good", "submission", sub.ID, "attempts", n, "err", err)
-			if err := b.store.MarkFailed(ctx, sub.ID, "posting: "+err.Error()); err != nil {
-				b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
-			}
+		if !permanent(err) && n < 2*maxAttempts+1 {
+			b.log.Warn("posting reply failed; will retry", "submission", sub.ID, "attempts", n, "err", err)
 			return
 		}
-		b.log.Warn("posting reply failed; will retry", "submission", sub.ID, "attempts", n, "err", err)
+		if !permanent(err) { // Slack kept failing there: try the other ways once
+			if channel, ts, err = b.deliverElsewhere(ctx, sub, msg, err); err == nil {
+				b.recordPost(ctx, sub, channel, ts)
+				return
+			}
+		}
+		b.log.Error("posting reply failed for good", "submission", sub.ID, "attempts", n, "err", err)
+		if err := b.store.MarkFailed(ctx, sub.ID, "posting: "+err.Error()); err != nil {
+			b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
+		}
 		return
 	}
 	b.recordPost(ctx, sub, channel, ts)
@@ -393,6 +372,13 @@ func (p *pacer) wait(ctx context.Context, method, channel string) error {
 		return ctx.Err()
 	}
 	return nil
+}
+
+// held reports how long calls of method are held by Slack's Retry-After.
+func (p *pacer) held(method string) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return time.Until(p.paused[method])
 }
 
 // pause holds every call of method for d (Slack's Retry-After).

@@ -39,7 +39,7 @@ func (s *Server) history(method string) http.HandlerFunc {
 			return
 		}
 		channel := form.Get("channel")
-		if channel == "" {
+		if channel == "" || s.isNotMember(channel) {
 			writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": "channel_not_found"})
 			return
 		}
@@ -48,15 +48,19 @@ func (s *Server) history(method string) http.HandlerFunc {
 			writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": "thread_not_found"})
 			return
 		}
+		limit, _ := strconv.Atoi(form.Get("limit"))
+		if limit <= 0 || limit > 999 {
+			limit = 100
+		}
+		limit, ok := s.historyAllowed(w, limit)
+		if !ok {
+			return
+		}
 		form.Del("token")
 		s.record(Call{Method: method, Form: form})
 		oldest, _ := strconv.ParseFloat(form.Get("oldest"), 64)
 		latest, _ := strconv.ParseFloat(form.Get("latest"), 64)
 		withMeta := form.Get("include_all_metadata") == "1" || form.Get("include_all_metadata") == "true"
-		limit, _ := strconv.Atoi(form.Get("limit"))
-		if limit <= 0 || limit > 999 {
-			limit = 100
-		}
 		offset, _ := strconv.Atoi(form.Get("cursor"))
 
 		var match []map[string]any
@@ -97,5 +101,13 @@ func (s *Server) history(method string) http.HandlerFunc {
 			"ok": true, "messages": page, "has_more": next != "",
 			"response_metadata": map[string]any{"next_cursor": next},
 		})
+	}
+}
+
+// AddMessages puts n messages from other people in channel's history, as in
+// a busy channel, so a search has pages to go through.
+func (s *Server) AddMessages(channel string, n int) {
+	for i := 0; i < n; i++ {
+		s.keep(url.Values{"channel": {channel}, "text": {"chatter " + strconv.Itoa(i)}}, s.nextTS())
 	}
 }

@@ -86,20 +86,37 @@ func user(id string) map[string]any {
 }
 
 // MessageShortcut is the payload of a message shortcut (message_action)
-// used on a message with text, ts and, when in a thread, threadTS.
+// used on a message with text, ts and, when in a thread, threadTS; its
+// response_url leads nowhere (see Shortcut for one that does).
 func MessageShortcut(teamID, channelID, userID, triggerID, text, ts, threadTS string) []byte {
-	msg := map[string]any{"type": "message", "user": "U0AUTHOR", "text": text, "ts": ts}
-	if threadTS != "" {
-		msg["thread_ts"] = threadTS
+	return Shortcut{TeamID: teamID, ChannelID: channelID, UserID: userID, TriggerID: triggerID, Text: text, TS: ts, ThreadTS: threadTS,
+		ResponseURL: "https://hooks.slack.invalid/app/x"}.Payload()
+}
+
+// Shortcut is a message shortcut (message_action) as Slack sends it.
+type Shortcut struct {
+	TeamID, ChannelID, UserID, TriggerID string
+	// Text, TS and ThreadTS are the message's.
+	Text, TS, ThreadTS string
+	// ResponseURL is the response_url Slack sends with message shortcuts
+	// (Server.ResponseURL makes one the fake answers).
+	ResponseURL string
+}
+
+// Payload is the shortcut's JSON payload.
+func (c Shortcut) Payload() []byte {
+	msg := map[string]any{"type": "message", "user": "U0AUTHOR", "text": c.Text, "ts": c.TS}
+	if c.ThreadTS != "" {
+		msg["thread_ts"] = c.ThreadTS
 	}
 	return mustJSON(map[string]any{
 		"type": "message_action", "token": "deprecated-verification-token",
 		"action_ts": "1700000001.000001", "callback_id": "factcheck_message",
-		"trigger_id": triggerID, "message_ts": ts,
-		"team": team(teamID), "user": user(userID),
-		"channel":      map[string]any{"id": channelID, "name": "standards"},
+		"trigger_id": c.TriggerID, "message_ts": c.TS,
+		"team": team(c.TeamID), "user": user(c.UserID),
+		"channel":      map[string]any{"id": c.ChannelID, "name": "standards"},
 		"message":      msg,
-		"response_url": "https://hooks.slack.invalid/app/x",
+		"response_url": c.ResponseURL,
 	})
 }
 

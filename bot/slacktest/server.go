@@ -60,6 +60,7 @@ type Server struct {
 	faults map[string][]Fault // queued faults per method (fault.go)
 	rates  faultRates         // random faults per method (fault.go)
 	posted []posted           // messages in channels, for conversations.* (history.go)
+	real   realSlack          // real Slack's limits, when a test asks (real.go)
 }
 
 // SetDelay makes every chat.* call take d before it is answered, like a
@@ -242,7 +243,7 @@ func (s *Server) chat(method string) http.HandlerFunc {
 		}
 		channel := form.Get("channel")
 		switch {
-		case channel == "":
+		case channel == "" || s.isNotMember(channel):
 			writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": "channel_not_found"})
 			return
 		case form.Get("text") == "" && form.Get("blocks") == "":
@@ -312,7 +313,13 @@ func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid_json", http.StatusBadRequest)
 		return
 	}
-	body["response_url_id"] = r.PathValue("id")
+	id := r.PathValue("id")
+	if code := s.responseURLError(id); code != "" {
+		// Slack answers a spent response_url with 404 and the reason.
+		writeJSON(w, http.StatusNotFound, map[string]any{"ok": false, "error": code})
+		return
+	}
+	body["response_url_id"] = id
 	s.record(Call{Method: "response_url", JSON: body})
 	w.Header().Set("Content-Type", "text/plain")
 	io.WriteString(w, "ok")
