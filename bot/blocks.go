@@ -49,6 +49,9 @@ func RenderGrade(item storage.GradedItem, r *rubric.Rubric) Message {
 	quoted := fmt.Sprintf("<@%s> asked to grade this %s:\n%s", blockkit.Escape(sub.UserID), g.Kind, blockkit.Blockquote(blockkit.Escape(g.Text)))
 	blocks = append(blocks, blockkit.Section("submission", quoted))
 
+	if g.Judge.Injection != "" {
+		blocks = append(blocks, blockkit.Section("injection", injectionText(g.Judge.Injection)))
+	}
 	// Reserve room for the rewrite, the truncation note, the context and the buttons.
 	room := MaxBlocks - len(blocks) - 4
 	criteria := g.Criteria
@@ -83,6 +86,11 @@ func RenderGrade(item storage.GradedItem, r *rubric.Rubric) Message {
 		slack.NewButtonBlockElement(ActionSource, strconv.FormatInt(sub.ID, 10), blockkit.Plain("Source")),
 	))
 	return Message{Blocks: blocks, Text: blockkit.Truncate(gradeFallback(g), MaxFallback)}
+}
+
+// injectionText says that the text addressed the grader, quoting the words.
+func injectionText(words string) string {
+	return fmt.Sprintf(":warning: This text speaks to the grader (“%s”), so it was graded by the rules alone and flagged for an editor's review. Remove the instruction and grade it again for a model's opinion.", blockkit.Escape(words))
 }
 
 // gradeHeadline is the header: the letter and score, or why there is none.

@@ -154,6 +154,9 @@ func summary(r *Report) string {
 	var b strings.Builder
 	b.WriteString("*By letter*: " + strings.Join(byLetter, " · "))
 	fmt.Fprintf(&b, "\n*Flagged for review*: %d · *Disputes*: %d", c.NeedsReview, r.OverrideTotal)
+	if c.Injections > 0 {
+		fmt.Fprintf(&b, "\n*Instructions to the grader*: %s (graded by the rules alone, flagged for review)", plural(c.Injections, "text", "texts"))
+	}
 	b.WriteString("\n*By channel*:")
 	for _, ch := range channels {
 		b.WriteString("\n• " + channelRef(ch) + fmt.Sprintf(" %d", c.ByChannel[ch]))

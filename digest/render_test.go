@@ -244,3 +244,24 @@ func TestMessageLink(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderCountsInjections: a window with texts that addressed the
+// grader says how many, in the message and in the text form; a window
+// without says nothing of it.
+func TestRenderCountsInjections(t *testing.T) {
+	r := typicalReport(t)
+	if got := summary(r); strings.Contains(got, "Instructions to the grader") {
+		t.Errorf("summary without injections mentions them:\n%s", got)
+	}
+	r.Counts.Injections = 2
+	if got := summary(r); !strings.Contains(got, "*Instructions to the grader*: 2 texts") {
+		t.Errorf("summary = %q, want the count of texts with instructions to the grader", got)
+	}
+	var b strings.Builder
+	if err := WriteText(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "2 texts carried instructions to the grader") {
+		t.Errorf("text digest = %q, want the count of texts with instructions to the grader", b.String())
+	}
+}

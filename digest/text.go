@@ -28,6 +28,9 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	c := r.Counts
 	fmt.Fprintf(&b, "%s graded, %d flagged for review, %s\n", plural(c.Total, "item", "items"), c.NeedsReview, plural(r.OverrideTotal, "dispute", "disputes"))
+	if c.Injections > 0 {
+		fmt.Fprintf(&b, "%s carried instructions to the grader (graded by the rules alone)\n", plural(c.Injections, "text", "texts"))
+	}
 	b.WriteString("\nBy letter:\n")
 	for _, l := range sortedKeys(c.ByLetter, func(a, b string) bool { return b == "" && a != "" || a != "" && a < b }) {
 		name := l

@@ -8,16 +8,17 @@ import (
 )
 
 // Hybrid is the default judge when a model is configured. The rule judge
-// always runs; where its verdict is decisive (rubric.CriterionGrade.Decisive,
-// for example an unhedged "admits") it stands and the model cannot overturn
-// it; where the two disagree otherwise, the model's verdict is used and the
-// criterion is flagged NeedsReview, provided the model backs its pass,
-// partial or fail with at least one quote of its own found verbatim in the
-// source. A disagreeing verdict that cites nothing verifiable, or an na
-// where the rules found the point in the text (what a model obeying an
-// injection tends to return), leaves the rules' verdict standing, flagged
-// NeedsReview. Each criterion says who decided it. When the model
-// fails, the rule judge's grade is used and says why.
+// always runs, and the model's word never raises a grade by itself (see
+// settle): where the rules' verdict is decisive (rubric.CriterionGrade.
+// Decisive, for example an unhedged "admits") it stands; where the model is
+// more lenient than the rules, its verdict is used only when it points at
+// words of the submission the rubric recognises as grounds for it, and is
+// flagged NeedsReview either way; where it is stricter and cites the
+// source verbatim, its verdict is used, flagged. A text the rules find off
+// the story stays ungraded, and a text carrying instructions to the grader
+// is graded by the rules alone, without asking the model, and flagged.
+// Each criterion says who decided it. When the model fails, the rule
+// judge's grade is used and says why.
 type Hybrid struct {
 	model *Judge
 }
@@ -40,6 +41,9 @@ func (h *Hybrid) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request
 	if rg.Status == rubric.NotEnglish {
 		// Not graded at all; asking the model would only cost.
 		rg.Judge = rubric.JudgeInfo{Name: "hybrid"}
+		return rg, nil
+	}
+	if h.model.injected(r, rg, "hybrid") {
 		return rg, nil
 	}
 	a, err := h.model.Assess(ctx, r, req.Text, req.Kind)
@@ -76,18 +80,27 @@ func (h *Hybrid) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request
 }
 
 // combine merges the rule judge's grade rg and the model's assessment a,
-// criterion by criterion, and reports whether any verdict differs from the
-// rules'. The result is not yet scored.
+// criterion by criterion (settle), and reports whether any verdict differs
+// from the rules'. A text the rules find off the story (or with nothing to
+// grade) keeps the rules' verdicts: the model cannot make it graded. The
+// result is not yet scored.
 func combine(r *rubric.Rubric, req rubric.Request, rg *rubric.Grade, a *Assessment) (*rubric.Grade, bool) {
+	return settleAll(r, req, rg, a, "hybrid", false)
+}
+
+// settleAll settles every criterion of rg against a (see settle) into a
+// new, unscored grade by the named judge.
+func settleAll(r *rubric.Rubric, req rubric.Request, rg *rubric.Grade, a *Assessment, name string, byModel bool) (*rubric.Grade, bool) {
 	g := &rubric.Grade{
 		Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash,
 		Kind: req.Kind, Text: req.Text,
-		Judge: a.Info("hybrid"),
+		Judge: a.Info(name),
 	}
 	model := make(map[string]*rubric.CriterionGrade, len(a.Criteria))
 	for i := range a.Criteria {
 		model[a.Criteria[i].Criterion] = &a.Criteria[i]
 	}
+	offStory := rg.Status == rubric.Ungradable
 	changed := false
 	for _, c := range r.Criteria {
 		rc, mc := rg.Criterion(c.ID), model[c.ID]
@@ -97,18 +110,15 @@ func combine(r *rubric.Rubric, req rubric.Request, rg *rubric.Grade, a *Assessme
 			continue
 		case rc == nil:
 			final = *mc
-		case rc.Decisive || !c.AppliesTo(req.Kind) || mc == nil || mc.Verdict == rc.Verdict:
+		case offStory:
 			final = *rc
 			final.DecidedBy = rubric.DecidedByRules
-		case mc.Verdict == rubric.NA || !a.Supported[c.ID]:
-			final = *rc
-			final.DecidedBy = rubric.DecidedByRules
-			final.NeedsReview = true
+			// The model saw something to grade: an editor may look.
+			final.NeedsReview = mc != nil && mc.Verdict != rubric.NA && c.AppliesTo(req.Kind)
 		default:
-			final = *mc
-			final.DecidedBy = rubric.DecidedByLLM
-			final.NeedsReview = true
-			changed = true
+			var ch bool
+			final, ch = settle(r, req, c, rc, mc, a.Supported[c.ID], byModel)
+			changed = changed || ch
 		}
 		g.Criteria = append(g.Criteria, final)
 	}

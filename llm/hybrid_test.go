@@ -92,19 +92,19 @@ func TestHybridCombine(t *testing.T) {
 		got[cg.Criterion] = row{cg.Verdict, cg.DecidedBy, cg.NeedsReview}
 	}
 	want := map[string]row{
-		"admission": {"fail", "rules", false}, // decisive: the model cannot overturn it
-		"sourcing":  {"pass", "llm", true},    // disagreement: the model's, flagged
-		"denial":    {"na", "rules", false},   // does not apply to headlines
-		"campaign":  {"na", "rules", false},   // agreement
-		"targets":   {"na", "rules", false},   // agreement
-		"taiwan":    {"na", "rules", false},   // agreement
-		"meeting":   {"pass", "rules", false}, // agreement
+		"admission": {"fail", "rules", false},   // decisive: the model cannot overturn it
+		"sourcing":  {"partial", "rules", true}, // more lenient, no words of the text to ground it: the rules', flagged
+		"denial":    {"na", "rules", false},     // does not apply to headlines
+		"campaign":  {"na", "rules", false},     // agreement
+		"targets":   {"na", "rules", false},     // agreement
+		"taiwan":    {"na", "rules", false},     // agreement
+		"meeting":   {"pass", "rules", false},   // agreement
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("combined criteria (-want +got):\n%s", diff)
 	}
-	if g.Letter != "D" || g.Score != 50 {
-		t.Errorf("grade %d %q, want 50 D (admission fail stands)", g.Score, g.Letter)
+	if g.Letter != "F" || g.Score != 33 {
+		t.Errorf("grade %d %q, want 33 F (the rules' verdicts stand)", g.Score, g.Letter)
 	}
 	if g.Judge.Name != "hybrid" || g.Judge.PromptHash == "" || g.Judge.Fallback != "" {
 		t.Errorf("JudgeInfo = %+v, want hybrid with a prompt hash and no fallback", g.Judge)
@@ -114,8 +114,8 @@ func TestHybridCombine(t *testing.T) {
 	if g.Rewrite != rules.byText[overclaim].Rewrite || g.RewriteLetter != "A" {
 		t.Errorf("rewrite = %q (%s), want the rule judge's", g.Rewrite, g.RewriteLetter)
 	}
-	// A verdict changed, so fixes follow the final verdicts from the rubric.
-	if diff := cmp.Diff(fixesFor(f.r, g), g.Fixes); diff != "" || len(g.Fixes) == 0 {
+	// No verdict changed, so the rules' fixes stand.
+	if diff := cmp.Diff([]string{"rules' own fix"}, g.Fixes); diff != "" {
 		t.Errorf("fixes (-want +got):\n%s", diff)
 	}
 }

@@ -187,6 +187,9 @@ type Judge struct {
 	sleep func(ctx context.Context, d time.Duration) error
 	// jitter returns a factor in [0.5, 1.5) for backoff; tests replace it.
 	jitter func() float64
+	// detect finds instructions to the grader (DetectInjection); the
+	// red-team tests turn it off to test the verdict checks alone.
+	detect func(text string) (string, bool)
 }
 
 var _ rubric.Judge = (*Judge)(nil)
@@ -257,6 +260,7 @@ func New(cfg Config, rules rubric.Judge) (*Judge, error) {
 		log:    log,
 		sleep:  sleepCtx,
 		jitter: randomJitter,
+		detect: DetectInjection,
 	}
 	j.noSchema.Store(cfg.ResponseFormat == FormatJSONObject)
 	return j, nil
@@ -266,7 +270,8 @@ func New(cfg Config, rules rubric.Judge) (*Judge, error) {
 func (j *Judge) Model() string { return j.cfg.Model }
 
 // Grade grades req with the model. The model's verdicts are verified (see
-// Assess) and scored by r.Score; its rewrite is shown only if the rule judge
+// Assess), held to the rules where they would raise the grade without
+// grounds in the text (settle), and scored by r.Score; its rewrite is shown only if the rule judge
 // grades it better than the submission. The rule judge runs first: it
 // rejects bad input, says when a text is not in English (which is not
 // graded), and its grade is returned, with JudgeInfo.Fallback saying why,
@@ -284,6 +289,9 @@ func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request)
 		rg.Judge = rubric.JudgeInfo{Name: "llm"}
 		return rg, nil
 	}
+	if j.injected(r, rg, "llm") {
+		return rg, nil
+	}
 	a, err := j.Assess(ctx, r, req.Text, req.Kind)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -292,18 +300,30 @@ func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request)
 		j.markFallback(r, rg, "llm", a, err)
 		return rg, nil
 	}
-	g := &rubric.Grade{
-		Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash,
-		Kind: req.Kind, Text: req.Text,
-		Criteria: a.Criteria,
-		Judge:    a.Info("llm"),
-	}
+	g, _ := settleAll(r, req, rg, a, "llm", true)
 	r.Score(g)
 	g.Fixes = fixesFor(r, g)
 	if err := j.offerRewrite(ctx, r, g, a.Rewrite, nil); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// injected reports whether rg's text carries instructions to the grader
+// (DetectInjection); if so it marks rg, the rules' grade, as the named
+// judge's, graded by the rules alone and flagged for review, and logs it.
+func (j *Judge) injected(r *rubric.Rubric, rg *rubric.Grade, name string) bool {
+	if j.detect == nil {
+		return false
+	}
+	words, ok := j.detect(rg.Text)
+	if !ok {
+		return false
+	}
+	rg.Judge = rubric.JudgeInfo{Name: name, Injection: words}
+	j.log.Warn("instructions to the grader in a submission; graded by the rules alone",
+		slog.String("rubric", r.ID), slog.Int("text_len", len(rg.Text)))
+	return true
 }
 
 // markFallback records in g, a rule judge's grade, that the named judge

@@ -225,7 +225,8 @@ func jsonObject(content string) string {
 }
 
 // verifyCitations keeps the citations found verbatim in the source, as the
-// source spells them, under the paragraph that holds them; the rest are
+// source spells them, under the paragraph that holds them, when they are
+// whole words of meaningful length (meaningfulCitation); the rest are
 // dropped and counted.
 func verifyCitations(src *rubric.Source, cs []replyCitation) (kept []rubric.Citation, dropped int) {
 	if src == nil {
@@ -239,6 +240,12 @@ func verifyCitations(src *rubric.Source, cs []replyCitation) (kept []rubric.Cita
 			got, ok = src.Find(c.Quote, int(c.Paragraph))
 		}
 		if !ok {
+			dropped++
+			continue
+		}
+		if par, _ := src.Paragraph(got.Paragraph); !meaningfulCitation(par, got.Quote) {
+			// A fragment of a word, or a word or two found anywhere,
+			// proves nothing.
 			dropped++
 			continue
 		}
@@ -274,19 +281,27 @@ func cleanRewrite(rw, text string) string {
 	return rw
 }
 
-// findSpan locates quote in text and returns its span by byte offsets into
-// text. Quote marks, dashes and runs of white space match their look-alikes,
-// and case is ignored, since models retype what they copy.
+// findSpan locates quote in text as whole words and returns its span by
+// byte offsets into text. Quote marks, dashes and runs of white space match
+// their look-alikes, and case is ignored, since models retype what they
+// copy. A quote of fewer than minSpanLetters letters is not looked for.
 func findSpan(text, quote string) (rubric.Span, bool) {
 	quote = strings.TrimSpace(quote)
-	if quote == "" {
+	if letters(quote) < minSpanLetters {
 		return rubric.Span{}, false
 	}
-	if i := strings.Index(text, quote); i >= 0 {
-		return rubric.Span{Start: i, End: i + len(quote), Text: quote}, true
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], quote)
+		if i < 0 {
+			break
+		}
+		if i += off; wholeWords(text, i, i+len(quote)) {
+			return rubric.Span{Start: i, End: i + len(quote), Text: quote}, true
+		}
+		off = i + 1
 	}
 	for i := 0; i < len(text); {
-		if end, ok := matchAt(text, i, quote); ok {
+		if end, ok := matchAt(text, i, quote); ok && wholeWords(text, i, end) {
 			return rubric.Span{Start: i, End: end, Text: text[i:end]}, true
 		}
 		_, n := utf8.DecodeRuneInString(text[i:])

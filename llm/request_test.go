@@ -98,6 +98,9 @@ func TestPromptPrefixStable(t *testing.T) {
 		"Weather in Geneva was mild in December.",
 	}
 	f := newFixture(t, nil)
+	// The hostile texts would be graded by the rules alone; this test is
+	// about what reaches the model when one is sent.
+	f.judge.detect = nil
 	f.srv.Handle(func(llmtest.ChatRequest) llmtest.Reply { return llmtest.Completion(correctReply().json(t)) })
 	hashes := map[string]bool{}
 	for _, text := range texts {

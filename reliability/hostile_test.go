@@ -13,6 +13,7 @@ import (
 
 	"github.com/factgrade/factgrade/bot/slacktest"
 	"github.com/factgrade/factgrade/llm/llmtest"
+	"github.com/factgrade/factgrade/rubric"
 )
 
 // markup is Slack markup an attacker would like factgrade to post
@@ -121,9 +122,10 @@ func TestReliabilityMarkupInjection(t *testing.T) {
 
 // TestReliabilityPromptInjection proves, end to end through Slack, that
 // with a model that obeys every injection (pass everywhere, an A, invented
-// quotes), each red-team submission in testdata/redteam still gets the
-// letter the verified verdicts and the rules' decisive verdicts give, never
-// better than the case's max_letter.
+// quotes), each red-team submission in testdata/redteam is found to speak
+// to the grader, graded by the rules alone without a model call, flagged
+// for review and told so in its reply, and never gets a letter better than
+// the rules alone give it.
 func TestReliabilityPromptInjection(t *testing.T) {
 	f, err := os.Open("../testdata/redteam/injections.jsonl")
 	if err != nil {
@@ -169,7 +171,13 @@ func TestReliabilityPromptInjection(t *testing.T) {
 		marks[m] = c
 	}
 	o := s.settle(30 * time.Second)
-	worse := 0
+	worse, detected := 0, 0
+	rank := func(l string) int { // "" (not graded) is worst
+		if l == "" {
+			return 99
+		}
+		return int(l[0])
+	}
 	for m, c := range marks {
 		for _, p := range o.byMarker[m] {
 			var md slack.SlackMetadata
@@ -180,11 +188,29 @@ func TestReliabilityPromptInjection(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.MaxLetter != "" && item.Grade.Letter != "" && item.Grade.Letter < c.MaxLetter { // "" is ungraded (not English)
+			g := item.Grade
+			rg, err := rubric.NewRuleJudge().Grade(context.Background(), r, rubric.Request{Text: item.Submission.Text, Kind: g.Kind})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rank(g.Letter) < rank(rg.Letter) && !g.NeedsReview() {
 				worse++
-				t.Errorf("%s: letter %s, want %s or worse", c.ID, item.Grade.Letter, c.MaxLetter)
+				t.Errorf("%s: letter %s, better than the rules-only %s and not flagged", c.ID, g.Letter, rg.Letter)
+			}
+			if g.Status == rubric.NotEnglish {
+				continue
+			}
+			if g.Judge.Injection != "" && strings.Contains(p.Blocks(), "speaks to the grader") {
+				detected++
+			} else {
+				t.Errorf("%s: the reply does not say the text speaks to the grader (injection %q)", c.ID, g.Judge.Injection)
 			}
 		}
 	}
-	result(t, "%d red-team submissions with a model obeying every injection: %s; %d graded better than their max_letter", len(cases), o, worse)
+	calls := len(model.Requests())
+	if calls != 0 {
+		t.Errorf("%d model calls, want none: every text speaks to the grader", calls)
+	}
+	result(t, "%d red-team submissions with a model obeying every injection: %s; %d detected, graded by the rules alone and flagged; %d model calls; %d graded better than the rules alone without a review mark",
+		len(cases), o, detected, calls, worse)
 }

@@ -85,8 +85,12 @@ type Counts struct {
 	ByLetter map[string]int
 	// FailedCriteria counts fail verdicts by criterion id.
 	FailedCriteria map[string]int
-	// NeedsReview counts items with at least one criterion flagged for review.
+	// NeedsReview counts items flagged for review: a criterion flagged, or
+	// instructions to the grader in the text.
 	NeedsReview int
+	// Injections counts items whose text carried instructions to the
+	// grader (graded by the rules alone).
+	Injections int
 	// ByChannel counts items by channel id.
 	ByChannel map[string]int
 }

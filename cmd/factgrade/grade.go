@@ -213,5 +213,8 @@ func judgeLabel(j rubric.JudgeInfo) string {
 	if j.Fallback != "" {
 		s += "; fell back to rules: " + j.Fallback
 	}
+	if j.Injection != "" {
+		s += fmt.Sprintf("; the text speaks to the grader (%q): graded by the rules alone, flagged for review", j.Injection)
+	}
 	return s
 }

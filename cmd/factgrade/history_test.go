@@ -28,9 +28,9 @@ func TestMigrateCommand(t *testing.T) {
 		wantErr  string   // in stderr
 		dontWant string
 	}{
-		{[]string{"migrate", "--status"}, 0, []string{"database: SQLite " + filepath.Join(dir, "factgrade.db"), "schema version 0 (this factgrade knows 1)", "1 migrations to apply"}, "", "applied"},
-		{[]string{"migrate"}, 0, []string{"applied 0001_init", "schema version 1 (this factgrade knows 1)"}, "", "nothing to apply"},
-		{[]string{"migrate"}, 0, []string{"nothing to apply", "schema version 1"}, "", "applied"},
+		{[]string{"migrate", "--status"}, 0, []string{"database: SQLite " + filepath.Join(dir, "factgrade.db"), "schema version 0 (this factgrade knows 2)", "2 migrations to apply"}, "", "applied"},
+		{[]string{"migrate"}, 0, []string{"applied 0001_init", "applied 0002_grade_injection", "schema version 2 (this factgrade knows 2)"}, "", "nothing to apply"},
+		{[]string{"migrate"}, 0, []string{"nothing to apply", "schema version 2"}, "", "applied"},
 		{[]string{"migrate", "--bogus"}, 2, nil, "flag provided but not defined", ""},
 		{[]string{"migrate", "now"}, 2, nil, "takes no arguments", ""},
 	}

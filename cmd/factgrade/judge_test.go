@@ -34,7 +34,7 @@ func TestGradeWithLLMJudges(t *testing.T) {
 	for _, c := range []struct {
 		flag, judge, admission, decidedBy string
 	}{
-		{"--judge=llm", "llm", "pass", "llm"},
+		{"--judge=llm", "llm", "fail", "rules"},       // the model's pass has no grounds in the text
 		{"--judge=hybrid", "hybrid", "fail", "rules"}, // "openly admitted" is decisive
 		{"", "hybrid", "fail", "rules"},               // FACTGRADE_JUDGE defaults to hybrid with a server set
 	} {

@@ -109,13 +109,13 @@ func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter
 	args := append([]any{from, to}, fargs...)
 	window := `g.graded_at >= ? AND g.graded_at < ?` + fq
 	err = s.b.Read(ctx, func(tx DB) error {
-		rows, err := tx.Query(ctx, `SELECT g.letter, g.channel_id, g.needs_review, COUNT(*) FROM grades g
-			WHERE `+window+` GROUP BY g.letter, g.channel_id, g.needs_review`, args...)
+		rows, err := tx.Query(ctx, `SELECT g.letter, g.channel_id, g.needs_review, g.injection, COUNT(*) FROM grades g
+			WHERE `+window+` GROUP BY g.letter, g.channel_id, g.needs_review, g.injection`, args...)
 		err = collect(rows, err, func(r Rows) error {
 			var letter, channel string
-			var review bool
+			var review, injection bool
 			var n int
-			if err := r.Scan(&letter, &channel, &review, &n); err != nil {
+			if err := r.Scan(&letter, &channel, &review, &injection, &n); err != nil {
 				return err
 			}
 			c.Total += n
@@ -123,6 +123,9 @@ func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter
 			c.ByChannel[channel] += n
 			if review {
 				c.NeedsReview += n
+			}
+			if injection {
+				c.Injections += n
 			}
 			return nil
 		})
@@ -161,6 +164,7 @@ const countsQuery = `WITH RECURSIVE
 		UNION ALL SELECT (SELECT MIN(criterion) FROM grade_criteria WHERE verdict = 'fail' AND criterion > v) FROM failed WHERE v IS NOT NULL)
 SELECT 'total', '', COUNT(*) FROM grades WHERE graded_at >= ? AND graded_at < ?%[1]s
 UNION ALL SELECT 'review', '', COUNT(*) FROM grades WHERE needs_review AND graded_at >= ? AND graded_at < ?%[1]s
+UNION ALL SELECT 'injection', '', COUNT(*) FROM grades WHERE injection AND graded_at >= ? AND graded_at < ?%[1]s
 UNION ALL SELECT 'letter', v, (SELECT COUNT(*) FROM grades WHERE letter = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM letters WHERE v IS NOT NULL
 UNION ALL SELECT 'channel', v, (SELECT COUNT(*) FROM grades WHERE channel_id = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM channels WHERE v IS NOT NULL
 UNION ALL SELECT 'failed', v, (SELECT COUNT(*) FROM grade_criteria WHERE verdict = 'fail' AND criterion = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM failed WHERE v IS NOT NULL`
@@ -169,7 +173,7 @@ UNION ALL SELECT 'failed', v, (SELECT COUNT(*) FROM grade_criteria WHERE verdict
 func (s *Store) countsByRanges(ctx context.Context, from, to time.Time, f storage.Filter, c *storage.Counts) error {
 	fq, fargs := filterSQL("", storage.Filter{TeamID: f.TeamID, RubricID: f.RubricID})
 	var args []any
-	for range 5 {
+	for range 6 {
 		args = append(append(args, from, to), fargs...)
 	}
 	rows, err := s.b.Pool.Query(ctx, fmt.Sprintf(countsQuery, fq), args...)
@@ -184,6 +188,8 @@ func (s *Store) countsByRanges(ctx context.Context, from, to time.Time, f storag
 			c.Total = n
 		case "review":
 			c.NeedsReview = n
+		case "injection":
+			c.Injections = n
 		case "letter":
 			c.ByLetter[key] = n
 		case "channel":

@@ -97,10 +97,7 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 	if err != nil {
 		return err
 	}
-	needsReview := false
-	for _, c := range g.Criteria {
-		needsReview = needsReview || c.NeedsReview
-	}
+	needsReview, injection := g.NeedsReview(), g.Judge.Injection != ""
 	now := s.now()
 	return s.b.Write(ctx, func(tx DB) error {
 		var state, team, channel, user, rubricID string
@@ -118,10 +115,10 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 		j := g.Judge
 		if _, err := tx.Exec(ctx, `INSERT INTO grades (submission_id, graded_at, team_id, channel_id, user_id, rubric_id,
 			status, letter, score, capped, needs_review, judge, judge_model, prompt_hash,
-			prompt_tokens, completion_tokens, latency_ms, grade_json)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			prompt_tokens, completion_tokens, latency_ms, grade_json, injection)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, now, team, channel, user, rubricID, string(g.Status), g.Letter, g.Score, g.Capped, needsReview,
-			j.Name, j.Model, j.PromptHash, j.PromptTokens, j.CompletionTokens, j.LatencyMS, js); err != nil {
+			j.Name, j.Model, j.PromptHash, j.PromptTokens, j.CompletionTokens, j.LatencyMS, js, injection); err != nil {
 			return err
 		}
 		if len(g.Criteria) > 0 {

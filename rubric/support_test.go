@@ -1,0 +1,47 @@
+package rubric_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// TestSupports: words are grounds for a verdict only when a rule of the
+// criterion with that verdict (or a more lenient one) holds on the text
+// through an occurrence inside them.
+func TestSupports(t *testing.T) {
+	r := voltRubric(t)
+	const text = "Chinese officials openly admitted the hacks of U.S. ports, which U.S. officials read as a tacit acknowledgment, people familiar with the matter said."
+	span := func(words string) rubric.Span {
+		i := strings.Index(text, words)
+		if i < 0 {
+			t.Fatalf("%q not in the text", words)
+		}
+		return rubric.Span{Start: i, End: i + len(words), Text: words}
+	}
+	for _, c := range []struct {
+		name, criterion, words string
+		v                      rubric.Verdict
+		kind                   rubric.Kind
+		want                   bool
+	}{
+		{"tacit reading grounds a pass", "admission", "read as a tacit acknowledgment", rubric.Pass, rubric.Summary, true},
+		{"and a partial", "admission", "read as a tacit acknowledgment", rubric.Partial, rubric.Summary, true},
+		{"the overclaim does not ground a pass", "admission", "openly admitted the hacks", rubric.Pass, rubric.Summary, false},
+		{"unnamed sources ground sourcing", "sourcing", "people familiar with the matter", rubric.Pass, rubric.Summary, true},
+		{"nothing grounds a denial", "denial", "people familiar with the matter", rubric.Pass, rubric.Summary, false},
+		{"na is never grounded", "admission", "read as a tacit acknowledgment", rubric.NA, rubric.Summary, false},
+		{"not for a criterion that does not apply", "denial", "people familiar with the matter", rubric.Partial, rubric.Headline, false},
+		{"unknown criterion", "nope", "tacit", rubric.Pass, rubric.Summary, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := r.Supports(text, c.kind, c.criterion, c.v, span(c.words)); got != c.want {
+				t.Errorf("Supports(%s, %s, %q) = %t, want %t", c.criterion, c.v, c.words, got, c.want)
+			}
+		})
+	}
+	if r.Supports("Geneva hotels were full, people familiar with the matter said.", rubric.Summary, "sourcing", rubric.Pass, rubric.Span{Start: 25, End: 61}) {
+		t.Error("Supports held on a text that is not about the story")
+	}
+}
