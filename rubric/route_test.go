@@ -68,7 +68,7 @@ func TestGradeRouted(t *testing.T) {
 		t.Fatalf("GradeRouted(bridge) = %+v, %v, %v; want an F against bridge-closure with its routing", g, r, err)
 	}
 	for text, want := range map[string]rubric.Status{
-		"The council met on Tuesday":                       rubric.Ungradable,
+		"The council met on Tuesday":                        rubric.Ungradable,
 		"El consejo se reunió el martes para la reparación": rubric.NotEnglish,
 	} {
 		g, r, err := set.GradeRouted(t.Context(), j, rubric.Request{Text: text})

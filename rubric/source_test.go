@@ -48,6 +48,32 @@ func TestCleanedSourceChangesNothingButSpaces(t *testing.T) {
 	}
 }
 
+// TestAspartameSourceChangesNothingButSpaces proves the aspartame rubric's
+// source is the desk's copy of the Reuters story (shared/aspartame/source.txt,
+// kept as rubrics/testdata/reuters-2023-06-29-aspartame.raw.txt) with nothing
+// changed but white space, and that it splits into the header and the eight
+// body paragraphs source-provenance.md lists.
+func TestAspartameSourceChangesNothingButSpaces(t *testing.T) {
+	raw, err := os.ReadFile("../rubrics/testdata/reuters-2023-06-29-aspartame.raw.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleaned, err := os.ReadFile("../rubrics/sources/aspartame-iarc.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := stripSpace(string(cleaned)), stripSpace(string(raw)); got != want {
+		t.Fatalf("cleaned source differs from the desk's copy beyond white space:\n got %.200q\nwant %.200q", got, want)
+	}
+	header, paras := rubric.ParseSource(string(cleaned))
+	if len(header) != 3 || header[0] != "Exclusive: WHO's cancer research agency to say aspartame sweetener a possible carcinogen -sources" || header[1] != "By Jennifer Rigby and Richa Naidu" {
+		t.Errorf("header = %q, want the headline, the byline and the date", header)
+	}
+	if len(paras) != 8 || !strings.HasPrefix(paras[0], "LONDON, June 29 (Reuters) –") || !strings.HasPrefix(paras[7], "An IARC spokesperson") {
+		t.Errorf("source has %d body paragraphs (first %.30q), want 8 from the dateline to the IARC spokesperson", len(paras), paras[0])
+	}
+}
+
 func TestSourceParagraphs(t *testing.T) {
 	set, err := rubrics.Load()
 	if err != nil {

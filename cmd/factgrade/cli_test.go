@@ -250,3 +250,44 @@ func secondStoryDir(t *testing.T) string {
 	os.WriteFile(filepath.Join(dir, "second.yaml"), []byte(second), 0o644)
 	return dir
 }
+
+// TestRubricCaseFiles proves that 'rubric lint' and 'rubric test' find a
+// rubric's case files by convention (cases/ID/*.jsonl beside the rubric
+// file), grade them, and fail when a dev file falls below the bar.
+func TestRubricCaseFiles(t *testing.T) {
+	dir := secondStoryDir(t)
+	cases, err := os.ReadFile("../../testdata/cases/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.ReplaceAll(string(cases), `"rubric": "volt-typhoon-geneva"`, `"rubric": "second-story"`)
+	os.MkdirAll(filepath.Join(dir, "cases", "second-story"), 0o755)
+	devFile := filepath.Join(dir, "cases", "second-story", "dev.jsonl")
+	os.WriteFile(devFile, []byte(own), 0o644)
+	rubricFile := filepath.Join(dir, "second.yaml")
+
+	code, out, errOut := runCLI(t, "", nil, "rubric", "lint", rubricFile)
+	if code != 0 || !strings.Contains(out, "dev.jsonl: 34 cases, verdicts 100.0% (238/238)") {
+		t.Errorf("rubric lint with case files: exit %d, %q, stderr %q", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "rubric", "test", "second-story")
+	if code != 0 || !strings.Contains(out, "dev.jsonl: 34 cases") || !strings.Contains(out, "routing") {
+		t.Errorf("rubric test: exit %d, %q, stderr %q", code, out, errOut)
+	}
+	// Mislabel every admission pass as fail: the dev file falls below the bar.
+	os.WriteFile(devFile, []byte(strings.ReplaceAll(own, `"admission": "pass"`, `"admission": "fail"`)), 0o644)
+	code, out, _ = runCLI(t, "", nil, "rubric", "lint", rubricFile)
+	if code != 2 || !strings.Contains(out, "below the bar") {
+		t.Errorf("rubric lint below the bar: exit %d, %q", code, out)
+	}
+	// A malformed case file is reported with its line.
+	os.WriteFile(devFile, []byte("{\"id\": \"x\"}\n"), 0o644)
+	code, _, errOut = runCLI(t, "", nil, "rubric", "lint", rubricFile)
+	if code != 2 || !strings.Contains(errOut, "dev.jsonl:1:") {
+		t.Errorf("rubric lint of a malformed case file: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "", nil, "rubric", "test", "volt-typhoon-geneva-nope")
+	if code != 2 || !strings.Contains(errOut, "unknown rubric") {
+		t.Errorf("rubric test of an unknown rubric: exit %d, stderr %q", code, errOut)
+	}
+}

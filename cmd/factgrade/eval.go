@@ -154,6 +154,11 @@ func readCases(name string, set *rubric.Set) ([]*evalCase, error) {
 	if err != nil {
 		return nil, usagef("cannot read case file: %v", err)
 	}
+	return parseCases(name, data, set)
+}
+
+// parseCases reads the case file name from its contents.
+func parseCases(name string, data []byte, set *rubric.Set) ([]*evalCase, error) {
 	var out []*evalCase
 	ids := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(data))

@@ -16,17 +16,22 @@ import (
 // rubricsFromEnv loads the embedded rubrics and those in the directories of
 // FACTGRADE_RUBRIC_DIRS, for the commands that need no other configuration.
 func rubricsFromEnv(e *env) (*rubric.Set, error) {
+	set, err := rubrics.Load(rubricDirs(e)...)
+	if err != nil {
+		return nil, fmt.Errorf("loading rubrics: %w", err)
+	}
+	return set, nil
+}
+
+// rubricDirs returns the directories of FACTGRADE_RUBRIC_DIRS.
+func rubricDirs(e *env) []string {
 	var dirs []string
 	for _, d := range filepath.SplitList(e.getenv("FACTGRADE_RUBRIC_DIRS")) {
 		if strings.TrimSpace(d) != "" {
 			dirs = append(dirs, d)
 		}
 	}
-	set, err := rubrics.Load(dirs...)
-	if err != nil {
-		return nil, fmt.Errorf("loading rubrics: %w", err)
-	}
-	return set, nil
+	return dirs
 }
 
 func runGrade(ctx context.Context, e *env, args []string) error {

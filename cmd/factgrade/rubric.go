@@ -4,15 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
 )
 
 func runRubric(ctx context.Context, e *env, args []string) error {
-	const use = "use: factgrade rubric list | show ID | lint FILE... | derive --source FILE --id ID [--out FILE]"
+	const use = "use: factgrade rubric list | show ID | lint FILE... | test ID [--judge J] | new --source FILE --id ID [--out FILE] | derive --source FILE --id ID [--out FILE]"
 	if len(args) == 0 {
 		return usagef("%s", use)
 	}
@@ -25,7 +28,9 @@ func runRubric(ctx context.Context, e *env, args []string) error {
 		}
 		return rubricShow(e, args[1])
 	case "lint":
-		return rubricLint(e, args[1:])
+		return rubricLint(ctx, e, args[1:])
+	case "test":
+		return rubricTest(ctx, e, args[1:])
 	case "derive":
 		return rubricDerive(ctx, e, args[1:])
 	case "-h", "--help", "help":
@@ -87,8 +92,9 @@ func rubricShow(e *env, id string) error {
 }
 
 // rubricLint loads rubric files from disk as the server would and reports
-// every problem of every file.
-func rubricLint(e *env, files []string) error {
+// every problem of every file, then grades each rubric's case files
+// (cases/ID/*.jsonl beside it) with the rule judge.
+func rubricLint(ctx context.Context, e *env, files []string) error {
 	if len(files) == 0 {
 		return usagef("use: factgrade rubric lint FILE...")
 	}
@@ -119,9 +125,104 @@ func rubricLint(e *env, files []string) error {
 		}
 		r := rs[0]
 		fmt.Fprintf(e.stdout, "ok %s: %s v%d, %d criteria, %d source paragraphs\n", f, r.ID, r.Version, len(r.Criteria), len(r.Source.Paragraphs))
+		set, err := rubric.NewSet(r)
+		if err != nil {
+			return err
+		}
+		fsys := os.DirFS(filepath.Dir(abs))
+		paths := rubrics.CaseFilesIn(fsys, r.ID)
+		if len(paths) == 0 {
+			fmt.Fprintf(e.stdout, "   no case files in %s: label some texts there (format in docs/RUBRICS.md)\n", filepath.Join(filepath.Dir(f), rubrics.CaseDir(r.ID)))
+			continue
+		}
+		if n, err := runCaseFiles(ctx, e, rubric.NewRuleJudge(), set, fsys, filepath.Dir(f), paths); err != nil {
+			return err
+		} else if n > 0 {
+			failed++
+		}
 	}
 	if failed > 0 {
 		return usagef("%d of %d rubric files have problems (listed above)", failed, len(files))
 	}
 	return nil
+}
+
+// rubricTest grades the case files of a loaded rubric (embedded, or in
+// FACTGRADE_RUBRIC_DIRS) and routes them among all loaded rubrics: the
+// desk's test loop while a rubric is written.
+func rubricTest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "rubric test", "ID [--judge rules|llm|hybrid]")
+	judgeName := fs.String("judge", "rules", "the judge: rules, llm or hybrid")
+	id := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		id, args = args[0], args[1:]
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if id == "" && fs.NArg() == 1 {
+		id = fs.Arg(0)
+	}
+	if id == "" {
+		return usagef("use: factgrade rubric test ID")
+	}
+	set, err := rubricsFromEnv(e)
+	if err != nil {
+		return err
+	}
+	if _, err := set.Lookup(id); err != nil {
+		return usagef("%v", err)
+	}
+	fsys, dir, paths := rubrics.CaseFiles(id, rubricDirs(e)...)
+	if len(paths) == 0 {
+		return usagef("rubric %s has no case files: put labelled cases in %s beside its rubric file (format in docs/RUBRICS.md)", id, rubrics.CaseDir(id))
+	}
+	judge, err := newJudge(ctx, e, *judgeName)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: case files in %s\n", id, dir)
+	n, err := runCaseFiles(ctx, e, judge, set, fsys, "", paths)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return usagef("%d case files of %s are below the bar (listed above)", n, id)
+	}
+	return nil
+}
+
+// Every case file whose name starts with "dev" holds the desk's own cases,
+// which a rubric is written and tuned on: it must reach devBarAccuracy of
+// verdicts and catch every fail of the capping criterion. Other case files
+// (first-contact and held-out sets) are graded and reported only.
+const devBarAccuracy = 0.95
+
+// runCaseFiles grades the case files at paths of fsys with judge, routes
+// them among set, prints one line per file (named under dir) and returns
+// how many dev files are below the bar. A malformed case file is an error.
+func runCaseFiles(ctx context.Context, e *env, judge rubric.Judge, set *rubric.Set, fsys fs.FS, dir string, paths []string) (int, error) {
+	below := 0
+	for _, p := range paths {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return below, fmt.Errorf("reading case file %s: %w", p, err)
+		}
+		name := filepath.Join(dir, filepath.FromSlash(p))
+		cases, err := parseCases(name, data, set)
+		if err != nil {
+			return below, err
+		}
+		rep, err := evaluate(ctx, judge, set, cases)
+		if err != nil {
+			return below, err
+		}
+		fmt.Fprintf(e.stdout, "   %s: %d cases, verdicts %.1f%% (%d/%d), letters %.1f%%, fail recall %.1f%% (of %d on %s), routing %.1f%%\n",
+			name, rep.Cases, 100*rep.Accuracy, rep.Correct, rep.Verdicts, 100*rep.LetterAgreement, 100*rep.AdmissionFailRecall, rep.AdmissionFails, strings.Join(rep.CapCriteria, ", "), 100*rep.Routing.Accuracy)
+		if strings.HasPrefix(path.Base(p), "dev") && (rep.Accuracy < devBarAccuracy || rep.AdmissionFailRecall < 1) {
+			below++
+			fmt.Fprintf(e.stdout, "   below the bar for a dev file (verdicts ≥ %.0f%%, every capping fail caught); run 'factgrade eval --cases FILE' for the mismatches\n", 100*devBarAccuracy)
+		}
+	}
+	return below, nil
 }
