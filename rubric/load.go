@@ -21,13 +21,22 @@ import (
 // rubrics/volt-typhoon-geneva.yaml for a complete example and docs/RUBRICS.md
 // for every field. Tools that write rubric files (rubric derive) use it too.
 type File struct {
-	ID       string                `yaml:"id"`
-	Version  int                   `yaml:"version"`
-	Title    string                `yaml:"title"`
-	Scope    string                `yaml:"scope,omitempty"`
-	Source   FileSource            `yaml:"source"`
-	Letters  []Threshold           `yaml:"letters"`
-	About    []string              `yaml:"about"`
+	ID      string      `yaml:"id"`
+	Version int         `yaml:"version"`
+	Title   string      `yaml:"title"`
+	Scope   string      `yaml:"scope,omitempty"`
+	Source  FileSource  `yaml:"source"`
+	Letters []Threshold `yaml:"letters"`
+	// Lexicon names the shared lexicon the rubric uses ("standards", or
+	// "standards@1" to insist on a version).
+	Lexicon string `yaml:"lexicon,omitempty"`
+	// About are conditions that must all hold for a text to be about the
+	// story; AboutAny, when given, lists alternative condition lists, one of
+	// which must also hold.
+	About    []string   `yaml:"about"`
+	AboutAny [][]string `yaml:"about_any,omitempty"`
+	// Classes are the story's own word classes (<name> in a pattern).
+	Classes  map[string][]string   `yaml:"classes,omitempty"`
 	Signals  map[string]FileSignal `yaml:"signals"`
 	Criteria []FileCriterion       `yaml:"criteria"`
 }
@@ -188,6 +197,11 @@ type loader struct {
 	file     string
 	root     *yaml.Node
 	problems []Problem
+	// cls and phrases are the word classes patterns may use (the rubric's
+	// and its lexicon's); lexData is the lexicon, for the rubric's hash.
+	cls     classes
+	phrases map[string][]string
+	lexData []byte
 }
 
 func (l *loader) addf(line int, format string, args ...any) {
@@ -247,6 +261,8 @@ func loadFile(fsys fs.FS, name string) (*Rubric, []Problem) {
 	}
 	h := sha256.New()
 	h.Write(data)
+	h.Write([]byte{0})
+	h.Write(l.lexData)
 	h.Write([]byte{0})
 	for _, p := range src.Paragraphs {
 		h.Write([]byte(p))
@@ -463,7 +479,54 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 	l.buildLetters(r, f)
 	rs := &ruleSet{byName: map[string]int{}, criteria: map[string]*criterionRules{}}
 	r.rules = rs
-	l.buildSignals(rs, f)
+	x := l.useLexicon(f.Lexicon)
+	l.cls, l.phrases = classes{}, map[string][]string{}
+	srcs := sigSources{}
+	if x != nil {
+		for n, ws := range x.classes {
+			l.cls[n] = ws
+		}
+		for n, ps := range x.phrases {
+			l.phrases[n] = ps
+		}
+		srcs = append(srcs, sigSource{l: &loader{file: x.file, root: x.root}, sigs: x.f.Signals})
+		r.Lexicon = x.f.ID + "@" + fmt.Sprint(x.f.Version)
+		l.lexData = x.data
+	}
+	for n, ws := range f.Classes {
+		if _, dup := l.cls[n]; dup {
+			l.addf(l.line("classes", n), "class %s is already defined by lexicon %s: use it, or give yours another name", n, f.Lexicon)
+			continue
+		}
+		for _, w := range ws {
+			if !tokenWord(strings.ToLower(w)) {
+				l.addf(l.line("classes", n), "class %s: %q is not one word of a text (a class holds single words; write phrases as patterns)", n, w)
+			}
+		}
+		l.cls[n] = lowerAll(ws)
+	}
+	srcs = append(srcs, sigSource{l: l, sigs: f.Signals})
+	l.buildSignals(rs, srcs, l.cls, l.phrases, nil)
+	if x != nil {
+		for _, src := range srcs[:1] {
+			l.problems = append(l.problems, src.l.problems...)
+		}
+		req := make([]string, 0, len(x.f.Requires.Signals))
+		for n := range x.f.Requires.Signals {
+			req = append(req, n)
+		}
+		sort.Strings(req)
+		for _, n := range req {
+			if _, ok := f.Signals[n]; !ok {
+				l.addf(l.line("lexicon"), "lexicon %s needs the signal %s (%s): define it under signals", x.f.ID, n, x.f.Requires.Signals[n])
+			}
+		}
+		for _, n := range x.required {
+			if _, ok := f.Classes[n]; !ok {
+				l.addf(l.line("lexicon"), "lexicon %s needs the class %s (%s): define it under classes", x.f.ID, n, x.f.Requires.Classes[n])
+			}
+		}
+	}
 	if err := rs.sortSignals(); err != nil {
 		l.addf(l.line("signals"), "%v", err)
 	}
@@ -475,8 +538,23 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 		}
 		rs.about = append(rs.about, t)
 	}
-	if len(f.About) == 0 {
-		l.addf(l.line("about"), "about is missing: list the signals a text must mention to be about this story (for example [topic, event])")
+	for i, group := range f.AboutAny {
+		var ts []term
+		for j, a := range group {
+			t, err := rs.parseTerm(a)
+			if err != nil {
+				l.addf(l.line("about_any", i, j), "about_any: %v", err)
+				continue
+			}
+			ts = append(ts, t)
+		}
+		if len(group) == 0 {
+			l.addf(l.line("about_any", i), "about_any: an empty list of conditions would make every text about the story")
+		}
+		rs.aboutAny = append(rs.aboutAny, ts)
+	}
+	if len(f.About) == 0 && len(f.AboutAny) == 0 {
+		l.addf(l.line("about"), "about is missing: list the signals a text must mention to be about this story (for example [topic, event]), or give about_any")
 	}
 	if len(f.Criteria) == 0 {
 		l.addf(l.line("criteria"), "criteria: a rubric needs at least one criterion")
@@ -522,62 +600,108 @@ func (l *loader) buildLetters(r *Rubric, f *File) {
 	r.Letters = f.Letters
 }
 
-func (l *loader) buildSignals(rs *ruleSet, f *File) {
-	names := make([]string, 0, len(f.Signals))
-	for n := range f.Signals {
-		names = append(names, n)
+// sigSource is a set of signal definitions and the file they come from (a
+// rubric or its lexicon), so problems name the right file and line.
+type sigSource struct {
+	l    *loader
+	sigs map[string]FileSignal
+}
+
+type sigSources []sigSource
+
+// buildSignals compiles the signals of every source into rs. Patterns may use
+// the word classes in cls; a pattern that is only <name> of a family with
+// phrases stands for its words and its phrase patterns. Names in stubs are
+// signals defined elsewhere (a lexicon checked on its own refers to the
+// story's signals it requires): they exist but have no patterns.
+func (l *loader) buildSignals(rs *ruleSet, srcs sigSources, cls classes, phrases map[string][]string, stubs map[string]bool) {
+	type def struct {
+		name string
+		src  sigSource
+		fs   FileSignal
+		stub bool
 	}
-	sort.Strings(names)
-	for i, n := range names {
-		if !nameRE.MatchString(n) {
-			l.addf(l.line("signals", n), "signal name %q must be lower-case letters, digits and underscores", n)
+	var defs []def
+	owner := map[string]string{}
+	for _, src := range srcs {
+		names := make([]string, 0, len(src.sigs))
+		for n := range src.sigs {
+			names = append(names, n)
 		}
-		rs.byName[n] = i
-		rs.signals = append(rs.signals, &signal{name: n})
-	}
-	refs := func(n, field string, list []string) []int {
-		var out []int
-		for _, x := range list {
-			id, ok := rs.byName[x]
-			if !ok {
-				l.addf(l.line("signals", n, field), "signal %s: %s names unknown signal %q", n, field, x)
+		sort.Strings(names)
+		for _, n := range names {
+			if prev, ok := owner[n]; ok {
+				src.l.addf(src.l.line("signals", n), "signal %s is already defined by %s: use it, or give yours another name", n, prev)
 				continue
 			}
-			out = append(out, id)
+			owner[n] = src.l.file
+			defs = append(defs, def{name: n, src: src, fs: src.sigs[n]})
 		}
-		return out
 	}
-	for i, n := range names {
-		fsig := f.Signals[n]
+	stubNames := make([]string, 0, len(stubs))
+	for n := range stubs {
+		if _, ok := owner[n]; !ok {
+			stubNames = append(stubNames, n)
+		}
+	}
+	sort.Strings(stubNames)
+	for _, n := range stubNames {
+		defs = append(defs, def{name: n, stub: true})
+	}
+	for i, d := range defs {
+		if !d.stub && !nameRE.MatchString(d.name) {
+			d.src.l.addf(d.src.l.line("signals", d.name), "signal name %q must be lower-case letters, digits and underscores", d.name)
+		}
+		rs.byName[d.name] = i
+		rs.signals = append(rs.signals, &signal{name: d.name})
+	}
+	for i, d := range defs {
 		s := rs.signals[i]
+		s.window = 2
+		if d.stub {
+			continue
+		}
+		l, n, fsig := d.src.l, d.name, d.fs
+		refs := func(field string, list []string) []int {
+			var out []int
+			for _, x := range list {
+				id, ok := rs.byName[x]
+				if !ok {
+					l.addf(l.line("signals", n, field), "signal %s: %s names unknown signal %q", n, field, x)
+					continue
+				}
+				out = append(out, id)
+			}
+			return out
+		}
 		if len(fsig.Patterns) == 0 {
 			l.addf(l.line("signals", n), "signal %s has no patterns", n)
 		}
-		for j, src := range fsig.Patterns {
-			p, err := compilePattern(src)
-			if err != nil {
-				l.addf(l.line("signals", n, "patterns", j), "signal %s: %v", n, err)
-				continue
+		compile := func(field string, list []string, add func(*pattern)) {
+			for j, src := range list {
+				for _, ps := range expandPhrases(src, phrases, cls) {
+					p, err := compilePattern(ps, cls)
+					if err != nil {
+						l.addf(l.line("signals", n, field, j), "signal %s: %v", n, err)
+						continue
+					}
+					add(p)
+				}
+				if err := phraseInside(src, phrases); err != nil {
+					l.addf(l.line("signals", n, field, j), "signal %s: %v", n, err)
+				}
 			}
-			rs.index.add(p, i)
 		}
-		for j, src := range fsig.Exclude {
-			p, err := compilePattern(src)
-			if err != nil {
-				l.addf(l.line("signals", n, "exclude", j), "signal %s: %v", n, err)
-				continue
-			}
-			s.exclude.add(p, i)
-		}
-		s.negatedBy = refs(n, "negated_by", fsig.NegatedBy)
-		s.qualified = refs(n, "qualified_by", fsig.QualifiedBy)
-		s.qualifiedAfter = refs(n, "qualified_after_by", fsig.QualifiedAfterBy)
-		s.hedgedBy = refs(n, "hedged_by", fsig.HedgedBy)
-		s.near = refs(n, "near", fsig.Near)
-		s.notNear = refs(n, "not_near", fsig.NotNear)
+		compile("patterns", fsig.Patterns, func(p *pattern) { rs.index.add(p, i) })
+		compile("exclude", fsig.Exclude, func(p *pattern) { s.exclude.add(p, i) })
+		s.negatedBy = refs("negated_by", fsig.NegatedBy)
+		s.qualified = refs("qualified_by", fsig.QualifiedBy)
+		s.qualifiedAfter = refs("qualified_after_by", fsig.QualifiedAfterBy)
+		s.hedgedBy = refs("hedged_by", fsig.HedgedBy)
+		s.near = refs("near", fsig.Near)
+		s.notNear = refs("not_near", fsig.NotNear)
 		s.quotes = fsig.QuotesHedge
 		s.reach, s.nearIn, s.notNearIn, s.after = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin, fsig.QualifiedAfter
-		s.window = 2
 		if fsig.Window != nil {
 			s.window = *fsig.Window
 		}
@@ -590,6 +714,44 @@ func (l *loader) buildSignals(rs *ruleSet, f *File) {
 			}
 		}
 	}
+}
+
+// expandPhrases returns the patterns src stands for: itself, or, when it is
+// only <name> of a family with phrases, the family's words (one pattern) and
+// each of its phrase patterns.
+func expandPhrases(src string, phrases map[string][]string, cls classes) []string {
+	f := strings.TrimSpace(src)
+	if !strings.HasPrefix(f, "<") || !strings.HasSuffix(f, ">") || strings.ContainsAny(f, " |") {
+		return []string{src}
+	}
+	name := f[1 : len(f)-1]
+	ph, ok := phrases[name]
+	if !ok {
+		return []string{src}
+	}
+	var out []string
+	if len(cls[name]) > 0 {
+		out = append(out, src)
+	}
+	return append(out, ph...)
+}
+
+// phraseInside reports a family with phrases used inside a longer pattern,
+// where only its single words could match.
+func phraseInside(src string, phrases map[string][]string) error {
+	if len(strings.Fields(src)) < 2 {
+		return nil
+	}
+	for _, f := range strings.Fields(src) {
+		for _, a := range strings.Split(strings.TrimRight(f, "?}0123456789,{"), "|") {
+			if strings.HasPrefix(a, "<") && strings.HasSuffix(a, ">") {
+				if _, ok := phrases[a[1:len(a)-1]]; ok {
+					return fmt.Errorf("%s has multi-word phrases, which cannot stand inside a longer pattern; use %s as a whole pattern, or a class of single words", a, a)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int, src *Source) *Criterion {
@@ -696,7 +858,7 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int
 		cr.rules = append(cr.rules, ru)
 	}
 	for j, e := range fc.Rewrite {
-		p, err := compilePattern(e.Find)
+		p, err := compilePattern(e.Find, l.cls)
 		if err != nil {
 			l.addf(at("rewrite", j, "find"), "criterion %s: rewrite: %v", fc.ID, err)
 			continue

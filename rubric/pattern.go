@@ -79,15 +79,19 @@ const maxRepeat = 16
 // embedded rubric's largest is 192).
 const maxWays = 1024
 
-// compilePattern parses src.
-func compilePattern(src string) (*pattern, error) {
-	fields := strings.Fields(src)
+// compilePattern parses src. Word-class placeholders (<name>) are looked
+// up in cls, the classes of the rubric and its lexicon.
+func compilePattern(src string, cls classes) (*pattern, error) {
+	fields, err := splitHyphens(strings.Fields(src))
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q: %w", src, err)
+	}
 	if len(fields) == 0 {
 		return nil, fmt.Errorf("empty pattern")
 	}
 	p := &pattern{src: src}
 	for _, f := range fields {
-		e, err := compileElem(f)
+		e, err := compileElem(f, cls)
 		if err != nil {
 			return nil, fmt.Errorf("pattern %q: %w", src, err)
 		}
@@ -117,7 +121,71 @@ func compilePattern(src string) (*pattern, error) {
 	return p, nil
 }
 
-func compileElem(f string) (elem, error) {
+// splitHyphens writes a hyphenated word the way the text is read: the
+// tokeniser splits "closed-door" into closed, -, door, so the element
+// closed-door becomes the three elements closed - door (and sino-* becomes
+// sino - _). A hyphenated word among other alternatives, or repeated, could
+// never match one token; that is an error that says what to write instead.
+func splitHyphens(fields []string) ([]string, error) {
+	var out []string
+	for _, f := range fields {
+		if !hyphenated(f) {
+			out = append(out, f)
+			continue
+		}
+		if strings.Contains(f, "|") {
+			return nil, fmt.Errorf("hyphen trap: %q puts a hyphenated word among alternatives, but a text reads a hyphenated word as its parts and the hyphen; give the hyphenated word a pattern of its own", f)
+		}
+		if strings.HasSuffix(f, "?") || strings.HasSuffix(f, "}") {
+			return nil, fmt.Errorf("hyphen trap: %q repeats a hyphenated word; give it a pattern of its own, or write its parts with \"-?\" between them", f)
+		}
+		for i, part := range strings.Split(f, "-") {
+			if part == "" {
+				return nil, fmt.Errorf("hyphen trap: %q has an empty part; write a lone hyphen as \"-\"", f)
+			}
+			if part == "*" {
+				part = "_"
+			}
+			if i > 0 {
+				out = append(out, "-")
+			}
+			out = append(out, part)
+		}
+	}
+	return out, nil
+}
+
+// hyphenated reports whether an alternative of element f is a word with an
+// inner hyphen ("closed-door", "sino-*"), not a lone "-" or a regular
+// expression.
+func hyphenated(f string) bool {
+	if strings.HasPrefix(f, "/") {
+		return false
+	}
+	if i := strings.LastIndexByte(f, '{'); i > 0 && strings.HasSuffix(f, "}") {
+		f = f[:i]
+	}
+	f = strings.TrimSuffix(f, "?")
+	for _, a := range strings.Split(f, "|") {
+		if len(a) > 1 && strings.Contains(a, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenWord reports whether w is read from a text as one token, itself.
+func tokenWord(w string) bool {
+	var d doc
+	d.reset(w)
+	return len(d.toks) == 1 && d.toks[0].text == w
+}
+
+// classes are named word classes: every form of a word family, one token
+// each ("admit", "admits", "admitted", "admitting").
+type classes map[string][]string
+
+func compileElem(f string, cls classes) (elem, error) {
 	e := elem{min: 1, max: 1}
 	switch {
 	case strings.HasSuffix(f, "}") && strings.LastIndexByte(f, '{') > 0 && !strings.HasPrefix(f, "/"):
@@ -151,12 +219,22 @@ func compileElem(f string) (elem, error) {
 			e.alts = append(e.alts, alt{kind: altCap})
 		case a == "*":
 			return e, fmt.Errorf("a lone '*' in %q: use _ for any token", f)
+		case strings.HasPrefix(a, "<") && strings.HasSuffix(a, ">"):
+			words, ok := cls[a[1:len(a)-1]]
+			if !ok {
+				return e, fmt.Errorf("unknown placeholder %s: name a word class of the rubric or its lexicon", a)
+			}
+			for _, w := range words {
+				e.alts = append(e.alts, alt{kind: altWord, s: w})
+			}
 		case strings.HasSuffix(a, "*"):
 			e.alts = append(e.alts, alt{kind: altPrefix, s: strings.ToLower(a[:len(a)-1])})
 		case strings.HasPrefix(a, "*"):
 			e.alts = append(e.alts, alt{kind: altSuffix, s: strings.ToLower(a[1:])})
-		case strings.ContainsAny(a, "*/@{}"):
+		case strings.ContainsAny(a, "*/@{}<>"):
 			return e, fmt.Errorf("bad alternative %q", a)
+		case !tokenWord(a):
+			return e, fmt.Errorf("%q can never match: a text's words are letters and digits with inner apostrophes or single-letter full stops (u.s.), and each punctuation mark is a word of its own", a)
 		default:
 			e.alts = append(e.alts, alt{kind: altWord, s: strings.ToLower(a)})
 		}

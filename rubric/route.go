@@ -20,19 +20,27 @@ func (r *Rubric) About(text string) (bool, int) {
 	return r.rules.isAbout(a)
 }
 
-// isAbout applies the rubric's about test to an analysed text.
+// isAbout applies the rubric's about test to an analysed text: every
+// `about` condition, and, when the rubric has `about_any`, one of its lists.
+// The words are those the matching conditions' signals cover.
 func (rs *ruleSet) isAbout(a *analysis) (bool, int) {
-	words := 0
-	for _, t := range rs.about {
-		var ok bool
-		if ok, a.tmp = a.holds(t, a.tmp[:0]); !ok {
-			return false, 0
-		}
-		for _, o := range a.tmp {
-			words += o.last - o.first + 1
+	ok, words := a.allHold(rs.about)
+	if !ok {
+		return false, 0
+	}
+	if len(rs.aboutAny) == 0 {
+		return true, words
+	}
+	best := -1
+	for _, ts := range rs.aboutAny {
+		if ok, n := a.allHold(ts); ok && n > best {
+			best = n
 		}
 	}
-	return true, words
+	if best < 0 {
+		return false, 0
+	}
+	return true, words + best
 }
 
 // Routing says which story a text was graded against when the editor named

@@ -26,6 +26,8 @@ type Rubric struct {
 	Hash string
 	// File is where the rubric was loaded from.
 	File string
+	// Lexicon is the shared lexicon the rubric uses, as id@version, or "".
+	Lexicon string
 
 	rules *ruleSet
 }

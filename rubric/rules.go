@@ -15,8 +15,10 @@ type ruleSet struct {
 	// filters and modifiers refer to.
 	order []int
 	index patternIndex
-	// about are the terms a text must satisfy to be about the story.
+	// about are the terms a text must satisfy to be about the story; when
+	// aboutAny is set, one of its lists of terms must hold as well.
 	about    []term
+	aboutAny [][]term
 	criteria map[string]*criterionRules
 	// scratch holds reusable buffers for grading, so a grade allocates little.
 	scratch sync.Pool
@@ -434,6 +436,20 @@ func (a *analysis) holds(t term, spans []occ) (bool, []occ) {
 		return !found, spans[:n]
 	}
 	return found, spans
+}
+
+func (a *analysis) allHold(ts []term) (bool, int) {
+	words := 0
+	for _, t := range ts {
+		var ok bool
+		if ok, a.tmp = a.holds(t, a.tmp[:0]); !ok {
+			return false, 0
+		}
+		for _, o := range a.tmp {
+			words += o.last - o.first + 1
+		}
+	}
+	return true, words
 }
 
 // decide returns the first rule of cr whose kind and terms hold, with the

@@ -119,8 +119,14 @@ func (d *doc) reset(text string) {
 				clause++
 				newSent = true
 			}
-		case ',', ';', ':', '(', ')', '-', '"':
+		case ',', ';', ':', '(', ')', '"':
 			clause++
+		case '-':
+			// A dash between spaces ends a clause; a hyphen inside a word
+			// ("closed-door") does not.
+			if !(i > 0 && t[i-1] != ' ' && i+n < len(t) && t[i+n] != ' ') {
+				clause++
+			}
 		}
 		i += n
 	}

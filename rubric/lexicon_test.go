@@ -1,0 +1,217 @@
+package rubric_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// lexRubric is a tiny made-up story that writes only its facts and uses the
+// standards lexicon for every English cue: the lexicon must work for a story
+// it has never seen.
+const lexRubric = `id: pier-closure
+version: 1
+title: The pier closure
+lexicon: standards@1
+source:
+  publisher: The Daily
+  headline: A Headline
+  byline: A Writer
+  date: "2025-01-02"
+  url: https://example.org/pier
+  text: bridge.txt
+letters:
+  - {letter: A, min: 80}
+  - {letter: F, min: 0}
+about: [subject]
+classes:
+  subject_name: [council, council's, mayor]
+signals:
+  subject:
+    patterns: ["council|council's|mayor"]
+  subject_speaker:
+    patterns: ["council officials|members"]
+  topic:
+    patterns: ["pier|closure|closing"]
+  other_party:
+    patterns: ["engineers|inspectors"]
+criteria:
+  - id: strength
+    question: Is the acknowledgment said to be tacit?
+    weight: 1
+    kinds: [headline, summary]
+    verdicts: {pass: tacit, partial: neutral or hedged, fail: explicit}
+    evidence:
+      - {paragraph: 1, quote: "the bridge will close in May"}
+    rules:
+      - {when: ["intensifier|intensifier_phrase"], verdict: fail, reason: "{span} is explicit."}
+      - {when: ["overclaim.unhedged"], verdict: fail, reason: "{span} overclaims."}
+      - {when: ["tacit|overclaim.qualified|overclaim.negated"], verdict: pass, reason: "{span} is tacit."}
+      - {when: ["overclaim|neutral"], verdict: partial, reason: "{span} is neutral or hedged."}
+  - id: sourcing
+    question: Attributed?
+    weight: 1
+    kinds: [headline, summary]
+    verdicts: {pass: attributed, partial: unattributed, fail: x}
+    evidence:
+      - {paragraph: 1, quote: "according to two officials"}
+    rules:
+      - {when: ["headline_attribution|source_label|hedge_adverb|unnamed_source"], verdict: pass, reason: "{span} attributes it."}
+      - {when: [], verdict: partial, reason: unattributed}
+  - id: response
+    question: The other side?
+    weight: 1
+    kinds: [summary]
+    verdicts: {pass: denial, partial: no comment, fail: missing}
+    evidence:
+      - {paragraph: 2, quote: "The council denied it."}
+    rules:
+      - {when: ["denial.negated"], verdict: fail, reason: "{span} misstates it."}
+      - {when: ["denial|pushback"], verdict: pass, reason: "{span} gives the other side."}
+      - {when: ["no_comment"], verdict: partial, reason: "{span} says no comment."}
+      - {when: [], verdict: fail, reason: missing}
+`
+
+func loadLexRubric(t *testing.T) *rubric.Rubric {
+	t.Helper()
+	rs, err := rubric.Load(fstest.MapFS{
+		"r.yaml":     {Data: []byte(lexRubric)},
+		"bridge.txt": {Data: []byte(testSource)},
+	}, "r.yaml")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return rs[0]
+}
+
+// TestLexiconOnAnotherStory checks the lexicon's categories — claim strength
+// in its inflections and phrasal forms, intensifiers, qualifiers, hedges and
+// attribution in their real shapes, negation, denial and no comment — on a
+// story that shares no word with the Volt Typhoon rubric.
+func TestLexiconOnAnotherStory(t *testing.T) {
+	r := loadLexRubric(t)
+	if r.Lexicon != "standards@1" {
+		t.Fatalf("Lexicon = %q, want standards@1", r.Lexicon)
+	}
+	tests := []struct {
+		text, crit string
+		want       rubric.Verdict
+	}{
+		// claim strength: every inflection and phrasal form, colloquial and formal
+		{"The mayor admits the pier closure", "strength", rubric.Fail},
+		{"The mayor confessed to the pier closure", "strength", rubric.Fail},
+		{"The mayor came clean about the pier closure", "strength", rubric.Fail},
+		{"The mayor fessed up to the pier closure", "strength", rubric.Fail},
+		{"The mayor copped to the pier closure", "strength", rubric.Fail},
+		{"Mayor cops to pier closure", "strength", rubric.Fail},
+		{"The mayor bragged about the pier closure", "strength", rubric.Fail},
+		{"The mayor took credit for the pier closure", "strength", rubric.Fail},
+		{"The mayor owned up to the pier closure", "strength", rubric.Fail},
+		{"The mayor owned the pier closure", "strength", rubric.Fail},
+		{"The council's admission on the pier closure", "strength", rubric.Fail},
+		// intensifiers, whatever the verb
+		{"The mayor openly linked the pier closure to the budget", "strength", rubric.Fail},
+		{"The mayor flatly acknowledged the pier closure", "strength", rubric.Fail},
+		{"The mayor brazenly acknowledged the pier closure", "strength", rubric.Fail},
+		{"The mayor made it clear the pier closure was coming", "strength", rubric.Fail},
+		// qualifiers: less than explicit
+		{"The mayor tacitly admitted the pier closure", "strength", rubric.Pass},
+		{"The mayor all but admitted the pier closure", "strength", rubric.Pass},
+		{"The mayor hinted at the pier closure", "strength", rubric.Pass},
+		{"The mayor signaled the pier closure", "strength", rubric.Pass},
+		{"Inspectors took the council's remarks as an admission of the pier closure", "strength", rubric.Pass},
+		{"The mayor stopped short of admitting the pier closure", "strength", rubric.Pass},
+		{"The mayor did not directly say the pier would close", "strength", rubric.Pass},
+		// hedges soften an overclaim, never an intensifier
+		{"The mayor reportedly admitted the pier closure", "strength", rubric.Partial},
+		{"The mayor admitted the pier closure: report", "strength", rubric.Partial},
+		{"The mayor 'admitted' the pier closure", "strength", rubric.Partial},
+		{"The mayor openly admitted the pier closure, officials say", "strength", rubric.Fail},
+		// neutral verbs
+		{"The mayor acknowledged the pier closure", "strength", rubric.Partial},
+		// negation and its scope
+		{"The mayor never admitted the pier closure", "strength", rubric.Pass},
+		{"The mayor did not admit the closure, but the council admitted the pier closure", "strength", rubric.Fail},
+		// attribution in its real shapes
+		{"Mayor acknowledged the pier closure, officials say", "sourcing", rubric.Pass},
+		{"Mayor acknowledged the pier closure, say officials", "sourcing", rubric.Pass},
+		{"Mayor acknowledged the pier closure, per sources", "sourcing", rubric.Pass},
+		{"U.S. officials said the mayor acknowledged the pier closure", "sourcing", rubric.Pass},
+		{"Sources: Mayor acknowledged the pier closure", "sourcing", rubric.Pass},
+		{"Mayor acknowledged the pier closure: report", "sourcing", rubric.Pass},
+		{"Mayor allegedly acknowledged the pier closure", "sourcing", rubric.Pass},
+		{"Mayor acknowledged the pier closure", "sourcing", rubric.Partial},
+		{"Council officials said the mayor acknowledged the pier closure", "sourcing", rubric.Partial},
+		// the other side
+		{"The mayor acknowledged the pier closure. The council denied the report.", "response", rubric.Pass},
+		{"The mayor acknowledged the pier closure. The council called the report baseless.", "response", rubric.Pass},
+		{"The mayor acknowledged the pier closure. The council did not respond to a request for comment.", "response", rubric.Partial},
+		{"The mayor acknowledged the pier closure. The council did not deny it.", "response", rubric.Fail},
+		{"The mayor acknowledged the pier closure.", "response", rubric.Fail},
+	}
+	j := rubric.NewRuleJudge()
+	for _, tc := range tests {
+		t.Run(tc.crit+"/"+tc.text, func(t *testing.T) {
+			kind := rubric.Headline
+			if tc.crit == "response" {
+				kind = rubric.Summary
+			}
+			g, err := j.Grade(t.Context(), r, rubric.Request{Text: tc.text, Kind: kind})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cg := g.Criterion(tc.crit)
+			if cg.Verdict != tc.want {
+				t.Errorf("Grade(%q).%s = %s (%s), want %s", tc.text, tc.crit, cg.Verdict, cg.Reason, tc.want)
+			}
+		})
+	}
+}
+
+// TestLexiconProblems checks that a rubric using the lexicon is told what
+// it must define and what it may not redefine.
+func TestLexiconProblems(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"unknown lexicon", "lexicon: standards@1", "lexicon: nosuch", `unknown lexicon "nosuch"`},
+		{"wrong version", "lexicon: standards@1", "lexicon: standards@99", "asks for lexicon standards version 99"},
+		{"missing hook", "  other_party:\n    patterns: [\"engineers|inspectors\"]\n", "", "needs the signal other_party"},
+		{"missing class", "classes:\n  subject_name: [council, council's, mayor]\n", "", "needs the class subject_name"},
+		{"redefined signal", "  other_party:", "  negation:\n    patterns: [\"nope\"]\n  other_party:", "signal negation is already defined by rubric/lexicon/standards.yaml"},
+		{"unknown placeholder", `["pier|closure|closing"]`, `["<piers>"]`, "unknown placeholder <piers>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Replace(lexRubric, tc.old, tc.new, 1)
+			if text == lexRubric {
+				t.Fatalf("test edit %q not applied", tc.old)
+			}
+			_, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(text)}, "bridge.txt": {Data: []byte(testSource)}}, "r.yaml")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Load = %v, want a problem containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestLexiconBuiltIn lists the built-in lexicon and checks it is versioned
+// and holds the categories docs/RUBRICS.md documents.
+func TestLexiconBuiltIn(t *testing.T) {
+	ls, err := rubric.Lexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 1 || ls[0].ID != "standards" || ls[0].Version < 1 {
+		t.Fatalf("Lexicons() = %+v, want one: standards", ls)
+	}
+	have := map[string]bool{}
+	for _, s := range ls[0].Signals {
+		have[s] = true
+	}
+	for _, s := range []string{"negation", "qualifier", "tacit", "overclaim", "intensifier", "neutral", "hedge_adverb", "hedge_phrase", "unnamed_source", "anonymity", "headline_attribution", "denial", "no_comment"} {
+		if !have[s] {
+			t.Errorf("lexicon has no signal %s", s)
+		}
+	}
+}
