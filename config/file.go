@@ -12,7 +12,7 @@ import (
 	_ "time/tzdata" // time zones load the same on every host, the distroless image included
 
 	"github.com/robfig/cron/v3"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/factgrade/factgrade/rubric"
 )

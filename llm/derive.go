@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	openai "github.com/sashabaranov/go-openai"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/factgrade/factgrade/prompts"
 	"github.com/factgrade/factgrade/rubric"

@@ -13,13 +13,20 @@ import (
 	"github.com/factgrade/factgrade/rubrics"
 )
 
-const configUsage = `Usage: factgrade config check
+const configUsage = `Usage: factgrade config check [--offline]
 
 Reads the configuration as 'factgrade serve' would (environment, <NAME>_FILE
 secrets, FACTGRADE_CONFIG), loads and lints the embedded rubrics and those in
-FACTGRADE_RUBRIC_DIRS, prints the effective configuration with secrets
-redacted, and lists every problem with what to put there.
-Exit status: 0 when the configuration is usable, 2 when it has problems.`
+FACTGRADE_RUBRIC_DIRS, checks that the SQLite directory is writable, prints
+the effective configuration with secrets redacted, and lists every problem
+with what to put there. Then, unless --offline, it checks what serve will
+reach: the database answers (and its schema version) and Slack accepts the
+bot token (auth.test). FACTGRADE_* variables that are not settings are
+warned about.
+Exit status: 0 when the configuration is usable, 2 when it has problems.
+
+Flags:
+  --offline   check only what needs no network or database (for CI)`
 
 // runConfig runs 'factgrade config check'.
 func runConfig(ctx context.Context, e *env, args []string) error {
@@ -31,6 +38,7 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 	} else if len(args) == 0 || !strings.HasPrefix(args[0], "-") {
 		return usagef("usage: factgrade config check")
 	}
+	offline := fs.Bool("offline", false, "check only what needs no network or database")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,6 +46,11 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 		return usagef("config check takes no arguments, got %q", fs.Args())
 	}
 
+	if e.environ != nil {
+		for _, w := range config.Unknown(e.environ()) {
+			fmt.Fprintf(e.stderr, "warning: %s\n", w)
+		}
+	}
 	cfg, err := config.Load(e.getenv, os.ReadFile)
 	var problems []config.Problem
 	var ce *config.Error
@@ -48,6 +61,7 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 	}
 	set, rubricProblems := checkRubrics(cfg)
 	problems = append(problems, rubricProblems...)
+	problems = append(problems, checkDataDir(cfg)...)
 
 	fmt.Fprintln(e.stdout, "factgrade configuration (secrets redacted)")
 	fmt.Fprint(e.stdout, cfg.String())
@@ -59,6 +73,13 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 	}
 	if len(problems) > 0 {
 		return usagef("%v", &config.Error{Problems: problems})
+	}
+	if !*offline {
+		// Reaching out makes sense only with settings that parse.
+		problems = append(problems, checkOnline(ctx, e, cfg)...)
+		if len(problems) > 0 {
+			return usagef("%v", &config.Error{Problems: problems})
+		}
 	}
 	fmt.Fprintln(e.stdout, "configuration OK")
 	return nil

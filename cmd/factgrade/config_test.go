@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/factgrade/factgrade/bot/slacktest"
 )
 
 // runOps runs the factgrade command line in-process with only env set and
@@ -18,6 +20,13 @@ func runOps(t *testing.T, vars map[string]string, args ...string) (int, string, 
 		stdout: &stdout,
 		stderr: &stderr,
 		getenv: func(k string) string { return vars[k] },
+		environ: func() []string {
+			var kv []string
+			for k, v := range vars {
+				kv = append(kv, k+"="+v)
+			}
+			return kv
+		},
 	})
 	return code, stdout.String(), stderr.String()
 }
@@ -56,7 +65,16 @@ func TestConfigCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ok := map[string]string{"SLACK_BOT_TOKEN": testBotToken, "SLACK_SIGNING_SECRET_FILE": secretFile}
+	fake := slacktest.NewServer(testBotToken, "")
+	defer fake.Close()
+	data := filepath.Join(dir, "data")
+	ok := map[string]string{"SLACK_BOT_TOKEN": testBotToken, "SLACK_SIGNING_SECRET_FILE": secretFile, "SLACK_API_URL": fake.APIURL(), "FACTGRADE_DATA_DIR": data}
+	inTheWay := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(inTheWay, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	closed := slacktest.NewServer(testBotToken, "")
+	closed.Close()
 	tests := []struct {
 		name       string
 		env        map[string]string
@@ -76,10 +94,62 @@ func TestConfigCheck(t *testing.T) {
 				"mode: HTTP, sqlite, judge rules",
 				"SLACK_BOT_TOKEN=xoxb-<redacted>  [env]",
 				"SLACK_SIGNING_SECRET=<redacted>  [file " + secretFile + "]",
-				"DATABASE_URL=sqlite:data/factgrade.db",
+				"DATABASE_URL=sqlite:" + filepath.Join(data, "factgrade.db"),
 				"rubrics: volt-typhoon-geneva",
+				"(not created yet; serve creates it)",
+				"slack: the bot token belongs to Subarachnoid Workspace (team T12345678",
 				"configuration OK",
 			},
+		},
+		{
+			name:     "unwritable data directory",
+			env:      with(ok, "FACTGRADE_DATA_DIR", filepath.Join(inTheWay, "data")),
+			args:     []string{"config", "check", "--offline"},
+			wantCode: 2,
+			wantErr:  []string{"FACTGRADE_DATA_DIR: " + inTheWay + " is not a directory", "point it at a writable directory"},
+		},
+		{
+			name:     "unwritable SQLite file named by DATABASE_URL",
+			env:      with(ok, "DATABASE_URL", "sqlite:"+filepath.Join(inTheWay, "fg.db")),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"DATABASE_URL: " + inTheWay + " is not a directory"},
+		},
+		{
+			name:     "unreachable database",
+			env:      with(ok, "DATABASE_URL", "postgres://factgrade:pw@127.0.0.1:1/factgrade?sslmode=disable&connect_timeout=2"),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"DATABASE_URL: cannot open PostgreSQL 127.0.0.1:1/factgrade", "check the host, port"},
+		},
+		{
+			name:     "bad Slack token",
+			env:      with(ok, "SLACK_BOT_TOKEN", "xoxb-1-2-WRONGnotTOBEseen"),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"SLACK_BOT_TOKEN: auth.test: the bot token was refused by Slack (invalid_auth)", "Bot User OAuth Token"},
+		},
+		{
+			name:     "Slack unreachable",
+			env:      with(ok, "SLACK_API_URL", closed.APIURL()),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"SLACK_API_URL: cannot reach Slack at " + closed.APIURL(), "--offline"},
+		},
+		{
+			name:     "Slack unreachable, offline",
+			env:      with(ok, "SLACK_API_URL", closed.APIURL()),
+			args:     []string{"config", "check", "--offline"},
+			wantCode: 0,
+			wantOut:  []string{"configuration OK"},
+		},
+		{
+			name:     "unknown variable",
+			env:      with(ok, "FACTGRADE_WORKER", "8"),
+			args:     []string{"config", "check"},
+			wantCode: 0,
+			wantOut:  []string{"configuration OK"},
+			wantErr:  []string{"warning: FACTGRADE_WORKER: is not a factgrade setting and is ignored; did you mean FACTGRADE_WORKERS?"},
 		},
 		{
 			name:     "nothing set",
@@ -154,7 +224,7 @@ func TestConfigCheck(t *testing.T) {
 					t.Errorf("stderr =\n%s\nwant it not to contain %q", errOut, w)
 				}
 			}
-			for _, secret := range []string{"TOKENnotTOBEseen", "SECRETnotTOBEseen", ":pw@"} {
+			for _, secret := range []string{"TOKENnotTOBEseen", "SECRETnotTOBEseen", "WRONGnotTOBEseen", ":pw@"} {
 				if strings.Contains(out+errOut, secret) {
 					t.Errorf("config check printed a secret (%q):\n%s%s", secret, out, errOut)
 				}

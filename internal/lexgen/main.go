@@ -24,7 +24,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // spec is the generator's input (rubric/lexicon/families.spec.yaml).
