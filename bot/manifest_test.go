@@ -44,7 +44,7 @@ func TestManifests(t *testing.T) {
 	for _, tc := range []struct {
 		file   string
 		socket bool
-	}{{"../slack/manifest.yaml", false}, {"../slack/manifest-socket-mode.yaml", true}} {
+	}{{"../deploy/slack/manifest.yaml", false}, {"../deploy/slack/manifest-socket-mode.yaml", true}} {
 		t.Run(tc.file, func(t *testing.T) {
 			data, err := os.ReadFile(tc.file)
 			if err != nil {

@@ -99,7 +99,7 @@ const knownLimits = `## Known limits
   - **Without the channels:history and groups:history scopes** (an app
     installed from an older manifest) the search is refused; factgrade logs
     a warning and posts, which may double the reply. Reinstall the app from
-    slack/manifest.yaml.
+    deploy/slack/manifest.yaml.
   - The search reads at most 10 pages of 200 messages; in a channel with more
     than 2,000 messages since the submission, an earlier post is not found.
 - **A post that storage fails to record** (the database unreachable right
