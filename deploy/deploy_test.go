@@ -234,7 +234,7 @@ func TestDockerignore(t *testing.T) {
 		{"cmd/factgrade/main.go", false},
 		{"rubrics/volt-typhoon-geneva.yaml", false},
 		{"rubrics/sources/volt-typhoon-geneva.txt", false},
-		{"prompts/system.tmpl", false},
+		{"llm/prompts/judge_system.tmpl", false},
 		{"config/config.go", false},
 	}
 	for _, tt := range tests {

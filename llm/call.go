@@ -15,7 +15,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
-	"github.com/factgrade/factgrade/prompts"
+	"github.com/factgrade/factgrade/llm/prompts"
 	"github.com/factgrade/factgrade/rubric"
 )
 

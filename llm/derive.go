@@ -11,7 +11,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/factgrade/factgrade/prompts"
+	"github.com/factgrade/factgrade/llm/prompts"
 	"github.com/factgrade/factgrade/rubric"
 )
 

@@ -15,7 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/factgrade/factgrade/llm/llmtest"
-	"github.com/factgrade/factgrade/prompts"
+	"github.com/factgrade/factgrade/llm/prompts"
 	"github.com/factgrade/factgrade/rubric"
 )
 
