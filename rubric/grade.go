@@ -219,13 +219,44 @@ type Grade struct {
 	Criteria      []CriterionGrade `json:"criteria"`
 	Rewrite       string           `json:"rewrite,omitempty"`
 	// RewriteLetter and RewriteScore grade the rewrite when there is one.
-	RewriteLetter string    `json:"rewrite_letter,omitempty"`
-	RewriteScore  int       `json:"rewrite_score,omitempty"`
-	Fixes         []string  `json:"fixes,omitempty"`
-	Judge         JudgeInfo `json:"judge"`
+	RewriteLetter string `json:"rewrite_letter,omitempty"`
+	RewriteScore  int    `json:"rewrite_score,omitempty"`
+	// RewriteEdits say what the rewrite changed, in the order of the text:
+	// applied to Text they give Rewrite. A judge whose rewrite comes without
+	// them (a model's) leaves them empty.
+	RewriteEdits []Edit `json:"rewrite_edits,omitempty"`
+	// Fixes say in words what to change, one for every criterion below
+	// pass, whatever the letter.
+	Fixes []string  `json:"fixes,omitempty"`
+	Judge JudgeInfo `json:"judge"`
 	// Routing, when the editor named no rubric and factgrade chose the
 	// story, says which and why.
 	Routing *Routing `json:"routing,omitempty"`
+}
+
+// Edit is one change from a text to its rewrite: the bytes [Start, End) of
+// the text, Removed, give way to Added. An insertion has Start == End.
+type Edit struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Removed string `json:"removed,omitempty"`
+	Added   string `json:"added,omitempty"`
+}
+
+// ApplyEdits returns text with edits (in order, not overlapping) applied.
+func ApplyEdits(text string, edits []Edit) string {
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		if e.Start < at || e.End < e.Start || e.End > len(text) {
+			return ""
+		}
+		b.WriteString(text[at:e.Start])
+		b.WriteString(e.Added)
+		at = e.End
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // Criterion returns the grade of the criterion with the given id, or nil.

@@ -3,10 +3,7 @@ package rubric
 import (
 	"context"
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,10 +41,24 @@ func NewRuleJudge() *RuleJudge { return &RuleJudge{} }
 
 var _ Judge = (*RuleJudge)(nil)
 
-// Grade grades req against r.
+// Grade grades req against r: verdicts, reasons, spans, citations, score
+// and letter. Revision (a rewrite and fixes) is package revise's, which
+// wraps the rule judge through Trace and Rescore.
 func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, error) {
+	g, _, err := j.grade(r, req, false)
+	return g, err
+}
+
+// Trace grades req like Grade and also returns what revision needs: for each
+// criterion the fix of the rule that decided it and, for a headline, where
+// the criterion's rewrite edits apply to the text.
+func (j *RuleJudge) Trace(ctx context.Context, r *Rubric, req Request) (*Grade, *Trace, error) {
+	return j.grade(r, req, true)
+}
+
+func (j *RuleJudge) grade(r *Rubric, req Request, trace bool) (*Grade, *Trace, error) {
 	if err := CheckText(req.Text); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	kind := req.Kind
 	if kind == "" {
@@ -56,16 +67,20 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 	sc := r.rules.getScratch()
 	defer r.rules.putScratch(sc)
 	g, decided := r.grade(req.Text, kind, sc, true)
-	if g.Status != Graded {
-		return g, nil
+	if !trace {
+		return g, nil, nil
 	}
-	if kind == Headline && g.Letter != r.Letters[0].Letter {
-		r.rewrite(g, sc)
-	}
-	if g.Rewrite == "" && g.Letter != r.Letters[0].Letter {
-		g.Fixes = r.fixes(g, decided)
-	}
-	return g, nil
+	return g, r.trace(g, decided, sc), nil
+}
+
+// Rescore grades text for its verdicts, review marks and score only (no
+// reasons, spans or citations): enough to judge a proposed rewrite. The text
+// must already have passed CheckText and be English.
+func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind) *Grade {
+	sc := r.rules.getScratch()
+	defer r.rules.putScratch(sc)
+	g, _ := r.grade(text, kind, sc, false)
+	return g
 }
 
 // grade runs the rules over text without rewriting it; decided[i] is the
@@ -73,7 +88,8 @@ func (j *RuleJudge) Grade(ctx context.Context, r *Rubric, req Request) (*Grade, 
 // Without full, only the verdicts and the score are filled in (enough to
 // compare a rewrite with the original).
 func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade, decided []*rule) {
-	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"}}
+	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"},
+		Criteria: make([]CriterionGrade, 0, len(r.Criteria))}
 	sc.d.reset(text)
 	sc.d.intern(r.rules.vocab)
 	d := &sc.d
@@ -127,23 +143,6 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 }
 
 const maxSpans = 3
-
-// collapseSpace trims s and turns every run of white space into one space,
-// allocating only when it changes something.
-func collapseSpace(s string) string {
-	s = strings.TrimSpace(s)
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= utf8.RuneSelf || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
 
 // notApplicable is the reason a criterion does not apply to a kind.
 func notApplicable(k Kind) string {
@@ -203,155 +202,4 @@ func citations(c *Criterion, ru *rule) []Citation {
 		out[i] = c.Evidence[k].Citation()
 	}
 	return out
-}
-
-// rewrite proposes a corrected headline from the edits of the criteria that
-// were not passed, and keeps it only if it grades better.
-func (r *Rubric) rewrite(g *Grade, sc *scratch) {
-	d := &sc.d
-	type change struct {
-		start, end int // bytes of the original text
-		repl       string
-	}
-	var changes []change
-	taken := make([]bool, len(d.toks))
-	appendix := ""
-	for _, cg := range g.Criteria {
-		if cg.Verdict != Partial && cg.Verdict != Fail {
-			continue
-		}
-		cr := r.rules.criteria[cg.Criterion]
-		// Each edit's matches, found in one pass; earlier edits win overlaps.
-		found := make([][]occurrence, len(cr.rewrite))
-		cr.edits.scan(d.toks, found)
-		for ei, e := range cr.rewrite {
-			for _, o := range found[ei] {
-				end := o.last + 1
-				if anyTaken(taken[o.first:end]) {
-					continue
-				}
-				for k := o.first; k < end; k++ {
-					taken[k] = true
-				}
-				s, en := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
-				changes = append(changes, change{s, en, matchCase(g.Text[s:en], e.replace, g.Text)})
-			}
-		}
-		if cr.append_ != "" && appendix == "" {
-			appendix = cr.append_
-		}
-	}
-	sort.Slice(changes, func(a, b int) bool { return changes[a].start < changes[b].start })
-	var b strings.Builder
-	at := 0
-	for _, c := range changes {
-		b.WriteString(g.Text[at:c.start])
-		b.WriteString(c.repl)
-		at = c.end
-	}
-	b.WriteString(g.Text[at:])
-	text := strings.TrimRightFunc(b.String(), unicode.IsSpace)
-	if appendix != "" {
-		if strings.HasSuffix(text, ".") && !abbreviationBefore(text) {
-			text = text[:len(text)-1]
-		}
-		text += appendix
-	}
-	text = collapseSpace(text)
-	if text == collapseSpace(g.Text) {
-		return
-	}
-	if err := CheckText(text); err != nil {
-		return
-	}
-	rg, _ := r.grade(text, g.Kind, sc, false)
-	if Better(rg, g) {
-		g.Rewrite, g.RewriteLetter, g.RewriteScore = text, rg.Letter, rg.Score
-	}
-}
-
-func anyTaken(t []bool) bool {
-	for _, x := range t {
-		if x {
-			return true
-		}
-	}
-	return false
-}
-
-// matchCase gives a replacement the capitalisation of what it replaces: a
-// title-cased headline gets title-cased words.
-func matchCase(orig, repl, text string) string {
-	r0, _ := utf8.DecodeRuneInString(orig)
-	if !unicode.IsUpper(r0) || repl == "" {
-		return repl
-	}
-	if !titleCased(text) {
-		rr, n := utf8.DecodeRuneInString(repl)
-		return string(unicode.ToUpper(rr)) + repl[n:]
-	}
-	words := strings.Fields(repl)
-	for i, w := range words {
-		rr, n := utf8.DecodeRuneInString(w)
-		words[i] = string(unicode.ToUpper(rr)) + w[n:]
-	}
-	return strings.Join(words, " ")
-}
-
-// titleCased reports whether most words of text longer than three letters
-// start with a capital.
-func titleCased(text string) bool {
-	caps, n := 0, 0
-	for w := range strings.FieldsSeq(text) {
-		if utf8.RuneCountInString(w) <= 3 {
-			continue
-		}
-		n++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return n > 0 && caps*4 >= n*3
-}
-
-// fixes lists what to change for each criterion that was not passed.
-func (r *Rubric) fixes(g *Grade, decided []*rule) []string {
-	var out []string
-	for i, cg := range g.Criteria {
-		if cg.Verdict != Partial && cg.Verdict != Fail {
-			continue
-		}
-		c := r.Criterion(cg.Criterion)
-		fix := c.Fix
-		if ru := decided[i]; ru != nil && ru.fix != "" {
-			fix = ru.fix
-		}
-		if fix == "" {
-			continue
-		}
-		out = append(out, expandSpan(expandCites(fix, c), cg.Spans))
-	}
-	return out
-}
-
-// expandCites replaces "{cite:ID}" with the evidence's quote and paragraph.
-func expandCites(s string, c *Criterion) string {
-	for {
-		i := strings.Index(s, "{cite:")
-		if i < 0 {
-			return s
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			return s
-		}
-		id := s[i+len("{cite:") : i+j]
-		rep := ""
-		for _, e := range c.Evidence {
-			if e.ID == id {
-				rep = "“" + e.Quote + "” (¶" + strconv.Itoa(e.Paragraph) + ")"
-			}
-		}
-		s = s[:i] + rep + s[i+j+1:]
-	}
 }

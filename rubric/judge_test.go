@@ -324,12 +324,8 @@ func TestGradeShape(t *testing.T) {
 	if len(adm.Spans) == 0 || adm.Spans[0].Text != "Admitted" || !adm.Decisive {
 		t.Errorf("admission spans %v decisive %v, want “Admitted”, decisive", adm.Spans, adm.Decisive)
 	}
-	if g.Rewrite == "" || !strings.Contains(g.Rewrite, "Tacitly Acknowledged") || g.RewriteScore <= g.Score {
-		t.Errorf("rewrite %q (score %d), want a better-grading rewrite with “Tacitly Acknowledged”", g.Rewrite, g.RewriteScore)
-	}
-	rg := grade(t, rubric.Headline, g.Rewrite)
-	if rg.Score != g.RewriteScore || rg.Letter != g.RewriteLetter {
-		t.Errorf("re-grading the rewrite gives %s %d, the grade said %s %d", rg.Letter, rg.Score, g.RewriteLetter, g.RewriteScore)
+	if g.Rewrite != "" || len(g.Fixes) > 0 {
+		t.Errorf("the rule judge revised the grade (rewrite %q, fixes %q); revision is package revise's", g.Rewrite, g.Fixes)
 	}
 }
 
@@ -405,21 +401,5 @@ func TestBadInput(t *testing.T) {
 		if _, ok := err.(*rubric.InputError); !ok {
 			t.Errorf("Grade(%.20q) error = %v, want an *InputError", text, err)
 		}
-	}
-}
-
-func TestSummaryFixes(t *testing.T) {
-	g := grade(t, rubric.Summary, "China admitted in December that it hacked American ports and airports. The confession came in Geneva.")
-	if g.Rewrite != "" {
-		t.Errorf("summary got a rewrite %q; summaries get fixes", g.Rewrite)
-	}
-	joined := strings.Join(g.Fixes, "\n")
-	for _, want := range []string{"“accused the U.S. of “using cybersecurity to smear and slander China”", "(¶10)", "tacitly acknowledged"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("fixes %q lack %q", joined, want)
-		}
-	}
-	if strings.Contains(joined, "{") {
-		t.Errorf("fixes have an unexpanded placeholder: %q", joined)
 	}
 }

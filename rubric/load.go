@@ -84,7 +84,27 @@ type FileCriterion struct {
 	Fix      string            `yaml:"fix,omitempty"`
 	Rules    []FileRule        `yaml:"rules,omitempty"`
 	Rewrite  []FileEdit        `yaml:"rewrite,omitempty"`
-	Append   string            `yaml:"append,omitempty"`
+	// Append is the attribution a headline that lacks one gets at its end,
+	// or a list of them, best first (a reviser skips one whose words the
+	// headline already has).
+	Append Phrases `yaml:"append,omitempty"`
+}
+
+// Phrases is one phrase or a list of them.
+type Phrases []string
+
+// UnmarshalYAML accepts a scalar or a sequence of scalars.
+func (p *Phrases) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*p = Phrases{n.Value}
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*p = list
+	return nil
 }
 
 // FileEvidence is a verbatim span of the source, by paragraph.
@@ -105,10 +125,18 @@ type FileRule struct {
 	Fix      string   `yaml:"fix,omitempty"`
 }
 
-// FileEdit is one rewrite edit: a token pattern and what replaces it.
+// FileEdit is one rewrite edit: the words it applies to, given as a token
+// pattern (Find) or as the occurrences of signals (Signal, a rule condition
+// such as "overclaim.unhedged|overclaim.hedged"), and what replaces them.
+// Replace is a phrase in its base form ("tacitly acknowledge"): a reviser
+// inflects its verb to the form of the words replaced. Noun, when set,
+// replaces words that are a noun ("admission" → "tacit acknowledgment").
+// An empty Replace deletes the words.
 type FileEdit struct {
-	Find    string `yaml:"find"`
+	Find    string `yaml:"find,omitempty"`
+	Signal  string `yaml:"signal,omitempty"`
 	Replace string `yaml:"replace"`
+	Noun    string `yaml:"noun,omitempty"`
 }
 
 // Problem is one thing wrong with a rubric file.
@@ -820,6 +848,11 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int
 	}
 	checkCites(at("fix"), fc.Fix)
 	cr := &criterionRules{append_: fc.Append}
+	for _, a := range fc.Append {
+		if strings.TrimSpace(a) == "" {
+			l.addf(at("append"), "criterion %s: append: an empty attribution", fc.ID)
+		}
+	}
 	for j, fr := range fc.Rules {
 		ru := &rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix}
 		v, err := ParseVerdict(fr.Verdict)
@@ -858,14 +891,32 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int
 		cr.rules = append(cr.rules, ru)
 	}
 	for j, e := range fc.Rewrite {
-		p, err := compilePattern(e.Find, l.cls)
-		if err != nil {
-			l.addf(at("rewrite", j, "find"), "criterion %s: rewrite: %v", fc.ID, err)
+		ed := edit{replace: e.Replace, noun: e.Noun}
+		switch {
+		case (e.Find == "") == (e.Signal == ""):
+			l.addf(at("rewrite", j), "criterion %s: rewrite %d: give either find (a token pattern) or signal (a condition), not both or neither", fc.ID, j+1)
 			continue
+		case e.Signal != "":
+			t, err := rs.parseTerm(e.Signal)
+			if err != nil || t.not {
+				if err == nil {
+					err = fmt.Errorf("a negated condition names no words")
+				}
+				l.addf(at("rewrite", j, "signal"), "criterion %s: rewrite %d: %v", fc.ID, j+1, err)
+				continue
+			}
+			ed.signal = &t
+		default:
+			p, err := compilePattern(e.Find, l.cls)
+			if err != nil {
+				l.addf(at("rewrite", j, "find"), "criterion %s: rewrite: %v", fc.ID, err)
+				continue
+			}
+			p.greedy = true
+			cr.edits.add(p, len(cr.rewrite))
+			ed.pat = p
 		}
-		p.greedy = true
-		cr.edits.add(p, len(cr.rewrite))
-		cr.rewrite = append(cr.rewrite, edit{pat: p, replace: e.Replace})
+		cr.rewrite = append(cr.rewrite, ed)
 	}
 	rs.criteria[fc.ID] = cr
 	return c

@@ -123,7 +123,7 @@ type criterionRules struct {
 	rules   []*rule
 	rewrite []edit
 	edits   patternIndex // the rewrite patterns, owner = index in rewrite
-	append_ string
+	append_ []string
 }
 
 type rule struct {
@@ -164,10 +164,13 @@ var propNames = map[string]prop{
 	"unhedged": propUnhedged, "qualified": propQualified, "any": propAny,
 }
 
-// edit is a rewrite step: replace the words a token pattern matches.
+// edit is a rewrite step: replace the words a token pattern matches, or the
+// occurrences of the signals a condition names.
 type edit struct {
 	pat     *pattern
+	signal  *term
 	replace string
+	noun    string
 }
 
 // parseTerm parses "a|b.hedged|!c" style terms: '!' first negates the whole.

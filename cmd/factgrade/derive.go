@@ -12,6 +12,7 @@ import (
 
 	"github.com/factgrade/factgrade/config"
 	"github.com/factgrade/factgrade/llm"
+	"github.com/factgrade/factgrade/revise"
 	"github.com/factgrade/factgrade/rubric"
 )
 
@@ -54,7 +55,7 @@ func rubricDerive(ctx context.Context, e *env, args []string) error {
 	}
 	lc := llmConfig(cfg.OpenAI)
 	lc.Logger = cfg.Logger(e.stderr)
-	model, err := llm.New(lc, rubric.NewRuleJudge())
+	model, err := llm.New(lc, revise.NewRuleJudge())
 	if err != nil {
 		return usagef("%v", err)
 	}

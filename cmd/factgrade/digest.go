@@ -15,7 +15,7 @@ import (
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/config"
 	"github.com/factgrade/factgrade/digest"
-	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/revise"
 	"github.com/factgrade/factgrade/rubrics"
 	"github.com/factgrade/factgrade/storage"
 )
@@ -141,5 +141,5 @@ func slackPoster(cfg *config.Config, s storage.Store, log *slog.Logger) (*bot.Bo
 		return nil, fmt.Errorf("loading rubrics: %w", err)
 	}
 	api := slack.New(cfg.Slack.BotToken.Reveal(), slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second}))
-	return bot.New(bot.Config{Store: s, Rubrics: set, Judge: rubric.NewRuleJudge(), Slack: api, Logger: log})
+	return bot.New(bot.Config{Store: s, Rubrics: set, Judge: revise.NewRuleJudge(), Slack: api, Logger: log})
 }

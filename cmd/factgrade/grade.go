@@ -200,6 +200,12 @@ func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
 	}
 	if g.Rewrite != "" {
 		fmt.Fprintf(w, "\nSuggested rewrite (grades %s, %d/100):\n  %s\n", g.RewriteLetter, g.RewriteScore, g.Rewrite)
+		if len(g.RewriteEdits) > 0 {
+			fmt.Fprintln(w, "What changed:")
+			for _, e := range g.RewriteEdits {
+				fmt.Fprintf(w, "  %s\n", describeEdit(e))
+			}
+		}
 	}
 	if len(g.Fixes) > 0 {
 		fmt.Fprintln(w, "\nFixes:")
@@ -208,6 +214,19 @@ func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
 		}
 	}
 	fmt.Fprintf(w, "\nSource: %s\n", r.Source.URL)
+}
+
+// describeEdit says what one edit of a rewrite did, in words an editor
+// reads at a glance: the words struck and the words added.
+func describeEdit(e rubric.Edit) string {
+	removed, added := strings.TrimSpace(e.Removed), strings.TrimSpace(e.Added)
+	switch {
+	case removed == "":
+		return fmt.Sprintf("added   “%s”", added)
+	case added == "":
+		return fmt.Sprintf("struck  “%s”", removed)
+	}
+	return fmt.Sprintf("struck  “%s”, added “%s”", removed, added)
 }
 
 func judgeLabel(j rubric.JudgeInfo) string {

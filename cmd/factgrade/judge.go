@@ -9,6 +9,7 @@ import (
 	"github.com/factgrade/factgrade/config"
 	"github.com/factgrade/factgrade/llm"
 	"github.com/factgrade/factgrade/metrics"
+	"github.com/factgrade/factgrade/revise"
 	"github.com/factgrade/factgrade/rubric"
 )
 
@@ -20,7 +21,7 @@ func newJudge(ctx context.Context, e *env, name string) (rubric.Judge, error) {
 	switch name {
 	case "rules":
 		// Needs no settings at all, so a broken OPENAI_* never stops it.
-		return rubric.NewRuleJudge(), nil
+		return revise.NewRuleJudge(), nil
 	case "", "llm", "hybrid":
 	default:
 		return nil, usagef("unknown judge %q: use rules, llm or hybrid", name)
@@ -51,7 +52,7 @@ func configError(err error) error {
 // buildJudge returns the judge cfg.Judge names. m, when not nil, receives
 // the LLM judge's cost and outcome of every model-judged grade.
 func buildJudge(cfg *config.Config, log *slog.Logger, m *metrics.Metrics) (rubric.Judge, error) {
-	rules := rubric.NewRuleJudge()
+	rules := revise.NewRuleJudge()
 	if !cfg.Judge.UsesLLM() {
 		return rules, nil
 	}

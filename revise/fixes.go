@@ -1,0 +1,128 @@
+package revise
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// Fixes returns a fix in words for every criterion of g below pass,
+// whatever the letter: the fix of the rule that decided it when t says so,
+// else the criterion's, with its placeholders filled in. t may be nil (a
+// judge with no trace, such as a model's).
+//
+// Placeholders: {span} is the words of the text that decided the verdict
+// (every one, “a” and “b”), {sentence} the sentence of the text that holds
+// them, {cite:ID} the rubric's evidence ID quoted with its paragraph.
+func Fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) []string {
+	var out []string
+	for i, cg := range g.Criteria {
+		if cg.Verdict != rubric.Partial && cg.Verdict != rubric.Fail {
+			continue
+		}
+		c := r.Criterion(cg.Criterion)
+		if c == nil {
+			continue
+		}
+		fix := c.Fix
+		if t != nil && i < len(t.Criteria) && t.Criteria[i].Fix != "" {
+			fix = t.Criteria[i].Fix
+		}
+		if fix == "" {
+			continue
+		}
+		out = append(out, expand(fix, c, g.Text, cg.Spans))
+	}
+	return out
+}
+
+// expand fills in a fix's placeholders.
+func expand(s string, c *rubric.Criterion, text string, spans []rubric.Span) string {
+	if strings.Contains(s, "{span}") {
+		s = strings.ReplaceAll(s, "{span}", quoteSpans(spans))
+	}
+	if strings.Contains(s, "{sentence}") {
+		w := "the sentence"
+		if len(spans) > 0 {
+			w = "“" + sentenceOf(text, spans[0]) + "”"
+		}
+		s = strings.ReplaceAll(s, "{sentence}", w)
+	}
+	return expandCites(s, c)
+}
+
+// quoteSpans quotes every span: “a”, “b” and “c”; "the text" when none.
+func quoteSpans(spans []rubric.Span) string {
+	var qs []string
+	for _, sp := range spans {
+		q := "“" + sp.Text + "”"
+		dup := false
+		for _, x := range qs {
+			dup = dup || x == q
+		}
+		if !dup {
+			qs = append(qs, q)
+		}
+	}
+	switch len(qs) {
+	case 0:
+		return "the text"
+	case 1:
+		return qs[0]
+	}
+	return strings.Join(qs[:len(qs)-1], ", ") + " and " + qs[len(qs)-1]
+}
+
+// sentenceOf returns the sentence of text that holds sp: from after the
+// previous sentence end to the next one, trimmed.
+func sentenceOf(text string, sp rubric.Span) string {
+	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+		return sp.Text
+	}
+	start := 0
+	for i := sp.Start - 1; i > 0; i-- {
+		if c := text[i-1]; (c == '.' || c == '!' || c == '?' || c == '\n') && text[i] == ' ' || text[i] == '\n' {
+			if !abbreviationAt(text[:i]) {
+				start = i
+				break
+			}
+		}
+	}
+	end := len(text)
+	for i := sp.End; i < len(text); i++ {
+		if c := text[i]; c == '\n' || ((c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ') && !abbreviationAt(text[:i+1])) {
+			end = i
+			if c != '\n' {
+				end = i + 1
+			}
+			break
+		}
+	}
+	return strings.TrimSpace(text[start:end])
+}
+
+// expandCites replaces "{cite:ID}" with the evidence's quote and paragraph.
+// Double quotation marks inside the quote become single ones, so a quote
+// never nests the marks that enclose it.
+func expandCites(s string, c *rubric.Criterion) string {
+	for {
+		i := strings.Index(s, "{cite:")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return s
+		}
+		id := s[i+len("{cite:") : i+j]
+		rep := ""
+		for _, e := range c.Evidence {
+			if e.ID == id {
+				q := strings.NewReplacer("“", "‘", "”", "’", "\"", "'").Replace(e.Quote)
+				rep = "“" + q + "” (¶" + strconv.Itoa(e.Paragraph) + ")"
+			}
+		}
+		s = s[:i] + rep + s[i+j+1:]
+	}
+}

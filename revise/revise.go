@@ -1,0 +1,101 @@
+// Package revise is the last stage of grading: from a grade to what an
+// editor can act on. It proposes a rewrite of a headline that grades A with
+// no review mark, says what the rewrite changed (the words struck and
+// added), and gives a fix in words for every criterion below pass.
+//
+// The rubric says what fixes what (its criteria's rewrite edits, fixes and
+// attributions); this package holds only English: verb forms, articles,
+// prepositions, quotation marks, case styles and where attribution may go.
+// It reaches the rule engine through the narrow Engine interface.
+package revise
+
+import (
+	"context"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// Engine is the rule engine as revision uses it: a grade with what the
+// engine found (the deciding rules' fixes and where the rubric's edits
+// apply), and a score-only re-grade of a proposed rewrite.
+type Engine interface {
+	Trace(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, *rubric.Trace, error)
+	Rescore(r *rubric.Rubric, text string, kind rubric.Kind) *rubric.Grade
+}
+
+var _ Engine = (*rubric.RuleJudge)(nil)
+
+// Judge is a rule judge whose grades carry a rewrite, its edits and fixes.
+type Judge struct {
+	engine Engine
+}
+
+var _ rubric.Judge = (*Judge)(nil)
+
+// New returns a judge that revises the grades of engine.
+func New(engine Engine) *Judge { return &Judge{engine: engine} }
+
+// NewRuleJudge returns the default judge: the rule judge with revision.
+func NewRuleJudge() *Judge { return New(rubric.NewRuleJudge()) }
+
+// Grade grades req against r, then revises the grade: fixes for every
+// criterion below pass and, for a headline, a rewrite when one grades A
+// with no review mark.
+func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, error) {
+	g, t, err := j.engine.Trace(ctx, r, req)
+	if err != nil || g.Status != rubric.Graded {
+		return g, err
+	}
+	g.Fixes = Fixes(r, g, t)
+	if g.Kind == rubric.Headline && (belowPass(g) || reviewed(g)) {
+		j.rewrite(r, g, t)
+	}
+	return g, nil
+}
+
+// belowPass reports whether any criterion of g is partial or failed.
+func belowPass(g *rubric.Grade) bool {
+	for _, cg := range g.Criteria {
+		if cg.Verdict == rubric.Partial || cg.Verdict == rubric.Fail {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewed reports whether any verdict of g is marked for review.
+func reviewed(g *rubric.Grade) bool {
+	for _, cg := range g.Criteria {
+		if cg.NeedsReview {
+			return true
+		}
+	}
+	return false
+}
+
+// publishable reports whether a rewrite's grade may be shown: the rubric's
+// best letter, and nothing marked for review.
+func publishable(r *rubric.Rubric, rg *rubric.Grade) bool {
+	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !reviewed(rg)
+}
+
+// rewrite proposes a corrected headline from the trace's edits and keeps it
+// only if it is publishable and grades better than g.
+func (j *Judge) rewrite(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) {
+	if g.Kind != rubric.Headline {
+		return
+	}
+	edits, ok := propose(g.Text, t)
+	if !ok {
+		return
+	}
+	text := rubric.ApplyEdits(g.Text, edits)
+	if text == "" || text == g.Text || rubric.CheckText(text) != nil || strayQuotes(text) > strayQuotes(g.Text) {
+		return
+	}
+	rg := j.engine.Rescore(r, text, g.Kind)
+	if !publishable(r, rg) || !rubric.Better(rg, g) {
+		return
+	}
+	g.Rewrite, g.RewriteLetter, g.RewriteScore, g.RewriteEdits = text, rg.Letter, rg.Score, edits
+}

@@ -1,0 +1,103 @@
+package rubric
+
+import "sort"
+
+// Trace is what the rule engine found in a graded text that revision (package
+// revise) needs, and no more: for each criterion, the fix of the rule that
+// decided it and where the criterion's rewrite edits apply. Criteria is
+// parallel to Grade.Criteria.
+type Trace struct {
+	Criteria []CriterionTrace
+}
+
+// CriterionTrace is the engine's finding on one criterion, for revision.
+type CriterionTrace struct {
+	// Fix is the fix of the rule that decided the verdict, else the
+	// criterion's; its placeholders ({span}, {cite:ID}) are not expanded.
+	Fix string
+	// Edits are where the criterion's rewrite edits apply to a headline
+	// whose verdict is below pass, in text order and not overlapping (an
+	// earlier edit of the rubric wins an overlap).
+	Edits []EditSite
+	// Append lists the attributions the criterion adds at the end of a
+	// headline that has none, best first.
+	Append []string
+}
+
+// EditSite is one place a rewrite edit applies: bytes [Start, End) of the
+// text, and what the rubric replaces them with.
+type EditSite struct {
+	Start, End int
+	// Replace is a phrase in its base form ("tacitly acknowledge"); empty
+	// deletes the words.
+	Replace string
+	// Noun, when set, replaces words that are a noun.
+	Noun string
+}
+
+// trace collects the fixes and the rewrite edits of g, graded with sc (which
+// still holds the text and its analysis); decided[i] is the rule that decided
+// g.Criteria[i].
+func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
+	t := &Trace{Criteria: make([]CriterionTrace, len(g.Criteria))}
+	if g.Status != Graded {
+		return t
+	}
+	d := &sc.d
+	var taken []bool
+	for i, cg := range g.Criteria {
+		ct := &t.Criteria[i]
+		if cg.Verdict != Partial && cg.Verdict != Fail {
+			continue
+		}
+		ct.Fix = r.Criterion(cg.Criterion).Fix
+		if ru := decided[i]; ru != nil && ru.fix != "" {
+			ct.Fix = ru.fix
+		}
+		if g.Kind != Headline {
+			continue
+		}
+		cr := r.rules.criteria[cg.Criterion]
+		ct.Append = cr.append_
+		if len(cr.rewrite) == 0 {
+			continue
+		}
+		if taken == nil {
+			taken = make([]bool, len(d.toks))
+		}
+		found := make([][]occurrence, len(cr.rewrite))
+		cr.edits.scan(d.toks, found)
+		for ei, e := range cr.rewrite {
+			if e.signal != nil {
+				var occs []occ
+				for _, alt := range e.signal.alts {
+					occs = sc.a.matches(alt.sig, alt.prop, occs)
+				}
+				for _, o := range occs {
+					found[ei] = append(found[ei], o.occurrence)
+				}
+			}
+			for _, o := range found[ei] {
+				if anyTaken(taken[o.first : o.last+1]) {
+					continue
+				}
+				for k := o.first; k <= o.last; k++ {
+					taken[k] = true
+				}
+				s, en := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
+				ct.Edits = append(ct.Edits, EditSite{Start: s, End: en, Replace: e.replace, Noun: e.noun})
+			}
+		}
+		sort.Slice(ct.Edits, func(a, b int) bool { return ct.Edits[a].Start < ct.Edits[b].Start })
+	}
+	return t
+}
+
+func anyTaken(t []bool) bool {
+	for _, x := range t {
+		if x {
+			return true
+		}
+	}
+	return false
+}
