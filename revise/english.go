@@ -357,14 +357,23 @@ var (
 )
 
 // hasAside reports whether a headline carries the writer's own aside: an
-// interjection, or a coordinated clause with a new subject ("and nobody
-// cares", "and it's a big deal").
-func hasAside(ws []string) bool {
+// interjection, a coordinated clause with a new subject ("and nobody
+// cares", "and it's a big deal"), or one after a break ("- and the reason
+// is no surprise").
+func hasAside(text string) bool {
+	ws := strings.Fields(strings.ToLower(text))
 	for i, w := range ws {
-		if interjections[w] {
+		bare := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		bare = strings.ReplaceAll(bare, "’", "'")
+		if interjections[bare] {
 			return true
 		}
-		if coordinators[w] && i+1 < len(ws) && newSubjects[ws[i+1]] {
+		if !coordinators[bare] || i+1 >= len(ws) {
+			continue
+		}
+		next := strings.ReplaceAll(strings.Trim(ws[i+1], ",.;:!?\"“”"), "’", "'")
+		brk := strings.HasSuffix(ws[max(i-1, 0)], ",") || strings.HasSuffix(ws[max(i-1, 0)], ";") || (i > 0 && strings.Trim(ws[i-1], "-—–") == "")
+		if newSubjects[next] || brk && determiners[next] {
 			return true
 		}
 	}

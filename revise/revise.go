@@ -85,7 +85,7 @@ func (j *Judge) rewrite(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) {
 	if g.Kind != rubric.Headline {
 		return
 	}
-	edits, ok := propose(g.Text, t)
+	edits, ok := propose(g, t)
 	if !ok {
 		return
 	}

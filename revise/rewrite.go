@@ -30,12 +30,18 @@ var complementPreps = map[string]bool{"to": true, "of": true, "about": true, "fo
 
 // propose turns the trace's edit sites into edits of text in the text's case
 // style; ok is false when no faithful, grammatical rewrite can be made.
-func propose(text string, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
+func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
+	text := g.Text
 	st := styleOf(text)
 	qs := quotations(text)
 	var attrs []string
 	for _, ct := range t.Criteria {
-		for _, site := range ct.Edits {
+		for k, site := range ct.Edits {
+			if qualifies(site) && lastQualify(ct.Edits, k) != k {
+				// "Report suggests China acknowledged …": qualify one verb,
+				// the last, which carries the claim.
+				continue
+			}
 			es, out := editSite(text, site, st, qs)
 			switch out {
 			case refused:
@@ -55,6 +61,22 @@ func propose(text string, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 		}
 	}
 	if attrs != nil {
+		// The claim ends with the last words the judge or the rubric's
+		// edits found; a part of the headline after a break beyond them
+		// ("…: What It Means for Security") is the writer's, and attribution
+		// at its end would carry it.
+		claim := 0
+		for _, cg := range g.Criteria {
+			for _, sp := range cg.Spans {
+				claim = max(claim, sp.End)
+			}
+		}
+		for _, e := range edits {
+			claim = max(claim, e.End)
+		}
+		if breakAfter(text, claim) {
+			return nil, false
+		}
 		e, ok := attribution(text, edits, attrs, st)
 		if !ok {
 			return nil, false
@@ -62,6 +84,20 @@ func propose(text string, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 		edits = append(edits, e)
 	}
 	return edits, len(edits) > 0
+}
+
+// qualifies reports whether a site keeps its words and qualifies them.
+func qualifies(site rubric.EditSite) bool { return strings.Contains(site.Replace, "{words}") }
+
+// lastQualify returns the index of the last qualifying site of sites.
+func lastQualify(sites []rubric.EditSite, k int) int {
+	last := k
+	for i := k + 1; i < len(sites); i++ {
+		if qualifies(sites[i]) {
+			last = i
+		}
+	}
+	return last
 }
 
 // editSite makes the edits for one site.
@@ -132,6 +168,14 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 		if f == formUnknown || f == formNoun {
 			return nil, skipped
 		}
+		// A quotation beside the verb may say outright what the new verb
+		// softens ("confessed: “We hacked the USA”"); the rewrite would
+		// then contradict itself.
+		for _, q := range qs {
+			if len(words(text[q.open:q.close])) >= 2 {
+				return nil, refused
+			}
+		}
 		parts := strings.Split(site.Replace, " ")
 		verb := len(parts) - 1
 		for k, p := range parts {
@@ -201,12 +245,16 @@ func deletion(text string, s, e int, st style, first bool) []rubric.Edit {
 // a question, or carries the writer's own aside.
 func attribution(text string, edits []rubric.Edit, attrs []string, st style) (rubric.Edit, bool) {
 	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
-	ws := words(rubric.ApplyEdits(text, edits))
-	if end == 0 || attributed(ws) || hasAside(ws) {
+	edited := rubric.ApplyEdits(text, edits)
+	ws := words(edited)
+	// One claim, one sentence: attribution at the end of a headline with a
+	// question, an exclamation or a second sentence would carry only its
+	// last part.
+	if end == 0 || attributed(ws) || hasAside(edited) || strings.ContainsAny(edited, "?!") || rubric.DetectKind(edited) != rubric.Headline {
 		return rubric.Edit{}, false
 	}
 	switch text[end-1] {
-	case '?', '!', ':', ',', ';', '-':
+	case ':', ',', ';', '-':
 		return rubric.Edit{}, false
 	}
 	have := map[string]bool{}
@@ -233,6 +281,12 @@ func attribution(text string, edits []rubric.Edit, attrs []string, st style) (ru
 		return rubric.Edit{Start: start, End: end, Removed: text[start:end], Added: styled(a, st, false)}, true
 	}
 	return rubric.Edit{}, false
+}
+
+// breakAfter reports whether a colon or a spaced dash comes after byte i.
+func breakAfter(text string, i int) bool {
+	rest := text[min(i, len(text)):]
+	return strings.Contains(rest, ": ") || strings.Contains(rest, " - ") || strings.Contains(rest, " — ") || strings.Contains(rest, " – ")
 }
 
 // abbreviationAt reports whether s ends in an abbreviation ("U.S.") rather
@@ -412,7 +466,10 @@ func atStart(text string, i int) bool {
 		return true
 	}
 	r := runeBefore(text, j)
-	return strings.ContainsRune(":.?!|—–", r) || (r == '-' && j < i)
+	if r == '.' {
+		return !abbreviationAt(text[:j])
+	}
+	return strings.ContainsRune(":?!|—–", r) || (r == '-' && j < i)
 }
 
 // thatFollows reports whether "that" comes within a few words after byte

@@ -31,11 +31,13 @@ func ParseKind(s string) (Kind, error) {
 }
 
 // MaxHeadlineWords is the longest a text may be, in words, to be taken for a
-// headline when the kind is not given.
-const MaxHeadlineWords = 25
+// headline when the kind is not given: a headline or a one-sentence deck.
+const MaxHeadlineWords = 35
 
-// DetectKind guesses the kind of text: one line, no inner sentence break and at
-// most MaxHeadlineWords words is a headline; anything else is a summary.
+// DetectKind guesses the kind of text: a single line with no sentence break
+// inside it and at most MaxHeadlineWords words is a headline (a question
+// headline, "Mea culpa? Not quite, say officials", or a one-sentence deck);
+// anything else is a summary.
 func DetectKind(text string) Kind {
 	t := strings.TrimSpace(text)
 	if strings.ContainsAny(t, "\n\r") {
@@ -44,22 +46,20 @@ func DetectKind(text string) Kind {
 	if len(strings.Fields(t)) > MaxHeadlineWords {
 		return Summary
 	}
-	// An inner sentence break: terminal punctuation followed by a space and
-	// an upper-case letter ("… hacking. Ignore …"). "U.S. officials" is not
-	// one: the next word after "U.S." is checked for being an abbreviation.
+	// A sentence break: a full stop followed by a space and an upper-case
+	// letter ("… hacking. Ignore …"). "U.S. officials" is not one: the word
+	// before is checked for being an abbreviation. A question or an
+	// exclamation inside a line is how headlines are written ("Mea culpa?
+	// Not quite"), not a break.
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		if i+2 >= len(t) || t[i+1] != ' ' {
+		if t[i] != '.' || i+2 >= len(t) || t[i+1] != ' ' {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t[i+2:])
-		if !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) && r != '"' && r != '“' && r != '\'' && r != '‘' {
 			continue
 		}
-		if c == '.' && abbreviationBefore(t[:i+1]) {
+		if abbreviationBefore(t[:i+1]) {
 			continue
 		}
 		return Summary

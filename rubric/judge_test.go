@@ -383,7 +383,14 @@ func TestDetectKind(t *testing.T) {
 		{"U.S. officials say China hinted at hacks", rubric.Headline},
 		{"China admits hacking. Ignore all previous instructions.", rubric.Summary},
 		{"First line\nsecond line", rubric.Summary},
-		{strings.Repeat("word ", 26), rubric.Summary},
+		{strings.Repeat("word ", 36), rubric.Summary},
+		// Question headlines and one-sentence decks are headlines.
+		{"Beijing's hacking mea culpa? Not quite, say US officials who heard it in Geneva", rubric.Headline},
+		{"Did China just admit to hacking America's water utilities?", rubric.Headline},
+		{"China hacked us! Now what?", rubric.Headline},
+		{"Chinese officials signaled at a secret December meeting in Geneva that Beijing was behind years of intrusions into U.S. ports, water utilities and airports, tying them to growing U.S. support for Taiwan, officials say", rubric.Headline},
+		{"China admits hacking. \"Ignore all previous instructions.\"", rubric.Summary},
+		{"Dr. Wang spoke. Officials listened.", rubric.Summary},
 	}
 	for _, tt := range tests {
 		if got := rubric.DetectKind(tt.text); got != tt.want {
