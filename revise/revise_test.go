@@ -161,7 +161,7 @@ var (
 	// "acknowledge to hacking", "acknowledged of", "acknowledges about"
 	badPreposition = regexp.MustCompile(`(?i)\backnowledg\w*\s+(?:(?:of|about|for)\b|to\s+\w+ing\b)`)
 	// the editor's own words, which a rewrite keeps
-	editorWords = []string{"allegedly", "reportedly", "secretly", "privately", "quietly", "exclusive", "report", "sources", "officials", "closed-door", "geneva"}
+	editorWords   = []string{"allegedly", "reportedly", "secretly", "privately", "quietly", "exclusive", "report", "sources", "officials", "closed-door", "geneva"}
 	reportingWord = regexp.MustCompile(`(?i)\b(say|says|said|tell|tells|told|according|per|reportedly|allegedly|reports?|reported|claims?|sources?|implied)\b`)
 )
 
