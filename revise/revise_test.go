@@ -167,6 +167,7 @@ var (
 
 // quoteMarks counts quotation marks, leaving out apostrophes (between
 // letters, or after a plural's s).
+// It is written apart from the package's own count on purpose: the oracle.
 func quoteMarks(s string) int {
 	rs := []rune(s)
 	n := 0
