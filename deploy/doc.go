@@ -1,5 +1,8 @@
 // Package deploy checks factgrade's packaging: the Dockerfile, .dockerignore
-// and compose.yaml at the top of the repository. No Docker engine runs in CI,
+// and compose.yaml at the top of the repository, and the Helm chart in
+// helm/factgrade. It is a module of its own (deploy/go.mod), so the heavy
+// libraries its tests use (BuildKit's parser, Helm, client-go's Kubernetes
+// schemas) never enter the main module's dependencies; .ci/run runs it. No Docker engine runs in CI,
 // so its tests read those files with BuildKit's own Dockerfile parser and
 // Docker's .dockerignore matcher and assert what the image must be: a
 // multi-stage build with modules in a cached layer, the exact static build

@@ -195,7 +195,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return fmt.Errorf("listening on FACTGRADE_ADDR %s: %w", cfg.Addr, err)
 	}
 	m.server = &http.Server{
-		Handler:           mux,
+		Handler:           m.drainable(mux),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      15 * time.Second,
@@ -281,15 +281,13 @@ func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
 // answers 503 with "shutdown":"in progress", so load balancers (Kubernetes
 // removes the pod from its Service's endpoints) stop sending requests, and
 // for FACTGRADE_SHUTDOWN_DRAIN those that still arrive are served as usual,
-// each on a connection that is then closed so the client reconnects
-// elsewhere. It returns when the drain period is over or ctx is done; Close
+// each answer closing its connection so the client reconnects elsewhere. It returns when the drain period is over or ctx is done; Close
 // then stops accepting.
 func (m *Main) Drain(ctx context.Context) {
 	m.startClosing()
 	if m.Config == nil || m.server == nil {
 		return
 	}
-	m.server.SetKeepAlivesEnabled(false)
 	d := m.Config.ShutdownDrain
 	m.Log.Info("draining", "drain", d.String(), "grace", m.Config.ShutdownGrace.String())
 	t := time.NewTimer(d)
@@ -298,6 +296,22 @@ func (m *Main) Drain(ctx context.Context) {
 	case <-t.C:
 	case <-ctx.Done():
 	}
+}
+
+// drainable answers through h, asking the client to close the connection
+// once draining has begun so that its next request opens a new one, which
+// the load balancer routes elsewhere. Idle connections are left alone
+// until Close: closing one while a client reuses it would fail that
+// client's request.
+func (m *Main) drainable(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-m.closing:
+			w.Header().Set("Connection", "close")
+		default:
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // startClosing turns /readyz to 503 (once; Drain and Close both call it).
