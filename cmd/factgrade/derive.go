@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/factgrade/factgrade/config"
@@ -78,10 +77,7 @@ func rubricDerive(ctx context.Context, e *env, args []string) error {
 
 	// Validate exactly as the rubric will be loaded.
 	name := *id + ".yaml"
-	_, loadErr := rubric.Load(fstest.MapFS{
-		name:   {Data: yml},
-		srcRel: {Data: text},
-	}, name)
+	_, loadErr := loadDraft(name, yml, srcRel, text)
 	var le *rubric.LoadError
 	if loadErr != nil && !errors.As(loadErr, &le) {
 		return fmt.Errorf("rubric derive: validating the draft: %w", loadErr)
@@ -112,4 +108,25 @@ func rubricDerive(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "the draft loads cleanly; review it, add the rule judge's signals and rules, then run 'factgrade rubric lint'\n")
 	return nil
+}
+
+// loadDraft loads a drafted rubric and its source as the loader will, from
+// a temporary directory holding just the two files (the binary does not
+// link testing/fstest, whose MapFS would do).
+func loadDraft(name string, yml []byte, srcRel string, text []byte) ([]*rubric.Rubric, error) {
+	dir, err := os.MkdirTemp("", "factgrade-derive-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	for rel, b := range map[string][]byte{name: yml, srcRel: text} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			return nil, err
+		}
+	}
+	return rubric.Load(os.DirFS(dir), name)
 }
