@@ -119,10 +119,31 @@ func expandCites(s string, c *rubric.Criterion) string {
 		rep := ""
 		for _, e := range c.Evidence {
 			if e.ID == id {
-				q := strings.NewReplacer("“", "‘", "”", "’", "\"", "'").Replace(e.Quote)
+				q := singleQuotes(e.Quote)
 				rep = "“" + q + "” (¶" + strconv.Itoa(e.Paragraph) + ")"
 			}
 		}
 		s = s[:i] + rep + s[i+j+1:]
 	}
+}
+
+// singleQuotes turns the double quotation marks of s into single ones.
+func singleQuotes(s string) string {
+	if !strings.ContainsAny(s, "“”\"") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '“':
+			r = '‘'
+		case '”':
+			r = '’'
+		case '"':
+			r = '\''
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

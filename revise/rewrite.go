@@ -36,10 +36,12 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 	qs := quotations(text)
 	var attrs []string
 	for _, ct := range t.Criteria {
-		for k, site := range ct.Edits {
-			if qualifies(site) && lastQualify(ct.Edits, k) != k {
+		qualified := false
+		for k := len(ct.Edits) - 1; k >= 0; k-- {
+			site := ct.Edits[k]
+			if qualifies(site) && qualified {
 				// "Report suggests China acknowledged …": qualify one verb,
-				// the last, which carries the claim.
+				// the last that can be, which carries the claim.
 				continue
 			}
 			es, out := editSite(text, site, st, qs)
@@ -48,6 +50,7 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 				return nil, false
 			case applied:
 				edits = append(edits, es...)
+				qualified = qualified || qualifies(site)
 			}
 		}
 		if len(ct.Append) > 0 && attrs == nil {
@@ -88,17 +91,6 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 
 // qualifies reports whether a site keeps its words and qualifies them.
 func qualifies(site rubric.EditSite) bool { return strings.Contains(site.Replace, "{words}") }
-
-// lastQualify returns the index of the last qualifying site of sites.
-func lastQualify(sites []rubric.EditSite, k int) int {
-	last := k
-	for i := k + 1; i < len(sites); i++ {
-		if qualifies(sites[i]) {
-			last = i
-		}
-	}
-	return last
-}
 
 // editSite makes the edits for one site.
 func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]rubric.Edit, outcome) {
@@ -257,10 +249,6 @@ func attribution(text string, edits []rubric.Edit, attrs []string, st style) (ru
 	case ':', ',', ';', '-':
 		return rubric.Edit{}, false
 	}
-	have := map[string]bool{}
-	for _, w := range ws {
-		have[w] = true
-	}
 	start := end
 	if text[end-1] == '.' && !abbreviationAt(text[:end]) {
 		start = end - 1
@@ -268,8 +256,8 @@ func attribution(text string, edits []rubric.Edit, attrs []string, st style) (ru
 	for _, a := range attrs {
 		clash := false
 		for _, w := range words(a) {
-			if len(w) > 3 && have[w] {
-				clash = true
+			for _, x := range ws {
+				clash = clash || len(w) > 3 && x == w
 			}
 		}
 		if clash {
@@ -309,6 +297,9 @@ type quotation struct {
 // between letters, or after a word's final s with no quotation open, is an
 // apostrophe.
 func quotations(text string) []quotation {
+	if !hasQuoteMark(text) {
+		return nil
+	}
 	var out []quotation
 	dbl, sgl := -1, -1
 	var dlen, slen int
@@ -349,6 +340,9 @@ func quotations(text string) []quotation {
 // strayQuotes counts the quotation marks of text that open no pair and
 // close none (apostrophes aside).
 func strayQuotes(text string) int {
+	if !hasQuoteMark(text) {
+		return 0
+	}
 	paired := 2 * len(quotations(text))
 	marks := 0
 	for i, r := range text {
@@ -363,6 +357,12 @@ func strayQuotes(text string) int {
 		}
 	}
 	return max(marks-paired, 0)
+}
+
+// hasQuoteMark reports whether text may hold a quotation mark: a straight
+// one, or a byte that starts a curly one (U+2018–U+201D all start 0xE2).
+func hasQuoteMark(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.IndexByte(text, '\'') >= 0 || strings.IndexByte(text, 0xe2) >= 0
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

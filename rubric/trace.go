@@ -45,6 +45,8 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 	}
 	d := &sc.d
 	var taken []bool
+	var found [][]occurrence
+	var occs []occ
 	for i, cg := range g.Criteria {
 		ct := &t.Criteria[i]
 		if cg.Verdict != Partial && cg.Verdict != Fail {
@@ -65,11 +67,11 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 		if taken == nil {
 			taken = make([]bool, len(d.toks))
 		}
-		found := make([][]occurrence, len(cr.rewrite))
+		found = resetLists(found, len(cr.rewrite))
 		cr.edits.scan(d.toks, found)
 		for ei, e := range cr.rewrite {
 			if e.signal != nil {
-				var occs []occ
+				occs = occs[:0]
 				for _, alt := range e.signal.alts {
 					occs = sc.a.matches(alt.sig, alt.prop, occs)
 				}
