@@ -1,6 +1,7 @@
 package revise
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -40,7 +41,7 @@ func Fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) []string {
 // expand fills in a fix's placeholders.
 func expand(s string, c *rubric.Criterion, text string, spans []rubric.Span) string {
 	if strings.Contains(s, "{span}") {
-		s = strings.ReplaceAll(s, "{span}", quoteSpans(spans))
+		s = strings.ReplaceAll(s, "{span}", quoteSpans(mergeSpans(text, spans)))
 	}
 	if strings.Contains(s, "{sentence}") {
 		w := "the sentence"
@@ -50,6 +51,28 @@ func expand(s string, c *rubric.Criterion, text string, spans []rubric.Span) str
 		s = strings.ReplaceAll(s, "{sentence}", w)
 	}
 	return expandCites(s, c)
+}
+
+// mergeSpans joins spans that overlap into one ("official from China's
+// Ministry of State Security" and "Ministry of State Security acknowledged"
+// are one place of the text), in the order of the text.
+func mergeSpans(text string, spans []rubric.Span) []rubric.Span {
+	if len(spans) < 2 {
+		return spans
+	}
+	out := append([]rubric.Span(nil), spans...)
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	merged := out[:1]
+	for _, sp := range out[1:] {
+		last := &merged[len(merged)-1]
+		if sp.Start < last.End && sp.End <= len(text) && last.Start >= 0 {
+			last.End = max(last.End, sp.End)
+			last.Text = text[last.Start:last.End]
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
 }
 
 // quoteSpans quotes every span: “a”, “b” and “c”; "the text" when none.

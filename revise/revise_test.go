@@ -301,7 +301,9 @@ func checkCase(t *testing.T, id, text string, e rubric.Edit) {
 			continue
 		}
 		up := unicode.IsUpper([]rune(w)[0])
-		proper := strings.Contains(w, ".") || w == "Taiwan" || w == "December" || w == "Ministry" || w == "Foreign" || w == "Affairs"
+		rm := []rune(e.Removed)
+		replacesName := len(rm) > 1 && unicode.IsUpper(rm[0]) && unicode.IsLower(rm[1]) // "Trump" → "Biden"
+		proper := replacesName || strings.Contains(w, ".") || w == "Taiwan" || w == "December" || w == "Ministry" || w == "Foreign" || w == "Affairs"
 		start := i == 0 && (e.Start == 0 || strings.HasSuffix(strings.TrimSpace(text[:e.Start]), ":"))
 		switch {
 		case title && !up:

@@ -49,6 +49,12 @@ func TestGradeReportGolden(t *testing.T) {
 		{"grade-admitted-headline.txt", []string{"grade", "China Admitted Its Role in Cyberattacks on the U.S."}, ""},
 		{"grade-tacit-headline.txt", []string{"grade", "China signaled it was behind Volt Typhoon hacks in secret Geneva talks, officials say"}, ""},
 		{"grade-summary-stdin.txt", []string{"grade", "--kind", "summary", "-"}, "China admitted in December that it hacked American ports and airports. The confession, made in Geneva, came after years of denials.\n"},
+		// A rewrite that strikes words and adds attribution, and says so.
+		{"grade-rewrite-edits.txt", []string{"grade", "China openly admits to hacking US water utilities"}, ""},
+		// An aside ("lol"): no rewrite is offered; the fixes say what to do.
+		{"grade-aside-headline.txt", []string{"grade", "china sort of admitted to volt typhoon in a secret meeting lol"}, ""},
+		// An A that names the wrong ministry still lists its fix.
+		{"grade-a-with-fix.txt", []string{"grade", "--kind", "summary", "A senior official from China's Ministry of State Security acknowledged, in a veiled way, that Beijing was behind the Volt Typhoon hacks of U.S. ports and water utilities at a secret December 2024 meeting in Geneva, linking them to U.S. support for Taiwan, people familiar with the matter said. China's embassy called the accusations a smear."}, ""},
 		{"grade-unrelated.txt", []string{"grade", "City council approves new budget for road repairs"}, ""},
 		{"grade-spanish.txt", []string{"grade", "China admitió en una reunión secreta los ciberataques contra EE.UU."}, ""},
 	}
