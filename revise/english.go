@@ -216,9 +216,9 @@ func pluralNoun(phrase string) string {
 	return phrase[:i] + w
 }
 
-// article returns "a" or "an" for the word that follows it, by its first
+// articleFor returns "a" or "an" for the word that follows it, by its first
 // letter (a vowel letter, except the "you" sound of "uni…", "use…").
-func article(next string, upper bool) string {
+func articleFor(next string, upper bool) string {
 	w := strings.ToLower(next)
 	an := w != "" && isVowel(w[0]) && !strings.HasPrefix(w, "uni") && !strings.HasPrefix(w, "use") && !strings.HasPrefix(w, "one")
 	switch {
@@ -381,10 +381,11 @@ func hasAside(text string) bool {
 }
 
 // attributed reports whether a headline already names a source or a
-// speaker of its claim.
+// speaker of its claim (a reporting word, not after "to").
 func attributed(ws []string) bool {
-	for _, w := range ws {
-		if reporting[w] {
+	for i, w := range ws {
+		// "… cancer agency to say": what is to be said, not who said it.
+		if reporting[w] && (i == 0 || ws[i-1] != "to") {
 			return true
 		}
 	}

@@ -98,11 +98,15 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 	// Words wrapped in quotation marks lose them with the words; words
 	// inside a longer quotation are someone's words and are never changed.
 	for _, q := range qs {
-		if q.open < e && s < q.close+q.clen {
-			if strings.TrimSpace(text[q.open+q.olen:s]) != "" || strings.TrimSpace(text[e:q.close]) != "" {
-				return nil, refused
-			}
-			s, e = q.open, q.close+q.clen
+		qe := q.close + q.clen
+		switch {
+		case e <= q.open || s >= qe, s <= q.open && qe <= e:
+			// apart from the quotation, or holding all of it
+		case strings.TrimSpace(text[q.open+q.olen:q.close]) == strings.Trim(text[max(s, q.open+q.olen):min(e, q.close)], " "):
+			// the quotation holds the site's words and nothing else
+			s, e = min(s, q.open), max(e, qe)
+		default:
+			return nil, refused
 		}
 	}
 	orig := text[site.Start:site.End]
@@ -112,41 +116,16 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 	}
 	before, bs, be := wordBefore(text, s)
 	first := atStart(text, s)
-	if site.Replace == "" && site.Noun == "" {
+	literal := site.Verb == "" && site.Noun == ""
+	if literal && site.Replace == "" {
 		return deletion(text, s, e, st, first), applied
 	}
 	var phrase string
 	var extra []rubric.Edit
-	noun := site.Replace == ""
+	article := literal
 	f := formOf(ws, before)
-	if !noun && f == formNoun {
-		if site.Noun == "" {
-			return nil, skipped
-		}
-		noun = true
-		phrase = site.Noun
-		if last := ws[len(ws)-1]; strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-			phrase = pluralNoun(phrase)
-		}
-		// "China's admission" → "China's tacit acknowledgment", but not
-		// "hacking confession" → "hacking tacit acknowledgment".
-		if strings.Contains(phrase, " ") && before != "" && !determiners[before] && !strings.HasSuffix(before, "'s") && !first {
-			return nil, skipped
-		}
-	}
 	switch {
-	case noun:
-		if phrase == "" {
-			phrase = site.Noun
-		}
-		if before == "a" || before == "an" {
-			art := article(styled(phrase, st, false), st == upperCase || unicode.IsUpper(firstRune(text[bs:be])))
-			if st == upperCase {
-				art = strings.ToUpper(art)
-			}
-			extra = append(extra, rubric.Edit{Start: bs, End: be, Removed: text[bs:be], Added: art})
-		}
-	case strings.Contains(site.Replace, "{words}"):
+	case literal && strings.Contains(site.Replace, "{words}"):
 		// Qualify the words as they are ("linked" → "tacitly linked").
 		if f == formUnknown || f == formPlural || f == formNoun || beForms[ws[0]] {
 			return nil, skipped
@@ -155,9 +134,26 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 		if st == sentenceCase && first {
 			w = lowerFirst(w)
 		}
-		phrase = strings.Replace(site.Replace, "{words}", w, 1)
+		phrase, article = strings.Replace(site.Replace, "{words}", w, 1), false
+	case literal:
+		phrase = site.Replace
+	case site.Verb == "" || f == formNoun:
+		if site.Noun == "" {
+			return nil, skipped
+		}
+		phrase, article = site.Noun, true
+		if site.Verb != "" {
+			if last := ws[len(ws)-1]; strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+				phrase = pluralNoun(phrase)
+			}
+			// "China's admission" → "China's tacit acknowledgment", but not
+			// "hacking confession" → "hacking tacit acknowledgment".
+			if strings.Contains(phrase, " ") && before != "" && !determiners[before] && !strings.HasSuffix(before, "'s") && !first {
+				return nil, skipped
+			}
+		}
 	default:
-		if f == formUnknown || f == formNoun {
+		if f == formUnknown {
 			return nil, skipped
 		}
 		// A quotation beside the verb may say outright what the new verb
@@ -168,7 +164,7 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 				return nil, refused
 			}
 		}
-		parts := strings.Split(site.Replace, " ")
+		parts := strings.Split(site.Verb, " ")
 		verb := len(parts) - 1
 		for k, p := range parts {
 			if !strings.HasSuffix(p, "ly") {
@@ -182,7 +178,7 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 		// The replaced verb's own preposition goes with it ("admits to
 		// hacking" → "tacitly acknowledges hacking"), unless it names
 		// whom it was said to ("admitted to U.S. officials that …").
-		next, ns, ne := wordAfter(text, e)
+		next, _, ne := wordAfter(text, e)
 		switch {
 		case next == ":" || isQuote(next):
 			return nil, refused // a verb introducing a quotation
@@ -191,13 +187,21 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 				e = ne2
 			}
 		case complementPreps[next] && !(next == "to" && thatFollows(text, ne)):
-			_ = ns
 			e = ne
 		}
 		if e != site.End || wantsObject {
 			if n, _, _ := wordAfter(text, e); n == "" || !isWordStart(n) && n != "," && n != "'" && n != "\"" {
 				return nil, refused // nothing left for the verb to take
 			}
+		}
+	}
+	if article && (before == "a" || before == "an") {
+		art := articleFor(styled(phrase, st, false), st == upperCase || unicode.IsUpper(firstRune(text[bs:be])))
+		if st == upperCase {
+			art = strings.ToUpper(art)
+		}
+		if art != text[bs:be] {
+			extra = append(extra, rubric.Edit{Start: bs, End: be, Removed: text[bs:be], Added: art})
 		}
 	}
 	phrase = styled(phrase, st, first)

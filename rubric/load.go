@@ -127,16 +127,17 @@ type FileRule struct {
 
 // FileEdit is one rewrite edit: the words it applies to, given as a token
 // pattern (Find) or as the occurrences of signals (Signal, a rule condition
-// such as "overclaim.unhedged|overclaim.hedged"), and what replaces them.
-// Replace is a phrase in its base form ("tacitly acknowledge"): a reviser
-// inflects its verb to the form of the words replaced. Noun, when set,
-// replaces words that are a noun ("admission" → "tacit acknowledgment").
-// An empty Replace deletes the words.
+// such as "overclaim.unhedged|overclaim.hedged"), and what replaces them:
+// Verb, a verb phrase in its base form ("tacitly acknowledge") that a
+// reviser inflects to the form of the words replaced; Noun, the phrase for
+// words that are a noun ("tacit acknowledgment"); or Replace, words put in
+// as written ("{words}" stands for the words replaced; empty deletes them).
 type FileEdit struct {
 	Find    string `yaml:"find,omitempty"`
 	Signal  string `yaml:"signal,omitempty"`
-	Replace string `yaml:"replace"`
+	Verb    string `yaml:"verb,omitempty"`
 	Noun    string `yaml:"noun,omitempty"`
+	Replace string `yaml:"replace,omitempty"`
 }
 
 // Problem is one thing wrong with a rubric file.
@@ -891,8 +892,11 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int
 		cr.rules = append(cr.rules, ru)
 	}
 	for j, e := range fc.Rewrite {
-		ed := edit{replace: e.Replace, noun: e.Noun}
+		ed := edit{replace: e.Replace, verb: e.Verb, noun: e.Noun}
 		switch {
+		case e.Replace != "" && (e.Verb != "" || e.Noun != ""):
+			l.addf(at("rewrite", j), "criterion %s: rewrite %d: give replace (words as written) or verb and noun (inflected), not both", fc.ID, j+1)
+			continue
 		case (e.Find == "") == (e.Signal == ""):
 			l.addf(at("rewrite", j), "criterion %s: rewrite %d: give either find (a token pattern) or signal (a condition), not both or neither", fc.ID, j+1)
 			continue

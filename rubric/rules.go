@@ -170,6 +170,7 @@ type edit struct {
 	pat     *pattern
 	signal  *term
 	replace string
+	verb    string
 	noun    string
 }
 

@@ -28,11 +28,14 @@ type CriterionTrace struct {
 // text, and what the rubric replaces them with.
 type EditSite struct {
 	Start, End int
-	// Replace is a phrase in its base form ("tacitly acknowledge"); empty
-	// deletes the words.
-	Replace string
-	// Noun, when set, replaces words that are a noun.
+	// Verb is a verb phrase in its base form ("tacitly acknowledge"), to be
+	// inflected to the form of the words it replaces.
+	Verb string
+	// Noun replaces words that are a noun.
 	Noun string
+	// Replace, when Verb and Noun are empty, is put in as written ("{words}"
+	// stands for the words replaced); empty deletes the words.
+	Replace string
 }
 
 // trace collects the fixes and the rewrite edits of g, graded with sc (which
@@ -87,7 +90,7 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 					taken[k] = true
 				}
 				s, en := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
-				ct.Edits = append(ct.Edits, EditSite{Start: s, End: en, Replace: e.replace, Noun: e.noun})
+				ct.Edits = append(ct.Edits, EditSite{Start: s, End: en, Verb: e.verb, Noun: e.noun, Replace: e.replace})
 			}
 		}
 		sort.Slice(ct.Edits, func(a, b int) bool { return ct.Edits[a].Start < ct.Edits[b].Start })
