@@ -295,10 +295,12 @@ func TestCompose(t *testing.T) {
 	if c := cf.Services["factgrade"].DependsOn["postgres"].Condition; c != "service_healthy" {
 		t.Errorf("factgrade depends on postgres with condition %q, want service_healthy", c)
 	}
-	grace, err := time.ParseDuration(cf.Services["factgrade"].StopGrace)
-	shutdown, err2 := time.ParseDuration(cf.Services["factgrade"].Environment["FACTGRADE_SHUTDOWN_GRACE"])
-	if err != nil || err2 != nil || grace <= shutdown {
-		t.Errorf("stop_grace_period %q must exceed FACTGRADE_SHUTDOWN_GRACE %q", cf.Services["factgrade"].StopGrace, cf.Services["factgrade"].Environment["FACTGRADE_SHUTDOWN_GRACE"])
+	fgEnv := cf.Services["factgrade"].Environment
+	grace, err := time.ParseDuration(composeDefault(cf.Services["factgrade"].StopGrace))
+	shutdown, err2 := time.ParseDuration(composeDefault(fgEnv["FACTGRADE_SHUTDOWN_GRACE"]))
+	drain, err3 := time.ParseDuration(composeDefault(fgEnv["FACTGRADE_SHUTDOWN_DRAIN"]))
+	if err != nil || err2 != nil || err3 != nil || grace <= shutdown+drain {
+		t.Errorf("stop_grace_period %q must exceed FACTGRADE_SHUTDOWN_DRAIN %q + FACTGRADE_SHUTDOWN_GRACE %q", cf.Services["factgrade"].StopGrace, fgEnv["FACTGRADE_SHUTDOWN_DRAIN"], fgEnv["FACTGRADE_SHUTDOWN_GRACE"])
 	}
 
 	for svcName, svc := range cf.Services {
@@ -310,7 +312,15 @@ func TestCompose(t *testing.T) {
 				continue
 			}
 			// Every *_FILE names a secret the service mounts, and the
-			// secret comes from a file under ./secrets.
+			// secret comes from a file under ./secrets; optional ones are
+			// set in .env, to files of ./secrets mounted at /secrets.
+			val = composeDefault(val)
+			if val == "" {
+				if !slices.Contains(svc.Volumes, "./secrets:/secrets:ro") {
+					t.Errorf("service %s: %s is set from .env, but ./secrets is not mounted read-only at /secrets", svcName, key)
+				}
+				continue
+			}
 			name, ok := strings.CutPrefix(val, "/run/secrets/")
 			if !ok {
 				t.Errorf("service %s: %s=%q is not under /run/secrets", svcName, key, val)
