@@ -66,9 +66,11 @@ type FileSignal struct {
 	QualifiedAfterBy []string `yaml:"qualified_after_by,omitempty"`
 	Near             []string `yaml:"near,omitempty"`
 	NearWithin       int      `yaml:"near_within,omitempty"`
-	NotNear          []string `yaml:"not_near,omitempty"`
-	NotNearWithin    int      `yaml:"not_near_within,omitempty"`
-	Note             string   `yaml:"note,omitempty"`
+	// NearSide, "before" or "after", keeps only near signals on that side.
+	NearSide      string   `yaml:"near_side,omitempty"`
+	NotNear       []string `yaml:"not_near,omitempty"`
+	NotNearWithin int      `yaml:"not_near_within,omitempty"`
+	Note          string   `yaml:"note,omitempty"`
 }
 
 // FileCriterion is one criterion of a rubric file.
@@ -733,6 +735,15 @@ func (l *loader) buildSignals(rs *ruleSet, srcs sigSources, cls classes, phrases
 		s.reach, s.nearIn, s.notNearIn, s.after = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin, fsig.QualifiedAfter
 		if fsig.Window != nil {
 			s.window = *fsig.Window
+		}
+		switch fsig.NearSide {
+		case "":
+		case "before":
+			s.nearSide = -1
+		case "after":
+			s.nearSide = 1
+		default:
+			l.addf(l.line("signals", n, "near_side"), "signal %s: near_side must be before or after, not %q", n, fsig.NearSide)
 		}
 		for _, v := range []struct {
 			name string

@@ -114,6 +114,7 @@ type signal struct {
 	after          int // words after an occurrence that qualifiers reach ("the admission, though indirect,")
 	near           []int
 	nearIn         int
+	nearSide       int // -1: near signals must come before; +1: after; 0: either side
 	notNear        []int
 	notNearIn      int
 }
@@ -234,10 +235,10 @@ func (rs *ruleSet) analyse(d *doc, a *analysis) *analysis {
 			if s.excluded(d.toks, o.first) {
 				continue
 			}
-			if len(s.near) > 0 && !anyNear(d, kept, s.near, o, s.nearIn) {
+			if len(s.near) > 0 && !anyNear(d, kept, s.near, o, s.nearIn, s.nearSide) {
 				continue
 			}
-			if len(s.notNear) > 0 && anyNear(d, kept, s.notNear, o, s.notNearIn) {
+			if len(s.notNear) > 0 && anyNear(d, kept, s.notNear, o, s.notNearIn, 0) {
 				continue
 			}
 			x := occ{occurrence: o}
@@ -335,9 +336,24 @@ func quotedWord(d *doc, o occurrence) bool {
 
 // anyNear reports whether any occurrence of the given signals is in o's
 // sentence and, when within > 0, no more than within tokens away.
-func anyNear(d *doc, raw [][]occurrence, sigs []int, o occurrence, within int) bool {
+//
+// Unlike a hedge's reach, an occurrence of another signal inside o counts:
+// "Chinese officials" inside "according to the report, Chinese officials"
+// keeps that attribution from being one.
+// With side -1 only occurrences that end before o count, with +1 only those
+// that start after it.
+func anyNear(d *doc, raw [][]occurrence, sigs []int, o occurrence, within, side int) bool {
 	for _, si := range sigs {
-		if reaches(d, raw[si], o, within) {
+		list := raw[si]
+		if side != 0 {
+			for _, h := range list {
+				if (side < 0 && h.last < o.first || side > 0 && h.first > o.last) && reachesAt(d, []occurrence{h}, o, within, false) {
+					return true
+				}
+			}
+			continue
+		}
+		if reachesAt(d, list, o, within, true) {
 			return true
 		}
 	}
@@ -347,12 +363,21 @@ func anyNear(d *doc, raw [][]occurrence, sigs []int, o occurrence, within int) b
 // reaches reports whether one of list is in o's sentence and within the
 // given distance in tokens (0: anywhere in the sentence).
 func reaches(d *doc, list []occurrence, o occurrence, within int) bool {
+	return reachesAt(d, list, o, within, false)
+}
+
+// reachesAt is reaches; with inside, an occurrence within o's own words
+// counts too.
+func reachesAt(d *doc, list []occurrence, o occurrence, within int, inside bool) bool {
 	sent := d.toks[o.first].sent
 	for _, h := range list {
 		if d.toks[h.first].sent != sent {
 			continue
 		}
 		if h.first >= o.first && h.last <= o.last {
+			if inside {
+				return true
+			}
 			continue // itself, or inside it
 		}
 		if within == 0 {

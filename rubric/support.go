@@ -25,11 +25,8 @@ func (r *Rubric) Supports(text string, kind Kind, id string, v Verdict, span Spa
 	sc.d.intern(r.rules.vocab)
 	d := &sc.d
 	a := r.rules.analyse(d, &sc.a)
-	for _, t := range r.rules.about {
-		var ok bool
-		if ok, a.tmp = a.holds(t, a.tmp[:0]); !ok {
-			return false
-		}
+	if about, _ := r.rules.isAbout(a); !about {
+		return false
 	}
 	for _, ru := range cr.rules {
 		if len(ru.kinds) > 0 && !kindIn(kind, ru.kinds) {
