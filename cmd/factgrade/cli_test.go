@@ -107,7 +107,7 @@ func TestBadInputExitCodes(t *testing.T) {
 		{"empty stdin", []string{"grade"}, "", "the text is empty"},
 		{"too long", []string{"grade", long}, "", "the limit is 4000"},
 		{"invalid utf-8", []string{"grade", "-"}, "China \xff\xfe admits", "not valid UTF-8"},
-		{"unknown rubric", []string{"grade", "--rubric", "nope", "China admits"}, "", "known rubrics: volt-typhoon-geneva"},
+		{"unknown rubric", []string{"grade", "--rubric", "nope", "China admits"}, "", "known rubrics: aspartame-iarc, volt-typhoon-geneva"},
 		{"unknown kind", []string{"grade", "--kind", "tweet", "China admits"}, "", "use headline or summary"},
 		{"unknown judge", []string{"grade", "--judge", "oracle", "China admits"}, "", "unknown judge"},
 		{"unknown flag", []string{"grade", "--nope", "x"}, "", "flag provided but not defined"},
