@@ -50,13 +50,7 @@ type Definition struct {
 type Source interface {
 	Counts(ctx context.Context, from, to time.Time, f storage.Filter) (storage.Counts, error)
 	OverridesBetween(ctx context.Context, from, to time.Time, f storage.Filter) ([]storage.Override, error)
-	// LowestGrades returns the window's lowest-scored graded items, lowest first.
-	LowestGrades(ctx context.Context, from, to time.Time, f storage.Filter, limit int) ([]storage.GradedItem, error)
-	// FailedExample returns the window's latest item that failed criterion,
-	// or storage.ErrNotFound.
-	FailedExample(ctx context.Context, from, to time.Time, f storage.Filter, criterion string) (storage.GradedItem, error)
-	// FlaggedForReview returns the window's items flagged for review, newest first.
-	FlaggedForReview(ctx context.Context, from, to time.Time, f storage.Filter, limit int) ([]storage.GradedItem, error)
+	storage.Highlights
 }
 
 // How much of each list a digest holds; the counts above them are whole.

@@ -156,6 +156,7 @@ var (
 type Store interface {
 	Submissions
 	Grades
+	Highlights
 	Settings
 	Overrides
 	Digests
@@ -200,6 +201,24 @@ type Grades interface {
 	Recent(ctx context.Context, f Filter, limit int) ([]GradedItem, error)
 	// Counts summarises the items graded in [from, to).
 	Counts(ctx context.Context, from, to time.Time, f Filter) (Counts, error)
+}
+
+// Highlights pick a window's notable grades for a digest without reading
+// every grade of the window: each walks one index range and stops at its
+// limit.
+type Highlights interface {
+	// LowestGrades returns up to limit items graded in [from, to) with a
+	// letter (ungradable items are left out), lowest score first, ties
+	// oldest first; a limit that is not positive means 10, and at most 100
+	// are returned.
+	LowestGrades(ctx context.Context, from, to time.Time, f Filter, limit int) ([]GradedItem, error)
+	// FailedExample returns the latest item graded in [from, to) that
+	// failed criterion, or ErrNotFound.
+	FailedExample(ctx context.Context, from, to time.Time, f Filter, criterion string) (GradedItem, error)
+	// FlaggedForReview returns up to limit items graded in [from, to) with
+	// a criterion flagged for review, newest first; a limit that is not
+	// positive means 10, and at most 100 are returned.
+	FlaggedForReview(ctx context.Context, from, to time.Time, f Filter, limit int) ([]GradedItem, error)
 }
 
 // Settings keeps per-channel settings.

@@ -62,12 +62,8 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("digest: %w", err)
 	}
 	defer s.Close()
-	ds, err := digestStore(s)
-	if err != nil {
-		return err
-	}
 	log := cfg.Logger(e.stderr)
-	dc := digest.Config{Store: ds, Digests: digestDefinitions(cfg), Logger: log}
+	dc := digest.Config{Store: s, Digests: digestDefinitions(cfg), Logger: log}
 	if *post {
 		if dc.Poster, err = slackPoster(cfg, s, log); err != nil {
 			return err
@@ -111,15 +107,6 @@ func digestError(err error) error {
 		return usagef("%v", ue)
 	}
 	return fmt.Errorf("digest: %w", err)
-}
-
-// digestStore returns s as the digests' store; both adapters implement it.
-func digestStore(s storage.Store) (digest.Store, error) {
-	ds, ok := s.(digest.Store)
-	if !ok {
-		return nil, fmt.Errorf("digest: the %T store cannot build digests", s)
-	}
-	return ds, nil
 }
 
 // digestDefinitions turns the config file's digests into the scheduler's.

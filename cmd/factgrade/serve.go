@@ -135,12 +135,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 
 	var previewer bot.DigestPreviewer
 	if len(cfg.Digests) > 0 {
-		ds, err := digestStore(m.store)
-		if err != nil {
-			return err
-		}
 		m.digests, err = digest.New(digest.Config{
-			Store: ds, Digests: digestDefinitions(cfg), Logger: m.Log, Observer: m.Metrics,
+			Store: m.store, Digests: digestDefinitions(cfg), Logger: m.Log, Observer: m.Metrics,
 			// Replicas sharing PostgreSQL wait for the scheduler lock; a
 			// second instance on one SQLite file says why it does not run.
 			Standby: cfg.Database.Driver == config.Postgres,

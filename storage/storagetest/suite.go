@@ -32,6 +32,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"GradesSincePaging", testGradesSince},
 		{"Recent", testRecent},
 		{"Counts", testCounts},
+		{"Highlights", testHighlights},
 		{"Settings", testSettings},
 		{"Overrides", testOverrides},
 		{"Digests", testDigests},
