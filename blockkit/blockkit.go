@@ -49,6 +49,19 @@ func Escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
+// markupLookalikes replaces the characters Slack's mrkdwn formats with (*
+// bold, _ italic, ~ strike, ` code) by characters that look the same and
+// format nothing: mrkdwn has no escape for them.
+var markupLookalikes = strings.NewReplacer("*", "∗", "_", "ˍ", "~", "∼", "`", "ˋ")
+
+// EscapeText escapes text written by someone else (an editor's headline, a
+// reason typed in a dispute) for a mrkdwn field: the three markup
+// characters as Escape does, and *, _, ~ and ` replaced by look-alikes, so
+// the text shows as typed and never turns bold, struck or into code.
+func EscapeText(s string) string {
+	return markupLookalikes.Replace(Escape(s))
+}
+
 // Blockquote quotes every line of s.
 func Blockquote(s string) string {
 	return "> " + strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n> ")

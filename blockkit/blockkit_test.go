@@ -53,3 +53,15 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"China *ADMITS* _it_ ~did~ `it`", "China ∗ADMITS∗ ˍitˍ ∼did∼ ˋitˋ"},
+		{"<!channel> & <https://x|y>", "&lt;!channel&gt; &amp; &lt;https://x|y&gt;"},
+		{"plain words", "plain words"},
+	} {
+		if got := EscapeText(tc.in); got != tc.want {
+			t.Errorf("EscapeText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -22,7 +22,11 @@ const (
 
 // Action ids of the buttons on a graded reply and the shortcut's callback id.
 const (
-	ActionDispute       = "dispute"
+	ActionDispute = "dispute"
+	ActionDetails = "details"
+	ActionShare   = "share"
+	// ActionSource is the button replies made before Details carried; its
+	// clicks are still answered.
 	ActionSource        = "source"
 	CallbackShortcut    = "factcheck_message"
 	CallbackDisputeView = "dispute"
@@ -40,52 +44,202 @@ var verdictMarks = map[rubric.Verdict]string{
 	rubric.NA:      ":white_circle:",
 }
 
-// RenderGrade renders the graded reply to a submission. r is the rubric the
-// grade was made against, or nil when it is no longer loaded.
+// RenderGrade renders the graded reply to a submission, to be read at a
+// glance: the letter and score (why, when it is not obvious), the text,
+// only the criteria below pass with their reason and fix, the rewrite with
+// its changes marked, and one line for the criteria that pass or do not
+// apply. The full report with citations is behind the Details button
+// (RenderDetails). A reply shown only to its editor carries "Share in
+// channel". r is the rubric the grade was made against, or nil when it is
+// no longer loaded.
 func RenderGrade(item storage.GradedItem, r *rubric.Rubric) Message {
 	g, sub := item.Grade, item.Submission
-	var blocks []slack.Block
-	blocks = append(blocks, slack.NewHeaderBlock(blockkit.Plain(blockkit.Truncate(gradeHeadline(g), MaxHeaderText)), slack.HeaderBlockOptionBlockID("grade_header")))
-	quoted := fmt.Sprintf("<@%s> asked to grade this %s:\n%s", blockkit.Escape(sub.UserID), g.Kind, blockkit.Blockquote(blockkit.Escape(g.Text)))
-	blocks = append(blocks, blockkit.Section("submission", quoted))
-
+	if g.Status != rubric.Graded {
+		return renderNotGraded(item, r)
+	}
+	blocks := []slack.Block{slack.NewHeaderBlock(blockkit.Plain(blockkit.Truncate(gradeHeadline(g), MaxHeaderText)), slack.HeaderBlockOptionBlockID("grade_header"))}
+	text := blockkit.Blockquote(blockkit.EscapeText(g.Text))
+	if line := scoreLine(g, r); line != "" {
+		text += "\n" + line
+	}
+	blocks = append(blocks, blockkit.Section("submission", text))
 	if g.Judge.Injection != "" {
 		blocks = append(blocks, blockkit.Section("injection", injectionText(g.Judge.Injection)))
 	}
-	// Reserve room for the rewrite, the truncation note, the context and the buttons.
-	room := MaxBlocks - len(blocks) - 4
-	criteria := g.Criteria
-	if g.Status != rubric.Graded {
-		// No verdicts to show: say why once instead of a row of "na".
-		criteria = nil
-		why := "Every criterion of this rubric is about another story."
-		if len(g.Criteria) > 0 {
-			why = g.Criteria[0].Reason
-		} else if g.Routing != nil && g.Routing.Note != "" {
-			why = g.Routing.Note
-		}
-		blocks = append(blocks, blockkit.Section("not_graded", blockkit.Escape(why)+"\nType `/factcheck rubrics` to see the stories factgrade can grade, and `/factcheck --rubric ID …` to pick one."))
+	if t := needsText(g, r); t != "" {
+		blocks = append(blocks, blockkit.Section("needs", t))
 	}
+	if t := rewriteText(g); t != "" {
+		blocks = append(blocks, blockkit.Section("rewrite", t))
+	}
+	var ctx []slack.MixedElement
+	if t := foldedLine(g); t != "" {
+		ctx = append(ctx, blockkit.Mrkdwn(t))
+	}
+	ctx = append(ctx, blockkit.Mrkdwn(contextLine(item)))
+	blocks = append(blocks, slack.NewContextBlock("grade_context", ctx...))
+	id := strconv.FormatInt(sub.ID, 10)
+	buttons := []slack.BlockElement{
+		slack.NewButtonBlockElement(ActionDetails, id, blockkit.Plain("Details")),
+		slack.NewButtonBlockElement(ActionDispute, id, blockkit.Plain("Dispute")),
+	}
+	if sub.Ephemeral {
+		share := slack.NewButtonBlockElement(ActionShare, id, blockkit.Plain("Share in channel"))
+		share.Style = slack.StylePrimary
+		buttons = append(buttons, share)
+	}
+	blocks = append(blocks, slack.NewActionBlock("grade_actions", buttons...))
+	return Message{Blocks: blocks, Text: blockkit.Truncate(gradeFallback(g), MaxFallback)}
+}
+
+// renderNotGraded is the reply to a text that got no letter: why, and what
+// would make it gradable. It has no Dispute button: there is no verdict to
+// dispute.
+func renderNotGraded(item storage.GradedItem, r *rubric.Rubric) Message {
+	g := item.Grade
+	blocks := []slack.Block{slack.NewHeaderBlock(blockkit.Plain(blockkit.Truncate(gradeHeadline(g), MaxHeaderText)), slack.HeaderBlockOptionBlockID("grade_header"))}
+	why := "Every criterion of this rubric is about another story."
+	switch {
+	case g.Status == rubric.NotEnglish:
+		why = "factgrade grades English text only."
+	case g.Routing != nil && g.Routing.Note != "" && g.Routing.Chosen == "":
+		why = g.Routing.Note
+	case len(g.Criteria) > 0 && g.Criteria[0].Reason != "":
+		why = g.Criteria[0].Reason
+	case r != nil:
+		why = r.NotAboutReason()
+	}
+	what := "*To have it graded*, send a text about the story that says who did what, as the source tells it; or pick another story with `/factcheck --rubric ID …` (`/factcheck rubrics` lists them)."
+	if g.Status == rubric.NotEnglish {
+		what = "*To have it graded*, send the English version of the text."
+	}
+	blocks = append(blocks,
+		blockkit.Section("submission", blockkit.Blockquote(blockkit.EscapeText(g.Text))),
+		blockkit.Section("not_graded", blockkit.Escape(why)+"\n"+what),
+		slack.NewContextBlock("grade_context", blockkit.Mrkdwn(contextLine(item))),
+	)
+	return Message{Blocks: blocks, Text: blockkit.Truncate(gradeFallback(g), MaxFallback)}
+}
+
+// scoreLine explains the letter in one line when the score alone does not:
+// a failed criterion capped it, or a verdict awaits an editor's review.
+func scoreLine(g *rubric.Grade, r *rubric.Rubric) string {
+	var parts []string
+	if g.Capped && r != nil {
+		var capping []string
+		for _, cg := range g.Criteria {
+			if c := r.Criterion(cg.Criterion); c != nil && cg.Verdict == rubric.Fail && c.CapsAt == g.Letter {
+				capping = append(capping, cg.Criterion)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("_%s %s: the letter is capped at %s (%d/100 alone would be %s)._",
+			blockkit.EscapeText(strings.Join(capping, " and ")), plural(len(capping), "fails", "fail"), g.Letter, g.Score, r.LetterFor(g.Score)))
+	}
+	var review []string
+	for _, cg := range g.Criteria {
+		if cg.NeedsReview {
+			review = append(review, cg.Criterion)
+		}
+	}
+	if len(review) > 0 {
+		parts = append(parts, fmt.Sprintf(":eyes: _Provisional: an editor should review %s._", blockkit.EscapeText(strings.Join(review, ", "))))
+	}
+	return strings.Join(parts, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// needsText lists the criteria below pass, one line each with its reason,
+// and its fix under it.
+func needsText(g *rubric.Grade, r *rubric.Rubric) string {
+	var below []rubric.CriterionGrade
+	for _, cg := range g.Criteria {
+		if cg.Verdict == rubric.Fail || cg.Verdict == rubric.Partial || cg.NeedsReview && cg.Verdict != rubric.Pass {
+			below = append(below, cg)
+		}
+	}
+	// The judges give one fix per criterion below pass that has one, in
+	// order; they pair with the criteria when every one has its fix.
+	paired := len(g.Fixes) == len(below)
+	var b strings.Builder
+	for i, cg := range below {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s *%s* %s", verdictMarks[cg.Verdict], blockkit.EscapeText(cg.Criterion), cg.Verdict)
+		if cg.DecidedBy == rubric.DecidedByEditor {
+			b.WriteString(" (editor)")
+		}
+		if cg.Reason != "" {
+			b.WriteString(": " + blockkit.Escape(cg.Reason))
+		}
+		if paired {
+			b.WriteString("\n      _Fix:_ " + blockkit.Escape(g.Fixes[i]))
+		}
+	}
+	if !paired {
+		for _, f := range g.Fixes {
+			b.WriteString("\n      _Fix:_ " + blockkit.Escape(f))
+		}
+	}
+	return b.String()
+}
+
+// foldedLine is one line naming the criteria that pass and those that do
+// not apply.
+func foldedLine(g *rubric.Grade) string {
+	var pass, na []string
+	for _, cg := range g.Criteria {
+		switch {
+		case cg.Verdict == rubric.Pass && !cg.NeedsReview:
+			pass = append(pass, cg.Criterion)
+		case cg.Verdict == rubric.NA && !cg.NeedsReview:
+			na = append(na, cg.Criterion)
+		}
+	}
+	var parts []string
+	if len(pass) > 0 {
+		parts = append(parts, verdictMarks[rubric.Pass]+" Pass: "+blockkit.EscapeText(strings.Join(pass, ", ")))
+	}
+	if len(na) > 0 {
+		parts = append(parts, "Not applicable: "+blockkit.EscapeText(strings.Join(na, ", ")))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// RenderDetails renders the full report of a grade, for the Details
+// button: every criterion with its question, verdict, reason, the editor's
+// words it rests on and the source's paragraphs it cites, then the fixes.
+func RenderDetails(item storage.GradedItem, r *rubric.Rubric) Message {
+	g := item.Grade
+	blocks := []slack.Block{blockkit.Section("details_head", fmt.Sprintf("*%s* · details\n%s", blockkit.Escape(gradeHeadline(g)), blockkit.Blockquote(blockkit.EscapeText(g.Text))))}
+	room := MaxBlocks - len(blocks) - 3
 	shown := 0
-	for _, cg := range criteria {
+	for _, cg := range g.Criteria {
 		if shown == room {
 			break
 		}
 		blocks = append(blocks, blockkit.Section("crit_"+cg.Criterion, criterionText(cg, r)))
 		shown++
 	}
-	if hidden := len(criteria) - shown; hidden > 0 {
+	if hidden := len(g.Criteria) - shown; hidden > 0 {
 		blocks = append(blocks, slack.NewContextBlock("crit_more", blockkit.Mrkdwn(fmt.Sprintf("%d more criteria not shown (Slack allows %d blocks per message).", hidden, MaxBlocks))))
 	}
-	if t := rewriteText(g); t != "" {
-		blocks = append(blocks, blockkit.Section("rewrite", t))
+	if len(g.Fixes) > 0 {
+		var b strings.Builder
+		b.WriteString("*What to fix*")
+		for _, f := range g.Fixes {
+			b.WriteString("\n• " + blockkit.Escape(f))
+		}
+		blocks = append(blocks, blockkit.Section("fixes", b.String()))
 	}
-	blocks = append(blocks, slack.NewContextBlock("grade_context", blockkit.Mrkdwn(contextLine(item))))
-	blocks = append(blocks, slack.NewActionBlock("grade_actions",
-		slack.NewButtonBlockElement(ActionDispute, strconv.FormatInt(sub.ID, 10), blockkit.Plain("Dispute")),
-		slack.NewButtonBlockElement(ActionSource, strconv.FormatInt(sub.ID, 10), blockkit.Plain("Source")),
-	))
-	return Message{Blocks: blocks, Text: blockkit.Truncate(gradeFallback(g), MaxFallback)}
+	blocks = append(blocks, slack.NewContextBlock("details_context", blockkit.Mrkdwn(contextLine(item))))
+	return Message{Blocks: blocks, Text: blockkit.Truncate("Details: "+gradeFallback(g), MaxFallback)}
 }
 
 // injectionText says that the text addressed the grader, quoting the words.
@@ -110,7 +264,7 @@ func gradeHeadline(g *rubric.Grade) string {
 
 // gradeFallback is the plain-text version of the reply for notifications.
 func gradeFallback(g *rubric.Grade) string {
-	return fmt.Sprintf("%s for %q against %s v%d", gradeHeadline(g), blockkit.Escape(g.Text), g.Rubric, g.RubricVersion)
+	return fmt.Sprintf("%s for %q against %s v%d", gradeHeadline(g), blockkit.EscapeText(g.Text), g.Rubric, g.RubricVersion)
 }
 
 func criterionText(cg rubric.CriterionGrade, r *rubric.Rubric) string {
@@ -136,7 +290,7 @@ func criterionText(cg rubric.CriterionGrade, r *rubric.Rubric) string {
 	if len(cg.Spans) > 0 {
 		words := make([]string, 0, len(cg.Spans))
 		for _, s := range cg.Spans {
-			words = append(words, "“"+blockkit.Escape(s.Text)+"”")
+			words = append(words, "“"+blockkit.EscapeText(s.Text)+"”")
 		}
 		b.WriteString("\nYour words: " + strings.Join(words, ", "))
 	}
@@ -156,23 +310,17 @@ func citationText(c rubric.Citation, src *rubric.Source) string {
 	return fmt.Sprintf("> ¶%d %s", c.Paragraph, quote)
 }
 
+// rewriteText is the suggested wording with its changes from the editor's
+// text marked: removed words struck, added words in bold.
 func rewriteText(g *rubric.Grade) string {
-	if g.Rewrite != "" {
-		t := "*Suggested wording*"
-		if g.RewriteLetter != "" {
-			t += fmt.Sprintf(" (grades %s · %d/100)", g.RewriteLetter, g.RewriteScore)
-		}
-		return t + "\n" + blockkit.Blockquote(blockkit.Escape(g.Rewrite))
+	if g.Rewrite == "" {
+		return ""
 	}
-	if len(g.Fixes) > 0 {
-		var b strings.Builder
-		b.WriteString("*What to fix*")
-		for _, f := range g.Fixes {
-			b.WriteString("\n• " + blockkit.Escape(f))
-		}
-		return b.String()
+	t := "*Try:* " + markChanges(g.Text, g.Rewrite)
+	if g.RewriteLetter != "" {
+		t += fmt.Sprintf("\n_That wording grades %s · %d/100._", g.RewriteLetter, g.RewriteScore)
 	}
-	return ""
+	return t
 }
 
 func contextLine(item storage.GradedItem) string {
@@ -184,7 +332,10 @@ func contextLine(item storage.GradedItem) string {
 	if g.Judge.Fallback != "" {
 		judge += ", fell back to rules"
 	}
-	line := blockkit.Escape(fmt.Sprintf("Rubric %s v%d · judge %s · submission #%d", g.Rubric, g.RubricVersion, judge, item.Submission.ID))
+	line := blockkit.Escape(fmt.Sprintf("%s · rubric %s v%d · judge %s · #%d", g.Kind, g.Rubric, g.RubricVersion, judge, item.Submission.ID))
+	if u := item.Submission.UserID; u != "" {
+		line = "<@" + blockkit.Escape(u) + "> · " + line
+	}
 	if g.Routing != nil && len(g.Routing.Matched) > 1 {
 		// factgrade chose between stories: say so, and how to pick the other.
 		line += "\n" + blockkit.Escape(g.Routing.Note)

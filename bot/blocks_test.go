@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
 	"github.com/factgrade/factgrade/storage"
 )
 
@@ -61,19 +63,59 @@ func gradedItem(t *testing.T, text string, kind rubric.Kind) storage.GradedItem 
 	return storage.GradedItem{Submission: storage.Submission{ID: 42, UserID: editor, ChannelID: channel}, Grade: g}
 }
 
+// replyShapes are every shape of reply factgrade renders for a grade, by
+// golden file name.
+func replyShapes(t *testing.T) map[string]bot.Message {
+	t.Helper()
+	r := testRubric()
+	fail := gradedItem(t, "China admits <!channel> hacking <https://evil.example|U.S. bank> & *more*", rubric.Headline)
+	summary := gradedItem(t, "U.S. officials took Chinese remarks as a tacit admission.\nThe sources were unnamed.", rubric.Summary)
+	pass := gradedItem(t, "China tacitly linked hacks to Taiwan policy, officials say", rubric.Headline)
+	pass.Grade.Criteria[1].Verdict = rubric.Pass
+	r.Score(pass.Grade)
+	private := gradedItem(t, "China admits hacking", rubric.Headline)
+	private.Submission.Ephemeral = true
+	capped := gradedItem(t, "Officials say China admits hacking, which China denies.", rubric.Summary)
+	capped.Grade.Criteria[1].Verdict = rubric.Pass
+	capped.Grade.Criteria[2].Verdict = rubric.Pass
+	light := testRubric() // admission weighs less: the score alone is a B
+	light.Criteria[0].Weight = 1
+	light.Score(capped.Grade)
+	review := gradedItem(t, "China hints at hacking", rubric.Headline)
+	review.Grade.Criteria[0].NeedsReview = true
+	ungradable := gradedItem(t, "City council approves new budget for road repairs", rubric.Headline)
+	for i := range ungradable.Grade.Criteria {
+		ungradable.Grade.Criteria[i] = rubric.CriterionGrade{Criterion: ungradable.Grade.Criteria[i].Criterion, Verdict: rubric.NA, Reason: r.NotAboutReason()}
+	}
+	ungradable.Grade.Rewrite = ""
+	r.Score(ungradable.Grade)
+	notEnglish := gradedItem(t, "China admitió los ciberataques", rubric.Headline)
+	notEnglish.Grade.Status = rubric.NotEnglish
+	notEnglish.Grade.Rewrite = ""
+	r.Score(notEnglish.Grade)
+	return map[string]bot.Message{
+		"grade_headline_fail.json":   bot.RenderGrade(fail, r),
+		"grade_summary.json":         bot.RenderGrade(summary, r),
+		"grade_headline_pass.json":   bot.RenderGrade(pass, r),
+		"grade_private.json":         bot.RenderGrade(private, r),
+		"grade_capped.json":          bot.RenderGrade(capped, r),
+		"grade_needs_review.json":    bot.RenderGrade(review, r),
+		"grade_ungradable.json":      bot.RenderGrade(ungradable, r),
+		"grade_not_english.json":     bot.RenderGrade(notEnglish, r),
+		"details_headline_fail.json": bot.RenderDetails(fail, r),
+		"details_summary.json":       bot.RenderDetails(summary, r),
+		"source.json":                bot.RenderSource(fail.Grade, r),
+	}
+}
+
+// TestRenderGradeGolden compares every reply shape with its golden file
+// (go test ./bot -update rewrites them) and checks editors' text is escaped.
 func TestRenderGradeGolden(t *testing.T) {
-	for _, tc := range []struct {
-		name, text string
-		kind       rubric.Kind
-	}{
-		{"headline_fail", "China admits <!channel> hacking <https://evil.example|U.S. bank> & more", rubric.Headline},
-		{"summary", "U.S. officials took Chinese remarks as a tacit admission.\nThe sources were unnamed.", rubric.Summary},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			msg := bot.RenderGrade(gradedItem(t, tc.text, tc.kind), testRubric())
+	for name, msg := range replyShapes(t) {
+		t.Run(name, func(t *testing.T) {
 			got := indentJSON(t, map[string]any{"text": msg.Text, "blocks": msg.Blocks})
-			golden(t, "grade_"+tc.name+".json", got)
-			for _, bad := range []string{"<!channel>", "<https://evil", "<hack>"} {
+			golden(t, name, got)
+			for _, bad := range []string{"<!channel>", "<https://evil", "<hack>", "*more*"} {
 				if bytes.Contains(got, []byte(bad)) {
 					t.Errorf("rendered reply contains unescaped %q", bad)
 				}
@@ -96,43 +138,187 @@ func TestRenderGradeInjection(t *testing.T) {
 	}
 }
 
-func TestRenderHomeGolden(t *testing.T) {
-	items := []storage.GradedItem{gradedItem(t, "China admits hacking", rubric.Headline)}
-	view := bot.RenderHome(items, storage.Counts{Total: 3, ByLetter: map[string]int{"A": 1, "F": 1, "": 1}, NeedsReview: 1}, "• `test-story` v2")
-	golden(t, "home.json", indentJSON(t, view))
+// TestReplyShapes checks what each shape must and must not carry.
+func TestReplyShapes(t *testing.T) {
+	shapes := replyShapes(t)
+	js := func(name string) string { b, _ := json.Marshal(shapes[name].Blocks); return string(b) }
+	for _, tc := range []struct {
+		name          string
+		want, notWant []string
+	}{
+		{"grade_headline_fail.json", []string{`"action_id":"details"`, `"action_id":"dispute"`, "~admits", "*tacitly", "Not applicable: denial"}, []string{`"action_id":"share"`, "¶2", "crit_"}},
+		{"grade_private.json", []string{`"action_id":"share"`, "Share in channel"}, nil},
+		{"grade_capped.json", []string{"admission fails: the letter is capped at D"}, nil},
+		{"grade_needs_review.json", []string{"Provisional: an editor should review admission"}, nil},
+		{"grade_headline_pass.json", []string{"Pass: admission, sourcing"}, []string{`"block_id":"needs"`}},
+		{"grade_ungradable.json", []string{"To have it graded", "/factcheck rubrics"}, []string{`"action_id":"dispute"`, `"actions"`}},
+		{"grade_not_english.json", []string{"English version"}, []string{`"action_id":"dispute"`, `"actions"`}},
+		{"details_headline_fail.json", []string{"¶2", "Admitted, or tacit?", "Your words"}, nil},
+	} {
+		got := js(tc.name)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q: %s", tc.name, w, got)
+			}
+		}
+		for _, w := range tc.notWant {
+			if strings.Contains(got, w) {
+				t.Errorf("%s has %q: %s", tc.name, w, got)
+			}
+		}
+	}
 }
 
-func TestRenderGradeLimits(t *testing.T) {
-	item := gradedItem(t, strings.Repeat("China admits hacking & more. ", 200), rubric.Summary)
+// TestRenderUnderSlackLimits renders every reply shape, and one with far
+// too much in it, and checks each against Slack's Block Kit limits: 50
+// blocks, 3,000 characters a section, 150 a header, 10 elements a context
+// block, 25 elements an actions block, 75 characters a button's text, 2,000
+// its value, 255 a block or action id.
+func TestRenderUnderSlackLimits(t *testing.T) {
+	shapes := replyShapes(t)
+	huge := gradedItem(t, strings.Repeat("China admits hacking & more. ", 200), rubric.Summary)
 	long := strings.Repeat("<b>&amp; very long reason ", 300)
 	for i := 0; i < 80; i++ {
-		item.Grade.Criteria = append(item.Grade.Criteria, rubric.CriterionGrade{Criterion: "extra", Verdict: rubric.Fail, Reason: long})
+		huge.Grade.Criteria = append(huge.Grade.Criteria, rubric.CriterionGrade{Criterion: "extra", Verdict: rubric.Fail, Reason: long})
+		huge.Grade.Fixes = append(huge.Grade.Fixes, long)
 	}
-	item.Grade.Letter = strings.Repeat("A", 200)
-	msg := bot.RenderGrade(item, testRubric())
-	if len(msg.Blocks) > bot.MaxBlocks {
-		t.Errorf("%d blocks, want at most %d", len(msg.Blocks), bot.MaxBlocks)
+	huge.Grade.Rewrite = strings.Repeat("China tacitly linked hacks ", 300)
+	huge.Grade.Letter = strings.Repeat("A", 200)
+	shapes["huge grade"] = bot.RenderGrade(huge, testRubric())
+	shapes["huge details"] = bot.RenderDetails(huge, testRubric())
+	for name, msg := range shapes {
+		checkLimits(t, name, msg)
 	}
-	js, _ := json.Marshal(msg.Blocks)
+	js, _ := json.Marshal(shapes["huge details"].Blocks)
 	if !strings.Contains(string(js), "more criteria not shown") {
-		t.Error("dropped criteria are not mentioned")
+		t.Error("details drop criteria without saying so")
+	}
+}
+
+func checkLimits(t *testing.T, name string, msg bot.Message) {
+	t.Helper()
+	if len(msg.Blocks) > bot.MaxBlocks {
+		t.Errorf("%s: %d blocks, want at most %d", name, len(msg.Blocks), bot.MaxBlocks)
+	}
+	if n := utf8.RuneCountInString(msg.Text); n > bot.MaxFallback || n == 0 {
+		t.Errorf("%s: fallback text has %d characters", name, n)
+	}
+	count := func(what string, s string, max int) {
+		if n := utf8.RuneCountInString(s); n > max {
+			t.Errorf("%s: %s has %d characters, want at most %d", name, what, n, max)
+		}
 	}
 	for _, b := range msg.Blocks {
 		switch b := b.(type) {
 		case *slack.SectionBlock:
-			if n := utf8.RuneCountInString(b.Text.Text); n > bot.MaxSectionText {
-				t.Errorf("section %s has %d characters, want at most %d", b.BlockID, n, bot.MaxSectionText)
-			}
+			count("section "+b.BlockID, b.Text.Text, bot.MaxSectionText)
+			count("block_id", b.BlockID, 255)
 			if strings.Contains(b.Text.Text, "<b>") {
-				t.Errorf("section %s has unescaped markup", b.BlockID)
+				t.Errorf("%s: section %s has unescaped markup", name, b.BlockID)
 			}
 		case *slack.HeaderBlock:
-			if n := utf8.RuneCountInString(b.Text.Text); n > bot.MaxHeaderText || !strings.HasSuffix(b.Text.Text, "(cut to fit Slack's limit)") {
-				t.Errorf("header has %d characters (%q), want at most %d and a truncation note", n, b.Text.Text, bot.MaxHeaderText)
+			count("header", b.Text.Text, bot.MaxHeaderText)
+		case *slack.ContextBlock:
+			if n := len(b.ContextElements.Elements); n > 10 {
+				t.Errorf("%s: context %s has %d elements", name, b.BlockID, n)
+			}
+			for _, e := range b.ContextElements.Elements {
+				if txt, ok := e.(*slack.TextBlockObject); ok {
+					count("context "+b.BlockID, txt.Text, bot.MaxSectionText)
+				}
+			}
+		case *slack.ActionBlock:
+			if n := len(b.Elements.ElementSet); n > 25 {
+				t.Errorf("%s: %d buttons", name, n)
+			}
+			for _, e := range b.Elements.ElementSet {
+				if btn, ok := e.(*slack.ButtonBlockElement); ok {
+					count("button text", btn.Text.Text, 75)
+					count("button value", btn.Value, 2000)
+					count("action_id", btn.ActionID, 255)
+				}
 			}
 		}
 	}
-	if utf8.RuneCountInString(msg.Text) > bot.MaxFallback || msg.Text == "" {
-		t.Errorf("fallback text has %d characters", utf8.RuneCountInString(msg.Text))
+}
+
+// TestReplyAtAGlance grades every headline of the case files with the rule
+// judge and the real rubric, renders the replies and checks the median fits
+// at a glance: at most 6 blocks and 900 characters of text.
+func TestReplyAtAGlance(t *testing.T) {
+	set, err := rubrics.Load()
+	if err != nil {
+		t.Fatal(err)
 	}
+	var blocks, chars []int
+	judge := rubric.NewRuleJudge()
+	for _, file := range []string{"dev.jsonl", "holdout.jsonl", "real.jsonl"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "cases", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			var c struct{ Kind, Text, Rubric string }
+			if err := json.Unmarshal([]byte(line), &c); err != nil {
+				t.Fatal(err)
+			}
+			r, ok := set.Get(c.Rubric)
+			if c.Kind != "headline" || !ok {
+				continue
+			}
+			g, err := judge.Grade(t.Context(), r, rubric.Request{Text: c.Text, Kind: rubric.Headline})
+			if err != nil || g.Status != rubric.Graded {
+				continue
+			}
+			msg := bot.RenderGrade(storage.GradedItem{Submission: storage.Submission{ID: 1234, UserID: "U0EDITOR", Ephemeral: true}, Grade: g}, r)
+			blocks = append(blocks, len(msg.Blocks))
+			chars = append(chars, textChars(msg.Blocks))
+		}
+	}
+	if len(blocks) < 20 {
+		t.Fatalf("only %d graded headlines in the case files", len(blocks))
+	}
+	mb, mc := median(blocks), median(chars)
+	t.Logf("%d graded headlines: median %d blocks, %d characters (max %d)", len(blocks), mb, mc, slices.Max(chars))
+	if mb > 6 || mc > 900 {
+		t.Errorf("median reply has %d blocks and %d characters, want at most 6 and 900", mb, mc)
+	}
+}
+
+// textChars counts the characters of every text object in blocks.
+func textChars(blocks []slack.Block) int {
+	js, _ := json.Marshal(blocks)
+	var walk func(v any) int
+	walk = func(v any) int {
+		n := 0
+		switch v := v.(type) {
+		case map[string]any:
+			if s, ok := v["text"].(string); ok {
+				n += utf8.RuneCountInString(s)
+			}
+			for _, e := range v {
+				n += walk(e)
+			}
+		case []any:
+			for _, e := range v {
+				n += walk(e)
+			}
+		}
+		return n
+	}
+	var v any
+	json.Unmarshal(js, &v)
+	return walk(v)
+}
+
+func median(xs []int) int {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func TestRenderHomeGolden(t *testing.T) {
+	items := []storage.GradedItem{gradedItem(t, "China admits hacking", rubric.Headline)}
+	view := bot.RenderHome(items, storage.Counts{Total: 3, ByLetter: map[string]int{"A": 1, "F": 1, "": 1}, NeedsReview: 1}, "• `test-story` v2")
+	golden(t, "home.json", indentJSON(t, view))
 }

@@ -45,6 +45,9 @@ type Config struct {
 	Observer Observer
 	// SlackTimeout bounds each Web API call.
 	SlackTimeout time.Duration
+	// ReplyInChannel posts grades for everyone in channels that have not
+	// chosen; by default they are shown only to the editor who asked.
+	ReplyInChannel bool
 	// Digests answers /factcheck digest; nil means no digests are configured.
 	Digests DigestPreviewer
 }

@@ -134,6 +134,11 @@ func newHarness(t testing.TB, opts ...harnessOption) *harness {
 	t.Cleanup(h.slack.Close)
 	h.dbPath = filepath.Join(t.TempDir(), "factgrade.db")
 	h.start(opts...)
+	// The desk channel of these tests chose "/factcheck reply channel";
+	// other channels keep the default (grades shown only to the asker).
+	if err := h.store.SetChannelSettings(context.Background(), storage.ChannelSettings{TeamID: teamID, ChannelID: channel, UpdatedBy: editor}); err != nil {
+		t.Fatal(err)
+	}
 	return h
 }
 

@@ -54,7 +54,7 @@ const HelpText = "*factgrade* grades a headline or summary against the story's p
 	"• `/factcheck China tacitly acknowledged hacks on U.S. infrastructure, WSJ reports`: grade a text (a headline or a summary, told apart by its length)\n" +
 	"• `/factcheck --rubric ID …`, `--headline …`, `--summary …`: choose the rubric or the kind\n" +
 	"• `/factcheck use ID`: make rubric ID this channel's default\n" +
-	"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked, or to the channel\n" +
+	"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked (the default; each has a *Share in channel* button), or to the channel\n" +
 	"• `/factcheck rubrics`: list the rubrics\n" +
 	"• `/factcheck digest [NAME]`: preview the scheduled digest so far, only to you\n" +
 	"Or use the message shortcut *Fact-check this message* on any message: the grade is posted in its thread."
@@ -130,7 +130,7 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		routing = b.cfg.Rubrics.Route(sub.Text)
 		r, _ = b.cfg.Rubrics.Get(routing.Chosen)
 	}
-	sub.Ephemeral = settings.Ephemeral
+	sub.Ephemeral = b.private(settings)
 	busy := b.queueFull()
 	stored, created, err := b.store.Submit(ctx, sub)
 	retried := false
@@ -176,6 +176,17 @@ func ackText(kind rubric.Kind, r *rubric.Rubric, routing rubric.Routing) string 
 // QueuedNote is added to the acknowledgement when the queue is deep.
 const QueuedNote = "factgrade is busy: your submission is saved and queued behind others. Its grade will be posted here when a grader is free; there is no need to send it again."
 
+// private reports whether grades in a channel are shown only to the editor
+// who asked. That is the default for a channel that never chose (unless
+// the deployment's FACTGRADE_REPLY=channel): many desks will not have
+// draft headlines graded in public, and the Share in channel button puts a
+// private grade one click from public. "/factcheck reply channel" makes a
+// channel's grades public. (Settings rows stored before this default keep
+// their choice: a row with Ephemeral false posts in the channel.)
+func (b *Bot) private(s storage.ChannelSettings) bool {
+	return s.Ephemeral || (s.UpdatedAt.IsZero() && !b.cfg.ReplyInChannel)
+}
+
 // setChannel handles "use ID" and "reply private|channel".
 func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command) Reply {
 	s, err := b.store.ChannelSettings(ctx, cmd.TeamID, cmd.ChannelID)
@@ -199,7 +210,10 @@ func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command)
 			text = "Grades in this channel are now shown only to whoever asked."
 		}
 	}
-	s.TeamID, s.ChannelID, s.UpdatedBy = cmd.TeamID, cmd.ChannelID, cmd.UserID
+	if c.Action != ActReply {
+		s.Ephemeral = b.private(s) // keep the channel's reply mode, the default included
+	}
+	s.TeamID, s.ChannelID, s.UpdatedBy, s.UpdatedAt = cmd.TeamID, cmd.ChannelID, cmd.UserID, time.Now()
 	if err := b.store.SetChannelSettings(ctx, s); err != nil {
 		b.log.Error("saving channel settings", "channel", cmd.ChannelID, "err", err)
 		return b.failReply(errStorage, "error")

@@ -58,7 +58,9 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 		return Reply{Outcome: "bad_request"}
 	}
 	act := cb.ActionCallback.BlockActions[0]
-	if act.ActionID != ActionDispute && act.ActionID != ActionSource {
+	switch act.ActionID {
+	case ActionDispute, ActionSource, ActionDetails, ActionShare:
+	default:
 		return Reply{Outcome: "ignored"}
 	}
 	if !b.seen.firstTime("action:" + cb.TriggerID + ":" + act.ActionTs) {
@@ -99,6 +101,19 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 				return err
 			})
 		})
+	case ActionDetails:
+		msg := RenderDetails(item, r)
+		b.goBackground("post_details", func(ctx context.Context) error {
+			return b.showOnly(ctx, cb, channel, thread, msg)
+		})
+	case ActionShare:
+		shared := item
+		shared.Submission.Ephemeral = false
+		msg := RenderGrade(shared, r)
+		url := cb.ResponseURL
+		b.goBackground("share_grade", func(ctx context.Context) error {
+			return b.share(ctx, channel, item.Submission.ThreadTS, url, msg)
+		})
 	case ActionSource:
 		msg := RenderSource(item.Grade, r)
 		user, eph := cb.User.ID, cb.Container.IsEphemeral
@@ -137,6 +152,44 @@ func (b *Bot) refuseAction(cb slack.InteractionCallback, text string) {
 			_, _, err := b.slack.PostMessageContext(ctx, "", slack.MsgOptionResponseURL(url, slack.ResponseTypeEphemeral), slack.MsgOptionText(text, false))
 			return err
 		})
+	})
+}
+
+// showOnly shows msg only to whoever clicked: through the click's
+// response_url (which reaches channels factgrade has not joined and direct
+// messages), else as an ephemeral message in the channel.
+func (b *Bot) showOnly(ctx context.Context, cb slack.InteractionCallback, channel, thread string, msg Message) error {
+	if cb.ResponseURL != "" {
+		opts := append([]slack.MsgOption{slack.MsgOptionResponseURL(cb.ResponseURL, slack.ResponseTypeEphemeral)}, msgOptions(msg, "")...)
+		err := b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
+			_, _, err := b.slack.PostMessageContext(ctx, channel, opts...)
+			return err
+		})
+		if err == nil {
+			return nil
+		}
+	}
+	return b.postThread(ctx, channel, thread, cb.User.ID, true, msg)
+}
+
+// share posts a grade shown only to its editor for the whole channel (in
+// its thread), then removes the private copy. Where factgrade may not post
+// (a channel it has not joined), the click's response_url posts it.
+func (b *Bot) share(ctx context.Context, channel, thread, responseURL string, msg Message) error {
+	err := b.postThread(ctx, channel, thread, "", false, msg)
+	if err != nil && permanent(err) && responseURL != "" {
+		opts := append([]slack.MsgOption{slack.MsgOptionResponseURL(responseURL, slack.ResponseTypeInChannel)}, msgOptions(msg, thread)...)
+		err = b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
+			_, _, err := b.slack.PostMessageContext(ctx, channel, opts...)
+			return err
+		})
+	}
+	if err != nil || responseURL == "" {
+		return err
+	}
+	return b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
+		_, _, err := b.slack.PostMessageContext(ctx, channel, slack.MsgOptionDeleteOriginal(responseURL))
+		return err
 	})
 }
 

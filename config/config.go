@@ -50,6 +50,12 @@ type Config struct {
 	// before new ones are refused with "busy, try again"
 	// (FACTGRADE_QUEUE_SIZE, default 256).
 	QueueSize int
+	// ReplyInChannel posts grades for the whole channel in channels that
+	// have not chosen with "/factcheck reply channel|private"
+	// (FACTGRADE_REPLY=channel). The default, FACTGRADE_REPLY=private,
+	// shows each grade only to the editor who asked, with a Share in
+	// channel button.
+	ReplyInChannel bool
 	// DefaultRubric, when set, is the rubric used when neither the command
 	// nor the channel names one (FACTGRADE_DEFAULT_RUBRIC). Empty, the
 	// default: each text is graded against the story it is about.
@@ -258,6 +264,7 @@ func Read(getenv func(string) string, readFile func(string) ([]byte, error)) (*C
 	c.ShutdownDrain = r.durationMin("FACTGRADE_SHUTDOWN_DRAIN", DefaultShutdownDrain, true)
 	c.Workers = r.integer("FACTGRADE_WORKERS", DefaultWorkers, 1, 1024)
 	c.QueueSize = r.integer("FACTGRADE_QUEUE_SIZE", DefaultQueueSize, 1, 1_000_000)
+	c.ReplyInChannel = r.enum("FACTGRADE_REPLY", "private", "private", "channel") == "channel"
 	c.DefaultRubric = r.rubricID("FACTGRADE_DEFAULT_RUBRIC")
 	c.RubricDirs = r.list("FACTGRADE_RUBRIC_DIRS")
 	c.Migrate = r.boolean("FACTGRADE_MIGRATE", true)

@@ -45,6 +45,7 @@ func (c *Config) Redacted() []Setting {
 		{Name: "FACTGRADE_SHUTDOWN_DRAIN", Value: c.ShutdownDrain.String()},
 		{Name: "FACTGRADE_WORKERS", Value: strconv.Itoa(c.Workers)},
 		{Name: "FACTGRADE_QUEUE_SIZE", Value: strconv.Itoa(c.QueueSize)},
+		{Name: "FACTGRADE_REPLY", Value: replyMode(c.ReplyInChannel)},
 		{Name: "FACTGRADE_DEFAULT_RUBRIC", Value: c.DefaultRubric},
 		{Name: "FACTGRADE_RUBRIC_DIRS", Value: strings.Join(c.RubricDirs, string(filepath.ListSeparator))},
 		{Name: "FACTGRADE_CONFIG", Value: c.ConfigFile},
@@ -127,4 +128,12 @@ func (c *Config) LogValue() slog.Value {
 	}
 	attrs = append(attrs, slog.String("digests", strings.Join(names, ",")))
 	return slog.GroupValue(attrs...)
+}
+
+// replyMode is FACTGRADE_REPLY's value for ReplyInChannel.
+func replyMode(inChannel bool) string {
+	if inChannel {
+		return "channel"
+	}
+	return "private"
 }

@@ -101,6 +101,7 @@ func (s *stack) start() {
 		Workers:         s.cfg.workers,
 		QueueSize:       s.cfg.queue,
 		ChannelInterval: time.Millisecond,
+		ReplyInChannel:  true,
 		ResumeEvery:     200 * time.Millisecond,
 		SlackTimeout:    s.cfg.slackTimeout,
 	})

@@ -156,6 +156,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Workers:         cfg.Workers,
 		QueueSize:       cfg.QueueSize,
 		ChannelInterval: m.ChannelInterval,
+		ReplyInChannel:  cfg.ReplyInChannel,
 		Observer:        m.Metrics,
 		Digests:         previewer,
 	})

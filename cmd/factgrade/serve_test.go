@@ -41,6 +41,9 @@ func serveEnv(fake *slacktest.Server, dataDir string, extra ...string) map[strin
 		"FACTGRADE_JUDGE":          "rules",
 		"FACTGRADE_SHUTDOWN_GRACE": "5s",
 		"FACTGRADE_SHUTDOWN_DRAIN": "0s",
+		// These tests follow replies posted in the channel; the default
+		// (private) is bot's to test.
+		"FACTGRADE_REPLY": "channel",
 	}
 	for i := 0; i+1 < len(extra); i += 2 {
 		env[extra[i]] = extra[i+1]

@@ -1,0 +1,73 @@
+package bot_test
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factgrade/factgrade/bot"
+	"github.com/factgrade/factgrade/bot/slacktest"
+	"github.com/factgrade/factgrade/storage"
+)
+
+// withResponseURL sets the response_url of an interaction payload and
+// returns the request body.
+func withResponseURL(t *testing.T, payload []byte, u string) []byte {
+	t.Helper()
+	var p map[string]any
+	if err := json.Unmarshal(payload, &p); err != nil {
+		t.Fatal(err)
+	}
+	p["response_url"] = u
+	js, _ := json.Marshal(p)
+	return []byte("payload=" + url.QueryEscape(string(js)))
+}
+
+// TestPrivateByDefaultAndShare proves that in a channel that never chose,
+// a grade is shown only to the editor who asked, with a Share in channel
+// button that posts it for everyone and removes the private copy; and
+// that Details shows the full report, with citations, only to whoever
+// clicked.
+func TestPrivateByDefaultAndShare(t *testing.T) {
+	const drafts = "C0DRAFTS"
+	h := newHarness(t)
+	c := slacktest.Slash{TeamID: teamID, ChannelID: drafts, UserID: editor, Text: "China admits hacking", TriggerID: trigger(1), ResponseURL: h.slack.ResponseURL(trigger(1))}
+	h.post("/slack/commands", slacktest.FormType, c.Body())
+	sub := h.waitState(1, storage.Posted)
+	eph := h.slack.Calls("chat.postEphemeral")
+	if len(eph) != 1 || eph[0].Form.Get("user") != editor || !strings.Contains(eph[0].Blocks(), `"action_id":"share"`) {
+		t.Fatalf("ephemeral replies = %v, want one to the editor with Share in channel", eph)
+	}
+	if n := len(h.slack.Calls("chat.postMessage")); n != 0 {
+		t.Fatalf("%d public posts, want none by default", n)
+	}
+
+	details := slacktest.BlockAction(teamID, drafts, editor, trigger(2), sub.PostedTS, bot.ActionDetails, "1", true)
+	h.post("/slack/interactivity", slacktest.FormType, withResponseURL(t, details, h.slack.ResponseURL("details")))
+	got := h.slack.WaitCalls("response_url", 1, 5*time.Second)
+	if len(got) != 1 || got[0].JSON["response_type"] != "ephemeral" || !strings.Contains(got[0].Blocks(), "¶2") {
+		t.Fatalf("details = %v, want the full report with citations, only to the clicker", got)
+	}
+
+	share := slacktest.BlockAction(teamID, drafts, editor, trigger(3), sub.PostedTS, bot.ActionShare, "1", true)
+	h.post("/slack/interactivity", slacktest.FormType, withResponseURL(t, share, h.slack.ResponseURL("share")))
+	posts := h.slack.WaitCalls("chat.postMessage", 1, 5*time.Second)
+	if len(posts) != 1 || posts[0].Form.Get("channel") != drafts || strings.Contains(posts[0].Blocks(), `"action_id":"share"`) || !strings.Contains(posts[0].Blocks(), "Grade F") {
+		t.Fatalf("shared posts = %v, want the grade in the channel without a Share button", posts)
+	}
+	got = h.slack.WaitCalls("response_url", 2, 5*time.Second)
+	if len(got) != 2 || got[1].JSON["delete_original"] != true {
+		t.Errorf("response_url calls = %v, want the private copy deleted", got)
+	}
+
+	// "/factcheck reply channel" makes the channel's grades public.
+	h.post("/slack/commands", slacktest.FormType, slacktest.Slash{TeamID: teamID, ChannelID: drafts, UserID: editor, Text: "reply channel", TriggerID: trigger(4)}.Body())
+	c.TriggerID, c.ResponseURL = trigger(5), h.slack.ResponseURL(trigger(5))
+	h.post("/slack/commands", slacktest.FormType, c.Body())
+	h.waitState(2, storage.Posted)
+	if n := len(h.slack.Calls("chat.postMessage")); n != 2 {
+		t.Errorf("%d public posts after reply channel, want 2", n)
+	}
+}
