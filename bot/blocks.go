@@ -114,7 +114,11 @@ func renderNotGraded(item storage.GradedItem, r *rubric.Rubric) Message {
 		what = "*To have it graded*, send the English version of the text."
 	}
 	blocks = append(blocks,
-		blockkit.Section("submission", blockkit.Blockquote(blockkit.EscapeText(g.Text))),
+		blockkit.Section("submission", blockkit.Blockquote(blockkit.EscapeText(g.Text))))
+	if g.Judge.Injection != "" {
+		blocks = append(blocks, blockkit.Section("injection", injectionText(g.Judge.Injection)))
+	}
+	blocks = append(blocks,
 		blockkit.Section("not_graded", blockkit.Escape(why)+"\n"+what),
 		slack.NewContextBlock("grade_context", blockkit.Mrkdwn(contextLine(item))),
 	)
