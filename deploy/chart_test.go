@@ -20,6 +20,7 @@ import (
 	"helm.sh/helm/v4/pkg/chart/v2/loader"
 	"helm.sh/helm/v4/pkg/engine"
 	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
@@ -271,9 +272,36 @@ func TestChartPostgres(t *testing.T) {
 	if pdb.Spec.MinAvailable == nil || pdb.Spec.MinAvailable.IntValue() != 1 {
 		t.Errorf("several replicas: PDB %+v, want minAvailable 1", pdb.Spec)
 	}
+	if slices.Contains(r.kinds(), "Job") {
+		t.Errorf("with database.migrate true the pods migrate; the chart renders a migration Job too")
+	}
 	ing := one[networkingv1.Ingress](t, r, "Ingress")
 	if p := ing.Spec.Rules[0].HTTP.Paths[0]; p.Path != "/slack/" || p.Backend.Service.Name != "fg-factgrade" || ing.Spec.Rules[0].Host != "factgrade.newsroom.example" {
 		t.Errorf("Ingress routes %s on %s to %s; want /slack/ to the Service", p.Path, ing.Spec.Rules[0].Host, p.Backend.Service.Name)
+	}
+}
+
+// TestChartMigrateJob: with database.migrate=false the pods refuse an old
+// schema and a pre-upgrade hook Job migrates.
+func TestChartMigrateJob(t *testing.T) {
+	r := render(t, map[string]any{"database": map[string]any{"existingSecret": "factgrade-db", "migrate": false}})
+	job := one[batchv1.Job](t, r, "Job")
+	if hook := job.Annotations["helm.sh/hook"]; hook != "pre-install,pre-upgrade" {
+		t.Errorf("migration Job hook %q, want pre-install,pre-upgrade", hook)
+	}
+	c := job.Spec.Template.Spec.Containers[0]
+	if !slices.Equal(c.Args, []string{"migrate"}) || env(c)["DATABASE_URL_FILE"] == "" {
+		t.Errorf("migration Job runs %v with env %v, want migrate with DATABASE_URL_FILE", c.Args, env(c))
+	}
+	if sc := c.SecurityContext; sc == nil || sc.ReadOnlyRootFilesystem == nil || !*sc.ReadOnlyRootFilesystem || len(sc.Capabilities.Drop) != 1 {
+		t.Errorf("migration Job security context %+v, want the pod's restrictions", sc)
+	}
+	d := one[appsv1.Deployment](t, r, "Deployment")
+	if env(d.Spec.Template.Spec.Containers[0])["FACTGRADE_MIGRATE"] != "false" {
+		t.Errorf("pods migrate although the Job does")
+	}
+	if _, err := renderChart(map[string]any{"database": map[string]any{"migrate": false}}); err != nil {
+		t.Errorf("SQLite with migrate false: %v", err)
 	}
 }
 

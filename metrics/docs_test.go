@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,16 @@ func TestMetricsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
+	gathered := map[string]bool{}
+	for _, f := range fams {
+		gathered[f.GetName()] = true
+	}
+	// Every metric the guide lists exists, under that name.
+	for _, m := range regexp.MustCompile("(?m)^\\| `("+namespace+"_[a-z_]+)` \\|").FindAllStringSubmatch(string(doc), -1) {
+		if !gathered[m[1]] {
+			t.Errorf("docs/OPERATIONS.md lists metric %s, which factgrade does not export", m[1])
+		}
+	}
 	for _, f := range fams {
 		if !strings.HasPrefix(f.GetName(), namespace+"_") {
 			continue

@@ -17,9 +17,11 @@ import (
 var released = map[string]map[int]string{
 	"sqlite": {
 		1: "sha256:488da53cce1223817312446f8e8d380510960a410c7ef8febb780d5f70c6858b", // v0.1.0
+		2: "sha256:a2ca59d6abbdd905205f77d747fa8c1aab6e8383cc531c8f074cb19482acc8b2", // v0.1.0
 	},
 	"postgres": {
 		1: "sha256:8c7140927916b5a7b41a62e64e2aaa887224f29bb63b790e47424e968d26e9b9", // v0.1.0
+		2: "sha256:cfcf3b970aa43cd803875c92e510bd39c31941c57d27504634b437a5c56e2f08", // v0.1.0
 	},
 }
 
