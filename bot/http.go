@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -46,6 +48,12 @@ func (b *Bot) slackEndpoint(v *Verifier, kind, contentType string, handle func(c
 			}
 			b.log.Log(r.Context(), level, "slack request", "kind", kind, "outcome", outcome, "status", status, "latency_ms", float64(d.Microseconds())/1000, "retry", retry)
 		}
+		if kind == "command" && r.Header.Get(HeaderSignature) == "" && sslCheck(r) {
+			// Slack checks the certificate of a slash command's URL with an
+			// unsigned ssl_check=1 request; Bolt answers it 200, unread.
+			finish(http.StatusOK, "ssl_check", nil)
+			return
+		}
 		body, err := v.Verify(r)
 		switch {
 		case errors.Is(err, ErrTooLarge):
@@ -66,6 +74,22 @@ func (b *Bot) slackEndpoint(v *Verifier, kind, contentType string, handle func(c
 		}
 		finish(http.StatusOK, reply.Outcome, reply.JSON())
 	})
+}
+
+// sslCheck reports whether r is Slack's unsigned certificate check of a
+// slash command URL: a small form with ssl_check=1. Anything else goes on
+// to verification (and is refused unsigned).
+func sslCheck(r *http.Request) bool {
+	if r.ContentLength > 4096 {
+		return false
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, 4097))
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err != nil || len(body) > 4096 {
+		return false
+	}
+	form, err := url.ParseQuery(string(body))
+	return err == nil && form.Get("ssl_check") == "1"
 }
 
 func writeJSON(w http.ResponseWriter, status int, body any) {

@@ -276,7 +276,21 @@ func (b *Bot) handleShortcut(ctx context.Context, cb slack.InteractionCallback) 
 func (b *Bot) HandleEvent(ctx context.Context, raw []byte) Reply {
 	ev, err := slackevents.ParseEvent(json.RawMessage(raw), slackevents.OptionNoVerifyToken())
 	if err != nil {
-		return Reply{Outcome: "bad_request", Body: errorBody("malformed event")}
+		// An event type slack-go does not know yet (Slack adds them) is
+		// acknowledged and ignored, as Bolt does; only what is not an
+		// event at all is refused.
+		var outer struct {
+			Type    string `json:"type"`
+			EventID string `json:"event_id"`
+			Event   struct {
+				Type string `json:"type"`
+			} `json:"event"`
+		}
+		if json.Unmarshal(raw, &outer) != nil || outer.Type == "" {
+			return Reply{Outcome: "bad_request", Body: errorBody("malformed event")}
+		}
+		b.log.Debug("unknown event ignored", "type", outer.Type, "event_type", outer.Event.Type)
+		return Reply{Outcome: "ignored"}
 	}
 	switch ev.Type {
 	case slackevents.URLVerification:
@@ -303,6 +317,11 @@ func (b *Bot) HandleEvent(ctx context.Context, raw []byte) Reply {
 				return b.publishHome(ctx, team, inner.User)
 			})
 			return Reply{Outcome: "ok"}
+		case *slackevents.AppUninstalledEvent:
+			// Nothing is deleted: grades are the desk's record. Posts to
+			// the workspace fail from now on and say so in the log.
+			b.log.Warn("factgrade was uninstalled from a workspace", "team", ev.TeamID)
+			return Reply{Outcome: "uninstalled"}
 		}
 		return Reply{Outcome: "ignored"}
 	}

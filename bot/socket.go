@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -67,14 +68,38 @@ func (s *SocketMode) Run(ctx context.Context) error {
 	}
 }
 
-// consume handles the client's events until ctx is cancelled.
+// socketConcurrency bounds the envelopes handled at once. Each is stored
+// before it is acknowledged, as over HTTP; one at a time, a slow database
+// would push the acknowledgements of a burst past Slack's 3 seconds
+// (python-slack-sdk's client likewise handles envelopes on a pool).
+const socketConcurrency = 32
+
+// consume handles the client's events until ctx is cancelled: connection
+// events in order, envelopes concurrently, at most socketConcurrency at
+// once (a full pool holds the next envelope until one finishes).
 func (s *SocketMode) consume(ctx context.Context) {
+	sem := make(chan struct{}, socketConcurrency)
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case evt := <-s.client.Events:
-			s.event(ctx, evt)
+			if evt.Request == nil {
+				s.event(ctx, evt)
+				continue
+			}
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				s.event(ctx, evt)
+			}()
 		}
 	}
 }

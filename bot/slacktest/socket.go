@@ -26,6 +26,7 @@ type Ack struct {
 	EnvelopeID string          `json:"envelope_id"`
 	Payload    json.RawMessage `json:"payload,omitempty"`
 	Conn       int             // which connection it came on (1-based)
+	At         time.Time       `json:"-"` // when it arrived
 }
 
 // socketServer is the fake Socket Mode endpoint.
@@ -108,6 +109,7 @@ func (ss *socketServer) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		ack.Conn = n
 		ss.mu.Lock()
+		ack.At = time.Now()
 		ss.acks = append(ss.acks, ack)
 		ss.notify()
 		ss.mu.Unlock()
