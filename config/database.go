@@ -23,12 +23,60 @@ type Database struct {
 	// and postgres for a postgres:// or postgresql:// URL.
 	Driver Driver
 	// URL is DATABASE_URL (or DATABASE_URL_FILE) as given, empty when
-	// unset: a postgres:// URL or sqlite:PATH, the form storagedb.Open
-	// takes. It is a Secret because a PostgreSQL URL may hold a password.
+	// unset: a postgres:// URL (checked) or sqlite:PATH. It is a Secret
+	// because a PostgreSQL URL may hold a password.
 	URL Secret
 	// Path is the SQLite database file: DATABASE_URL's path after sqlite:,
 	// else DataDir/factgrade.db.
 	Path string
+}
+
+// ParseDatabase parses a DATABASE_URL value as the settings do, with the
+// data directory (FACTGRADE_DATA_DIR) for SQLite when it is empty. It is
+// the one parser of DATABASE_URL; storagedb.Open takes its result. Tools
+// and tests that hold a URL use it; problems are an *Error.
+func ParseDatabase(databaseURL, dataDir string) (Database, error) {
+	r := &reader{
+		getenv: func(name string) string {
+			if name == "DATABASE_URL" {
+				return databaseURL
+			}
+			return ""
+		},
+		readFile: func(string) ([]byte, error) { return nil, nil },
+		sources:  map[string]string{},
+	}
+	if strings.TrimSpace(dataDir) == "" {
+		dataDir = DefaultDataDir
+	}
+	d := r.database("DATABASE_URL", dataDir)
+	return d, r.problems.err()
+}
+
+// Setting names the setting that says where the database is: DATABASE_URL
+// when it is set, else FACTGRADE_DATA_DIR (SQLite in the data directory).
+func (d Database) Setting() string {
+	if d.URL.IsSet() {
+		return "DATABASE_URL"
+	}
+	return "FACTGRADE_DATA_DIR"
+}
+
+// String says where the database is, for people and without secrets:
+// "SQLite data/factgrade.db" or "PostgreSQL db.example:5432/factgrade".
+func (d Database) String() string {
+	if d.Driver == SQLite {
+		return "SQLite " + d.Path
+	}
+	u, err := url.Parse(d.URL.Reveal())
+	if err != nil {
+		return "PostgreSQL (DATABASE_URL is malformed)"
+	}
+	w := "PostgreSQL " + u.Host + u.Path
+	if sp := u.Query().Get("search_path"); sp != "" {
+		w += " (schema " + sp + ")"
+	}
+	return w
 }
 
 // database reads DATABASE_URL. Empty means SQLite in dataDir.

@@ -20,6 +20,7 @@ import (
 
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/bot/slacktest"
+	"github.com/factgrade/factgrade/config"
 	"github.com/factgrade/factgrade/llm"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/rubrics"
@@ -90,7 +91,7 @@ func newStack(t *testing.T, cfg stackConfig) *stack {
 func (s *stack) start() {
 	t := s.t
 	log := slog.New(slog.NewTextHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	st, err := storagedb.Open(context.Background(), s.dbURL, s.dataDir, storage.Options{Logger: log})
+	st, err := storagedb.OpenURL(context.Background(), s.dbURL, s.dataDir, storage.Options{Logger: log})
 	if err != nil {
 		t.Fatalf("opening the database: %v", err)
 	}
@@ -297,7 +298,7 @@ func (s *syncBuffer) String() string {
 }
 
 // dbPath is the SQLite file of a stack using the default database.
-func (s *stack) dbPath() string { return filepath.Join(s.dataDir, storagedb.FileName) }
+func (s *stack) dbPath() string { return filepath.Join(s.dataDir, config.SQLiteFile) }
 
 func mustRubrics(t *testing.T) *rubric.Set {
 	t.Helper()

@@ -67,16 +67,15 @@ func checkOnline(ctx context.Context, e *env, cfg *config.Config) []config.Probl
 
 	// The database (an existing SQLite file, or PostgreSQL), opened
 	// without touching its schema.
-	databaseURL, dataDir := storeArgs(cfg)
-	where := storagedb.Describe(databaseURL, dataDir)
-	path, isSQLite := storagedb.SQLiteFile(databaseURL, dataDir)
-	_, statErr := os.Stat(path)
+	db := cfg.Database
+	where := db.String()
+	_, statErr := os.Stat(db.Path)
 	switch {
-	case isSQLite && errors.Is(statErr, os.ErrNotExist):
+	case db.Driver == config.SQLite && errors.Is(statErr, os.ErrNotExist):
 		fmt.Fprintf(e.stdout, "database: %s (not created yet; serve creates it)\n", where)
 	default:
 		dctx, cancel := context.WithTimeout(ctx, checkTimeout)
-		s, err := storagedb.Open(dctx, databaseURL, dataDir, storage.Options{Schema: storage.LeaveSchema})
+		s, err := storagedb.Open(dctx, db, storage.Options{Schema: storage.LeaveSchema})
 		if err == nil {
 			err = s.Ping(dctx)
 		}

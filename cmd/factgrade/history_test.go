@@ -116,7 +116,7 @@ func TestMigrateCommandPostgres(t *testing.T) {
 func seedHistory(t *testing.T, dir string) {
 	ctx := context.Background()
 	clock := storagetest.NewClock(time.Now().Add(-72 * time.Hour))
-	s, err := storagedb.Open(ctx, "", dir, storage.Options{Now: clock.Now})
+	s, err := storagedb.OpenURL(ctx, "", dir, storage.Options{Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/factgrade/factgrade/config"
@@ -13,10 +12,10 @@ import (
 	"github.com/factgrade/factgrade/storage/storagedb"
 )
 
-// storeSettings returns the database settings (DATABASE_URL, or
-// DATABASE_URL_FILE, and FACTGRADE_DATA_DIR) as storagedb.Open takes them.
-// Problems with other settings do not concern the storage commands.
-func storeSettings(e *env) (databaseURL, dataDir string, err error) {
+// storeSettings returns the database the settings name (DATABASE_URL, or
+// DATABASE_URL_FILE, and FACTGRADE_DATA_DIR), parsed. Problems with other
+// settings do not concern the storage commands.
+func storeSettings(e *env) (config.Database, error) {
 	cfg, err := config.Read(e.getenv, os.ReadFile)
 	var ce *config.Error
 	if errors.As(err, &ce) {
@@ -27,43 +26,29 @@ func storeSettings(e *env) (databaseURL, dataDir string, err error) {
 			}
 		}
 		if len(mine) > 0 {
-			return "", "", &config.Error{Problems: mine}
+			return config.Database{}, &config.Error{Problems: mine}
 		}
 	} else if err != nil {
-		return "", "", err
+		return config.Database{}, err
 	}
-	databaseURL, dataDir = storeArgs(cfg)
-	return databaseURL, dataDir, nil
-}
-
-// storeArgs returns what storagedb.Open takes for cfg's database: the
-// PostgreSQL URL, or sqlite:PATH for a SQLite file DATABASE_URL names, or
-// "" and the data directory (whose errors then name FACTGRADE_DATA_DIR).
-func storeArgs(cfg *config.Config) (databaseURL, dataDir string) {
-	switch {
-	case cfg.Database.Driver == config.Postgres:
-		return cfg.Database.URL.Reveal(), cfg.DataDir
-	case cfg.Database.Path == filepath.Join(cfg.DataDir, config.SQLiteFile):
-		return "", cfg.DataDir
-	}
-	return "sqlite:" + cfg.Database.Path, cfg.DataDir
+	return cfg.Database, nil
 }
 
 // openStore opens the store the settings name, doing to its schema what
 // mode says, and returns it with where it is (for people, without secrets).
 func openStore(ctx context.Context, e *env, mode storage.SchemaMode) (storage.Store, string, error) {
-	databaseURL, dataDir, err := storeSettings(e)
+	db, err := storeSettings(e)
 	if err != nil {
 		return nil, "", err
 	}
-	where := storagedb.Describe(databaseURL, dataDir)
-	if path, ok := storagedb.SQLiteFile(databaseURL, dataDir); ok && mode == storage.CheckSchema {
+	where := db.String()
+	if db.Driver == config.SQLite && mode == storage.CheckSchema {
 		// Reading must not create an empty database.
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			return nil, where, fmt.Errorf("there is no database at %s yet (set FACTGRADE_DATA_DIR or DATABASE_URL to the one 'factgrade serve' uses)", path)
+		if _, err := os.Stat(db.Path); errors.Is(err, os.ErrNotExist) {
+			return nil, where, fmt.Errorf("there is no database at %s yet (set FACTGRADE_DATA_DIR or DATABASE_URL to the one 'factgrade serve' uses)", db.Path)
 		}
 	}
-	s, err := storagedb.Open(ctx, databaseURL, dataDir, storage.Options{Schema: mode})
+	s, err := storagedb.Open(ctx, db, storage.Options{Schema: mode})
 	if err != nil {
 		return nil, where, err
 	}

@@ -127,7 +127,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		schema = storage.CheckSchema
 	}
 	openCtx, cancelOpen := context.WithTimeout(ctx, 30*time.Second)
-	m.store, err = storagedb.Open(openCtx, cfg.Database.URL.Reveal(), cfg.DataDir, storage.Options{Schema: schema, Logger: m.Log})
+	m.store, err = storagedb.Open(openCtx, cfg.Database, storage.Options{Schema: schema, Logger: m.Log})
 	cancelOpen()
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factgrade/factgrade/config"
 	"github.com/factgrade/factgrade/storage"
 	"github.com/factgrade/factgrade/storage/postgres"
 	"github.com/factgrade/factgrade/storage/sqlite"
@@ -19,7 +20,7 @@ import (
 func TestOpenSQLite(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "nested", "data")
-	s, err := storagedb.Open(ctx, "", dir, storage.Options{})
+	s, err := storagedb.OpenURL(ctx, "", dir, storage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestOpenSQLite(t *testing.T) {
 func TestOpenSQLiteURL(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "elsewhere.db")
 	for _, u := range []string{"sqlite:" + path, "sqlite://" + path} {
-		s, err := storagedb.Open(context.Background(), u, "/nonexistent-data-dir", storage.Options{})
+		s, err := storagedb.OpenURL(context.Background(), u, "/nonexistent-data-dir", storage.Options{})
 		if err != nil {
 			t.Fatalf("Open(%q): %v", u, err)
 		}
@@ -57,7 +58,7 @@ func TestOpenSQLiteURL(t *testing.T) {
 
 func TestOpenDefaultDataDir(t *testing.T) {
 	t.Chdir(t.TempDir())
-	s, err := storagedb.Open(context.Background(), "  ", "", storage.Options{})
+	s, err := storagedb.OpenURL(context.Background(), "  ", "", storage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestOpenPostgres(t *testing.T) {
 		t.Skip("FACTGRADE_TEST_POSTGRES_URL is not set; PostgreSQL tests skipped")
 	}
 	// Check only: the shared test database's own schema is never migrated here.
-	s, err := storagedb.Open(context.Background(), u, "", storage.Options{Schema: storage.LeaveSchema})
+	s, err := storagedb.OpenURL(context.Background(), u, "", storage.Options{Schema: storage.LeaveSchema})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,19 +94,19 @@ func TestOpenBadSettings(t *testing.T) {
 		setting        string
 		want           string
 	}{
-		{"no scheme", "host=db.example dbname=factgrade", "", "DATABASE_URL", "malformed"},
-		{"bad escape", "postgres://u:hunter2@db.example/%zz", "", "DATABASE_URL", "malformed"},
-		{"bad port", "postgres://u:hunter2@db.example:port/factgrade", "", "DATABASE_URL", "malformed"},
+		{"no scheme", "host=db.example dbname=factgrade", "", "DATABASE_URL", "neither a postgres:// URL nor sqlite:PATH"},
+		{"bad escape", "postgres://u:hunter2@db.example/%zz", "", "DATABASE_URL", "does not parse"},
+		{"bad port", "postgres://u:hunter2@db.example:port/factgrade", "", "DATABASE_URL", "does not parse"},
 		{"no host", "postgres:///factgrade", "", "DATABASE_URL", "no host"},
-		{"other scheme", "mysql://u:hunter2@db.example/factgrade", "", "DATABASE_URL", `scheme "mysql"`},
+		{"other scheme", "mysql://u:hunter2@db.example/factgrade", "", "DATABASE_URL", "neither a postgres:// URL nor sqlite:PATH"},
 		{"unreachable", "postgres://u:hunter2@127.0.0.1:1/factgrade?sslmode=disable&connect_timeout=5", "", "DATABASE_URL", "unreachable"},
 		{"data dir under a file", "", filepath.Join(file, "data"), "FACTGRADE_DATA_DIR", "cannot be created"},
-		{"sqlite: without a file", "sqlite:", "", "DATABASE_URL", "without a file"},
+		{"sqlite: without a file", "sqlite:", "", "DATABASE_URL", "names no file"},
 		{"sqlite: under a file", "sqlite:" + filepath.Join(file, "fg.db"), "", "DATABASE_URL", "cannot be created"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := storagedb.Open(context.Background(), tt.url, tt.dir, storage.Options{})
+			s, err := storagedb.OpenURL(context.Background(), tt.url, tt.dir, storage.Options{})
 			if err == nil {
 				s.Close()
 				t.Fatalf("Open(%q, %q) succeeded, want an error", tt.url, tt.dir)
@@ -123,7 +124,7 @@ func checkSettingError(t *testing.T, err error, setting, want string) {
 		t.Errorf("error %v (%T) is not a SettingError for %s", err, err, setting)
 	}
 	msg := err.Error()
-	if !strings.HasPrefix(msg, setting+" ") || !strings.Contains(msg, want) {
+	if !strings.HasPrefix(msg, setting) || !strings.Contains(msg, want) {
 		t.Errorf("error %q does not start with %s and say %q", msg, setting, want)
 	}
 	if strings.Contains(msg, "hunter2") {
@@ -151,7 +152,7 @@ func readOnlyDir(t *testing.T) string {
 
 func TestOpenReadOnlyDataDir(t *testing.T) {
 	dir := readOnlyDir(t)
-	s, err := storagedb.Open(context.Background(), "", dir, storage.Options{})
+	s, err := storagedb.OpenURL(context.Background(), "", dir, storage.Options{})
 	if err == nil {
 		s.Close()
 		t.Fatalf("Open(read-only data dir) succeeded")
@@ -171,8 +172,12 @@ func TestDescribe(t *testing.T) {
 		{"postgres://u@db.example/f?search_path=s1", "", "PostgreSQL db.example/f (schema s1)"},
 	}
 	for _, tt := range tests {
-		if got := storagedb.Describe(tt.url, tt.dir); got != tt.want {
-			t.Errorf("Describe(%q, %q) = %q, want %q", tt.url, tt.dir, got, tt.want)
+		db, err := config.ParseDatabase(tt.url, tt.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := db.String(); got != tt.want {
+			t.Errorf("ParseDatabase(%q, %q).String() = %q, want %q", tt.url, tt.dir, got, tt.want)
 		}
 	}
 }
