@@ -3,7 +3,6 @@ package postgres_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -12,35 +11,9 @@ import (
 	"github.com/factgrade/factgrade/storage/storagetest"
 )
 
-// legacies are the databases builds before v0.1.0 created: 0001_init.sql
-// was edited in place three times before it was released (git log -p --
-// storage/postgres/migrations); testdata holds each earlier text, and the
-// released text applied without a checksum is the fourth.
-func legacies(t *testing.T) []storagetest.Legacy {
-	t.Helper()
-	var ls []storagetest.Legacy
-	for _, l := range []struct {
-		commit, file string
-		criteriaCols string // the columns grade_criteria had beyond the first text's
-	}{
-		{"c7c6254", "testdata/0001_init-c7c6254.sql", ""},
-		{"e0d17fe", "testdata/0001_init-e0d17fe.sql", "graded_at"},
-		{"37079db", "testdata/0001_init-37079db.sql", "graded_at team_id rubric_id"},
-		{"7977323 (released, no checksum)", "migrations/0001_init.sql", "graded_at team_id rubric_id"},
-	} {
-		b, err := os.ReadFile(l.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls = append(ls, storagetest.Legacy{
-			Name:             "0001_init as of " + l.commit,
-			SQL:              string(b),
-			SchemaMigrations: `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); INSERT INTO schema_migrations (version, name) VALUES (1, 'init')`,
-			Seed:             legacySeed(strings.Fields(l.criteriaCols)),
-		})
-	}
-	return ls
-}
+// oldSchemaMigrations is schema_migrations as builds before v0.1.0 made
+// it: no checksum column, 0001_init recorded.
+const oldSchemaMigrations = `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); INSERT INTO schema_migrations (version, name) VALUES (1, 'init')`
 
 // legacySeed inserts submission 1 and its grade, with grade_criteria's
 // columns as the legacy text had them.
@@ -92,5 +65,5 @@ ORDER BY 1`)
 // had before v0.1.0.
 func TestLegacySchemas(t *testing.T) {
 	testDatabase(t)
-	storagetest.RunLegacy(t, database, describe, legacies(t))
+	storagetest.RunLegacy(t, database, describe, storagetest.Legacies(t, oldSchemaMigrations, legacySeed))
 }

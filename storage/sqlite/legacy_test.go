@@ -4,42 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/factgrade/factgrade/storage/storagetest"
 )
 
-// legacies are the databases builds before v0.1.0 created: 0001_init.sql
-// was edited in place three times before it was released (git log -p --
-// storage/sqlite/migrations); testdata holds each earlier text, and the
-// released text applied without a checksum is the fourth.
-func legacies(t *testing.T) []storagetest.Legacy {
-	t.Helper()
-	var ls []storagetest.Legacy
-	for _, l := range []struct {
-		commit, file string
-		criteriaCols string // the columns grade_criteria had beyond the first text's
-	}{
-		{"c7c6254", "testdata/0001_init-c7c6254.sql", ""},
-		{"e0d17fe", "testdata/0001_init-e0d17fe.sql", "graded_at"},
-		{"37079db", "testdata/0001_init-37079db.sql", "graded_at team_id rubric_id"},
-		{"7977323 (released, no checksum)", "migrations/0001_init.sql", "graded_at team_id rubric_id"},
-	} {
-		b, err := os.ReadFile(l.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls = append(ls, storagetest.Legacy{
-			Name:             "0001_init as of " + l.commit,
-			SQL:              string(b),
-			SchemaMigrations: `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT 0); INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'init', 1700000000000000)`,
-			Seed:             legacySeed(strings.Fields(l.criteriaCols)),
-		})
-	}
-	return ls
-}
+// oldSchemaMigrations is schema_migrations as builds before v0.1.0 made
+// it: no checksum column, 0001_init recorded.
+const oldSchemaMigrations = `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT 0); INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'init', 1700000000000000)`
 
 // legacySeed inserts submission 1 and its grade, with grade_criteria's
 // columns as the legacy text had them.
@@ -99,5 +72,5 @@ ORDER BY 1`)
 // TestLegacySchemas migrates a database created by each text 0001_init.sql
 // had before v0.1.0.
 func TestLegacySchemas(t *testing.T) {
-	storagetest.RunLegacy(t, database, describe, legacies(t))
+	storagetest.RunLegacy(t, database, describe, storagetest.Legacies(t, oldSchemaMigrations, legacySeed))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,38 @@ type Legacy struct {
 	// describes: submission 1, graded at LegacyGradedAt, with the criteria
 	// of LegacyGrade's verdicts.
 	Seed string
+}
+
+// LegacyTexts are the texts 0001_init.sql had before v0.1.0 (git log -p
+// -- storage/*/migrations), kept in each adapter's testdata as
+// 0001_init-COMMIT.sql, with the columns grade_criteria had beyond the
+// first text's; the released text applied without a checksum (the
+// adapter's migrations/0001_init.sql) is the last.
+var LegacyTexts = []struct {
+	Commit, File    string
+	CriteriaColumns []string
+}{
+	{"c7c6254", "testdata/0001_init-c7c6254.sql", nil},
+	{"e0d17fe", "testdata/0001_init-e0d17fe.sql", []string{"graded_at"}},
+	{"37079db", "testdata/0001_init-37079db.sql", []string{"graded_at", "team_id", "rubric_id"}},
+	{"7977323 (released, no checksum)", "migrations/0001_init.sql", []string{"graded_at", "team_id", "rubric_id"}},
+}
+
+// Legacies returns the Legacy databases of LegacyTexts for an adapter
+// whose tests run in its own directory: schemaMigrations creates the table
+// as builds before v0.1.0 did, and seed inserts LegacyGradedAt's grade with
+// grade_criteria's columns of that text.
+func Legacies(t *testing.T, schemaMigrations string, seed func(criteriaColumns []string) string) []Legacy {
+	t.Helper()
+	var ls []Legacy
+	for _, l := range LegacyTexts {
+		b, err := os.ReadFile(l.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls = append(ls, Legacy{Name: "0001_init as of " + l.Commit, SQL: string(b), SchemaMigrations: schemaMigrations, Seed: seed(l.CriteriaColumns)})
+	}
+	return ls
 }
 
 // LegacyGradedAt is when the seeded legacy grade was made.
