@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"io"
 	"net"
 	"net/url"
+	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -101,4 +105,38 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 	waitStatus("/livez", 200)
 	proxy.start()
 	waitStatus("/readyz", 200)
+}
+
+// TestBotTokenChecked proves a bot token Slack refuses is an error at
+// start (naming SLACK_BOT_TOKEN, exit status 2), and a token revoked while
+// serving turns /readyz to 503 with "slack_token":"refused".
+func TestBotTokenChecked(t *testing.T) {
+	wrong := slacktest.NewServer("xoxb-another-app", "")
+	defer wrong.Close()
+	env := serveEnv(wrong, t.TempDir())
+	m := &Main{Getenv: func(k string) string { return env[k] }, ReadFile: os.ReadFile, LogOutput: io.Discard}
+	err := m.Run(context.Background())
+	m.Close()
+	var ue *usageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN") || !strings.Contains(err.Error(), "invalid_auth") {
+		t.Fatalf("Run with a refused token = %v, want a usage error naming SLACK_BOT_TOKEN", err)
+	}
+
+	fake := slacktest.NewServer(serveBotToken, "")
+	defer fake.Close()
+	m = startMain(t, serveEnv(fake, t.TempDir()))
+	base := "http://" + m.Addr()
+	if code, body := get(t, base+"/readyz"); code != 200 || !strings.Contains(body, `"database":"ok"`) {
+		t.Fatalf("/readyz = %d %s, want 200", code, body)
+	}
+	fake.FailNext("auth.test", "token_revoked")
+	m.token.mu.Lock()
+	m.token.at = time.Time{} // as if the minute had passed
+	m.token.mu.Unlock()
+	if code, body := get(t, base+"/readyz"); code != 503 || !strings.Contains(body, `"slack_token":"refused"`) {
+		t.Errorf("/readyz after revocation = %d %s, want 503 naming slack_token", code, body)
+	}
+	if n := len(fake.Calls("auth.test")); n != 1 {
+		t.Errorf("%d successful auth.test calls, want 1 (start-up; readiness reuses it for a minute)", n)
+	}
 }

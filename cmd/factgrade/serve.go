@@ -87,6 +87,10 @@ type Main struct {
 	stopSock context.CancelFunc
 	served   sync.WaitGroup
 	closing  chan struct{}
+	// api is the bot's Web API client; token is the last auth.test of its
+	// token (start-up, then /readyz at most once a minute).
+	api      *slack.Client
+	token    tokenCheck
 	closeErr error
 	once     sync.Once
 	draining sync.Once
@@ -149,9 +153,17 @@ func (m *Main) Run(ctx context.Context) (err error) {
 
 	httpClient := &http.Client{Timeout: 30 * time.Second}
 	opts := []slack.Option{slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionHTTPClient(httpClient)}
+	m.api = slack.New(cfg.Slack.BotToken.Reveal(), opts...)
+	// A wrong token is an error now, not at the first reply. Slack out of
+	// reach is not: submissions are stored and posted once it answers.
+	if err := m.token.check(ctx, m.api, 0); errors.Is(err, bot.ErrTokenRefused) {
+		return usagef("SLACK_BOT_TOKEN: %v; put the app's Bot User OAuth Token (xoxb-…, OAuth & Permissions) there, and reinstall the app if it was revoked", err)
+	} else if err != nil {
+		m.Log.Warn("cannot reach Slack to check the bot token; starting anyway", "err", err)
+	}
 	m.bot, err = bot.New(bot.Config{
 		Store: m.store, Rubrics: m.rubrics, DefaultRubric: cfg.DefaultRubric, Judge: judge,
-		Slack:           slack.New(cfg.Slack.BotToken.Reveal(), opts...),
+		Slack:           m.api,
 		Logger:          m.Log,
 		Workers:         cfg.Workers,
 		QueueSize:       cfg.QueueSize,
@@ -251,6 +263,10 @@ func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	if m.rubrics == nil || len(m.rubrics.IDs()) == 0 {
 		checks["rubrics"] = "none loaded"
+	}
+	if err := m.token.check(ctx, m.api, time.Minute); errors.Is(err, bot.ErrTokenRefused) {
+		checks["slack_token"] = "refused"
+		m.Log.Warn("readiness: Slack refuses the bot token", "err", err)
 	}
 	if m.socket != nil {
 		checks["socket_mode"] = "ok"
@@ -363,4 +379,28 @@ func (m *Main) Close() error {
 		}
 	})
 	return m.closeErr
+}
+
+// tokenCheck remembers the outcome of the last auth.test, so /readyz asks
+// Slack at most once a minute however often it is probed.
+type tokenCheck struct {
+	mu  sync.Mutex
+	at  time.Time
+	err error
+}
+
+// check runs auth.test unless one ran within maxAge, and returns its
+// outcome (bot.ErrTokenRefused when Slack refuses the token; another
+// error when Slack could not be reached, which readiness does not count).
+func (c *tokenCheck) check(ctx context.Context, api *slack.Client, maxAge time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.at.IsZero() && time.Since(c.at) < maxAge {
+		return c.err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, err := bot.AuthTest(ctx, api)
+	c.at, c.err = time.Now(), err
+	return err
 }
