@@ -603,6 +603,7 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 		ids[c.ID] = true
 		r.Criteria = append(r.Criteria, c)
 	}
+	rs.buildAbout()
 	rs.intern()
 	return r
 }

@@ -19,7 +19,12 @@ type ruleSet struct {
 	// aboutAny is set, one of its lists of terms must hold as well.
 	about    []term
 	aboutAny [][]term
-	criteria map[string]*criterionRules
+	// aboutIndex and aboutOrder are the patterns and the order of just the
+	// signals the about test needs (buildAbout), so routing a text among
+	// stories reads only those.
+	aboutIndex patternIndex
+	aboutOrder []int
+	criteria   map[string]*criterionRules
 	// scratch holds reusable buffers for grading, so a grade allocates little.
 	scratch sync.Pool
 	// vocab numbers every word a pattern names (see intern).
@@ -72,6 +77,8 @@ func (rs *ruleSet) intern() {
 	for _, x := range indexes {
 		internPats(x.pats)
 	}
+	// The about index shares its patterns with the main one: interned above.
+	indexes = append(indexes, &rs.aboutIndex)
 	for _, x := range indexes {
 		x.exactID = make([][]int, len(rs.vocab))
 		for w, ids := range x.exact {
@@ -218,12 +225,18 @@ type analysis struct {
 // their modifiers. Signals are read in dependency order, so a filter or a
 // modifier sees the occurrences its signals kept after their own filters.
 func (rs *ruleSet) analyse(d *doc, a *analysis) *analysis {
+	return rs.analyseWith(d, a, &rs.index, rs.order)
+}
+
+// analyseWith is analyse over the patterns of idx and the signals of order
+// only (a subset closed under the signals' references).
+func (rs *ruleSet) analyseWith(d *doc, a *analysis, idx *patternIndex, order []int) *analysis {
 	n := len(rs.signals)
 	a.d = d
 	a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
 	raw, kept := a.raw, a.kept
-	rs.index.scan(d.toks, raw)
-	for _, si := range rs.order {
+	idx.scan(d.toks, raw)
+	for _, si := range order {
 		s := rs.signals[si]
 		list := raw[si]
 		if len(list) == 0 {

@@ -140,6 +140,18 @@ func TestRoutingOverBothStories(t *testing.T) {
 	}
 	ok := 0
 	for _, c := range cases {
+		// About reads only the about test's signals; it must agree with
+		// the full grade's "about this story".
+		for _, r := range set.List() {
+			about, _ := r.About(c.Text)
+			g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: c.Text, Kind: c.Kind})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Status != rubric.NotEnglish && about != (g.Status != rubric.Ungradable) {
+				t.Errorf("%s.About(%s) = %v, but its grade is %s", r.ID, c.ID, about, g.Status)
+			}
+		}
 		want := ""
 		for _, v := range c.Expect {
 			if v != string(rubric.NA) {
