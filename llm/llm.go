@@ -226,32 +226,7 @@ func New(cfg Config, rules rubric.Judge) (*Judge, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	var cc openai.ClientConfig
-	if cfg.Azure {
-		cc = openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
-		cc.APIVersion = cfg.AzureAPIVersion
-		if cc.APIVersion == "" {
-			cc.APIVersion = DefaultAzureAPIVersion
-		}
-		// The deployment as the operator named it; go-openai's default
-		// mapper would strip dots and colons from the model name.
-		deployment := cfg.AzureDeployment
-		cc.AzureModelMapperFunc = func(model string) string {
-			if deployment != "" {
-				return deployment
-			}
-			return model
-		}
-	} else {
-		cc = openai.DefaultConfig(cfg.APIKey)
-		if cfg.BaseURL != "" {
-			cc.BaseURL = cfg.BaseURL
-		}
-		cc.OrgID = cfg.OrgID
-	}
-	if cfg.HTTPClient != nil {
-		cc.HTTPClient = cfg.HTTPClient
-	}
+	cc := clientConfig(cfg)
 	j := &Judge{
 		cfg:    cfg,
 		client: openai.NewClientWithConfig(cc),
@@ -384,4 +359,36 @@ func kindOf(req rubric.Request) rubric.Kind {
 		return req.Kind
 	}
 	return rubric.DetectKind(req.Text)
+}
+
+// clientConfig is go-openai's configuration for cfg: OpenAI-compatible or
+// Azure.
+func clientConfig(cfg Config) openai.ClientConfig {
+	var cc openai.ClientConfig
+	if cfg.Azure {
+		cc = openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
+		cc.APIVersion = cfg.AzureAPIVersion
+		if cc.APIVersion == "" {
+			cc.APIVersion = DefaultAzureAPIVersion
+		}
+		// The deployment as the operator named it; go-openai's default
+		// mapper would strip dots and colons from the model name.
+		deployment := cfg.AzureDeployment
+		cc.AzureModelMapperFunc = func(model string) string {
+			if deployment != "" {
+				return deployment
+			}
+			return model
+		}
+	} else {
+		cc = openai.DefaultConfig(cfg.APIKey)
+		if cfg.BaseURL != "" {
+			cc.BaseURL = cfg.BaseURL
+		}
+		cc.OrgID = cfg.OrgID
+	}
+	if cfg.HTTPClient != nil {
+		cc.HTTPClient = cfg.HTTPClient
+	}
+	return cc
 }

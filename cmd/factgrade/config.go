@@ -20,9 +20,10 @@ secrets, FACTGRADE_CONFIG), loads and lints the embedded rubrics and those in
 FACTGRADE_RUBRIC_DIRS, checks that the SQLite directory is writable, prints
 the effective configuration with secrets redacted, and lists every problem
 with what to put there. Then, unless --offline, it checks what serve will
-reach: the database answers (and its schema version) and Slack accepts the
-bot token (auth.test). FACTGRADE_* variables that are not settings are
-warned about.
+reach: the database answers (and its schema version), Slack accepts the
+bot token (auth.test), and with an llm or hybrid judge the model server
+lists OPENAI_MODEL. FACTGRADE_* variables that are not settings are warned
+about.
 Exit status: 0 when the configuration is usable, 2 when it has problems.
 
 Flags:

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/factgrade/factgrade/bot/slacktest"
+	"github.com/factgrade/factgrade/llm/llmtest"
 )
 
 // runOps runs the factgrade command line in-process with only env set and
@@ -75,6 +76,10 @@ func TestConfigCheck(t *testing.T) {
 	}
 	closed := slacktest.NewServer(testBotToken, "")
 	closed.Close()
+	model := llmtest.NewServer(t)
+	model.RequireKey("sk-modelKEYnotTOBEseen")
+	model.SetModels("gpt-4o-mini", "llama3.1")
+	withModel := with(ok, "FACTGRADE_JUDGE", "hybrid", "OPENAI_BASE_URL", model.URL, "OPENAI_MODEL", "llama3.1", "OPENAI_API_KEY", "sk-modelKEYnotTOBEseen")
 	tests := []struct {
 		name       string
 		env        map[string]string
@@ -142,6 +147,34 @@ func TestConfigCheck(t *testing.T) {
 			args:     []string{"config", "check", "--offline"},
 			wantCode: 0,
 			wantOut:  []string{"configuration OK"},
+		},
+		{
+			name:     "model server lists the model",
+			env:      withModel,
+			args:     []string{"config", "check"},
+			wantCode: 0,
+			wantOut:  []string{"model: " + model.URL + " answers and lists llama3.1", "configuration OK"},
+		},
+		{
+			name:     "model server refuses the key",
+			env:      with(withModel, "OPENAI_API_KEY", "sk-WRONGnotTOBEseen"),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"OPENAI_API_KEY: the model server refused the API key (HTTP 401"},
+		},
+		{
+			name:     "model server lacks the model",
+			env:      with(withModel, "OPENAI_MODEL", "llama3.2"),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{`OPENAI_MODEL: the model server does not list the model "llama3.2"; it lists: gpt-4o-mini, llama3.1`},
+		},
+		{
+			name:     "model server out of reach",
+			env:      with(withModel, "OPENAI_BASE_URL", closed.URL+"/v1"),
+			args:     []string{"config", "check"},
+			wantCode: 2,
+			wantErr:  []string{"OPENAI_BASE_URL: cannot reach the model server at " + closed.URL + "/v1"},
 		},
 		{
 			name:     "unknown variable",
@@ -224,7 +257,7 @@ func TestConfigCheck(t *testing.T) {
 					t.Errorf("stderr =\n%s\nwant it not to contain %q", errOut, w)
 				}
 			}
-			for _, secret := range []string{"TOKENnotTOBEseen", "SECRETnotTOBEseen", "WRONGnotTOBEseen", ":pw@"} {
+			for _, secret := range []string{"TOKENnotTOBEseen", "SECRETnotTOBEseen", "WRONGnotTOBEseen", "modelKEYnotTOBEseen", ":pw@"} {
 				if strings.Contains(out+errOut, secret) {
 					t.Errorf("config check printed a secret (%q):\n%s%s", secret, out, errOut)
 				}

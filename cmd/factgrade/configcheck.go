@@ -13,6 +13,7 @@ import (
 
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/config"
+	"github.com/factgrade/factgrade/llm"
 	"github.com/factgrade/factgrade/storage"
 	"github.com/factgrade/factgrade/storage/storagedb"
 )
@@ -57,8 +58,9 @@ func checkDataDir(cfg *config.Config) []config.Problem {
 	return nil
 }
 
-// checkOnline checks what serve reaches: the database and Slack's
-// auth.test. Each problem names the setting to fix.
+// checkOnline checks what serve reaches: the database, Slack's auth.test
+// and, when the judge calls a model, the model server's list of models.
+// Each problem names the setting to fix.
 func checkOnline(ctx context.Context, e *env, cfg *config.Config) []config.Problem {
 	var ps []config.Problem
 	add := func(setting, format string, args ...any) {
@@ -115,5 +117,25 @@ func checkOnline(ctx context.Context, e *env, cfg *config.Config) []config.Probl
 		fmt.Fprintf(e.stdout, "slack: the bot token belongs to %s (team %s, bot user %s)\n", id.Team, id.TeamID, id.UserID)
 	}
 
+	// The model server, when the judge calls one.
+	if cfg.Judge.UsesLLM() {
+		mctx, cancel := context.WithTimeout(ctx, checkTimeout)
+		err := llm.CheckModel(mctx, llmConfig(cfg.OpenAI))
+		cancel()
+		server := cfg.OpenAI.BaseURL
+		if server == "" {
+			server = "OpenAI"
+		}
+		switch {
+		case errors.Is(err, llm.ErrKeyRefused):
+			add("OPENAI_API_KEY", "%v: put a key the model server at %s accepts there", err, server)
+		case errors.Is(err, llm.ErrModelMissing):
+			add("OPENAI_MODEL", "%v: put one of them there (for a local server, pull the model first)", err)
+		case err != nil:
+			add("OPENAI_BASE_URL", "cannot reach the model server at %s (%v); check the URL, the network and HTTPS_PROXY, or use --offline", server, err)
+		default:
+			fmt.Fprintf(e.stdout, "model: %s answers and lists %s\n", server, cfg.OpenAI.Model)
+		}
+	}
 	return ps
 }

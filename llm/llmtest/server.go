@@ -92,6 +92,7 @@ type Server struct {
 	script   []Reply
 	handle   func(ChatRequest) Reply
 	key      string
+	models   []string
 	requests []Request
 	prefixes map[string]bool
 }
@@ -159,6 +160,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		writeReply(w, r, Error(http.StatusBadRequest, "invalid_request_error", "cannot read body"))
+		return
+	}
+	if r.Method == http.MethodGet && (r.URL.Path == "/v1/models" || r.URL.Path == "/openai/models") {
+		s.serveModels(w, r)
 		return
 	}
 	req := Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body}
