@@ -1,7 +1,7 @@
 package revise
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +57,7 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 			attrs = ct.Append
 		}
 	}
-	sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+	slices.SortStableFunc(edits, func(a, b rubric.Edit) int { return a.Start - b.Start })
 	for i := 1; i < len(edits); i++ {
 		if edits[i].Start < edits[i-1].End {
 			return nil, false
@@ -337,7 +337,7 @@ func quotations(text string) []quotation {
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].open < out[b].open })
+	slices.SortFunc(out, func(a, b quotation) int { return a.open - b.open })
 	return out
 }
 

@@ -92,6 +92,10 @@ func (rs *ruleSet) intern() {
 type scratch struct {
 	d doc
 	a analysis
+	// the rewrite edits' buffers (see trace)
+	found [][]occurrence
+	taken []bool
+	occs  []occ
 }
 
 func (rs *ruleSet) getScratch() *scratch {

@@ -1,6 +1,6 @@
 package rubric
 
-import "sort"
+import "slices"
 
 // Trace is what the rule engine found in a graded text that revision (package
 // revise) needs, and no more: for each criterion, the fix of the rule that
@@ -47,9 +47,7 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 		return t
 	}
 	d := &sc.d
-	var taken []bool
-	var found [][]occurrence
-	var occs []occ
+	taken := sc.taken[:0]
 	for i, cg := range g.Criteria {
 		ct := &t.Criteria[i]
 		if cg.Verdict != Partial && cg.Verdict != Fail {
@@ -67,18 +65,21 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 		if len(cr.rewrite) == 0 {
 			continue
 		}
-		if taken == nil {
-			taken = make([]bool, len(d.toks))
+		if len(taken) == 0 {
+			taken = slices.Grow(taken, len(d.toks))[:len(d.toks)]
+			clear(taken)
+			sc.taken = taken
 		}
-		found = resetLists(found, len(cr.rewrite))
+		sc.found = resetLists(sc.found, len(cr.rewrite))
+		found := sc.found
 		cr.edits.scan(d.toks, found)
 		for ei, e := range cr.rewrite {
 			if e.signal != nil {
-				occs = occs[:0]
+				sc.occs = sc.occs[:0]
 				for _, alt := range e.signal.alts {
-					occs = sc.a.matches(alt.sig, alt.prop, occs)
+					sc.occs = sc.a.matches(alt.sig, alt.prop, sc.occs)
 				}
-				for _, o := range occs {
+				for _, o := range sc.occs {
 					found[ei] = append(found[ei], o.occurrence)
 				}
 			}
@@ -93,7 +94,7 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 				ct.Edits = append(ct.Edits, EditSite{Start: s, End: en, Verb: e.verb, Noun: e.noun, Replace: e.replace})
 			}
 		}
-		sort.Slice(ct.Edits, func(a, b int) bool { return ct.Edits[a].Start < ct.Edits[b].Start })
+		slices.SortFunc(ct.Edits, func(a, b EditSite) int { return a.Start - b.Start })
 	}
 	return t
 }
