@@ -247,32 +247,42 @@ const (
 // case.
 func styleOf(text string) style {
 	upper, lower := 0, 0
+	caps, long := 0, 0 // words of four letters or more, and those capitalised
+	wordLen, initialUpper := 0, false
+	endWord := func() {
+		if wordLen > 3 {
+			long++
+			if initialUpper {
+				caps++
+			}
+		}
+		wordLen = 0
+	}
 	for _, r := range text {
 		switch {
+		case r == ' ':
+			endWord()
+			continue
 		case unicode.IsUpper(r):
 			upper++
 		case unicode.IsLower(r):
 			lower++
 		}
+		if wordLen == 0 && strings.ContainsRune("\"'‘“(", r) {
+			continue // a word's opening quotation mark
+		}
+		if wordLen == 0 {
+			initialUpper = unicode.IsUpper(r)
+		}
+		wordLen++
 	}
+	endWord()
 	switch {
 	case upper == 0 && lower > 0:
 		return lowerCase
 	case upper >= 8 && upper*10 >= (upper+lower)*9:
 		return upperCase
-	}
-	caps, n := 0, 0
-	for w := range strings.FieldsSeq(text) {
-		w = strings.TrimLeft(w, "\"'‘“(")
-		if utf8.RuneCountInString(w) <= 3 {
-			continue
-		}
-		n++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	if n > 0 && caps*4 >= n*3 {
+	case long > 0 && caps*4 >= long*3:
 		return titleCase
 	}
 	return sentenceCase

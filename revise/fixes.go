@@ -17,6 +17,12 @@ import (
 // (every one, “a” and “b”), {sentence} the sentence of the text that holds
 // them, {cite:ID} the rubric's evidence ID quoted with its paragraph.
 func Fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) []string {
+	return fixes(r, g, t, expandCites)
+}
+
+// fixes is Fixes with the function that expands a fix's citations (the
+// judge caches what it returns: it depends on the rubric alone).
+func fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace, cites func(string, *rubric.Criterion) string) []string {
 	var out []string
 	for i, cg := range g.Criteria {
 		if cg.Verdict != rubric.Partial && cg.Verdict != rubric.Fail {
@@ -33,13 +39,13 @@ func Fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) []string {
 		if fix == "" {
 			continue
 		}
-		out = append(out, expand(fix, c, g.Text, cg.Spans))
+		out = append(out, expand(cites(fix, c), g.Text, cg.Spans))
 	}
 	return out
 }
 
-// expand fills in a fix's placeholders.
-func expand(s string, c *rubric.Criterion, text string, spans []rubric.Span) string {
+// expand fills in the placeholders of a fix whose citations are expanded.
+func expand(s string, text string, spans []rubric.Span) string {
 	if strings.Contains(s, "{span}") {
 		s = strings.ReplaceAll(s, "{span}", quoteSpans(mergeSpans(text, spans)))
 	}
@@ -50,7 +56,7 @@ func expand(s string, c *rubric.Criterion, text string, spans []rubric.Span) str
 		}
 		s = strings.ReplaceAll(s, "{sentence}", w)
 	}
-	return expandCites(s, c)
+	return s
 }
 
 // mergeSpans joins spans that overlap into one ("official from China's
@@ -152,7 +158,7 @@ func expandCites(s string, c *rubric.Criterion) string {
 
 // singleQuotes turns the double quotation marks of s into single ones.
 func singleQuotes(s string) string {
-	if !strings.ContainsAny(s, "“”\"") {
+	if !strings.Contains(s, "“") && !strings.Contains(s, "”") && strings.IndexByte(s, '"') < 0 {
 		return s
 	}
 	var b strings.Builder

@@ -11,6 +11,7 @@ package revise
 
 import (
 	"context"
+	"sync"
 
 	"github.com/factgrade/factgrade/rubric"
 )
@@ -28,6 +29,28 @@ var _ Engine = (*rubric.RuleJudge)(nil)
 // Judge is a rule judge whose grades carry a rewrite, its edits and fixes.
 type Judge struct {
 	engine Engine
+	// cites caches fixes with their citations expanded, by rubric,
+	// criterion and fix: they depend on the rubric alone.
+	cites sync.Map
+}
+
+type citeKey struct {
+	r   *rubric.Rubric
+	c   *rubric.Criterion
+	fix string
+}
+
+// expandCites is expandCites, cached.
+func (j *Judge) expandCites(r *rubric.Rubric) func(string, *rubric.Criterion) string {
+	return func(fix string, c *rubric.Criterion) string {
+		k := citeKey{r, c, fix}
+		if s, ok := j.cites.Load(k); ok {
+			return s.(string)
+		}
+		s := expandCites(fix, c)
+		j.cites.Store(k, s)
+		return s
+	}
 }
 
 var _ rubric.Judge = (*Judge)(nil)
@@ -46,7 +69,7 @@ func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request)
 	if err != nil || g.Status != rubric.Graded {
 		return g, err
 	}
-	g.Fixes = Fixes(r, g, t)
+	g.Fixes = fixes(r, g, t, j.expandCites(r))
 	if g.Kind == rubric.Headline && (belowPass(g) || reviewed(g)) {
 		j.rewrite(r, g, t)
 	}
