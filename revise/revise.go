@@ -70,7 +70,7 @@ func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request)
 		return g, err
 	}
 	g.Fixes = fixes(r, g, t, j.expandCites(r))
-	if g.Kind == rubric.Headline && (belowPass(g) || reviewed(g)) {
+	if g.Kind == rubric.Headline && (belowPass(g) || g.NeedsReview()) {
 		j.rewrite(r, g, t)
 	}
 	return g, nil
@@ -86,20 +86,11 @@ func belowPass(g *rubric.Grade) bool {
 	return false
 }
 
-// reviewed reports whether any verdict of g is marked for review.
-func reviewed(g *rubric.Grade) bool {
-	for _, cg := range g.Criteria {
-		if cg.NeedsReview {
-			return true
-		}
-	}
-	return false
-}
 
 // publishable reports whether a rewrite's grade may be shown: the rubric's
 // best letter, and nothing marked for review.
 func publishable(r *rubric.Rubric, rg *rubric.Grade) bool {
-	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !reviewed(rg)
+	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !rg.NeedsReview()
 }
 
 // rewrite proposes a corrected headline from the trace's edits and keeps it

@@ -166,6 +166,17 @@ var (
 	reportingWord = regexp.MustCompile(`(?i)\b(say|says|said|tell|tells|told|according|per|reportedly|allegedly|reports?|reported|claims?|sources?|implied)\b`)
 )
 
+// hasReporting reports whether s has a reporting word that is not an
+// infinitive ("to say" is what is to be said, not who said it).
+func hasReporting(s string) bool {
+	for _, m := range reportingWord.FindAllStringIndex(s, -1) {
+		if !strings.HasSuffix(strings.ToLower(s[:m[0]]), "to ") {
+			return true
+		}
+	}
+	return false
+}
+
 // quoteMarks counts quotation marks, leaving out apostrophes (between
 // letters, or after a plural's s).
 // It is written apart from the package's own count on purpose: the oracle.
@@ -257,7 +268,7 @@ func checkRewrite(t *testing.T, r *rubric.Rubric, id string, g *rubric.Grade) {
 	}
 	for i, e := range g.RewriteEdits {
 		if e.Start == e.End && e.Start >= len(strings.TrimRight(text, ". ")) { // appended attribution
-			if before := rubric.ApplyEdits(text, g.RewriteEdits[:i]); reportingWord.MatchString(before) {
+			if before := rubric.ApplyEdits(text, g.RewriteEdits[:i]); hasReporting(before) {
 				t.Errorf("%s: attribution %q added to %q, which has one", id, e.Added, before)
 			}
 			for _, w := range strings.Fields(strings.Trim(e.Added, ", -")) {
