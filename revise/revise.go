@@ -86,7 +86,6 @@ func belowPass(g *rubric.Grade) bool {
 	return false
 }
 
-
 // publishable reports whether a rewrite's grade may be shown: the rubric's
 // best letter, and nothing marked for review.
 func publishable(r *rubric.Rubric, rg *rubric.Grade) bool {
