@@ -216,12 +216,36 @@ func foldedLine(g *rubric.Grade) string {
 	return strings.Join(parts, " · ")
 }
 
+// disputesText lists the overrides that stand and the letter they make.
+func disputesText(g *rubric.Grade, r *rubric.Rubric, ovs []storage.Override) string {
+	standing := storage.Standing(ovs)
+	if len(standing) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("*Disputed*")
+	if r != nil {
+		after := r.Regrade(g, storage.Verdicts(ovs))
+		fmt.Fprintf(&b, ": after disputes *%s* (graded %s; the original grade is kept)", letterScore(after), letterScore(g))
+	}
+	for _, o := range standing {
+		fmt.Fprintf(&b, "\n• <@%s>: *%s* → %s: %s", blockkit.Escape(o.UserID), blockkit.EscapeText(o.Criterion), o.Verdict, blockkit.EscapeText(oneLine(o.Reason, 200)))
+	}
+	return b.String()
+}
+
 // RenderDetails renders the full report of a grade, for the Details
 // button: every criterion with its question, verdict, reason, the editor's
 // words it rests on and the source's paragraphs it cites, then the fixes.
-func RenderDetails(item storage.GradedItem, r *rubric.Rubric) Message {
+//
+// ovs are the grade's overrides: those that stand are listed, with the
+// letter computed again with them beside the original.
+func RenderDetails(item storage.GradedItem, r *rubric.Rubric, ovs []storage.Override) Message {
 	g := item.Grade
 	blocks := []slack.Block{blockkit.Section("details_head", fmt.Sprintf("*%s* · details\n%s", blockkit.Escape(gradeHeadline(g)), blockkit.Blockquote(blockkit.EscapeText(g.Text))))}
+	if t := disputesText(g, r, ovs); t != "" {
+		blocks = append(blocks, blockkit.Section("disputes", t))
+	}
 	room := MaxBlocks - len(blocks) - 3
 	shown := 0
 	for _, cg := range g.Criteria {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,9 +103,13 @@ func replyShapes(t *testing.T) map[string]bot.Message {
 		"grade_needs_review.json":    bot.RenderGrade(review, r),
 		"grade_ungradable.json":      bot.RenderGrade(ungradable, r),
 		"grade_not_english.json":     bot.RenderGrade(notEnglish, r),
-		"details_headline_fail.json": bot.RenderDetails(fail, r),
-		"details_summary.json":       bot.RenderDetails(summary, r),
-		"source.json":                bot.RenderSource(fail.Grade, r),
+		"details_headline_fail.json": bot.RenderDetails(fail, r, nil),
+		"details_summary.json":       bot.RenderDetails(summary, r, nil),
+		"details_disputed.json": bot.RenderDetails(fail, r, []storage.Override{
+			{ID: 1, SubmissionID: 42, Criterion: "admission", Verdict: rubric.Partial, Reason: "first thought", UserID: "U0DESK", CreatedAt: time.Unix(1700000000, 0)},
+			{ID: 2, SubmissionID: 42, Criterion: "admission", Verdict: rubric.Pass, Reason: "¶2 says *indirect*", UserID: "U0DESK", CreatedAt: time.Unix(1700000100, 0)},
+		}),
+		"source.json": bot.RenderSource(fail.Grade, r),
 	}
 }
 
@@ -154,6 +159,7 @@ func TestReplyShapes(t *testing.T) {
 		{"grade_ungradable.json", []string{"To have it graded", "/factcheck rubrics"}, []string{`"action_id":"dispute"`, `"actions"`}},
 		{"grade_not_english.json", []string{"English version"}, []string{`"action_id":"dispute"`, `"actions"`}},
 		{"details_headline_fail.json", []string{"¶2", "Admitted, or tacit?", "Your words"}, nil},
+		{"details_disputed.json", []string{"after disputes *B · 80/100* (graded F · 20/100", "admission* → pass"}, []string{"first thought"}},
 	} {
 		got := js(tc.name)
 		for _, w := range tc.want {
@@ -185,7 +191,7 @@ func TestRenderUnderSlackLimits(t *testing.T) {
 	huge.Grade.Rewrite = strings.Repeat("China tacitly linked hacks ", 300)
 	huge.Grade.Letter = strings.Repeat("A", 200)
 	shapes["huge grade"] = bot.RenderGrade(huge, testRubric())
-	shapes["huge details"] = bot.RenderDetails(huge, testRubric())
+	shapes["huge details"] = bot.RenderDetails(huge, testRubric(), nil)
 	for name, msg := range shapes {
 		checkLimits(t, name, msg)
 	}

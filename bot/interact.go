@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 
@@ -90,10 +91,18 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 		thread = cb.Container.MessageTs
 	}
 	r, _ := b.cfg.Rubrics.Get(item.Grade.Rubric)
+	var ovs []storage.Override
+	if act.ActionID == ActionDispute || act.ActionID == ActionDetails {
+		if ovs, err = b.store.OverridesFor(ctx, id); err != nil {
+			b.log.Error("loading overrides for button", "submission", id, "err", err)
+			b.refuseAction(cb, UserMessage(errStorage, b.cfg.Rubrics))
+			return Reply{Outcome: "error"}
+		}
+	}
 	switch act.ActionID {
 	case ActionDispute:
 		meta, _ := json.Marshal(disputeMeta{Submission: id, Channel: channel, Thread: thread, Ephemeral: cb.Container.IsEphemeral})
-		view := disputeModal(item, r, string(meta))
+		view := disputeModal(item, r, string(meta), storage.Verdicts(ovs))
 		trigger := cb.TriggerID
 		b.goBackground("open_dispute", func(ctx context.Context) error {
 			return b.callSlack(ctx, "views.open", "", func(ctx context.Context) error {
@@ -102,7 +111,7 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 			})
 		})
 	case ActionDetails:
-		msg := RenderDetails(item, r)
+		msg := RenderDetails(item, r, ovs)
 		b.goBackground("post_details", func(ctx context.Context) error {
 			return b.showOnly(ctx, cb, channel, thread, msg)
 		})
@@ -210,7 +219,7 @@ func (b *Bot) postThread(ctx context.Context, channel, thread, user string, ephe
 }
 
 // disputeModal is the form an editor records an override with.
-func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string) slack.ModalViewRequest {
+func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string, standing map[string]rubric.Verdict) slack.ModalViewRequest {
 	var crit []*slack.OptionBlockObject
 	for _, cg := range item.Grade.Criteria {
 		label := cg.Criterion
@@ -219,8 +228,11 @@ func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string) slack.
 				label = c.Question
 			}
 		}
-		label = fmt.Sprintf("%s (now %s)", label, cg.Verdict)
-		crit = append(crit, slack.NewOptionBlockObject(cg.Criterion, blockkit.Plain(blockkit.Truncate(label, 75)), nil))
+		now := cg.Verdict
+		if v, ok := standing[cg.Criterion]; ok {
+			now = v
+		}
+		crit = append(crit, slack.NewOptionBlockObject(cg.Criterion, blockkit.Plain(optionLabel(label, fmt.Sprintf(" (now %s)", now))), nil))
 	}
 	var verdicts []*slack.OptionBlockObject
 	for _, v := range rubric.Verdicts {
@@ -229,7 +241,7 @@ func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string) slack.
 	reason := slack.NewPlainTextInputBlockElement(blockkit.Plain("Why the grade is wrong, citing the source"), disputeReason)
 	reason.Multiline = true
 	reason.MaxLength = maxReasonRunes
-	intro := fmt.Sprintf("Submission #%d, graded %s. Your override is recorded beside the original grade, which is kept.", item.Submission.ID, gradeHeadline(item.Grade))
+	intro := fmt.Sprintf("Submission #%d, graded %s. Your override is recorded beside the original grade, which is kept; the letter is computed again with it.", item.Submission.ID, letterScore(item.Grade))
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		Title:           blockkit.Plain("Dispute grade"),
@@ -246,6 +258,34 @@ func disputeModal(item storage.GradedItem, r *rubric.Rubric, meta string) slack.
 			slack.NewInputBlock(disputeReason, blockkit.Plain("Reason"), nil, reason),
 		}},
 	}
+}
+
+// maxOptionText is Slack's limit on an option's text in a select menu.
+const maxOptionText = 75
+
+// optionLabel fits label and its suffix in a select option: the label is
+// shortened at a word with an ellipsis, the suffix kept whole. It is read
+// by an editor choosing what to dispute, so it carries no note about
+// Slack's limits.
+func optionLabel(label, suffix string) string {
+	room := maxOptionText - utf8.RuneCountInString(suffix)
+	if utf8.RuneCountInString(label) > room {
+		r := []rune(label)[:room-1]
+		cut := string(r)
+		if i := strings.LastIndexByte(cut, ' '); i > room/2 {
+			cut = cut[:i]
+		}
+		label = strings.TrimRight(cut, " ,;:") + "…"
+	}
+	return label + suffix
+}
+
+// letterScore is a grade's letter and score ("D · 43/100"), or why it has none.
+func letterScore(g *rubric.Grade) string {
+	if g.Status != rubric.Graded {
+		return strings.ToLower(gradeHeadline(g))
+	}
+	return fmt.Sprintf("%s · %d/100", g.Letter, g.Score)
 }
 
 // handleDispute stores the override from a submitted dispute modal and
@@ -272,6 +312,19 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 		a := cb.View.State.Values[block][block]
 		return a.SelectedOption.Value, a.Value
 	}
+	earlier, err := b.store.OverridesFor(ctx, meta.Submission)
+	if err != nil {
+		b.log.Error("loading overrides for dispute", "submission", meta.Submission, "err", err)
+		return Reply{Outcome: "error", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade could not save this now; try again in a minute."})}
+	}
+	standing := storage.Verdicts(earlier)
+	// current is a criterion's verdict after the disputes that stand.
+	current := func(cg *rubric.CriterionGrade) rubric.Verdict {
+		if v, ok := standing[cg.Criterion]; ok {
+			return v
+		}
+		return cg.Verdict
+	}
 	critID, _ := value(disputeCriterion)
 	verdictText, _ := value(disputeVerdict)
 	_, reason := value(disputeReason)
@@ -284,7 +337,7 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 	verdict, err := rubric.ParseVerdict(verdictText)
 	if err != nil {
 		problems[disputeVerdict] = "Choose pass, partial, fail or na."
-	} else if cg != nil && verdict == cg.Verdict {
+	} else if cg != nil && verdict == current(cg) {
 		problems[disputeVerdict] = fmt.Sprintf("The grade already says %s; choose the verdict it should have.", verdict)
 	}
 	if reason == "" {
@@ -316,8 +369,20 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 			question = c.Question
 		}
 	}
-	text := fmt.Sprintf(":memo: <@%s> disputed *%s*: %s → %s.\n%s\n_Recorded as override #%d; the original grade is kept._",
-		blockkit.Escape(cb.User.ID), blockkit.Escape(question), cg.Verdict, verdict, blockkit.Blockquote(blockkit.Escape(reason)), o.ID)
+	replaced := ""
+	for _, e := range earlier {
+		if e.UserID == cb.User.ID && e.Criterion == critID {
+			replaced = fmt.Sprintf(", replacing their override #%d", e.ID)
+		}
+	}
+	text := fmt.Sprintf(":memo: <@%s> disputed *%s*: %s → %s%s.\n%s",
+		blockkit.Escape(cb.User.ID), blockkit.Escape(question), current(cg), verdict, replaced, blockkit.Blockquote(blockkit.EscapeText(reason)))
+	if r, ok := b.cfg.Rubrics.Get(item.Grade.Rubric); ok {
+		after := r.Regrade(item.Grade, storage.Verdicts(append(earlier, o)))
+		text += fmt.Sprintf("\nAfter disputes: *%s* (graded %s; the original grade is kept). _Override #%d._", letterScore(after), letterScore(item.Grade), o.ID)
+	} else {
+		text += fmt.Sprintf("\n_Recorded as override #%d; the original grade is kept._", o.ID)
+	}
 	msg := Message{Text: text, Blocks: []slack.Block{blockkit.Section("dispute_ack", text)}}
 	user := cb.User.ID
 	b.goBackground("ack_dispute", func(ctx context.Context) error {

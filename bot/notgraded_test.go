@@ -34,3 +34,16 @@ func TestRenderNotGraded(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionLabel: a dispute menu option fits Slack's 75 characters with
+// the verdict kept, and never shows an internal note.
+func TestOptionLabel(t *testing.T) {
+	long := "Does the text say the acknowledgment was tacit, not an outright admission?"
+	got := optionLabel(long, " (now fail)")
+	if n := len([]rune(got)); n > maxOptionText || !strings.HasSuffix(got, "… (now fail)") || strings.Contains(got, "cut to fit") {
+		t.Errorf("optionLabel = %q (%d characters)", got, n)
+	}
+	if got := optionLabel("Short question?", " (now pass)"); got != "Short question? (now pass)" {
+		t.Errorf("optionLabel(short) = %q", got)
+	}
+}

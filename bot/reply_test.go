@@ -71,3 +71,48 @@ func TestPrivateByDefaultAndShare(t *testing.T) {
 		t.Errorf("%d public posts after reply channel, want 2", n)
 	}
 }
+
+// TestDisputeSupersedesAndRegrades proves an override computes the letter
+// again (the original kept and shown), and a second override by the same
+// editor on the same criterion replaces the first: the modal shows the
+// verdict as it stands, and only the later override counts.
+func TestDisputeSupersedesAndRegrades(t *testing.T) {
+	h := newHarness(t)
+	h.command("China admits hacking", trigger(1))
+	sub := h.waitState(1, storage.Posted)
+	dispute := func(n int, verdict string) (map[string]any, string) {
+		t.Helper()
+		click := slacktest.BlockAction(teamID, channel, editor, trigger(10+n), sub.PostedTS, bot.ActionDispute, "1", false)
+		h.post("/slack/interactivity", slacktest.FormType, slacktest.InteractionBody(click))
+		opens := h.slack.WaitCalls("views.open", n, 5*time.Second)
+		if len(opens) != n {
+			t.Fatalf("%d modals, want %d", len(opens), n)
+		}
+		view := opens[n-1].JSON["view"].(map[string]any)
+		p := slacktest.ViewSubmission(teamID, editor, "V1", "h"+verdict, "dispute", view["private_metadata"].(string), map[string]map[string]any{
+			"criterion": {"criterion": slacktest.Selected("admission")},
+			"verdict":   {"verdict": slacktest.Selected(verdict)},
+			"reason":    {"reason": slacktest.TextInput("¶2 says the remarks were indirect")},
+		})
+		if status, body := h.post("/slack/interactivity", slacktest.FormType, slacktest.InteractionBody(p)); status != 200 || body != "" {
+			t.Fatalf("dispute = %d %s", status, body)
+		}
+		posts := h.slack.WaitCalls("chat.postMessage", 1+n, 5*time.Second)
+		return view, posts[len(posts)-1].Form.Get("text")
+	}
+	_, ack := dispute(1, "pass")
+	if !strings.Contains(ack, "fail → pass") || !strings.Contains(ack, "After disputes: *B · 80/100* (graded F · 20/100; the original grade is kept)") {
+		t.Errorf("first ack = %q, want the letter computed again beside the original", ack)
+	}
+	view, ack := dispute(2, "partial")
+	if !strings.Contains(mustMarshal(view), "(now pass)") {
+		t.Errorf("second modal does not show the verdict as it stands: %s", mustMarshal(view))
+	}
+	if !strings.Contains(ack, "pass → partial, replacing their override #1") || !strings.Contains(ack, "After disputes: *D · 50/100*") {
+		t.Errorf("second ack = %q, want it to replace the first override", ack)
+	}
+	ovs, _ := h.store.OverridesFor(t.Context(), 1)
+	if len(ovs) != 2 || len(storage.Standing(ovs)) != 1 {
+		t.Errorf("%d overrides stored, %d standing; want both kept and one standing", len(ovs), len(storage.Standing(ovs)))
+	}
+}

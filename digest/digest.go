@@ -111,6 +111,9 @@ func Build(ctx context.Context, src Source, def Definition, from, to time.Time) 
 	if err != nil {
 		return nil, err
 	}
+	// An editor's later override of the same criterion replaces their
+	// earlier one: the digest lists what stands, not both.
+	ovs = storage.Standing(ovs)
 	r.OverrideTotal = len(ovs)
 	r.Overrides = ovs[:min(len(ovs), TopOverrides)]
 	if r.Counts.Total == 0 {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/rubrics"
 	"github.com/factgrade/factgrade/storage"
 )
 
@@ -18,7 +19,11 @@ const historyUsage = `[--since DURATION] [--channel ID] [--limit N] [--json]
 
 Lists the graded items in the database (DATABASE_URL, else factgrade.db in
 FACTGRADE_DATA_DIR), oldest first. DURATION is Go's (90m, 36h) or whole days
-(7d). --json prints one JSON object per item and line, with the whole grade.`
+(7d). --json prints one JSON object per item and line, with the whole grade.
+Disputes are shown: the table's AFTER DISPUTES column is the letter and
+score computed again with the editors' overrides that stand (and how many),
+--json lists every override ("standing": false when the same editor later
+replaced it) and "after_disputes".`
 
 // historyPage is how many items history reads per query.
 const historyPage = 500
@@ -67,10 +72,24 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if *limit > 0 && len(items) > *limit {
 		items = items[:*limit]
 	}
-	if *asJSON {
-		return writeHistoryJSON(e, items)
+	// Disputes: each item's overrides, and its letter computed again with
+	// those that stand (when its rubric is loaded here).
+	set, err := rubrics.Load(rubricDirs(e)...)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
 	}
-	return writeHistoryTable(e, items, from)
+	disputes := make([]itemDisputes, len(items))
+	for i, it := range items {
+		ovs, err := s.OverridesFor(ctx, it.Submission.ID)
+		if err != nil {
+			return fmt.Errorf("history: %w", err)
+		}
+		disputes[i] = disputesOf(it, ovs, set)
+	}
+	if *asJSON {
+		return writeHistoryJSON(e, items, disputes)
+	}
+	return writeHistoryTable(e, items, disputes, from)
 }
 
 // parseSince parses a positive Go duration or a whole number of days ("7d").
@@ -107,17 +126,45 @@ func gradeLabel(g *rubric.Grade) string {
 	return string(g.Status)
 }
 
-func writeHistoryTable(e *env, items []storage.GradedItem, from time.Time) error {
+// itemDisputes are an item's overrides and, when any stand and its rubric
+// is loaded, its grade computed again with them.
+type itemDisputes struct {
+	overrides []storage.Override
+	standing  []storage.Override
+	after     *rubric.Grade
+}
+
+func disputesOf(it storage.GradedItem, ovs []storage.Override, set *rubric.Set) itemDisputes {
+	d := itemDisputes{overrides: ovs, standing: storage.Standing(ovs)}
+	if r, ok := set.Get(it.Grade.Rubric); ok && len(d.standing) > 0 {
+		d.after = r.Regrade(it.Grade, storage.Verdicts(ovs))
+	}
+	return d
+}
+
+// label is the DISPUTES column: "-", or the letter after the disputes and
+// how many stand.
+func (d itemDisputes) label() string {
+	switch {
+	case len(d.standing) == 0:
+		return "-"
+	case d.after != nil:
+		return fmt.Sprintf("%s %d (%d)", gradeLabel(d.after), d.after.Score, len(d.standing))
+	}
+	return fmt.Sprintf("(%d)", len(d.standing))
+}
+
+func writeHistoryTable(e *env, items []storage.GradedItem, disputes []itemDisputes, from time.Time) error {
 	if len(items) == 0 {
 		fmt.Fprintf(e.stdout, "nothing graded since %s\n", from.UTC().Format(time.RFC3339))
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "GRADED (UTC)\tID\tCHANNEL\tUSER\tGRADE\tSCORE\tSTATE\tTEXT")
-	for _, it := range items {
+	fmt.Fprintln(tw, "GRADED (UTC)\tID\tCHANNEL\tUSER\tGRADE\tSCORE\tSTATE\tAFTER DISPUTES\tTEXT")
+	for i, it := range items {
 		sub := it.Submission
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%s\t%s\n", it.GradedAt.UTC().Format("2006-01-02 15:04:05"),
-			sub.ID, sub.ChannelID, sub.UserID, gradeLabel(it.Grade), it.Grade.Score, sub.State, clip(sub.Text, 60))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", it.GradedAt.UTC().Format("2006-01-02 15:04:05"),
+			sub.ID, sub.ChannelID, sub.UserID, gradeLabel(it.Grade), it.Grade.Score, sub.State, disputes[i].label(), clip(sub.Text, 60))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -150,17 +197,54 @@ type historyItem struct {
 	Letter    string        `json:"letter"`
 	Score     int           `json:"score"`
 	Grade     *rubric.Grade `json:"grade"`
+	// Disputes are the item's overrides, oldest first; Standing says
+	// whether a later one by the same editor on the same criterion
+	// replaced it.
+	Disputes []historyDispute `json:"disputes,omitempty"`
+	// AfterDisputes is the grade computed again with the overrides that
+	// stand (absent when none do, or the rubric is not loaded).
+	AfterDisputes *historyLetter `json:"after_disputes,omitempty"`
 }
 
-func writeHistoryJSON(e *env, items []storage.GradedItem) error {
+// historyDispute is one override in 'factgrade history --json'.
+type historyDispute struct {
+	ID        int64          `json:"id"`
+	Criterion string         `json:"criterion"`
+	Verdict   rubric.Verdict `json:"verdict"`
+	Reason    string         `json:"reason"`
+	UserID    string         `json:"user_id"`
+	CreatedAt time.Time      `json:"created_at"`
+	Standing  bool           `json:"standing"`
+}
+
+// historyLetter is a letter and score.
+type historyLetter struct {
+	Letter string `json:"letter"`
+	Score  int    `json:"score"`
+}
+
+func writeHistoryJSON(e *env, items []storage.GradedItem, disputes []itemDisputes) error {
 	enc := json.NewEncoder(e.stdout)
-	for _, it := range items {
+	for i, it := range items {
 		sub := it.Submission
-		if err := enc.Encode(historyItem{
+		hi := historyItem{
 			ID: sub.ID, GradedAt: it.GradedAt.UTC(), TeamID: sub.TeamID, ChannelID: sub.ChannelID, UserID: sub.UserID,
 			State: sub.State, PostedTS: sub.PostedTS, Text: sub.Text, Kind: sub.Kind,
 			Letter: it.Grade.Letter, Score: it.Grade.Score, Grade: it.Grade,
-		}); err != nil {
+		}
+		d := disputes[i]
+		standing := map[int64]bool{}
+		for _, o := range d.standing {
+			standing[o.ID] = true
+		}
+		for _, o := range d.overrides {
+			hi.Disputes = append(hi.Disputes, historyDispute{ID: o.ID, Criterion: o.Criterion, Verdict: o.Verdict, Reason: o.Reason,
+				UserID: o.UserID, CreatedAt: o.CreatedAt.UTC(), Standing: standing[o.ID]})
+		}
+		if d.after != nil {
+			hi.AfterDisputes = &historyLetter{Letter: d.after.Letter, Score: d.after.Score}
+		}
+		if err := enc.Encode(hi); err != nil {
 			return err
 		}
 	}

@@ -7,12 +7,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
 	"github.com/factgrade/factgrade/storage/storagedb"
 	"github.com/factgrade/factgrade/storage/storagetest"
@@ -141,9 +143,26 @@ func TestHistoryCommand(t *testing.T) {
 	seedHistory(t, dir)
 	vars := map[string]string{"FACTGRADE_DATA_DIR": dir}
 
+	// Sample 3 (a D, channel C0) is disputed twice by one editor on one
+	// criterion: the second override stands.
+	func() {
+		s, err := storagedb.OpenURL(context.Background(), "", dir, storage.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		for _, v := range []rubric.Verdict{rubric.Partial, rubric.Pass} {
+			if _, err := s.AddOverride(context.Background(), storage.Override{SubmissionID: 5, Criterion: "admission", Verdict: v, Reason: "¶5: indirect", UserID: "U0DESK"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}()
 	code, stdout, stderr := runOps(t, vars, "history")
 	if code != 0 {
 		t.Fatalf("history: exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(stdout, "AFTER DISPUTES") || !regexp.MustCompile(`(?m)^\S+ \S+ +5 .* D +\d+ +graded +[A-F] \d+ \(1\)`).MatchString(stdout) {
+		t.Errorf("history does not show sample 3's disputes:\n%s", stdout)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if len(lines) != 8 || !strings.HasPrefix(lines[0], "GRADED (UTC)") || !strings.HasPrefix(lines[7], "6 graded since ") {
@@ -173,6 +192,9 @@ func TestHistoryCommand(t *testing.T) {
 	}
 	if got[2].Grade == nil || len(got[2].Grade.Criteria) != len(storagetest.Criteria) || got[2].Grade.Judge.PromptTokens == 0 {
 		t.Errorf("history --json grade = %+v; want every criterion and the judge", got[2].Grade)
+	}
+	if d := got[2].Disputes; len(d) != 2 || d[0].Standing || !d[1].Standing || d[1].Verdict != rubric.Pass || got[2].AfterDisputes == nil {
+		t.Errorf("history --json disputes = %+v, after %+v; want two, the second standing, and the letter after them", d, got[2].AfterDisputes)
 	}
 
 	code, stdout, _ = runOps(t, vars, "history", "--since", "7d", "--limit", "2")
