@@ -21,6 +21,12 @@ type Observer interface {
 	SocketReconnect()
 }
 
+// reviewCounter is implemented by observers that also count grades marked
+// for an editor's review.
+type reviewCounter interface {
+	NeedsReview(judge string)
+}
+
 // socketGauge is implemented by observers that also track whether a Socket
 // Mode connection is open.
 type socketGauge interface {

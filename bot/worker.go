@@ -140,6 +140,9 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 			judge = g.Judge.Name
 		}
 		b.obs.Graded(judge, time.Since(start), err)
+		if rc, ok := b.obs.(reviewCounter); ok && err == nil && g.NeedsReview() {
+			rc.NeedsReview(judge)
+		}
 		if err == nil {
 			if err := b.store.SaveGrade(ctx, sub.ID, g); err != nil && !errors.Is(err, storage.ErrConflict) {
 				b.log.Error("saving grade", "submission", sub.ID, "err", err)

@@ -19,6 +19,7 @@ func TestMetricsDocumented(t *testing.T) {
 	m := New("test")
 	m.Request("command", "ok", time.Millisecond)
 	m.Graded("rules", time.Millisecond, nil)
+	m.NeedsReview("rules")
 	m.LLM(LLMCall{Outcome: "ok"})
 	m.SlackCall("chat.postMessage", "ok")
 	m.SocketReconnect()
@@ -51,7 +52,7 @@ func TestMetricsDocumented(t *testing.T) {
 			t.Errorf("docs/OPERATIONS.md has no row for %s in its metrics table", f.GetName())
 		}
 	}
-	if n != 18 {
-		t.Errorf("gathered %d factgrade_ metrics, want all 18", n)
+	if n != 19 {
+		t.Errorf("gathered %d factgrade_ metrics, want all 19", n)
 	}
 }

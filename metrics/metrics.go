@@ -41,6 +41,7 @@ type Metrics struct {
 	ackSeconds        *prometheus.HistogramVec
 	signatureFailures prometheus.Counter
 	grades            *prometheus.CounterVec
+	reviews           *prometheus.CounterVec
 	gradeSeconds      *prometheus.HistogramVec
 	llmGrades         *prometheus.CounterVec
 	llmSeconds        prometheus.Histogram
@@ -73,6 +74,7 @@ func New(version string) *Metrics {
 		ackSeconds:        histogramVec("ack_duration_seconds", "Time from receiving a Slack request to acknowledging it, by kind.", ackBuckets, "kind"),
 		signatureFailures: counter("slack_signature_failures_total", "Slack HTTP requests rejected by verification (signature, timestamp, headers or size)."),
 		grades:            counterVec("grades_total", "Grading attempts, by judge and outcome (ok, error).", "judge", "outcome"),
+		reviews:           counterVec("grades_needs_review_total", "Grades with a verdict marked for an editor's review (the letter is provisional), by judge.", "judge"),
 		gradeSeconds:      histogramVec("grade_duration_seconds", "Time to grade one submission, by judge.", gradeBuckets, "judge"),
 		llmGrades:         counterVec("llm_grades_total", "Model-judged grades, by outcome (ok, repaired, fallback).", "outcome"),
 		llmSeconds:        prometheus.NewHistogram(prometheus.HistogramOpts{Namespace: namespace, Name: "llm_duration_seconds", Help: "Time spent calling the model for one grade, retries included.", Buckets: gradeBuckets}),
@@ -94,7 +96,7 @@ func New(version string) *Metrics {
 	})
 	buildInfo.Set(1)
 	m.reg.MustRegister(
-		m.requests, m.ackSeconds, m.signatureFailures, m.grades, m.gradeSeconds,
+		m.requests, m.ackSeconds, m.signatureFailures, m.grades, m.reviews, m.gradeSeconds,
 		m.llmGrades, m.llmSeconds, m.llmTokens, m.llmErrors, m.llmQuotesDropped,
 		m.slackCalls, m.socketReconnects, m.socketConnected,
 		m.queueDepth, m.queueCapacity, m.digestsPosted, m.digestFailures,
@@ -151,6 +153,15 @@ func (m *Metrics) Graded(judge string, took time.Duration, err error) {
 	}
 	m.grades.WithLabelValues(judge, outcome).Inc()
 	m.gradeSeconds.WithLabelValues(judge).Observe(took.Seconds())
+}
+
+// NeedsReview counts one grade with a verdict marked for review (its letter
+// is provisional), by the judge that graded it.
+func (m *Metrics) NeedsReview(judge string) {
+	if m == nil {
+		return
+	}
+	m.reviews.WithLabelValues(judge).Inc()
 }
 
 // LLMCall is what one model-judged grade cost, as the LLM judge reports it

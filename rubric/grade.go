@@ -152,8 +152,11 @@ type CriterionGrade struct {
 	Citations []Citation `json:"citations,omitempty"`
 	// DecidedBy names the judge whose verdict stands: "rules" or "llm".
 	DecidedBy string `json:"decided_by"`
-	// NeedsReview is set when two judges disagreed and an editor should look.
-	NeedsReview bool `json:"needs_review,omitempty"`
+	// NeedsReview is set when an editor should look before trusting the
+	// verdict: two judges disagreed, or the rule judge could not tell (a
+	// rule with `review`). Review says why, in a sentence for the editor.
+	NeedsReview bool   `json:"needs_review,omitempty"`
+	Review      string `json:"review,omitempty"`
 	// Decisive is set by the rule judge when its verdict rests on an
 	// unambiguous signal that no other judge may overturn.
 	Decisive bool `json:"decisive,omitempty"`
@@ -207,17 +210,20 @@ func (g *Grade) NeedsReview() bool {
 
 // Grade is the result of grading one submission against one rubric.
 type Grade struct {
-	Rubric        string           `json:"rubric"`
-	RubricVersion int              `json:"rubric_version"`
-	RubricHash    string           `json:"rubric_hash"`
-	Kind          Kind             `json:"kind"`
-	Text          string           `json:"text"`
-	Status        Status           `json:"status"`
-	Score         int              `json:"score"`
-	Letter        string           `json:"letter,omitempty"`
-	Capped        bool             `json:"capped,omitempty"`
-	Criteria      []CriterionGrade `json:"criteria"`
-	Rewrite       string           `json:"rewrite,omitempty"`
+	Rubric        string `json:"rubric"`
+	RubricVersion int    `json:"rubric_version"`
+	RubricHash    string `json:"rubric_hash"`
+	Kind          Kind   `json:"kind"`
+	Text          string `json:"text"`
+	Status        Status `json:"status"`
+	Score         int    `json:"score"`
+	Letter        string `json:"letter,omitempty"`
+	Capped        bool   `json:"capped,omitempty"`
+	// Provisional is set when the grade has a letter but a verdict is
+	// marked for review: the letter may change once an editor has looked.
+	Provisional bool             `json:"provisional,omitempty"`
+	Criteria    []CriterionGrade `json:"criteria"`
+	Rewrite     string           `json:"rewrite,omitempty"`
 	// RewriteLetter and RewriteScore grade the rewrite when there is one.
 	RewriteLetter string `json:"rewrite_letter,omitempty"`
 	RewriteScore  int    `json:"rewrite_score,omitempty"`
@@ -296,7 +302,7 @@ var _ Judge = JudgeFunc(nil)
 // judge sets a score or a letter any other way.
 func (r *Rubric) Score(g *Grade) {
 	if g.Status == NotEnglish {
-		g.Score, g.Letter, g.Capped = 0, "", false
+		g.Score, g.Letter, g.Capped, g.Provisional = 0, "", false, false
 		return
 	}
 	var sum, total float64
@@ -317,13 +323,17 @@ func (r *Rubric) Score(g *Grade) {
 		}
 	}
 	if total == 0 {
-		g.Status, g.Score, g.Letter, g.Capped = Ungradable, 0, "", false
+		g.Status, g.Score, g.Letter, g.Capped, g.Provisional = Ungradable, 0, "", false, false
 		return
 	}
 	g.Status = Graded
 	g.Score = int(math.Round(100 * sum / total))
 	g.Letter = r.LetterFor(g.Score)
 	g.Capped = false
+	g.Provisional = false
+	for _, cg := range g.Criteria {
+		g.Provisional = g.Provisional || cg.NeedsReview
+	}
 	if capLetter != "" && r.letterRank(g.Letter) < r.letterRank(capLetter) {
 		g.Letter = capLetter
 		g.Capped = true

@@ -125,13 +125,16 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 				cg.Reason = "The text does not touch this point."
 				break
 			}
-			cg.Verdict, cg.Decisive = ru.verdict, ru.decisive
+			cg.Verdict, cg.Decisive, cg.NeedsReview = ru.verdict, ru.decisive, ru.review != ""
 			if !full {
 				break
 			}
 			decided[i] = ru
 			cg.Spans = spansOf(d, trig)
 			cg.Reason = expandSpan(ru.reason, cg.Spans)
+			if ru.review != "" {
+				cg.Review = expandSpan(ru.review, cg.Spans)
+			}
 			if cg.Verdict != NA {
 				cg.Citations = citations(c, ru)
 			}

@@ -47,9 +47,9 @@ criteria:
       - {paragraph: 1, quote: "the bridge will close in May"}
     rules:
       - {when: ["intensifier|intensifier_phrase"], verdict: fail, reason: "{span} is explicit."}
-      - {when: ["overclaim.unhedged"], verdict: fail, reason: "{span} overclaims."}
+      - {when: ["overclaim.unhedged|boast.unhedged"], verdict: fail, reason: "{span} overclaims."}
       - {when: ["tacit|overclaim.qualified|overclaim.negated"], verdict: pass, reason: "{span} is tacit."}
-      - {when: ["overclaim|neutral"], verdict: partial, reason: "{span} is neutral or hedged."}
+      - {when: ["overclaim|boast|neutral"], verdict: partial, reason: "{span} is neutral or hedged."}
   - id: sourcing
     question: Attributed?
     weight: 1

@@ -66,8 +66,10 @@ type FileSignal struct {
 	QualifiedAfterBy []string `yaml:"qualified_after_by,omitempty"`
 	Near             []string `yaml:"near,omitempty"`
 	NearWithin       int      `yaml:"near_within,omitempty"`
-	// NearSide, "before" or "after", keeps only near signals on that side.
+	// NearSide and NotNearSide, "before" or "after", count only near (not
+	// near) signals that start before or end after the occurrence.
 	NearSide      string   `yaml:"near_side,omitempty"`
+	NotNearSide   string   `yaml:"not_near_side,omitempty"`
 	NotNear       []string `yaml:"not_near,omitempty"`
 	NotNearWithin int      `yaml:"not_near_within,omitempty"`
 	Note          string   `yaml:"note,omitempty"`
@@ -123,8 +125,11 @@ type FileRule struct {
 	Verdict  string   `yaml:"verdict"`
 	Reason   string   `yaml:"reason"`
 	Decisive bool     `yaml:"decisive,omitempty"`
-	Cite     []string `yaml:"cite,omitempty"`
-	Fix      string   `yaml:"fix,omitempty"`
+	// Review marks the verdict for an editor's review, with the sentence
+	// the editor reads ("I can't tell whether {span} is an admission").
+	Review string   `yaml:"review,omitempty"`
+	Cite   []string `yaml:"cite,omitempty"`
+	Fix    string   `yaml:"fix,omitempty"`
 }
 
 // FileEdit is one rewrite edit: the words it applies to, given as a token
@@ -737,14 +742,19 @@ func (l *loader) buildSignals(rs *ruleSet, srcs sigSources, cls classes, phrases
 		if fsig.Window != nil {
 			s.window = *fsig.Window
 		}
-		switch fsig.NearSide {
-		case "":
-		case "before":
-			s.nearSide = -1
-		case "after":
-			s.nearSide = 1
-		default:
-			l.addf(l.line("signals", n, "near_side"), "signal %s: near_side must be before or after, not %q", n, fsig.NearSide)
+		for _, side := range []struct {
+			field, v string
+			to       *int
+		}{{"near_side", fsig.NearSide, &s.nearSide}, {"not_near_side", fsig.NotNearSide, &s.notNearSide}} {
+			switch side.v {
+			case "":
+			case "before":
+				*side.to = -1
+			case "after":
+				*side.to = 1
+			default:
+				l.addf(l.line("signals", n, side.field), "signal %s: %s must be before or after, not %q", n, side.field, side.v)
+			}
 		}
 		for _, v := range []struct {
 			name string
@@ -867,7 +877,10 @@ func (l *loader) buildCriterion(r *Rubric, rs *ruleSet, fc *FileCriterion, i int
 		}
 	}
 	for j, fr := range fc.Rules {
-		ru := &rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix}
+		ru := &rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix, review: strings.TrimSpace(fr.Review)}
+		if ru.review != "" && ru.decisive {
+			l.addf(at("rules", j), "criterion %s rule %d: a rule cannot be both decisive and marked for review", fc.ID, j+1)
+		}
 		v, err := ParseVerdict(fr.Verdict)
 		if err != nil {
 			l.addf(at("rules", j, "verdict"), "criterion %s rule %d: %v", fc.ID, j+1, err)

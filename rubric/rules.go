@@ -125,7 +125,8 @@ type signal struct {
 	after          int // words after an occurrence that qualifiers reach ("the admission, though indirect,")
 	near           []int
 	nearIn         int
-	nearSide       int // -1: near signals must come before; +1: after; 0: either side
+	nearSide       int // -1: near signals must start before; +1: end after; 0: either side
+	notNearSide    int
 	notNear        []int
 	notNearIn      int
 }
@@ -146,6 +147,9 @@ type rule struct {
 	decisive bool
 	cite     []int // indexes into the criterion's Evidence; nil = all
 	fix      string
+	// review, when set, marks the verdict for an editor's review and says
+	// why ({span} is the triggering words).
+	review string
 }
 
 // term is one condition of a rule: any of its alternatives holds, or, when
@@ -255,7 +259,7 @@ func (rs *ruleSet) analyseWith(d *doc, a *analysis, idx *patternIndex, order []i
 			if len(s.near) > 0 && !anyNear(d, kept, s.near, o, s.nearIn, s.nearSide) {
 				continue
 			}
-			if len(s.notNear) > 0 && anyNear(d, kept, s.notNear, o, s.notNearIn, 0) {
+			if len(s.notNear) > 0 && anyNear(d, kept, s.notNear, o, s.notNearIn, s.notNearSide) {
 				continue
 			}
 			x := occ{occurrence: o}
@@ -357,14 +361,14 @@ func quotedWord(d *doc, o occurrence) bool {
 // Unlike a hedge's reach, an occurrence of another signal inside o counts:
 // "Chinese officials" inside "according to the report, Chinese officials"
 // keeps that attribution from being one.
-// With side -1 only occurrences that end before o count, with +1 only those
-// that start after it.
+// With side -1 only occurrences that start before o count, with +1 only
+// those that end after it.
 func anyNear(d *doc, raw [][]occurrence, sigs []int, o occurrence, within, side int) bool {
 	for _, si := range sigs {
 		list := raw[si]
 		if side != 0 {
 			for _, h := range list {
-				if (side < 0 && h.last < o.first || side > 0 && h.first > o.last) && reachesAt(d, []occurrence{h}, o, within, false) {
+				if (side < 0 && h.first < o.first || side > 0 && h.last > o.last) && reachesAt(d, []occurrence{h}, o, within, true) {
 					return true
 				}
 			}

@@ -35,7 +35,9 @@ func (r *Rubric) Supports(text string, kind Kind, id string, v Verdict, span Spa
 		if got, counts := ru.verdict.Points(); !counts || got < want {
 			continue
 		}
-		holds, within := true, false
+		// The rule's first positive term is what triggers it (decide's
+		// spans); the others are its context ("…, about the hacks").
+		holds, within, trigger := true, false, true
 		for _, t := range ru.when {
 			var h bool
 			n := len(a.trig)
@@ -44,9 +46,10 @@ func (r *Rubric) Supports(text string, kind Kind, id string, v Verdict, span Spa
 				holds = false
 				break
 			}
-			if t.not {
+			if t.not || !trigger {
 				continue
 			}
+			trigger = false
 			for _, o := range a.trig[n:] {
 				s, e := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
 				within = within || s >= span.Start && e <= span.End

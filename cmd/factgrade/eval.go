@@ -62,6 +62,8 @@ type evalReport struct {
 	AdmissionFails      int        `json:"admission_fails"`
 	CapCriteria         []string   `json:"cap_criteria"`
 	LetterAgreement     float64    `json:"letter_agreement"`
+	// Review: how the judge knows when it does not know (issue 12).
+	Review reviewStats `json:"review"`
 	Mismatches          []mismatch `json:"mismatches"`
 	Judge               string     `json:"judge"`
 	// Routing is how often the story factgrade would pick for a case with
@@ -224,6 +226,20 @@ func (c *evalCase) check(set *rubric.Set) error {
 	return nil
 }
 
+// reviewStats counts what the labels say is not about the story and was
+// refused, the on-story texts marked for an editor's review, and the letters
+// shown without a review mark that agree with the labels.
+type reviewStats struct {
+	NotAbout        int     `json:"not_about"`
+	NotAboutRefused int     `json:"not_about_refused"`
+	OnStory         int     `json:"on_story"`
+	Marked          int     `json:"marked"`
+	MarkedShare     float64 `json:"marked_share"`
+	Unmarked        int     `json:"unmarked"`
+	UnmarkedAgree   int     `json:"unmarked_agree"`
+	UnmarkedLetters float64 `json:"unmarked_letter_agreement"`
+}
+
 // evaluate grades every case and compares the verdicts with the labels, and
 // routes every case among the rubrics of set.
 func evaluate(ctx context.Context, judge rubric.Judge, set *rubric.Set, cases []*evalCase) (*evalReport, error) {
@@ -244,8 +260,30 @@ func evaluate(ctx context.Context, judge rubric.Judge, set *rubric.Set, cases []
 		if rep.Judge == "" {
 			rep.Judge = g.Judge.Name
 		}
-		if want.Status == g.Status && want.Letter == g.Letter {
+		// A text labelled all na and one the judge does not grade (not about
+		// the story, or not in English) agree: neither has a letter.
+		noLetter := func(st rubric.Status) bool { return st != rubric.Graded }
+		agree := want.Letter == g.Letter && (want.Status == g.Status || noLetter(want.Status) && noLetter(g.Status))
+		if agree {
 			letters++
+		}
+		rv := &rep.Review
+		if want.Status == rubric.Ungradable {
+			rv.NotAbout++
+			if noLetter(g.Status) {
+				rv.NotAboutRefused++
+			}
+		} else {
+			rv.OnStory++
+			if g.NeedsReview() {
+				rv.Marked++
+			}
+		}
+		if !g.NeedsReview() {
+			rv.Unmarked++
+			if agree {
+				rv.UnmarkedAgree++
+			}
 		}
 		capID := capCriterion(c.r)
 		if capID != "" && !slices.Contains(rep.CapCriteria, capID) {
@@ -288,6 +326,8 @@ func evaluate(ctx context.Context, judge rubric.Judge, set *rubric.Set, cases []
 		rep.AdmissionFailRecall = ratio(failsCaught, fails)
 	}
 	rep.LetterAgreement = ratio(letters, len(cases))
+	rep.Review.MarkedShare = ratio(rep.Review.Marked, rep.Review.OnStory)
+	rep.Review.UnmarkedLetters = ratio(rep.Review.UnmarkedAgree, rep.Review.Unmarked)
 	return rep, nil
 }
 
@@ -334,6 +374,10 @@ func writeEval(w io.Writer, rep *evalReport) {
 	fmt.Fprintf(w, "verdict accuracy      %.1f%% (%d/%d)\n", 100*rep.Accuracy, rep.Correct, rep.Verdicts)
 	fmt.Fprintf(w, "fail recall           %.1f%% (of %d fails on %s)\n", 100*rep.AdmissionFailRecall, rep.AdmissionFails, strings.Join(rep.CapCriteria, ", "))
 	fmt.Fprintf(w, "letter agreement      %.1f%%\n", 100*rep.LetterAgreement)
+	rv := rep.Review
+	fmt.Fprintf(w, "not about: refused    %d/%d\n", rv.NotAboutRefused, rv.NotAbout)
+	fmt.Fprintf(w, "marked for review     %.1f%% (%d/%d on-story texts)\n", 100*rv.MarkedShare, rv.Marked, rv.OnStory)
+	fmt.Fprintf(w, "unmarked letters      %.1f%% agree (%d/%d)\n", 100*rv.UnmarkedLetters, rv.UnmarkedAgree, rv.Unmarked)
 	fmt.Fprintf(w, "routing accuracy      %.1f%% (%d/%d, among %d rubrics)\n\n", 100*rep.Routing.Accuracy, rep.Routing.Correct, rep.Routing.N, rep.Routing.Rubrics)
 	ids := make([]string, 0, len(rep.Criteria))
 	for id := range rep.Criteria {

@@ -177,7 +177,11 @@ func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
 	if g.Capped {
 		capped = " (capped: a fail on a capping criterion)"
 	}
-	fmt.Fprintf(w, "Grade %s  %d/100%s\n", g.Letter, g.Score, capped)
+	provisional := ""
+	if g.Provisional {
+		provisional = " (provisional: an editor should check the verdicts marked below)"
+	}
+	fmt.Fprintf(w, "Grade %s  %d/100%s%s\n", g.Letter, g.Score, capped, provisional)
 	fmt.Fprintf(w, "%s graded against %s v%d (%s, %s) by the %s judge\n", g.Kind, r.ID, r.Version, r.Source.Publisher, r.Source.Date, judgeLabel(g.Judge))
 	fmt.Fprintf(w, "Text: %q\n\n", g.Text)
 	for _, cg := range g.Criteria {
@@ -189,7 +193,11 @@ func writeReport(w io.Writer, r *rubric.Rubric, g *rubric.Grade) {
 		fmt.Fprintf(w, "%s %-9s %-7s %s\n", verdictMark(cg.Verdict), cg.Criterion, cg.Verdict, q)
 		fmt.Fprintf(w, "    %s\n", cg.Reason)
 		if cg.NeedsReview {
-			fmt.Fprintf(w, "    needs review: the judges disagreed (decided by %s)\n", cg.DecidedBy)
+			why := cg.Review
+			if why == "" {
+				why = "the judges disagreed (decided by " + cg.DecidedBy + ")"
+			}
+			fmt.Fprintf(w, "    needs review: %s\n", why)
 		}
 		for _, sp := range cg.Spans {
 			fmt.Fprintf(w, "    triggered by %q (bytes %d–%d)\n", sp.Text, sp.Start, sp.End)

@@ -116,13 +116,33 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 // parseFlags parses args, turning -h into errHelpShown and other errors into
 // usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(textsAreNotFlags(args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelpShown
 		}
 		return usagef("%v (run 'factgrade %s -h')", err, fs.Name())
 	}
 	return nil
+}
+
+// textsAreNotFlags ends the flags before the first argument that is text,
+// not a flag: one that starts with "-" but then has white space before any
+// "=" (a pasted bullet list, "- China admitted …"). Flags never do.
+func textsAreNotFlags(args []string) []string {
+	for i, a := range args {
+		if a == "--" {
+			return args
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "" || strings.ContainsAny(name, " \t\n\r") {
+			out := append(append(append([]string(nil), args[:i]...), "--"), args[i:]...)
+			return out
+		}
+	}
+	return args
 }
 
 // errHelpShown is returned by a command that printed its help on request.
