@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -50,6 +51,13 @@ type Config struct {
 	ReplyInChannel bool
 	// Digests answers /factcheck digest; nil means no digests are configured.
 	Digests DigestPreviewer
+	// Instance names this process in the claims it takes on submissions
+	// (see storage.Submissions.Claim); empty is host:pid.
+	Instance string
+	// ClaimLease is how long a claim on a submission lasts before another
+	// process may take the submission over (DefaultClaimLease when zero).
+	// It is renewed before each post.
+	ClaimLease time.Duration
 }
 
 // Defaults of Config's optional fields.
@@ -59,6 +67,7 @@ const (
 	DefaultChannelInterval = time.Second
 	DefaultResumeEvery     = 30 * time.Second
 	DefaultSlackTimeout    = 10 * time.Second
+	DefaultClaimLease      = 2 * time.Minute
 	// maxAttempts is how many times a submission is graded or posted before
 	// it is marked failed.
 	maxAttempts = 5
@@ -124,6 +133,13 @@ func New(cfg Config) (*Bot, error) {
 	}
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
+	}
+	if cfg.Instance == "" {
+		host, _ := os.Hostname()
+		cfg.Instance = fmt.Sprintf("%s:%d", host, os.Getpid())
+	}
+	if cfg.ClaimLease <= 0 {
+		cfg.ClaimLease = DefaultClaimLease
 	}
 	if _, ok := cfg.Rubrics.Get(cfg.DefaultRubric); !ok && cfg.DefaultRubric != "" {
 		return nil, fmt.Errorf("bot.New: default rubric %q is not loaded; loaded: %v", cfg.DefaultRubric, cfg.Rubrics.IDs())

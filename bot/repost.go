@@ -49,10 +49,11 @@ func notPosted(err error) bool {
 
 // mayBePosted reports whether sub's reply may already be in Slack though
 // storage does not say so: an earlier attempt failed (perhaps after Slack
-// took the message) or the submission predates this process (which may
-// have been killed between Slack's answer and storage).
+// took the message), a post was started (by this process or another,
+// which may have been killed between Slack's answer and storage), or the
+// submission predates this process.
 func (b *Bot) mayBePosted(sub storage.Submission) bool {
-	return sub.Attempts > 0 || sub.CreatedAt.Before(b.startedAt)
+	return sub.Attempts > 0 || !sub.PostStarted.IsZero() || sub.CreatedAt.Before(b.startedAt)
 }
 
 // How long the search for an earlier post may hold a reply back. Slack
@@ -191,6 +192,11 @@ func (b *Bot) postOnce(ctx context.Context, sub storage.Submission, channel stri
 	unsure := b.mayBePosted(sub)
 	noted := false
 	err = b.callSlack(ctx, "chat.postMessage", channel, func(cctx context.Context) error {
+		// Each attempt renews the claim first: a process whose claim ran
+		// out (a long 429) leaves the post to the one that took it over.
+		if err := b.startPost(ctx, sub); err != nil {
+			return err
+		}
 		if unsure {
 			found, err := b.findReply(ctx, sub)
 			switch {

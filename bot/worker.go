@@ -64,22 +64,27 @@ func (b *Bot) resume(ctx context.Context, started time.Time) {
 }
 
 func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
-	// The oldest unfinished submissions include those already queued or
-	// being graded; list past them, so the ones waiting in storage are
-	// reached without waiting for the periodic pass.
+	// Claimed, so that replicas sharing the database split the backlog
+	// instead of each queueing all of it. The oldest include those this
+	// process has queued or is grading (its own claims are renewed); list
+	// past them, so the ones waiting in storage are reached without
+	// waiting for the periodic pass.
 	b.mu.Lock()
 	limit := len(b.inflight) + 2*cap(b.queue)
 	b.mu.Unlock()
-	subs, err := b.store.Unfinished(ctx, before, limit)
+	subs, err := b.store.ClaimUnfinished(ctx, b.cfg.Instance, before, b.cfg.ClaimLease, limit)
 	if err != nil {
 		if ctx.Err() == nil {
-			b.log.Error("listing unfinished submissions", "err", err)
+			b.log.Error("claiming unfinished submissions", "err", err)
 		}
 		return
 	}
-	for _, s := range subs {
+	for i, s := range subs {
 		if !b.enqueue(s.ID) {
 			b.spilled.Store(true) // more wait: ask again when there is room
+			for _, rest := range subs[i:] {
+				b.unclaim(rest.ID)
+			}
 			return
 		}
 	}
@@ -93,22 +98,59 @@ func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
 
 // process grades submission id if it is pending and posts its reply if it
 // is graded. Each step is recorded in storage before the next, so a crash
-// at any point resumes where it stopped.
+// at any point resumes where it stopped. The submission is claimed first:
+// of several processes sharing the database only the one holding the
+// claim works on it, and another takes it over only when the claim's
+// lease has run out.
 func (b *Bot) process(ctx context.Context, id int64) {
 	defer b.done(id)
-	sub, err := b.store.Submission(ctx, id)
+	sub, mine, err := b.store.Claim(ctx, id, b.cfg.Instance, b.cfg.ClaimLease)
 	if err != nil {
-		b.log.Error("loading submission", "submission", id, "err", err)
+		b.log.Error("claiming submission", "submission", id, "err", err)
+		return
+	}
+	if !mine {
+		if sub.State == storage.Pending || sub.State == storage.Graded {
+			b.log.Debug("submission claimed by another process", "submission", id, "claimed_by", sub.ClaimedBy, "until", sub.ClaimExpires)
+		}
 		return
 	}
 	if sub.State == storage.Pending {
 		if sub, err = b.gradeOne(ctx, sub); err != nil {
+			// Left for later (shutting down, storage failing): another
+			// process, or this one's resumer, may take it at once.
+			b.unclaim(id)
 			return
 		}
 	}
-	if sub.State == storage.Graded {
-		b.postOne(ctx, sub)
+	if sub.State == storage.Graded && !b.postOne(ctx, sub) {
+		b.unclaim(id) // to be tried again
 	}
+}
+
+// unclaim releases this process's claim on submission id, so another
+// process may take it without waiting for the lease to run out.
+func (b *Bot) unclaim(id int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := b.store.Release(ctx, id, b.cfg.Instance); err != nil {
+		b.log.Warn("releasing claim", "submission", id, "err", err)
+	}
+}
+
+// errClaimLost: another process holds the submission now (this one's
+// lease ran out); it posts, this one must not.
+var errClaimLost = errors.New("another process took the submission over")
+
+// startPost renews this process's claim on sub and records that a post
+// starts, before any post of its reply: errClaimLost when the claim was
+// taken over, so that two processes never both post.
+func (b *Bot) startPost(ctx context.Context, sub storage.Submission) error {
+	err := b.store.StartPost(ctx, sub.ID, b.cfg.Instance, b.cfg.ClaimLease)
+	if errors.Is(err, storage.ErrConflict) {
+		return errClaimLost
+	}
+	return err
 }
 
 // errGradingFailed is what the editor is told about when grading fails for
@@ -188,8 +230,9 @@ func (b *Bot) tellUser(ctx context.Context, sub storage.Submission, text string)
 // postOne posts the graded reply of sub and records where it went. A reply
 // Slack refuses where it was asked for reaches the editor another way
 // (deliverElsewhere); only when every way fails is the submission marked
-// failed.
-func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
+// failed. It reports whether the submission is finished with (posted,
+// failed, or another process's now), not to be tried again.
+func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished bool) {
 	// A post that has started is finished even during shutdown: cancelling
 	// it half way could leave a message in Slack that storage does not know.
 	ctx = context.WithoutCancel(ctx)
@@ -197,23 +240,30 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		// Posted already, but storage did not take the record: record it
 		// now rather than post again.
 		b.recordPost(ctx, sub, p.channel, p.ts)
-		return
+		return true
 	}
 	item, err := b.store.GradedItem(ctx, sub.ID)
 	if err != nil || item.Grade == nil {
 		b.log.Error("loading grade", "submission", sub.ID, "err", err)
-		return
+		return false
 	}
 	r, _ := b.cfg.Rubrics.Get(item.Grade.Rubric)
 	msg := withNote(RenderGrade(item, r), "late_note", lateNote(sub))
 	channel, ts := sub.ReplyChannel, ""
 	if sub.Ephemeral {
-		err = b.callSlack(ctx, "chat.postEphemeral", channel, func(ctx context.Context) error {
-			ts, err = b.slack.PostEphemeralContext(ctx, channel, sub.UserID, msgOptions(msg, sub.ThreadTS)...)
+		err = b.callSlack(ctx, "chat.postEphemeral", channel, func(cctx context.Context) error {
+			if err := b.startPost(ctx, sub); err != nil {
+				return err
+			}
+			ts, err = b.slack.PostEphemeralContext(cctx, channel, sub.UserID, msgOptions(msg, sub.ThreadTS)...)
 			return err
 		})
 	} else {
 		ts, err = b.postOnce(ctx, sub, channel, msg)
+	}
+	if errors.Is(err, errClaimLost) {
+		b.log.Warn("not posting: another process took the submission over (this one's claim ran out)", "submission", sub.ID)
+		return true
 	}
 	if err != nil && permanent(err) {
 		channel, ts, err = b.deliverElsewhere(ctx, sub, msg, err)
@@ -227,21 +277,22 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) {
 		}
 		if !permanent(err) && n < 2*maxAttempts+1 {
 			b.log.Warn("posting reply failed; will retry", "submission", sub.ID, "attempts", n, "err", err)
-			return
+			return false
 		}
 		if !permanent(err) { // Slack kept failing there: try the other ways once
 			if channel, ts, err = b.deliverElsewhere(ctx, sub, msg, err); err == nil {
 				b.recordPost(ctx, sub, channel, ts)
-				return
+				return true
 			}
 		}
 		b.log.Error("posting reply failed for good", "submission", sub.ID, "attempts", n, "err", err)
 		if err := b.store.MarkFailed(ctx, sub.ID, "posting: "+err.Error()); err != nil {
 			b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
 		}
-		return
+		return true
 	}
 	b.recordPost(ctx, sub, channel, ts)
+	return true
 }
 
 // recordPost records in storage that sub's reply was posted. If storage
@@ -305,7 +356,11 @@ func rateLimited(err error) (retryAfter time.Duration, ok bool) {
 }
 
 // permanent reports whether a Slack error will not pass by trying again.
+// A lost claim is permanent too: the post is another process's now.
 func permanent(err error) bool {
+	if errors.Is(err, errClaimLost) {
+		return true
+	}
 	var apiErr slack.SlackErrorResponse
 	if errors.As(err, &apiErr) {
 		switch apiErr.Err {

@@ -46,6 +46,19 @@ type Config struct {
 	// Workers is the number of submissions graded at once
 	// (FACTGRADE_WORKERS, default 4).
 	Workers int
+	// Instance names this process in the claims it takes on submissions
+	// and digest runs shared with other replicas (FACTGRADE_INSTANCE,
+	// default host:pid). A process restarted under the same name (a pod
+	// restarted in place, with the pod name) takes its own claims back at
+	// once; two processes running at once must never share one.
+	Instance string
+	// ClaimLease is how long a replica's claim on a submission or a digest
+	// run lasts before another replica may take it over
+	// (FACTGRADE_CLAIM_LEASE, default 2m). It is renewed before each post,
+	// so it must outlast one grade and one post. A standby replica asks
+	// for the digest scheduler lock, and the leader checks it still holds
+	// it, every quarter lease (at most every 30 s and 5 s).
+	ClaimLease time.Duration
 	// QueueSize is how many accepted submissions may wait for a worker
 	// before new ones are refused with "busy, try again"
 	// (FACTGRADE_QUEUE_SIZE, default 256).
@@ -189,6 +202,7 @@ const (
 	DefaultDataDir       = "./data"
 	DefaultSlackAPIURL   = "https://slack.com/api/"
 	DefaultShutdownGrace = 25 * time.Second
+	DefaultClaimLease    = 2 * time.Minute
 	DefaultShutdownDrain = 5 * time.Second
 	DefaultWorkers       = 4
 	DefaultQueueSize     = 256
@@ -265,6 +279,8 @@ func Read(getenv func(string) string, readFile func(string) ([]byte, error)) (*C
 	c.Workers = r.integer("FACTGRADE_WORKERS", DefaultWorkers, 1, 1024)
 	c.QueueSize = r.integer("FACTGRADE_QUEUE_SIZE", DefaultQueueSize, 1, 1_000_000)
 	c.ReplyInChannel = r.enum("FACTGRADE_REPLY", "private", "private", "channel") == "channel"
+	c.Instance = r.str("FACTGRADE_INSTANCE", "")
+	c.ClaimLease = r.duration("FACTGRADE_CLAIM_LEASE", DefaultClaimLease)
 	c.DefaultRubric = r.rubricID("FACTGRADE_DEFAULT_RUBRIC")
 	c.RubricDirs = r.list("FACTGRADE_RUBRIC_DIRS")
 	c.Migrate = r.boolean("FACTGRADE_MIGRATE", true)

@@ -105,12 +105,13 @@ func (f *fakeSlack) messages() []message {
 
 // counter is an Observer.
 type counter struct {
-	mu             sync.Mutex
-	posted, failed int
+	mu                   sync.Mutex
+	posted, failed, lost int
 }
 
 func (c *counter) DigestPosted(string) { c.mu.Lock(); c.posted++; c.mu.Unlock() }
 func (c *counter) DigestFailed(string) { c.mu.Lock(); c.failed++; c.mu.Unlock() }
+func (c *counter) SchedulerLockLost()  { c.mu.Lock(); c.lost++; c.mu.Unlock() }
 
 // definition returns a digest posted to C9 on spec in zone.
 func definition(t testing.TB, name, spec, zone string) Definition {

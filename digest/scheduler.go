@@ -49,11 +49,12 @@ func runMetadata(run storage.DigestRun) slack.SlackMetadata {
 		"digest": run.Name, "run_id": strconv.FormatInt(run.ID, 10)}}
 }
 
-// Observer counts digests posted and runs that failed; the metrics package
-// implements it.
+// Observer counts digests posted, runs that failed and the scheduler lock
+// lost; the metrics package implements it.
 type Observer interface {
 	DigestPosted(name string)
 	DigestFailed(name string)
+	SchedulerLockLost()
 }
 
 // Config is what a Scheduler needs.
@@ -75,6 +76,13 @@ type Config struct {
 	// SQLite database is a mistake to report, not to wait out).
 	Standby      bool
 	StandbyRetry time.Duration
+	// LockCheck is how often the leader asks the database whether it
+	// still holds the scheduler lock (it also asks before every post);
+	// 5 s when zero. A leader that lost it stops at once.
+	LockCheck time.Duration
+	// Lease is how long a claimed digest run is this process's: another
+	// resumes it only after that (storage.DefaultDigestLease when zero).
+	Lease time.Duration
 }
 
 // LockedError is returned by Start when another process runs the scheduler.
@@ -132,6 +140,12 @@ func New(cfg Config) (*Scheduler, error) {
 	}
 	if cfg.StandbyRetry <= 0 {
 		cfg.StandbyRetry = 30 * time.Second
+	}
+	if cfg.LockCheck <= 0 {
+		cfg.LockCheck = 5 * time.Second
+	}
+	if cfg.Lease <= 0 {
+		cfg.Lease = storage.DefaultDigestLease
 	}
 	s := &Scheduler{cfg: cfg, log: cfg.Logger, defs: map[string]Definition{}, stop: make(chan struct{})}
 	for _, d := range cfg.Digests {
@@ -234,8 +248,9 @@ func (s *Scheduler) PostNow(ctx context.Context, name string) (storage.DigestRun
 	}
 	s.runMu.Lock()
 	defer s.runMu.Unlock()
+	leader := s.Leading()
 	now := s.now()
-	if err := s.resumeClaimed(ctx, d); err != nil {
+	if err := s.resumeClaimed(ctx, d, leader); err != nil {
 		return storage.DigestRun{}, err
 	}
 	from, err := s.nextStart(ctx, d, now)
@@ -245,7 +260,7 @@ func (s *Scheduler) PostNow(ctx context.Context, name string) (storage.DigestRun
 	if !from.Before(now) {
 		return storage.DigestRun{}, fmt.Errorf("digest %q: its last window ends at %s, after now; nothing to post", d.Name, from.Format(time.RFC3339))
 	}
-	return s.claimAndPost(ctx, d, from, now)
+	return s.claimAndPost(ctx, d, from, now, leader)
 }
 
 // RunDue runs every digest that is due at the clock's now: a run claimed
@@ -267,7 +282,8 @@ func (s *Scheduler) RunDue(ctx context.Context) error {
 func (s *Scheduler) runDue(ctx context.Context, d Definition, fired bool) error {
 	s.runMu.Lock()
 	defer s.runMu.Unlock()
-	if err := s.resumeClaimed(ctx, d); err != nil {
+	leader := s.Leading()
+	if err := s.resumeClaimed(ctx, d, leader); err != nil {
 		return err
 	}
 	now := s.now()
@@ -291,14 +307,14 @@ func (s *Scheduler) runDue(ctx context.Context, d Definition, fired bool) error 
 	if to.IsZero() {
 		return nil
 	}
-	_, err = s.claimAndPost(ctx, d, from, to.UTC())
+	_, err = s.claimAndPost(ctx, d, from, to.UTC(), leader)
 	return err
 }
 
 // resumeClaimed posts the digest's last run if it was claimed and never
 // posted. Only the holder of the scheduler lock resumes: the process that
 // claimed it is then known to be this one or gone.
-func (s *Scheduler) resumeClaimed(ctx context.Context, d Definition) error {
+func (s *Scheduler) resumeClaimed(ctx context.Context, d Definition, leader bool) error {
 	last, err := s.cfg.Store.LastDigest(ctx, d.Name)
 	if errors.Is(err, storage.ErrNotFound) || err == nil && last.State == storage.DigestPosted {
 		return nil
@@ -306,19 +322,34 @@ func (s *Scheduler) resumeClaimed(ctx context.Context, d Definition) error {
 	if err != nil {
 		return err
 	}
-	if !s.Leading() {
+	if !leader {
 		return fmt.Errorf("digest %q: the run for %s – %s was claimed by %s and is not posted yet; the process running the scheduler will post it",
 			d.Name, last.WindowStart.Format(time.RFC3339), last.WindowEnd.Format(time.RFC3339), last.ClaimedBy)
 	}
+	// The run is resumed only once its claim's lease has run out (or the
+	// claim is this process's): until then its owner may be posting it.
+	run, ok, err := s.cfg.Store.ReclaimDigest(ctx, last.ID, s.cfg.Instance, s.cfg.Lease)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if run.State == storage.DigestPosted {
+			return nil
+		}
+		return fmt.Errorf("digest %q: the run for %s – %s is claimed by %s until %s; it is resumed after that if still not posted",
+			d.Name, last.WindowStart.Format(time.RFC3339), last.WindowEnd.Format(time.RFC3339), last.ClaimedBy, last.ClaimExpires.Format(time.RFC3339))
+	}
 	s.log.Info("resuming digest run claimed and not posted", "digest", d.Name, "run", last.ID,
 		"window_start", last.WindowStart, "window_end", last.WindowEnd, "claimed_by", last.ClaimedBy)
-	return s.post(ctx, d, last, true)
+	return s.post(ctx, d, run, true, leader)
 }
 
-// claimAndPost claims the window [from, to) of d and posts it.
-func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to time.Time) (storage.DigestRun, error) {
+// claimAndPost claims the window [from, to) of d and posts it; leader says
+// the run began under the scheduler lock.
+func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to time.Time, leader bool) (storage.DigestRun, error) {
 	run, claimed, err := s.cfg.Store.ClaimDigest(ctx, storage.DigestRun{
 		Name: d.Name, WindowStart: from, WindowEnd: to, ChannelID: d.Channel, ClaimedBy: s.cfg.Instance,
+		ClaimExpires: s.now().Add(s.cfg.Lease),
 	})
 	if err != nil {
 		return run, err
@@ -330,7 +361,7 @@ func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to tim
 		}
 		return run, fmt.Errorf("digest %q: the window starting %s is claimed by %s and not posted yet", d.Name, from.Format(time.RFC3339), run.ClaimedBy)
 	}
-	if err := s.post(ctx, d, run, false); err != nil {
+	if err := s.post(ctx, d, run, false, leader); err != nil {
 		return run, err
 	}
 	run.State = storage.DigestPosted
@@ -341,8 +372,9 @@ func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to tim
 // may have been posted before the process stopped: the channel is searched
 // for it first. A post that has started is finished even when ctx ends
 // (shutdown): cancelling it half way could leave a message in Slack that
-// storage does not know of.
-func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRun, resumed bool) error {
+// storage does not know of. A run begun under the scheduler lock (leader)
+// posts only if the lock is still held when the post goes.
+func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRun, resumed, leader bool) error {
 	ctx = context.WithoutCancel(ctx)
 	r, err := Build(ctx, s.cfg.Store, d, run.WindowStart, run.WindowEnd)
 	if err != nil {
@@ -369,6 +401,11 @@ func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRu
 			}
 		}
 		if ts == "" {
+			// A leader that lost the scheduler lock posts nothing: the
+			// process that took it over posts the digests now.
+			if err := s.stillLeading(ctx, leader); err != nil {
+				return fmt.Errorf("digest %q not posted: %w", d.Name, err)
+			}
 			m := Render(r)
 			ts, err = s.cfg.Poster.PostMessage(ctx, d.Channel, m.Text, m.Blocks, meta)
 			if err != nil {
@@ -450,32 +487,115 @@ func (s *Scheduler) Start(ctx context.Context) error {
 	}
 	if !ok {
 		s.log.Info("another replica runs the digest scheduler; standing by", "retry_every", s.cfg.StandbyRetry)
-		s.standby.Add(1)
-		go func() {
-			defer s.standby.Done()
-			t := time.NewTicker(s.cfg.StandbyRetry)
-			defer t.Stop()
-			for {
-				select {
-				case <-s.stop:
-					return
-				case <-t.C:
-				}
-				ok, err := s.lead(context.Background())
-				if err != nil {
-					s.log.Warn("taking the digest scheduler lock", "err", err)
-				}
-				if ok {
-					s.log.Info("took over the digest scheduler")
-					s.begin(context.Background())
-					return
-				}
-			}
-		}()
+		s.standBy()
 		return nil
 	}
 	s.begin(ctx)
 	return nil
+}
+
+// standBy tries to take the scheduler lock every StandbyRetry, in the
+// background, and begins when it has it.
+func (s *Scheduler) standBy() {
+	s.standby.Add(1)
+	go func() {
+		defer s.standby.Done()
+		t := time.NewTicker(s.cfg.StandbyRetry)
+		defer t.Stop()
+		for {
+			select {
+			case <-s.stop:
+				return
+			case <-t.C:
+			}
+			ok, err := s.lead(context.Background())
+			if err != nil {
+				s.log.Warn("taking the digest scheduler lock", "err", err)
+			}
+			if ok {
+				s.log.Info("took over the digest scheduler")
+				s.begin(context.Background())
+				return
+			}
+		}
+	}()
+}
+
+// stillLeading asks the database whether this process still holds the
+// scheduler lock, for work begun under it (leader); a lock found lost (or
+// that cannot be confirmed) stops the scheduler (abdicate) and is an
+// error. Work begun without the lock (PostNow from the CLI) is not asked.
+func (s *Scheduler) stillLeading(ctx context.Context, leader bool) error {
+	if !leader {
+		return nil
+	}
+	if !s.Leading() {
+		return errors.New("this process no longer holds the digest scheduler lock")
+	}
+	held, err := s.cfg.Store.Holds(ctx, LockName)
+	if held && err == nil {
+		return nil
+	}
+	s.abdicate(err)
+	return errors.New("this process lost the digest scheduler lock")
+}
+
+// watch checks every LockCheck that the scheduler lock is still held, and
+// abdicates when it is not, until the scheduler stops or abdicates.
+func (s *Scheduler) watch(c *cron.Cron) {
+	t := time.NewTicker(s.cfg.LockCheck)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+		}
+		s.mu.Lock()
+		current := s.cron == c
+		s.mu.Unlock()
+		if !current {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), s.cfg.LockCheck)
+		err := s.stillLeading(ctx, true)
+		cancel()
+		if err != nil {
+			return
+		}
+	}
+}
+
+// abdicate stops the schedule of a leader that lost the scheduler lock
+// (its database session ended: a PostgreSQL restart, a terminated
+// session): whoever took the lock over posts the digests now. With
+// Standby the process stands by to take the lock again.
+func (s *Scheduler) abdicate(cause error) {
+	s.mu.Lock()
+	if s.release == nil {
+		s.mu.Unlock()
+		return
+	}
+	release, c := s.release, s.cron
+	s.release, s.cron = nil, nil
+	stopped := false
+	select {
+	case <-s.stop:
+		stopped = true
+	default:
+	}
+	s.mu.Unlock()
+	release()
+	if c != nil {
+		c.Stop() // a run in progress checks the lock again before it posts
+	}
+	if s.cfg.Observer != nil {
+		s.cfg.Observer.SchedulerLockLost()
+	}
+	s.log.Error("lost the digest scheduler lock (its database session ended); stopped posting digests", "err", cause, "standby", s.cfg.Standby)
+	if s.cfg.Standby && !stopped {
+		s.standBy()
+	}
 }
 
 // begin catches up and starts cron; the caller holds the lock.
@@ -505,6 +625,7 @@ func (s *Scheduler) begin(ctx context.Context) {
 	s.cron = c
 	s.mu.Unlock()
 	c.Start()
+	go s.watch(c)
 	for _, name := range s.Names() {
 		s.log.Info("digest scheduled", "digest", name, "next", s.defs[name].Schedule.Next(s.cfg.Now()).Format(time.RFC3339))
 	}

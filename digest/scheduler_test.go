@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -119,6 +120,15 @@ func TestCrashAfterClaimBeforePost(t *testing.T) {
 	obs := &counter{}
 	sc := newScheduler(t, s, fs, c, def)
 	sc.cfg.Observer = obs
+	// While the claim's lease runs, its owner may still be posting: the
+	// run is left alone.
+	if ok, err := sc.Lead(ctx); !ok || err != nil {
+		t.Fatalf("Lead = %v, %v", ok, err)
+	}
+	if err := sc.RunDue(ctx); err == nil || !strings.Contains(err.Error(), "claimed by dead:1 until") || len(fs.messages()) != 0 {
+		t.Fatalf("RunDue during the claim's lease = %v after %d posts; want an error saying the run is claimed, no post", err, len(fs.messages()))
+	}
+	c.Add(storage.DefaultDigestLease)
 	start(t, sc)
 	msgs := fs.messages()
 	if len(msgs) != 1 {
@@ -433,7 +443,7 @@ func raceSchedulers(t *testing.T, stores []Store, fs *fakeSlack, c *clock, def D
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				scs[i].claimAndPost(ctx, def, at(t, "Europe/London", 2025, 6, 2, 8, 0), c.Now())
+				scs[i].claimAndPost(ctx, def, at(t, "Europe/London", 2025, 6, 2, 8, 0), c.Now(), false)
 			}()
 		}
 	}
@@ -467,5 +477,79 @@ func TestStandbyTakesOver(t *testing.T) {
 	}
 	if !standby.Leading() {
 		t.Error("the standby did not take over within 5 s of the leader stopping")
+	}
+}
+
+// losingLock is a store whose scheduler lock can be made lost, as when
+// PostgreSQL ends the session that held it.
+type losingLock struct {
+	Store
+	lost atomic.Bool
+}
+
+func (l *losingLock) Holds(ctx context.Context, name string) (bool, error) {
+	if l.lost.Load() {
+		return false, nil
+	}
+	return l.Store.Holds(ctx, name)
+}
+
+// TestLeaderStopsWhenItLosesTheLock: a leader whose lock is lost stops its
+// schedule at the next check, counts and logs it, posts nothing more (a
+// run it had begun included), and the standby takes over.
+func TestLeaderStopsWhenItLosesTheLock(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c := storagetest.NewClock(at(t, "Europe/London", 2025, 6, 2, 7, 0))
+	def := definition(t, "morning", "0 8 * * *", "Europe/London")
+	store := &losingLock{Store: openSQLite(t, dir, c)}
+	fs := &fakeSlack{}
+	obs := &counter{}
+	leader, err := New(Config{Store: store, Poster: fs, Digests: []Definition{def}, Now: c.Now, Instance: "leader",
+		Observer: obs, LockCheck: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(t, leader)
+	standby, err := New(Config{Store: openSQLite(t, dir, c), Poster: fs, Digests: []Definition{def}, Now: c.Now, Instance: "standby",
+		Standby: true, StandbyRetry: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(t, standby)
+
+	// A run the leader has begun when the lock goes: it must not post.
+	setClock(c, leader.defs[def.Name].Schedule.Next(c.Now()))
+	store.lost.Store(true)
+	if err := leader.runDue(ctx, leader.defs[def.Name], true); err == nil || len(fs.messages()) != 0 {
+		t.Fatalf("a run begun as leader after the lock was lost: %v, %d posts; want an error and no post", err, len(fs.messages()))
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for (leader.Leading() || !standby.Leading()) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if leader.Leading() || !standby.Leading() {
+		t.Fatalf("leader leads %t, standby leads %t; want the standby only", leader.Leading(), standby.Leading())
+	}
+	obs.mu.Lock()
+	lost := obs.lost
+	obs.mu.Unlock()
+	if lost != 1 {
+		t.Errorf("lock-lost metric = %d, want 1", lost)
+	}
+	leader.mu.Lock()
+	stopped := leader.cron == nil
+	leader.mu.Unlock()
+	if !stopped {
+		t.Error("the old leader's schedule still runs")
+	}
+	// The claimed run is the new leader's once its lease runs out; the
+	// window is posted once.
+	c.Add(storage.DefaultDigestLease)
+	if err := standby.RunDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fs.messages()); n != 1 {
+		t.Errorf("%d posts of the window, want 1", n)
 	}
 }

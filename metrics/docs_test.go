@@ -28,6 +28,7 @@ func TestMetricsDocumented(t *testing.T) {
 	m.QueueCapacity(1)
 	m.DigestPosted("d")
 	m.DigestFailed("d")
+	m.SchedulerLockLost()
 	fams, err := m.Registry().Gather()
 	if err != nil {
 		t.Fatal(err)

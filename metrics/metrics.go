@@ -55,6 +55,7 @@ type Metrics struct {
 	queueCapacity     prometheus.Gauge
 	digestsPosted     *prometheus.CounterVec
 	digestFailures    *prometheus.CounterVec
+	schedulerLockLost prometheus.Counter
 }
 
 // Buckets of the latency histograms, in seconds. Acknowledgements must beat
@@ -88,6 +89,7 @@ func New(version string) *Metrics {
 		queueCapacity:     gauge("queue_capacity", "How many submissions may wait (FACTGRADE_QUEUE_SIZE)."),
 		digestsPosted:     counterVec("digests_posted_total", "Digests posted to Slack, by digest name.", "digest"),
 		digestFailures:    counterVec("digest_failures_total", "Digest runs that failed and will be resumed, by digest name.", "digest"),
+		schedulerLockLost: counter("digest_scheduler_lock_lost_total", "Times this process found it had lost the digest scheduler lock (its PostgreSQL session ended) and stopped posting digests."),
 	}
 	buildInfo := prometheus.NewGauge(prometheus.GaugeOpts{
 		Namespace: namespace, Name: "build_info",
@@ -99,7 +101,7 @@ func New(version string) *Metrics {
 		m.requests, m.ackSeconds, m.signatureFailures, m.grades, m.reviews, m.gradeSeconds,
 		m.llmGrades, m.llmSeconds, m.llmTokens, m.llmErrors, m.llmQuotesDropped,
 		m.slackCalls, m.socketReconnects, m.socketConnected,
-		m.queueDepth, m.queueCapacity, m.digestsPosted, m.digestFailures,
+		m.queueDepth, m.queueCapacity, m.digestsPosted, m.digestFailures, m.schedulerLockLost,
 		buildInfo,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
@@ -248,6 +250,14 @@ func (m *Metrics) DigestPosted(name string) {
 		return
 	}
 	m.digestsPosted.WithLabelValues(name).Inc()
+}
+
+// SchedulerLockLost counts the digest scheduler's lock found lost.
+func (m *Metrics) SchedulerLockLost() {
+	if m == nil {
+		return
+	}
+	m.schedulerLockLost.Inc()
 }
 
 // DigestFailed counts a digest run that failed.

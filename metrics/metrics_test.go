@@ -102,6 +102,7 @@ func TestMetricsExposition(t *testing.T) {
 	m.QueueCapacity(256)
 	m.DigestPosted("morning")
 	m.DigestFailed("weekly")
+	m.SchedulerLockLost()
 
 	fams := scrape(t, m.Handler())
 	tests := []struct {
@@ -135,6 +136,7 @@ func TestMetricsExposition(t *testing.T) {
 		{"factgrade_queue_capacity", nil, 256, dto.MetricType_GAUGE},
 		{"factgrade_digests_posted_total", []string{"digest", "morning"}, 1, dto.MetricType_COUNTER},
 		{"factgrade_digest_failures_total", []string{"digest", "weekly"}, 1, dto.MetricType_COUNTER},
+		{"factgrade_digest_scheduler_lock_lost_total", nil, 1, dto.MetricType_COUNTER},
 		{"factgrade_build_info", []string{"version", "v1.2.3"}, 1, dto.MetricType_GAUGE},
 	}
 	for _, tt := range tests {

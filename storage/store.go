@@ -51,6 +51,15 @@ type Submission struct {
 	Attempts  int    // grading or posting attempts so far
 	CreatedAt time.Time
 	UpdatedAt time.Time
+
+	// ClaimedBy is the process working on the submission until
+	// ClaimExpires (see Claim); "" when none ever did.
+	ClaimedBy    string
+	ClaimExpires time.Time
+	// PostStarted is when a post of the reply was first started (see
+	// StartPost); zero when none was. A later attempt looks in Slack for
+	// that post before posting.
+	PostStarted time.Time
 }
 
 // GradedItem is a submission with its grade.
@@ -139,7 +148,13 @@ type DigestRun struct {
 	ClaimedBy   string
 	ClaimedAt   time.Time
 	PostedAt    time.Time
+	// ClaimExpires ends ClaimedBy's lease on a claimed run: until then no
+	// other process may resume it (see ReclaimDigest).
+	ClaimExpires time.Time
 }
+
+// DefaultDigestLease is the lease of a digest run claimed without one.
+const DefaultDigestLease = 2 * time.Minute
 
 // Errors the stores return; callers test them with errors.Is.
 var (
@@ -189,6 +204,26 @@ type Submissions interface {
 	// Unfinished returns submissions that are pending, or graded but not
 	// posted, and were last updated before the given time, oldest first.
 	Unfinished(ctx context.Context, before time.Time, limit int) ([]Submission, error)
+
+	// Claim gives owner the submission for lease, so that of several
+	// processes only one works on it at a time: it succeeds when the
+	// submission is pending or graded and no other owner's claim is
+	// running (owner's own is renewed). It returns the submission as
+	// stored and whether owner holds it.
+	Claim(ctx context.Context, id int64, owner string, lease time.Duration) (sub Submission, ok bool, err error)
+	// ClaimUnfinished claims for owner, for lease, up to limit submissions
+	// that Unfinished would list and that no other owner's running claim
+	// holds, oldest first; owner's own are renewed and listed, so a claim
+	// whose answer was lost is not stranded. Processes claiming at once
+	// get different ones.
+	ClaimUnfinished(ctx context.Context, owner string, before time.Time, lease time.Duration, limit int) ([]Submission, error)
+	// Release ends owner's claim of the submission, if owner holds it.
+	Release(ctx context.Context, id int64, owner string) error
+	// StartPost renews owner's claim of a graded submission and records
+	// that a post of its reply starts now (the first time only). It
+	// returns ErrConflict when owner no longer holds the claim or the
+	// submission is not graded: then owner must not post.
+	StartPost(ctx context.Context, id int64, owner string, lease time.Duration) error
 }
 
 // Grades answers queries over stored grades.
@@ -248,6 +283,11 @@ type Digests interface {
 	// LastDigest returns the run of the named digest with the latest
 	// WindowEnd, or ErrNotFound.
 	LastDigest(ctx context.Context, name string) (DigestRun, error)
+	// ReclaimDigest gives owner a claimed, unposted run for lease when its
+	// claim is owner's own or its lease has run out (the process that
+	// claimed it is gone or stuck); it returns the run as stored and
+	// whether owner holds it.
+	ReclaimDigest(ctx context.Context, id int64, owner string, lease time.Duration) (run DigestRun, ok bool, err error)
 }
 
 // Locker hands out named locks that hold across processes sharing the
@@ -256,4 +296,10 @@ type Locker interface {
 	// TryLock takes the named lock if it is free. The lock is held until
 	// release is called or the store is closed.
 	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
+	// Holds reports whether the named lock this store took is still held:
+	// on PostgreSQL the session holding it may have been ended (a restart,
+	// pg_terminate_backend, a broken connection), and with it the lock.
+	// A lock found lost is released. An error means it could not be told
+	// in time; the caller should act as if the lock were lost.
+	Holds(ctx context.Context, name string) (bool, error)
 }

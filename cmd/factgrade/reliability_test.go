@@ -25,7 +25,9 @@ func TestReliabilitySIGKILL(t *testing.T) {
 	fake.SetDelay(200 * time.Millisecond) // posts in flight when the kill comes
 	dir := t.TempDir()
 	addr := freeAddr(t)
-	envMap := serveEnv(fake, dir, "FACTGRADE_ADDR", addr, "FACTGRADE_WORKERS", "3")
+	// The restarted process is the same replica (a pod restarted in
+	// place): it takes its own claims back at once.
+	envMap := serveEnv(fake, dir, "FACTGRADE_ADDR", addr, "FACTGRADE_WORKERS", "3", "FACTGRADE_INSTANCE", "replica-0")
 	start := func() *exec.Cmd { return startServeChild(t, envMap, addr) }
 	child := start()
 	const n = 24

@@ -144,6 +144,12 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			// Replicas sharing PostgreSQL wait for the scheduler lock; a
 			// second instance on one SQLite file says why it does not run.
 			Standby: cfg.Database.Driver == config.Postgres,
+			// One name and one lease for every claim this process takes;
+			// a standby asks for the lock, and a leader checks it still
+			// holds it, several times per lease.
+			Instance: cfg.Instance, Lease: cfg.ClaimLease,
+			StandbyRetry: min(30*time.Second, cfg.ClaimLease/4),
+			LockCheck:    min(5*time.Second, cfg.ClaimLease/4),
 		})
 		if err != nil {
 			return err
@@ -171,6 +177,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		ReplyInChannel:  cfg.ReplyInChannel,
 		Observer:        m.Metrics,
 		Digests:         previewer,
+		Instance:        cfg.Instance,
+		ClaimLease:      cfg.ClaimLease,
 	})
 	if err != nil {
 		return err

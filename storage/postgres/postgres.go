@@ -83,11 +83,12 @@ func Open(ctx context.Context, cfg *pgxpool.Config, opts storage.Options) (_ *St
 		return nil, fmt.Errorf("connecting to %s: %w", cfg.ConnConfig.Host, err)
 	}
 	s.Store = sqlstore.New(sqlstore.Backend{
-		Write:     txFunc(pool, pgx.TxOptions{}),
-		Read:      txFunc(pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}),
-		Pool:      db{pool},
-		ForUpdate: " FOR UPDATE",
-		Now:       opts.Now,
+		Write:      txFunc(pool, pgx.TxOptions{}),
+		Read:       txFunc(pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}),
+		Pool:       db{pool},
+		ForUpdate:  " FOR UPDATE",
+		SkipLocked: " FOR UPDATE SKIP LOCKED",
+		Now:        opts.Now,
 	})
 	ms, err := Migrations()
 	if err != nil {
@@ -215,6 +216,42 @@ func (s *Store) TryLock(ctx context.Context, name string) (release func(), ok bo
 			}
 		})
 	}, true, nil
+}
+
+// lockCheckTimeout bounds Holds' question to the lock's session.
+const lockCheckTimeout = 5 * time.Second
+
+// Holds implements storage.Locker: it asks the session that took the
+// advisory lock whether it still holds it. A session PostgreSQL ended
+// (pg_terminate_backend, a restart) answers with an error, and a session
+// that answers no longer holding it has lost it; either way the
+// connection is closed and the lock forgotten.
+func (s *Store) Holds(ctx context.Context, name string) (bool, error) {
+	key := s.lockKey(name)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var conn *pgxpool.Conn
+	for c, k := range s.held {
+		if k == key {
+			conn = c
+		}
+	}
+	if conn == nil {
+		return false, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, lockCheckTimeout)
+	defer cancel()
+	var held bool
+	err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+		AND objsubid = 1 AND pid = pg_backend_pid() AND ((classid::bigint << 32) | objid::bigint) = $1)`, key).Scan(&held)
+	if err != nil || !held {
+		delete(s.held, conn)
+		conn.Hijack().Close(context.Background())
+	}
+	if err != nil {
+		return false, fmt.Errorf("Holds(%q): %w", name, err)
+	}
+	return held, nil
 }
 
 // unlock drops an advisory lock and returns its connection to the pool, or

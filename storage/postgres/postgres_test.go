@@ -106,3 +106,47 @@ func TestLockAcrossProcesses(t *testing.T) {
 	u := newSchema(t)
 	storagetest.RunLockAcrossProcesses(t, "TestLockAcrossProcesses", []string{childURLEnv + "=" + u}, opener(u))
 }
+
+// TestLockLostWithItsSession: when PostgreSQL ends the session holding an
+// advisory lock (pg_terminate_backend, as a restart or a failover does),
+// Holds says the lock is lost, and another process can take it.
+func TestLockLostWithItsSession(t *testing.T) {
+	testDatabase(t)
+	u := newSchema(t)
+	ctx := context.Background()
+	leader, err := openURL(t, u, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	standby, err := openURL(t, u, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := leader.TryLock(ctx, "digest-scheduler"); !ok || err != nil {
+		t.Fatalf("TryLock = %v, %v", ok, err)
+	}
+	if held, err := leader.Holds(ctx, "digest-scheduler"); !held || err != nil {
+		t.Fatalf("Holds = %v, %v; want true", held, err)
+	}
+	// End the session holding the lock (the key is this schema's own, so
+	// no other test's session is touched).
+	admin, err := pgx.Connect(ctx, testDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	var n int
+	if err := admin.QueryRow(ctx, `SELECT COUNT(pg_terminate_backend(l.pid)) FROM pg_locks l
+		WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = $1`, leader.LockKey("digest-scheduler")).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("terminated %d sessions (%v), want the lock's one", n, err)
+	}
+	if held, _ := leader.Holds(ctx, "digest-scheduler"); held {
+		t.Error("Holds = true after the lock's session was terminated")
+	}
+	if _, ok, err := standby.TryLock(ctx, "digest-scheduler"); !ok || err != nil {
+		t.Errorf("the standby's TryLock after the leader lost the lock = %v, %v; want the lock", ok, err)
+	}
+	if _, ok, _ := leader.TryLock(ctx, "digest-scheduler"); ok {
+		t.Error("the old leader took the lock back while the standby holds it")
+	}
+}

@@ -84,3 +84,17 @@ func (l *fileLocks) releaseAll() {
 		delete(l.held, f)
 	}
 }
+
+// holds reports whether this process holds the named lock: a flock lasts
+// as long as its open file, which only release closes.
+func (l *fileLocks) holds(name string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	want := filepath.Join(l.dir, lockFileName(name))
+	for f := range l.held {
+		if f.Name() == want {
+			return true
+		}
+	}
+	return false
+}

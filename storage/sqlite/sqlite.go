@@ -188,6 +188,11 @@ func (s *Store) TryLock(ctx context.Context, name string) (release func(), ok bo
 	return s.locks.tryLock(name)
 }
 
+// Holds implements storage.Locker: a lock file's flock lasts until release.
+func (s *Store) Holds(ctx context.Context, name string) (bool, error) {
+	return s.locks.holds(name), nil
+}
+
 // readTx runs fn in a read-only transaction: one snapshot of the database.
 func (s *Store) readTx(ctx context.Context, fn func(sqlstore.DB) error) error {
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

@@ -38,6 +38,9 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Digests", testDigests},
 		{"DigestClaimConcurrent", testDigestClaimConcurrent},
 		{"Locks", testLocks},
+		{"Claims", testClaims},
+		{"ClaimUnfinishedConcurrent", testClaimUnfinishedConcurrent},
+		{"DigestReclaim", testDigestReclaim},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -750,9 +753,15 @@ func testDigestClaimConcurrent(t *testing.T, s storage.Store, c *Clock) {
 
 func testLocks(t *testing.T, s storage.Store, c *Clock) {
 	ctx := context.Background()
+	if held, err := s.Holds(ctx, "digest:daily"); held || err != nil {
+		t.Errorf("Holds(never taken) = %v, %v; want false", held, err)
+	}
 	release, ok, err := s.TryLock(ctx, "digest:daily")
 	if err != nil || !ok {
 		t.Fatalf("TryLock(free) = %v, %v; want the lock", ok, err)
+	}
+	if held, err := s.Holds(ctx, "digest:daily"); !held || err != nil {
+		t.Errorf("Holds(taken) = %v, %v; want true", held, err)
 	}
 	if _, ok, err := s.TryLock(ctx, "digest:daily"); err != nil || ok {
 		t.Errorf("TryLock(held) = %v, %v; want refused", ok, err)
@@ -763,6 +772,9 @@ func testLocks(t *testing.T, s storage.Store, c *Clock) {
 	}
 	release()
 	release() // a second release does nothing
+	if held, err := s.Holds(ctx, "digest:daily"); held || err != nil {
+		t.Errorf("Holds(released) = %v, %v; want false", held, err)
+	}
 	again, ok, err := s.TryLock(ctx, "digest:daily")
 	if err != nil || !ok {
 		t.Fatalf("TryLock(released) = %v, %v; want the lock", ok, err)

@@ -70,6 +70,11 @@ type Backend struct {
 	// will change (" FOR UPDATE" on PostgreSQL; SQLite's write lock
 	// already covers the whole database).
 	ForUpdate string
+	// SkipLocked is appended to a SELECT of rows to claim, so that
+	// processes claiming at once take different rows (" FOR UPDATE SKIP
+	// LOCKED" on PostgreSQL; SQLite's one writer claims one batch at a
+	// time).
+	SkipLocked string
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 }

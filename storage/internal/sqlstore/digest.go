@@ -4,15 +4,16 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/factgrade/factgrade/storage"
 )
 
-const digestColumns = `id, name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at`
+const digestColumns = `id, name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at, claim_expires`
 
 func scanDigest(r Row, d *storage.DigestRun) error {
 	var state string
-	err := r.Scan(&d.ID, &d.Name, &d.WindowStart, &d.WindowEnd, &state, &d.ChannelID, &d.MessageTS, &d.ClaimedBy, &d.ClaimedAt, &d.PostedAt)
+	err := r.Scan(&d.ID, &d.Name, &d.WindowStart, &d.WindowEnd, &state, &d.ChannelID, &d.MessageTS, &d.ClaimedBy, &d.ClaimedAt, &d.PostedAt, &d.ClaimExpires)
 	d.State = storage.DigestState(state)
 	return err
 }
@@ -29,12 +30,15 @@ func (s *Store) ClaimDigest(ctx context.Context, run storage.DigestRun) (stored 
 	}
 	run.ID, run.State, run.ClaimedAt, run.MessageTS = 0, storage.DigestClaimed, s.now(), ""
 	run.WindowStart, run.WindowEnd, run.PostedAt = Norm(run.WindowStart), Norm(run.WindowEnd), Norm(run.PostedAt)
+	if run.ClaimExpires = Norm(run.ClaimExpires); run.ClaimExpires.IsZero() {
+		run.ClaimExpires = run.ClaimedAt.Add(storage.DefaultDigestLease)
+	}
 	err = s.b.Write(ctx, func(tx DB) error {
 		err := tx.QueryRow(ctx, `INSERT INTO digest_runs (name, window_start, window_end, state, channel_id, message_ts,
-			claimed_by, claimed_at, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			claimed_by, claimed_at, posted_at, claim_expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (name, window_start) DO NOTHING RETURNING id`,
 			run.Name, run.WindowStart, run.WindowEnd, string(run.State), run.ChannelID, run.MessageTS,
-			run.ClaimedBy, run.ClaimedAt, run.PostedAt).Scan(&run.ID)
+			run.ClaimedBy, run.ClaimedAt, run.PostedAt, run.ClaimExpires).Scan(&run.ID)
 		if err == nil {
 			stored, claimed = run, true
 			return nil
@@ -71,4 +75,25 @@ func (s *Store) LastDigest(ctx context.Context, name string) (d storage.DigestRu
 	err = scanDigest(s.b.Pool.QueryRow(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE name = ?
 		ORDER BY window_end DESC, id DESC LIMIT 1`, name), &d)
 	return d, err
+}
+
+// ReclaimDigest implements storage.Digests.
+func (s *Store) ReclaimDigest(ctx context.Context, id int64, owner string, lease time.Duration) (run storage.DigestRun, ok bool, err error) {
+	defer wrap(&err, "ReclaimDigest(%d)", id)
+	if owner == "" || lease <= 0 {
+		return run, false, errors.New("a claim needs an owner and a lease")
+	}
+	now := s.now()
+	err = s.b.Write(ctx, func(tx DB) error {
+		// claimed_at stays: a search for an earlier post starts there.
+		n, err := tx.Exec(ctx, `UPDATE digest_runs SET claimed_by = ?, claim_expires = ?
+			WHERE id = ? AND state = ? AND (claimed_by = ? OR claim_expires <= ?)`,
+			owner, now.Add(lease), id, string(storage.DigestClaimed), owner, now)
+		if err != nil {
+			return err
+		}
+		ok = n == 1
+		return scanDigest(tx.QueryRow(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE id = ?`, id), &run)
+	})
+	return run, ok, err
 }

@@ -17,7 +17,8 @@ import (
 func submissionColumns(alias string) string {
 	cols := []string{"id", "COALESCE(%sidempotency_key, '')", "team_id", "channel_id", "user_id",
 		"reply_channel", "thread_ts", "posted_ts", "ephemeral", "response_url", "text", "kind",
-		"rubric_id", "rubric_version", "rubric_hash", "state", "error", "attempts", "created_at", "updated_at"}
+		"rubric_id", "rubric_version", "rubric_hash", "state", "error", "attempts", "created_at", "updated_at",
+		"claimed_by", "claim_expires", "post_started"}
 	for i, c := range cols {
 		if strings.Contains(c, "%s") {
 			cols[i] = fmt.Sprintf(c, alias)
@@ -33,7 +34,8 @@ func scanSubmission(r Row, sub *storage.Submission, extra ...any) error {
 	var kind, state string
 	dest := []any{&sub.ID, &sub.IdempotencyKey, &sub.TeamID, &sub.ChannelID, &sub.UserID,
 		&sub.ReplyChannel, &sub.ThreadTS, &sub.PostedTS, &sub.Ephemeral, &sub.ResponseURL, &sub.Text, &kind,
-		&sub.RubricID, &sub.RubricVersion, &sub.RubricHash, &state, &sub.Error, &sub.Attempts, &sub.CreatedAt, &sub.UpdatedAt}
+		&sub.RubricID, &sub.RubricVersion, &sub.RubricHash, &state, &sub.Error, &sub.Attempts, &sub.CreatedAt, &sub.UpdatedAt,
+		&sub.ClaimedBy, &sub.ClaimExpires, &sub.PostStarted}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
