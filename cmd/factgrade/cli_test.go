@@ -299,3 +299,30 @@ func TestRubricCaseFiles(t *testing.T) {
 		t.Errorf("rubric test of an unknown rubric: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestRubricNew drafts a rubric from the invented wire story with no model:
+// the draft is written, passes 'rubric lint', and grades its source's own
+// headline A.
+func TestRubricNew(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
+	src, err := os.ReadFile("../../rubric/draft/testdata/harbour-bridge.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcPath := filepath.Join(dir, "sources", "harbour-bridge.txt")
+	os.WriteFile(srcPath, src, 0o644)
+	out := filepath.Join(dir, "harbour-bridge.yaml")
+	code, _, errOut := runCLI(t, "", nil, "rubric", "new", "--source", srcPath, "--id", "harbour-bridge", "--out", out)
+	if code != 0 || !strings.Contains(errOut, "grades the source's own headline A") {
+		t.Fatalf("rubric new: exit %d, stderr %q", code, errOut)
+	}
+	code, stdout, errOut := runCLI(t, "", nil, "rubric", "lint", out)
+	if code != 0 || !strings.HasPrefix(stdout, "ok ") {
+		t.Errorf("rubric lint of the draft: exit %d, %q, stderr %q", code, stdout, errOut)
+	}
+	code, _, errOut = runCLI(t, "", nil, "rubric", "new", "--source", srcPath)
+	if code != 2 || !strings.Contains(errOut, "needs --source FILE and --id ID") {
+		t.Errorf("rubric new without --id: exit %d, stderr %q", code, errOut)
+	}
+}

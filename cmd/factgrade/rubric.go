@@ -33,6 +33,8 @@ func runRubric(ctx context.Context, e *env, args []string) error {
 		return rubricTest(ctx, e, args[1:])
 	case "derive":
 		return rubricDerive(ctx, e, args[1:])
+	case "new":
+		return rubricNew(ctx, e, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprintln(e.stdout, use)
 		return nil
