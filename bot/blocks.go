@@ -344,7 +344,11 @@ func rewriteText(g *rubric.Grade) string {
 	if g.Rewrite == "" {
 		return ""
 	}
-	t := "*Try:* " + markChanges(g.Text, g.Rewrite)
+	marked, ok := markEdits(g.Text, g.Rewrite, g.RewriteEdits)
+	if !ok {
+		marked = markChanges(g.Text, g.Rewrite)
+	}
+	t := "*Try:* " + marked
 	if g.RewriteLetter != "" {
 		t += fmt.Sprintf("\n_That wording grades %s · %d/100._", g.RewriteLetter, g.RewriteScore)
 	}

@@ -47,3 +47,28 @@ func TestOptionLabel(t *testing.T) {
 		t.Errorf("optionLabel(short) = %q", got)
 	}
 }
+
+// TestMarkEdits: a rewrite rendered from the judge's edits strikes what
+// they remove and bolds what they add, white space outside the marks;
+// edits that do not give the rewrite fall back to the word comparison.
+func TestMarkEdits(t *testing.T) {
+	text := "China admits hacking US water *systems*"
+	// Edits without white space between what goes and what comes.
+	tight := []rubric.Edit{{Start: 6, End: 12, Removed: "admits", Added: "tacitly acknowledged"}}
+	if got, _ := markEdits(text, rubric.ApplyEdits(text, tight), tight); !strings.HasPrefix(got, "China ~admits~ *tacitly acknowledged* hacking") {
+		t.Errorf("markEdits(tight) = %q", got)
+	}
+	edits := []rubric.Edit{{Start: 6, End: 13, Removed: "admits ", Added: "tacitly acknowledged "}, {Start: len(text), End: len(text), Added: ", officials say"}}
+	rewrite := rubric.ApplyEdits(text, edits)
+	got, ok := markEdits(text, rewrite, edits)
+	want := "China ~admits~ *tacitly acknowledged* hacking US water ∗systems∗, *officials say*"
+	if !ok || got != want {
+		t.Errorf("markEdits = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := markEdits(text, "something else", edits); ok {
+		t.Error("markEdits accepted edits that do not give the rewrite")
+	}
+	if got := markChanges("China admits hacking", "China tacitly acknowledged hacking"); got != "China ~admits~ *tacitly acknowledged* hacking" {
+		t.Errorf("markChanges = %q", got)
+	}
+}

@@ -4,7 +4,44 @@ import (
 	"strings"
 
 	"github.com/factgrade/factgrade/blockkit"
+	"github.com/factgrade/factgrade/rubric"
 )
+
+// markEdits renders the rewrite of text made by edits (the judge's own
+// account of what it changed) in mrkdwn: removed words struck, added words
+// in bold. It reports false when the edits do not give rewrite, and the
+// caller then compares the texts word by word (markChanges).
+func markEdits(text, rewrite string, edits []rubric.Edit) (string, bool) {
+	if len(edits) == 0 || rubric.ApplyEdits(text, edits) != rewrite {
+		return "", false
+	}
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		b.WriteString(blockkit.EscapeText(text[at:e.Start]))
+		struck, added := wrap(text[e.Start:e.End], "~"), wrap(e.Added, "*")
+		b.WriteString(struck)
+		if strings.HasSuffix(struck, "~") && strings.HasPrefix(added, "*") {
+			b.WriteString(" ") // mrkdwn marks need a boundary between them
+		}
+		b.WriteString(added)
+		at = e.End
+	}
+	b.WriteString(blockkit.EscapeText(text[at:]))
+	return b.String(), true
+}
+
+// wrap marks s with mark on both sides (~struck~, *bold*), its surrounding
+// white space and punctuation left outside, where mrkdwn needs them (", *officials say*").
+func wrap(s, mark string) string {
+	const outside = " \t\n,.;:!?"
+	inner := strings.Trim(s, outside)
+	if inner == "" {
+		return blockkit.EscapeText(s)
+	}
+	i := strings.Index(s, inner)
+	return blockkit.EscapeText(s[:i]) + mark + blockkit.EscapeText(inner) + mark + blockkit.EscapeText(s[i+len(inner):])
+}
 
 // markChanges renders to, the rewrite of from, in mrkdwn with its changes
 // marked word by word: words of from it drops struck (~…~), words it adds
