@@ -526,6 +526,10 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 			l.phrases[n] = ps
 		}
 		srcs = append(srcs, sigSource{l: &loader{file: x.file, root: x.root}, sigs: x.f.Signals})
+		rs.fromLexicon = map[string]bool{}
+		for n := range x.f.Signals {
+			rs.fromLexicon[n] = true
+		}
 		r.Lexicon = x.f.ID + "@" + fmt.Sprint(x.f.Version)
 		l.lexData = x.data
 	}

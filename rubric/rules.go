@@ -27,6 +27,9 @@ type ruleSet struct {
 	criteria   map[string]*criterionRules
 	// scratch holds reusable buffers for grading, so a grade allocates little.
 	scratch sync.Pool
+	// fromLexicon names the signals the rubric's lexicon defined; a rubric
+	// need not use them all.
+	fromLexicon map[string]bool
 	// vocab numbers every word a pattern names (see intern).
 	vocab map[string]int32
 }

@@ -128,6 +128,13 @@ func rubricLint(ctx context.Context, e *env, files []string) error {
 			continue
 		}
 		r := rs[0]
+		if probs := r.Lint(); len(probs) > 0 {
+			for _, p := range probs {
+				fmt.Fprintf(e.stderr, "%s: %s\n", f, p)
+			}
+			failed++
+			continue
+		}
 		fmt.Fprintf(e.stdout, "ok %s: %s v%d, %d criteria, %d source paragraphs\n", f, r.ID, r.Version, len(r.Criteria), len(r.Source.Paragraphs))
 		set, err := rubric.NewSet(r)
 		if err != nil {
