@@ -23,6 +23,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/factgrade/factgrade/llm/prompts"
+	"github.com/factgrade/factgrade/revise"
 	"github.com/factgrade/factgrade/rubric"
 )
 
@@ -340,18 +341,11 @@ func (j *Judge) offerRewrite(ctx context.Context, r *rubric.Rubric, g *rubric.Gr
 	return nil
 }
 
-// fixesFor lists the rubric's fix hint of every criterion g does not pass.
+// fixesFor lists a fix in words for every criterion g does not pass, with
+// its placeholders filled in (package revise's one implementation; a model's
+// grade has no trace, so each criterion's own fix is used).
 func fixesFor(r *rubric.Rubric, g *rubric.Grade) []string {
-	var fixes []string
-	for _, cg := range g.Criteria {
-		if cg.Verdict != rubric.Partial && cg.Verdict != rubric.Fail {
-			continue
-		}
-		if c := r.Criterion(cg.Criterion); c != nil && c.Fix != "" {
-			fixes = append(fixes, c.Fix)
-		}
-	}
-	return fixes
+	return revise.Fixes(r, g, nil)
 }
 
 func kindOf(req rubric.Request) rubric.Kind {

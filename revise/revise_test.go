@@ -353,7 +353,13 @@ func TestFixesEveryCriterion(t *testing.T) {
 		if len(g.Fixes) != below {
 			t.Errorf("%s: %d criteria below pass, %d fixes: %q", c.ID, below, len(g.Fixes), g.Fixes)
 		}
-		for _, f := range g.Fixes {
+		// A judge with no trace (a model's) gets the criteria's own fixes,
+		// filled in the same way.
+		untraced := revise.Fixes(r, g, nil)
+		if len(untraced) != below {
+			t.Errorf("%s: %d criteria below pass, %d untraced fixes", c.ID, below, len(untraced))
+		}
+		for _, f := range append(untraced, g.Fixes...) {
 			if strings.ContainsAny(f, "{}") {
 				t.Errorf("%s: fix with a placeholder left: %q", c.ID, f)
 			}
