@@ -115,10 +115,21 @@ func (b *Bot) viaResponseURL(ctx context.Context, sub storage.Submission, msg Me
 }
 
 // direct posts msg to sub's editor in a direct message from factgrade (the
-// app's Messages tab), which needs no membership of any channel.
+// app's Messages tab), which needs no membership of any channel. A direct
+// message cannot be searched for without another scope (im:history), so
+// one posted again after an attempt whose outcome is unknown says it may
+// be a second copy.
 func (b *Bot) direct(ctx context.Context, sub storage.Submission, msg Message) (channel, ts string, err error) {
+	unsure := b.mayBePosted(sub)
 	err = b.callSlack(ctx, "chat.postMessage", sub.UserID, func(ctx context.Context) error {
-		channel, ts, err = b.slack.PostMessageContext(ctx, sub.UserID, msgOptions(msg, "")...)
+		post := msg
+		if unsure {
+			post = withNote(msg, "maybe_twice", MaybeTwiceNote)
+		}
+		channel, ts, err = b.slack.PostMessageContext(ctx, sub.UserID, msgOptions(post, "")...)
+		if err != nil && !notPosted(err) {
+			unsure = true
+		}
 		return err
 	})
 	if channel == "" {

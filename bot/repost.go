@@ -180,7 +180,7 @@ func (b *Bot) historyPage(ctx context.Context, sub storage.Submission, method, o
 
 // MaybeTwiceNote is added to a reply posted without knowing whether an
 // earlier attempt already reached the channel.
-const MaybeTwiceNote = "If this grade shows twice, the copies are the same grade: Slack did not let factgrade check the channel for an earlier copy in time."
+const MaybeTwiceNote = "If this grade shows twice, the copies are the same grade: an earlier attempt may have reached Slack, and factgrade could not check in time."
 
 // postOnce posts sub's reply to channel with chat.postMessage unless it is
 // already there. When the reply may have been posted by an earlier attempt
