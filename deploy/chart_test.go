@@ -367,6 +367,15 @@ func TestChartPod(t *testing.T) {
 			if tg := *pod.TerminationGracePeriodSeconds; tg <= drain+grace {
 				t.Errorf("terminationGracePeriodSeconds %d, want more than drain %d + grace %d", tg, drain, grace)
 			}
+			var instance string
+			for _, v := range c.Env {
+				if v.Name == "FACTGRADE_INSTANCE" && v.ValueFrom != nil && v.ValueFrom.FieldRef != nil {
+					instance = v.ValueFrom.FieldRef.FieldPath
+				}
+			}
+			if instance != "metadata.name" {
+				t.Errorf("FACTGRADE_INSTANCE comes from %q, want the pod's name (metadata.name): its claims survive a restart in place", instance)
+			}
 			if e["FACTGRADE_DATA_DIR"] != "/data" {
 				t.Errorf("FACTGRADE_DATA_DIR = %q, want /data", e["FACTGRADE_DATA_DIR"])
 			}
