@@ -75,7 +75,9 @@ func formOf(words []string, before string) form {
 		}
 	}
 	if determiners[before] || strings.HasSuffix(before, "'s") {
-		if !strings.HasSuffix(head, "ed") && !strings.HasSuffix(head, "ing") {
+		// "the admission", "China's confession"; but "that confirms",
+		// "this revealed" are verbs
+		if !hasAnySuffix(head, "ed", "ing", "s") {
 			return formNoun
 		}
 	}

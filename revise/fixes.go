@@ -39,7 +39,17 @@ func fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace, cites func(string
 		if fix == "" {
 			continue
 		}
-		out = append(out, expand(cites(fix, c), g.Text, cg.Spans))
+		fix = cites(fix, c)
+		if strings.Contains(fix, "{change}") || strings.Contains(fix, "{Change}") {
+			var sites []rubric.EditSite
+			if t != nil && i < len(t.Criteria) {
+				sites = t.Criteria[i].Edits
+			}
+			ch := change(g.Text, mergeSpans(g.Text, cg.Spans), sites)
+			fix = strings.ReplaceAll(fix, "{change}", ch)
+			fix = strings.ReplaceAll(fix, "{Change}", capitalize(ch))
+		}
+		out = append(out, expand(fix, g.Text, cg.Spans))
 	}
 	return out
 }
@@ -57,6 +67,41 @@ func expand(s string, text string, spans []rubric.Span) string {
 		s = strings.ReplaceAll(s, "{sentence}", w)
 	}
 	return s
+}
+
+// change says what to do with each span, in the words of the rubric's
+// edits where one applies to it: "replace “admits to” with “tacitly
+// acknowledges”, strike “openly”"; a span no edit reaches is named with
+// "replace". It is what {change} in a fix stands for.
+func change(text string, spans []rubric.Span, sites []rubric.EditSite) string {
+	if len(spans) == 0 {
+		return "change the text"
+	}
+	st := styleOf(text)
+	qs := quotations(text)
+	var parts []string
+	for _, sp := range spans {
+		part := "replace “" + sp.Text + "”"
+		for _, site := range sites {
+			if site.End <= sp.Start || site.Start >= sp.End {
+				continue
+			}
+			es, out := editSite(text, site, st, qs, false)
+			if out != applied || len(es) == 0 {
+				continue
+			}
+			e := es[len(es)-1]
+			removed := strings.TrimSpace(e.Removed)
+			if added := strings.TrimSpace(e.Added); added == "" {
+				part = "strike “" + removed + "”"
+			} else {
+				part = "replace “" + removed + "” with “" + added + "”"
+			}
+			break
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // mergeSpans joins spans that overlap into one ("official from China's

@@ -393,6 +393,28 @@ func TestFixSentence(t *testing.T) {
 	}
 }
 
+// TestFixChange checks that {change} names each word to change with what
+// the rubric's edits put in its place, in the text's grammar: the verb's
+// tense, a noun for a noun, an adverb struck.
+func TestFixChange(t *testing.T) {
+	r := voltRubric(t)
+	tests := []struct {
+		kind       rubric.Kind
+		text, want string
+	}{
+		{rubric.Summary, "China admitted in December that it hacked American ports and airports. The confession came in Geneva.",
+			"Replace “admitted” with “tacitly acknowledged”, replace “confession” with “tacit acknowledgment”"},
+		{rubric.Headline, "China openly admits to hacking US water utilities", "Strike “openly”"},
+		{rubric.Headline, "Beijing confesses to Volt Typhoon cyberattacks", "Replace “confesses to” with “tacitly acknowledges”"},
+	}
+	for _, tt := range tests {
+		g := grade(t, r, tt.kind, tt.text)
+		if joined := strings.Join(g.Fixes, "\n"); !strings.Contains(joined, tt.want) {
+			t.Errorf("Grade(%q).Fixes = %q, want one with %q", tt.text, g.Fixes, tt.want)
+		}
+	}
+}
+
 // TestSecondStory rewrites headlines of a second, made-up story whose rubric
 // (testdata/sweetener) names none of the first story's words: the grammar
 // is the package's, the words are the rubric's.

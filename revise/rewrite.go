@@ -44,7 +44,7 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 				// the last that can be, which carries the claim.
 				continue
 			}
-			es, out := editSite(text, site, st, qs)
+			es, out := editSite(text, site, st, qs, true)
 			switch out {
 			case refused:
 				return nil, false
@@ -93,7 +93,11 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 func qualifies(site rubric.EditSite) bool { return strings.Contains(site.Replace, "{words}") }
 
 // editSite makes the edits for one site.
-func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]rubric.Edit, outcome) {
+//
+// strict is for a rewrite, which must stand as written; a fix, which only
+// names the words to change, is made without it (a quotation elsewhere in
+// a summary does not stop it).
+func editSite(text string, site rubric.EditSite, st style, qs []quotation, strict bool) ([]rubric.Edit, outcome) {
 	s, e := site.Start, site.End
 	// Words wrapped in quotation marks lose them with the words; words
 	// inside a longer quotation are someone's words and are never changed.
@@ -160,7 +164,7 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 		// softens ("confessed: “We hacked the USA”"); the rewrite would
 		// then contradict itself.
 		for _, q := range qs {
-			if len(words(text[q.open:q.close])) >= 2 {
+			if strict && len(words(text[q.open:q.close])) >= 2 {
 				return nil, refused
 			}
 		}
@@ -180,16 +184,18 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation) ([]ru
 		// whom it was said to ("admitted to U.S. officials that …").
 		next, _, ne := wordAfter(text, e)
 		switch {
-		case next == ":" || isQuote(next):
+		case strict && (next == ":" || isQuote(next)):
 			return nil, refused // a verb introducing a quotation
 		case next == "up":
 			if n2, _, ne2 := wordAfter(text, ne); complementPreps[n2] {
 				e = ne2
 			}
-		case complementPreps[next] && !(next == "to" && thatFollows(text, ne)):
+		case complementPreps[next] && !(next == "to" && thatFollows(text, ne)) && (next != "for" || len(ws) > 1):
+			// "for" goes only after a noun ("took responsibility for"),
+			// not "admitted for the first time"
 			e = ne
 		}
-		if e != site.End || wantsObject {
+		if strict && (e != site.End || wantsObject) {
 			if n, _, _ := wordAfter(text, e); n == "" || !isWordStart(n) && n != "," && n != "'" && n != "\"" {
 				return nil, refused // nothing left for the verb to take
 			}

@@ -15,9 +15,10 @@ type CriterionTrace struct {
 	// Fix is the fix of the rule that decided the verdict, else the
 	// criterion's; its placeholders ({span}, {cite:ID}) are not expanded.
 	Fix string
-	// Edits are where the criterion's rewrite edits apply to a headline
-	// whose verdict is below pass, in text order and not overlapping (an
-	// earlier edit of the rubric wins an overlap).
+	// Edits are where the criterion's rewrite edits apply to a text whose
+	// verdict is below pass, in text order and not overlapping (an earlier
+	// edit of the rubric wins an overlap): a headline's rewrite, and the
+	// words a fix names for any kind.
 	Edits []EditSite
 	// Append lists the attributions the criterion adds at the end of a
 	// headline that has none, best first.
@@ -57,11 +58,10 @@ func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
 		if ru := decided[i]; ru != nil && ru.fix != "" {
 			ct.Fix = ru.fix
 		}
-		if g.Kind != Headline {
-			continue
-		}
 		cr := r.rules.criteria[cg.Criterion]
-		ct.Append = cr.append_
+		if g.Kind == Headline {
+			ct.Append = cr.append_
+		}
 		if len(cr.rewrite) == 0 {
 			continue
 		}
