@@ -169,6 +169,24 @@ func TestChartLint(t *testing.T) {
 	}
 }
 
+// TestChartValuesSchema: values.schema.json refuses misspelt or mistyped
+// values before anything renders.
+func TestChartValuesSchema(t *testing.T) {
+	for name, vals := range map[string]map[string]any{
+		"misspelt key":        {"databse": map[string]any{"existingSecret": "db"}},
+		"replicas as text":    {"replicaCount": "two"},
+		"negative drain":      {"shutdown": map[string]any{"drainSeconds": -1}},
+		"a secret in env":     {"env": map[string]any{"SLACK_BOT_TOKEN": "xoxb-1"}},
+		"not a setting":       {"env": map[string]any{"workers": 4}},
+		"no bot token Secret": {"slack": map[string]any{"existingSecret": ""}},
+	} {
+		_, err := renderChart(vals)
+		if err == nil || !strings.Contains(err.Error(), "schema") {
+			t.Errorf("%s: %v rendered (error %v); want values.schema.json to refuse it", name, vals, err)
+		}
+	}
+}
+
 // TestSchemaValidationCatchesMistakes shows the validation is real: a
 // misspelt field and a wrong type are refused.
 func TestSchemaValidationCatchesMistakes(t *testing.T) {
