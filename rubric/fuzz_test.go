@@ -10,15 +10,19 @@ import (
 	"github.com/factgrade/factgrade/rubric"
 )
 
-// storyWords are the words a text needs to be about the story; a text with
-// none of them must be ungradable (or not English).
-var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "ministry"}
+// storyWords are the words a text needs to be about the story: China, or
+// the U.S. reading of its remarks ("a tacit admission of attacks on the US"
+// is the story's reading even without China's name, as the revised guide's
+// "about by meaning" says), or the meeting, or the report. A text with none
+// of them must be ungradable (or not English).
+var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "ministry",
+	"tacit", "implicit", "indirect", "veiled", "ambiguous", "interpret", "geneva", "meeting", "wsj", "journal"}
 
 // FuzzRuleJudge grades arbitrary texts, as headlines and as summaries: the
 // judge refuses only what CheckText refuses, with an *InputError; otherwise
 // every criterion has an allowed verdict, every span points into the text,
-// the score is 0–100 with a letter, a text that never names China is not
-// graded, the rewrite is UTF-8, and grading twice gives the same grade.
+// the score is 0–100 with a letter, a text with none of the story's words is
+// not graded, the rewrite is UTF-8, and grading twice gives the same grade.
 func FuzzRuleJudge(f *testing.F) {
 	for _, cs := range criterionCases {
 		for _, c := range cs {
