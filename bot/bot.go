@@ -36,9 +36,14 @@ type Config struct {
 	// Workers grade and post at once; QueueSize submissions may wait.
 	Workers   int
 	QueueSize int
-	// ChannelInterval is the least time between two posts to one channel
-	// (Slack allows about one message per second per channel).
+	// ChannelInterval is the average time between two posts to one channel
+	// (Slack allows about one message per second per channel), and
+	// ChannelBurst how many may go back to back (DefaultChannelBurst).
 	ChannelInterval time.Duration
+	ChannelBurst    int
+	// Pace, when set, keeps that budget in the database, shared by every
+	// replica using it (PostgreSQL); nil keeps it in this process.
+	Pace storage.Pace
 	// ResumeEvery is how often unfinished submissions (a failed post, a full
 	// queue, a restart) are picked up again from storage.
 	ResumeEvery time.Duration
@@ -125,6 +130,9 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.ChannelInterval == 0 {
 		cfg.ChannelInterval = DefaultChannelInterval
 	}
+	if cfg.ChannelBurst <= 0 {
+		cfg.ChannelBurst = DefaultChannelBurst
+	}
 	if cfg.ResumeEvery <= 0 {
 		cfg.ResumeEvery = DefaultResumeEvery
 	}
@@ -144,7 +152,7 @@ func New(cfg Config) (*Bot, error) {
 	if _, ok := cfg.Rubrics.Get(cfg.DefaultRubric); !ok && cfg.DefaultRubric != "" {
 		return nil, fmt.Errorf("bot.New: default rubric %q is not loaded; loaded: %v", cfg.DefaultRubric, cfg.Rubrics.IDs())
 	}
-	return &Bot{
+	b := &Bot{
 		cfg:      cfg,
 		store:    cfg.Store,
 		log:      cfg.Logger,
@@ -154,9 +162,19 @@ func New(cfg Config) (*Bot, error) {
 		stop:     make(chan struct{}),
 		inflight: make(map[int64]bool),
 		seen:     newSeenSet(10 * time.Minute),
-		pace:     newPacer(cfg.ChannelInterval),
+		pace:     newPacer(cfg.ChannelInterval, cfg.ChannelBurst, cfg.Pace),
 		refill:   make(chan struct{}, 1),
-	}, nil
+	}
+	var lastWarn atomic.Int64
+	b.pace.onShared = func(err error) {
+		// The database is what replicas share; without it each paces
+		// alone. Said once a minute, not on every post.
+		if now := time.Now().Unix(); now-lastWarn.Load() >= 60 {
+			lastWarn.Store(now)
+			b.log.Warn("shared pacing unavailable; this replica paces its posts alone", "err", err)
+		}
+	}
+	return b, nil
 }
 
 // Start starts the workers and the resumer, which first picks up what a

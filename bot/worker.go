@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -385,68 +384,4 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	case <-t.C:
 		return true
 	}
-}
-
-// pacer spaces posts to one channel and holds the calls of a method while
-// Slack has asked us to wait. Slack's rate limits are per method (per
-// workspace and app), so a 429 from chat.postMessage holds every
-// chat.postMessage, in every channel, for its Retry-After (the limit hit may
-// be the workspace's), but not the other methods.
-type pacer struct {
-	interval time.Duration
-	mu       sync.Mutex
-	next     map[string]time.Time // by channel
-	paused   map[string]time.Time // by method
-}
-
-func newPacer(interval time.Duration) *pacer {
-	return &pacer{interval: interval, next: make(map[string]time.Time), paused: make(map[string]time.Time)}
-}
-
-// wait blocks until a call of method to channel ("" for calls not tied to
-// one) may go.
-func (p *pacer) wait(ctx context.Context, method, channel string) error {
-	p.mu.Lock()
-	now := time.Now()
-	at := now
-	if t := p.paused[method]; t.After(at) {
-		at = t
-	}
-	if channel != "" && p.interval > 0 {
-		if t := p.next[channel]; t.After(at) {
-			at = t
-		}
-		p.next[channel] = at.Add(p.interval)
-		if len(p.next) > 10000 {
-			for c, t := range p.next {
-				if t.Before(now) {
-					delete(p.next, c)
-				}
-			}
-		}
-	}
-	p.mu.Unlock()
-	if d := at.Sub(now); d > 0 && !sleep(ctx, d) {
-		return ctx.Err()
-	}
-	return nil
-}
-
-// held reports how long calls of method are held by Slack's Retry-After.
-func (p *pacer) held(method string) time.Duration {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return time.Until(p.paused[method])
-}
-
-// pause holds every call of method for d (Slack's Retry-After).
-func (p *pacer) pause(method string, d time.Duration) {
-	if d <= 0 {
-		d = time.Second
-	}
-	p.mu.Lock()
-	if t := time.Now().Add(d); t.After(p.paused[method]) {
-		p.paused[method] = t
-	}
-	p.mu.Unlock()
 }

@@ -176,6 +176,7 @@ type Store interface {
 	Overrides
 	Digests
 	Locker
+	Pace
 	// Ping reports whether the database answers (for readiness).
 	Ping(ctx context.Context) error
 	// Close releases the database.
@@ -288,6 +289,17 @@ type Digests interface {
 	// claimed it is gone or stuck); it returns the run as stored and
 	// whether owner holds it.
 	ReclaimDigest(ctx context.Context, id int64, owner string, lease time.Duration) (run DigestRun, ok bool, err error)
+}
+
+// Pace shares the pacing of Slack posts between the processes using one
+// database, so that several replicas posting to one channel keep to one
+// budget between them, not one each.
+type Pace interface {
+	// PaceSlot reserves the next slot for a call under key: on average one
+	// per interval, with bursts of up to burst back to back (the generic
+	// cell rate algorithm, its state one row per key). It returns when the
+	// slot begins: now or earlier means at once.
+	PaceSlot(ctx context.Context, key string, interval time.Duration, burst int) (time.Time, error)
 }
 
 // Locker hands out named locks that hold across processes sharing the

@@ -175,6 +175,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		QueueSize:       cfg.QueueSize,
 		ChannelInterval: m.ChannelInterval,
 		ReplyInChannel:  cfg.ReplyInChannel,
+		Pace:            sharedPace(cfg, m.store),
 		Observer:        m.Metrics,
 		Digests:         previewer,
 		Instance:        cfg.Instance,
@@ -411,4 +412,13 @@ func (c *tokenCheck) check(ctx context.Context, api *slack.Client, maxAge time.D
 	_, err := bot.AuthTest(ctx, api)
 	c.at, c.err = time.Now(), err
 	return err
+}
+
+// sharedPace is the database's pacing of Slack posts when replicas share it
+// (PostgreSQL); one SQLite instance paces in memory.
+func sharedPace(cfg *config.Config, s storage.Store) storage.Pace {
+	if cfg.Database.Driver == config.Postgres {
+		return s
+	}
+	return nil
 }

@@ -41,6 +41,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Claims", testClaims},
 		{"ClaimUnfinishedConcurrent", testClaimUnfinishedConcurrent},
 		{"DigestReclaim", testDigestReclaim},
+		{"Pace", testPace},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
