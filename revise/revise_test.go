@@ -211,7 +211,7 @@ func TestEveryRewritePublishable(t *testing.T) {
 		t.Fatal(err)
 	}
 	sets := []struct{ name, pattern string }{
-		{"project", "../testdata/cases/*.jsonl"},
+		{"project", "../rubrics/cases/volt-typhoon-geneva/*.jsonl"},
 		{"editor", "testdata/editor-review.jsonl"},
 		// every embedded rubric's own case files (rubrics/cases/ID/)
 		{"rubric case files", "../rubrics/cases/*/*.jsonl"},
@@ -341,7 +341,7 @@ func checkCase(t *testing.T, id, text string, e rubric.Edit, source string) {
 // quotation marks, and that an A with a wrong ministry still says so.
 func TestFixesEveryCriterion(t *testing.T) {
 	r := voltRubric(t)
-	cases := append(readCases(t, "../testdata/cases/*.jsonl"), readCases(t, "testdata/editor-review.jsonl")...)
+	cases := append(readCases(t, "../rubrics/cases/volt-typhoon-geneva/*.jsonl"), readCases(t, "testdata/editor-review.jsonl")...)
 	for _, c := range cases {
 		g := grade(t, r, c.Kind, c.Text)
 		below := 0

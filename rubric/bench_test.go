@@ -13,7 +13,7 @@ const benchHeadline = "China acknowledges its role in years of cyberattacks agai
 
 // benchSummary is a 3,000-character summary made of real coverage's sentences.
 func benchSummary(b *testing.B) string {
-	cases := readCaseFile(b, "../testdata/cases/dev.jsonl")
+	cases := readCaseFile(b, "../rubrics/cases/volt-typhoon-geneva/dev.jsonl")
 	var sb strings.Builder
 	for _, c := range cases {
 		if c.Kind == rubric.Summary {

@@ -27,9 +27,8 @@ func TestGoldenVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("../testdata/cases/*.jsonl")
-	more, _ := filepath.Glob("../rubrics/cases/*/*.jsonl")
-	files = append(files, more...)
+	// Every rubric keeps its case files beside it (rubrics/cases/ID).
+	files, _ := filepath.Glob("../rubrics/cases/*/*.jsonl")
 	if len(files) == 0 {
 		t.Fatal("no case files found")
 	}

@@ -220,7 +220,7 @@ func readCaseFile(t testing.TB, name string) []caseLine {
 // TestDevCases keeps the rule judge at the quality bar on the labelled dev
 // cases: at least 95% of verdicts right and every admission fail caught.
 func TestDevCases(t *testing.T) {
-	cases := readCaseFile(t, "../testdata/cases/dev.jsonl")
+	cases := readCaseFile(t, "../rubrics/cases/volt-typhoon-geneva/dev.jsonl")
 	var n, ok, fails, caught int
 	for _, c := range cases {
 		g := grade(t, c.Kind, c.Text)
@@ -249,13 +249,13 @@ func TestDevCases(t *testing.T) {
 }
 
 // TestRealCases keeps the rule judge's quality on real published coverage,
-// labelled by two labellers who never saw the rules (testdata/cases/real.jsonl
+// labelled by two labellers who never saw the rules (rubrics/cases/volt-typhoon-geneva/real.jsonl
 // and holdout.jsonl; their notes are beside them).
 func TestRealCases(t *testing.T) {
 	var fails, caught int
 	for _, f := range []string{"real.jsonl", "holdout.jsonl", "holdout2.jsonl"} {
 		t.Run(f, func(t *testing.T) {
-			fl, c := checkCaseFile(t, "../testdata/cases/"+f)
+			fl, c := checkCaseFile(t, "../rubrics/cases/volt-typhoon-geneva/"+f)
 			fails, caught = fails+fl, caught+c
 		})
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
-	"os"
 	"path"
 	"strings"
 	"testing"
@@ -130,12 +129,6 @@ func TestRoutingOverBothStories(t *testing.T) {
 		fsys, _, paths := rubrics.CaseFiles(r.ID)
 		for _, p := range paths {
 			cases = append(cases, readCases(t, fsys, p)...)
-		}
-	}
-	// The first story's case files, until they move beside its rubric.
-	for _, name := range []string{"dev.jsonl", "real.jsonl", "holdout.jsonl", "holdout2.jsonl"} {
-		if _, err := os.Stat("../testdata/cases/" + name); err == nil {
-			cases = append(cases, readCases(t, os.DirFS("../testdata/cases"), name)...)
 		}
 	}
 	ok := 0

@@ -135,7 +135,7 @@ func TestBadInputExitCodes(t *testing.T) {
 }
 
 func TestEvalJSON(t *testing.T) {
-	code, out, errOut := runCLI(t, "", nil, "eval", "--cases", "../../testdata/cases/dev.jsonl", "--json")
+	code, out, errOut := runCLI(t, "", nil, "eval", "--cases", "../../rubrics/cases/volt-typhoon-geneva/dev.jsonl", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -262,7 +262,7 @@ func secondStoryDir(t *testing.T) string {
 // file), grade them, and fail when a dev file falls below the bar.
 func TestRubricCaseFiles(t *testing.T) {
 	dir := secondStoryDir(t)
-	cases, err := os.ReadFile("../../testdata/cases/dev.jsonl")
+	cases, err := os.ReadFile("../../rubrics/cases/volt-typhoon-geneva/dev.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

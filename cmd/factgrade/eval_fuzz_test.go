@@ -11,7 +11,7 @@ import (
 // cases or one usage error naming the file, never panics, and every case it
 // returns names a known rubric with a verdict for each criterion.
 func FuzzReadCases(f *testing.F) {
-	data, err := os.ReadFile("../../testdata/cases/dev.jsonl")
+	data, err := os.ReadFile("../../rubrics/cases/volt-typhoon-geneva/dev.jsonl")
 	if err != nil {
 		f.Fatal(err)
 	}
