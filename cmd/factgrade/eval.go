@@ -58,14 +58,14 @@ type evalReport struct {
 	// AdmissionFailRecall is the recall of fail on each case's capping
 	// criterion (capCriterion: admission, classification), named in
 	// CapCriteria; the JSON keeps the first story's name for its readers.
-	AdmissionFailRecall float64    `json:"admission_fail_recall"`
-	AdmissionFails      int        `json:"admission_fails"`
-	CapCriteria         []string   `json:"cap_criteria"`
-	LetterAgreement     float64    `json:"letter_agreement"`
+	AdmissionFailRecall float64  `json:"admission_fail_recall"`
+	AdmissionFails      int      `json:"admission_fails"`
+	CapCriteria         []string `json:"cap_criteria"`
+	LetterAgreement     float64  `json:"letter_agreement"`
 	// Review: how the judge knows when it does not know (issue 12).
-	Review reviewStats `json:"review"`
-	Mismatches          []mismatch `json:"mismatches"`
-	Judge               string     `json:"judge"`
+	Review     reviewStats `json:"review"`
+	Mismatches []mismatch  `json:"mismatches"`
+	Judge      string      `json:"judge"`
 	// Routing is how often the story factgrade would pick for a case with
 	// no --rubric (rubric.Set.Route) is the case's own: its rubric when a
 	// criterion is labelled, none when every criterion is na.
