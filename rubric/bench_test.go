@@ -77,6 +77,22 @@ func BenchmarkGradeSummary3000(b *testing.B) {
 	}
 }
 
+// BenchmarkGradeSummary3000Revised grades the same summary with the judge
+// factgrade wires (package revise): the grade, its trace and a fix for every
+// criterion below pass, each naming its words.
+func BenchmarkGradeSummary3000Revised(b *testing.B) {
+	r := voltRubric(b)
+	j := revise.NewRuleJudge()
+	req := rubric.Request{Text: benchSummary(b), Kind: rubric.Summary}
+	b.SetBytes(int64(len(req.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := j.Grade(b.Context(), r, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkTokenizeSummary3000 is the baseline: lower-case and tokenise the
 // same summary once, nothing else.
 func BenchmarkTokenizeSummary3000(b *testing.B) {
