@@ -59,6 +59,12 @@ var (
 // beForms are the forms of "be", which no adverb of manner qualifies.
 var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true}
 
+// subjects are pronouns that start a clause, never a verb to inflect.
+var subjects = map[string]bool{
+	"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true,
+	"that": true, "this": true, "that's": true, "it's": true, "we're": true, "they're": true,
+}
+
 // nounSuffixes end nouns made from verbs ("admission", "confirmation").
 var nounSuffixes = []string{"ion", "ions", "ment", "ments", "ance", "ances", "ence", "ences", "ure", "ures", "al", "als"}
 

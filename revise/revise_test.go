@@ -78,6 +78,12 @@ func TestRewrite(t *testing.T) {
 			"Chinese Diplomat's Veiled Warning on Volt Typhoon Startled US Officials, Report Says"},
 		{"wrong year fixed", "China's Wang Lei admitted Beijing ran Volt Typhoon at December 2023 Geneva talks",
 			"China's Wang Lei tacitly acknowledged Beijing ran Volt Typhoon at December 2024 Geneva talks, officials say"},
+		{"boasted of", "Beijing boasted of hacking US ports in Geneva talks", "Beijing tacitly acknowledged hacking US ports in Geneva talks, officials say"},
+		{"the object keeps its determiner", "China quietly owned its Volt Typhoon hacks", "China quietly tacitly acknowledged its Volt Typhoon hacks, officials say"},
+		{"to whom, several words on", "Beijing admitted to U.S. officials in Geneva that it hacked ports",
+			"Beijing tacitly acknowledged to U.S. officials in Geneva that it hacked ports, report says"},
+		{"an adjunct's for stays", "China admitted for the first time it hacked US ports",
+			"China tacitly acknowledged for the first time it hacked US ports, officials say"},
 		// No rewrite: the fix is given in words.
 		{"an aside", "china sort of admitted to volt typhoon in a secret meeting lol", ""},
 		{"a new subject after and", "China admitted its hackers hit US water systems, and it's a big deal", ""},

@@ -113,6 +113,18 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 			return nil, refused
 		}
 	}
+	// A verb's span that ends in its object's determiner ("owned its")
+	// leaves the determiner to the object.
+	if site.Verb != "" {
+		for {
+			w, ws, we := lastWord(text[:e])
+			if ws <= site.Start || !determiners[w] || we != e {
+				break
+			}
+			e = strings.LastIndexFunc(text[:ws], func(r rune) bool { return r != ' ' }) + 1
+			site.End = min(site.End, e)
+		}
+	}
 	orig := text[site.Start:site.End]
 	ws := words(orig)
 	if len(ws) == 0 || runeBefore(text, site.Start) == '-' || runeAfter(text, site.End) == '-' {
@@ -157,8 +169,8 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 			}
 		}
 	default:
-		if f == formUnknown {
-			return nil, skipped
+		if f == formUnknown || subjects[ws[0]] {
+			return nil, skipped // no verb to inflect ("we did it")
 		}
 		// A quotation beside the verb may say outright what the new verb
 		// softens ("confessed: “We hacked the USA”"); the rewrite would
@@ -419,6 +431,16 @@ func runeAfter(s string, i int) rune {
 	return r
 }
 
+// lastWord returns the lower-cased last word of s with its byte range.
+func lastWord(s string) (string, int, int) {
+	e := len(s)
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	i := strings.LastIndexByte(s[:e], ' ') + 1
+	return strings.ToLower(s[i:e]), i, e
+}
+
 // wordBefore returns the lower-cased word that ends before byte i (skipping
 // white space), with its byte range; "" when a punctuation mark or the
 // start of the text comes first.
@@ -485,12 +507,12 @@ func atStart(text string, i int) bool {
 // thatFollows reports whether "that" comes within a few words after byte
 // i: "admitted to U.S. officials that …" names whom it was said to.
 func thatFollows(text string, i int) bool {
-	for k := 0; k < 5; k++ {
+	for k := 0; k < 8; k++ {
 		w, _, e := wordAfter(text, i)
-		if w == "" || !isWordStart(w) {
+		switch {
+		case w == "" || w == "?" || w == "!" || w == ":" || w == ";":
 			return false
-		}
-		if w == "that" {
+		case w == "that":
 			return true
 		}
 		i = e
