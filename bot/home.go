@@ -59,7 +59,7 @@ func RenderHome(recent []storage.GradedItem, week storage.Counts, rubrics string
 		if g.Letter != "" {
 			grade = fmt.Sprintf("*%s* %d", g.Letter, g.Score)
 		}
-		fmt.Fprintf(&b, "\n• %s · <#%s> · <@%s>: %s", grade, blockkit.Escape(it.Submission.ChannelID), blockkit.Escape(it.Submission.UserID), blockkit.Escape(oneLine(g.Text, 90)))
+		fmt.Fprintf(&b, "\n• %s · <#%s> · <@%s>: %s", grade, blockkit.Escape(it.Submission.ChannelID), blockkit.Escape(it.Submission.UserID), blockkit.EscapeText(oneLine(g.Text, 90)))
 	}
 	blocks = append(blocks, blockkit.Section("home_recent", b.String()), slack.NewDividerBlock(), blockkit.Section("home_rubrics", "*Rubrics*\n"+rubrics))
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}

@@ -81,7 +81,7 @@ func Render(r *Report) Message {
 		for _, o := range r.Overrides {
 			t := fmt.Sprintf("<@%s> holds *%s* %s on submission #%d", blockkit.Escape(o.UserID), blockkit.Escape(o.Criterion), blockkit.Escape(string(o.Verdict)), o.SubmissionID)
 			if o.Reason != "" {
-				t += "\n> " + blockkit.Escape(strings.ReplaceAll(cutRunes(o.Reason, 500), "\n", " "))
+				t += "\n> " + blockkit.EscapeText(strings.ReplaceAll(cutRunes(o.Reason, 500), "\n", " "))
 			}
 			m.add(section(fmt.Sprintf("dispute_%d", o.ID), t))
 		}
@@ -187,7 +187,7 @@ func itemLine(it storage.GradedItem) string {
 	if g != nil && g.Letter != "" {
 		grade = fmt.Sprintf("*%s* %d/100", blockkit.Escape(g.Letter), g.Score)
 	}
-	t := fmt.Sprintf("%s · “%s” · %s by <@%s>", grade, blockkit.Escape(cutRunes(strings.Join(strings.Fields(sub.Text), " "), maxQuote)), channelRef(sub.ChannelID), blockkit.Escape(sub.UserID))
+	t := fmt.Sprintf("%s · “%s” · %s by <@%s>", grade, blockkit.EscapeText(cutRunes(strings.Join(strings.Fields(sub.Text), " "), maxQuote)), channelRef(sub.ChannelID), blockkit.Escape(sub.UserID))
 	if link := MessageLink(sub); link != "" {
 		t += fmt.Sprintf(" · <%s|#%d>", link, sub.ID)
 	} else {
