@@ -259,7 +259,7 @@ func TestReplyAtAGlance(t *testing.T) {
 	var blocks, chars []int
 	judge := rubric.NewRuleJudge()
 	for _, file := range []string{"dev.jsonl", "holdout.jsonl", "real.jsonl"} {
-		data, err := os.ReadFile(filepath.Join("..", "testdata", "cases", file))
+		data, err := os.ReadFile(filepath.Join("..", "rubrics", "cases", "volt-typhoon-geneva", file))
 		if err != nil {
 			t.Fatal(err)
 		}
