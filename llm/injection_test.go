@@ -51,7 +51,7 @@ func TestInjectionDetected(t *testing.T) {
 // TestInjectionNotInCoverage: no labelled case of coverage, real or
 // written, is taken for an instruction to the grader.
 func TestInjectionNotInCoverage(t *testing.T) {
-	for id, text := range caseTexts(t, filepath.Join("..", "testdata", "cases", "*.jsonl")) {
+	for id, text := range caseTexts(t, filepath.Join("..", "rubrics", "cases", "*", "*.jsonl")) {
 		if strings.Contains(id, "injection") {
 			continue // written as an injection, and labelled so
 		}
