@@ -57,7 +57,8 @@ type Config struct {
 	// (FACTGRADE_CLAIM_LEASE, default 2m). It is renewed before each post,
 	// so it must outlast one grade and one post. A standby replica asks
 	// for the digest scheduler lock, and the leader checks it still holds
-	// it, every quarter lease (at most every 30 s and 5 s).
+	// it, every quarter lease (at most every 30 s and 5 s); unfinished
+	// work is looked for every half lease (at most every 30 s).
 	ClaimLease time.Duration
 	// QueueSize is how many accepted submissions may wait for a worker
 	// before new ones are refused with "busy, try again"

@@ -180,6 +180,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Digests:         previewer,
 		Instance:        cfg.Instance,
 		ClaimLease:      cfg.ClaimLease,
+		// Work a replica left (killed, or its claim ran out) is picked up
+		// within half a lease.
+		ResumeEvery: min(bot.DefaultResumeEvery, cfg.ClaimLease/2),
 	})
 	if err != nil {
 		return err

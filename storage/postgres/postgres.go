@@ -169,9 +169,15 @@ func (s *Store) Close() error {
 
 // lockKey returns the advisory lock key of a named lock in the store's
 // schema, so deployments in different schemas do not share locks.
-func (s *Store) lockKey(name string) int64 {
+func (s *Store) lockKey(name string) int64 { return LockKey(s.schema, name) }
+
+// LockKey returns the PostgreSQL advisory lock key of the named lock of a
+// factgrade schema (the key pg_locks shows as classid, high 32 bits, and
+// objid, low 32 bits), for an operator, or a test, looking for the session
+// that holds it.
+func LockKey(schema, name string) int64 {
 	h := fnv.New64a()
-	h.Write([]byte("factgrade\x00" + s.schema + "\x00" + name))
+	h.Write([]byte("factgrade\x00" + schema + "\x00" + name))
 	return int64(h.Sum64())
 }
 

@@ -137,7 +137,7 @@ func TestLockLostWithItsSession(t *testing.T) {
 	defer admin.Close(ctx)
 	var n int
 	if err := admin.QueryRow(ctx, `SELECT COUNT(pg_terminate_backend(l.pid)) FROM pg_locks l
-		WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = $1`, leader.LockKey("digest-scheduler")).Scan(&n); err != nil || n != 1 {
+		WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = $1`, postgres.LockKey(leader.Schema(), "digest-scheduler")).Scan(&n); err != nil || n != 1 {
 		t.Fatalf("terminated %d sessions (%v), want the lock's one", n, err)
 	}
 	if held, _ := leader.Holds(ctx, "digest-scheduler"); held {
