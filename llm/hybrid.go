@@ -68,7 +68,7 @@ func (h *Hybrid) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request
 	if rg.Rewrite != "" {
 		current = &rubric.Grade{Status: rubric.Graded, Score: rg.RewriteScore, Letter: rg.RewriteLetter}
 		if rubric.Better(current, g) {
-			g.Rewrite, g.RewriteScore, g.RewriteLetter = rg.Rewrite, rg.RewriteScore, rg.RewriteLetter
+			g.Rewrite, g.RewriteScore, g.RewriteLetter, g.RewriteEdits = rg.Rewrite, rg.RewriteScore, rg.RewriteLetter, rg.RewriteEdits
 		} else {
 			current = nil
 		}

@@ -321,8 +321,8 @@ func (j *Judge) markFallback(r *rubric.Rubric, g *rubric.Grade, name string, a *
 }
 
 // offerRewrite sets g's rewrite to the model's candidate when the rule
-// judge grades the candidate better than g and better than the rewrite g
-// already has (the rules' own, given as current; a tie keeps the rules'). It re-grades with the rule
+// judge grades the candidate A with no review mark, better than g and better
+// than the rewrite g already has (the rules' own, given as current; a tie keeps the rules'). It re-grades with the rule
 // judge, not the model, so a grade stays one model call.
 func (j *Judge) offerRewrite(ctx context.Context, r *rubric.Rubric, g *rubric.Grade, candidate string, current *rubric.Grade) error {
 	if candidate == "" || g.Status != rubric.Graded {
@@ -332,12 +332,16 @@ func (j *Judge) offerRewrite(ctx context.Context, r *rubric.Rubric, g *rubric.Gr
 	if err != nil {
 		return fmt.Errorf("re-grade the model's rewrite: %w", err)
 	}
-	if !rubric.Better(rg, g) || (current != nil && !rubric.Better(rg, current)) {
+	// Like the rules' own (package revise), a rewrite is shown only when it
+	// earns the rubric's best letter with nothing marked for review.
+	if !rubric.Better(rg, g) || (current != nil && !rubric.Better(rg, current)) ||
+		len(r.Letters) == 0 || rg.Letter != r.Letters[0].Letter || rg.NeedsReview() {
 		j.log.Debug("model rewrite not shown", slog.String("rubric", r.ID),
 			slog.Int("rewrite_score", rg.Score), slog.Int("score", g.Score))
 		return nil
 	}
-	g.Rewrite, g.RewriteScore, g.RewriteLetter = candidate, rg.Score, rg.Letter
+	// The model's rewrite comes without edits; the reply compares words.
+	g.Rewrite, g.RewriteScore, g.RewriteLetter, g.RewriteEdits = candidate, rg.Score, rg.Letter, nil
 	return nil
 }
 
