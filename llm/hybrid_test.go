@@ -255,3 +255,39 @@ func TestHybridModelFindsWhatRulesMissed(t *testing.T) {
 		t.Errorf("grade %d %q, want 20 F (fail ×3, partial ×2)", g.Score, g.Letter)
 	}
 }
+
+// TestHybridRewriteOnlyAtA proves that a model's rewrite the rules grade
+// better than the text but below A, or A with a verdict marked for review,
+// is not shown: like the rules' own rewrites, only an A with no review mark
+// is offered.
+func TestHybridRewriteOnlyAtA(t *testing.T) {
+	const candidate = "China tacitly linked hacks to U.S. support for Taiwan"
+	all := func(v rubric.Verdict) map[string]rubric.Verdict {
+		m := map[string]rubric.Verdict{}
+		for _, id := range []string{"admission", "sourcing", "denial", "campaign", "targets", "taiwan", "meeting"} {
+			m[id] = v
+		}
+		m["denial"] = rubric.NA
+		return m
+	}
+	reviewed := ruleGrade(all(rubric.Pass))
+	reviewed.Criteria[0].NeedsReview = true
+	for name, cg := range map[string]rubric.Grade{
+		"below A":        ruleGrade(all(rubric.Partial)),
+		"A under review": reviewed,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rules := scriptedRules{byText: map[string]rubric.Grade{overclaim: ruleGrade(all(rubric.Fail)), candidate: cg}}
+			m := allPass(f0(t))
+			m.Rewrite = candidate
+			f := hybridFixture(t, rules, llmtest.Completion(m.json(t)))
+			g, err := f.hybrid.Grade(context.Background(), f.r, rubric.Request{Text: overclaim, Kind: rubric.Headline})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Rewrite != "" {
+				t.Errorf("rewrite %q (%s %d) shown; want none below A or under review", g.Rewrite, g.RewriteLetter, g.RewriteScore)
+			}
+		})
+	}
+}
