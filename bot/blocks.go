@@ -141,12 +141,17 @@ func scoreLine(g *rubric.Grade, r *rubric.Rubric) string {
 	}
 	var review []string
 	for _, cg := range g.Criteria {
-		if cg.NeedsReview {
-			review = append(review, cg.Criterion)
+		if !cg.NeedsReview {
+			continue
 		}
+		r := blockkit.EscapeText(cg.Criterion)
+		if cg.Review != "" {
+			r += " (" + blockkit.Escape(strings.TrimSuffix(cg.Review, ".")) + ")"
+		}
+		review = append(review, r)
 	}
 	if len(review) > 0 {
-		parts = append(parts, fmt.Sprintf(":eyes: _Provisional: an editor should review %s._", blockkit.EscapeText(strings.Join(review, ", "))))
+		parts = append(parts, fmt.Sprintf(":eyes: _Provisional: an editor should review %s._", strings.Join(review, "; ")))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -287,6 +292,9 @@ func gradeHeadline(g *rubric.Grade) string {
 	if g.Capped {
 		h += " (capped)"
 	}
+	if g.Provisional {
+		h += " · provisional"
+	}
 	return h
 }
 
@@ -311,6 +319,9 @@ func criterionText(cg rubric.CriterionGrade, r *rubric.Rubric) string {
 	}
 	if cg.NeedsReview {
 		b.WriteString(" · _needs review_")
+		if cg.Review != "" {
+			b.WriteString(": " + blockkit.Escape(cg.Review))
+		}
 	}
 	if cg.Reason != "" {
 		b.WriteString("\n" + blockkit.Escape(cg.Reason))

@@ -84,6 +84,8 @@ func replyShapes(t *testing.T) map[string]bot.Message {
 	light.Score(capped.Grade)
 	review := gradedItem(t, "China hints at hacking", rubric.Headline)
 	review.Grade.Criteria[0].NeedsReview = true
+	review.Grade.Criteria[0].Review = "The rules could not tell whether “hints at” claims responsibility."
+	r.Score(review.Grade)
 	ungradable := gradedItem(t, "City council approves new budget for road repairs", rubric.Headline)
 	for i := range ungradable.Grade.Criteria {
 		ungradable.Grade.Criteria[i] = rubric.CriterionGrade{Criterion: ungradable.Grade.Criteria[i].Criterion, Verdict: rubric.NA, Reason: r.NotAboutReason()}
@@ -154,7 +156,7 @@ func TestReplyShapes(t *testing.T) {
 		{"grade_headline_fail.json", []string{`"action_id":"details"`, `"action_id":"dispute"`, "~admits", "*tacitly", "Not applicable: denial"}, []string{`"action_id":"share"`, "¶2", "crit_"}},
 		{"grade_private.json", []string{`"action_id":"share"`, "Share in channel"}, nil},
 		{"grade_capped.json", []string{"admission fails: the letter is capped at D"}, nil},
-		{"grade_needs_review.json", []string{"Provisional: an editor should review admission"}, nil},
+		{"grade_needs_review.json", []string{"Provisional: an editor should review admission (The rules could not tell", "· provisional"}, nil},
 		{"grade_headline_pass.json", []string{"Pass: admission, sourcing"}, []string{`"block_id":"needs"`}},
 		{"grade_ungradable.json", []string{"To have it graded", "/factcheck rubrics"}, []string{`"action_id":"dispute"`, `"actions"`}},
 		{"grade_not_english.json", []string{"English version"}, []string{`"action_id":"dispute"`, `"actions"`}},
@@ -248,8 +250,8 @@ func checkLimits(t *testing.T, name string, msg bot.Message) {
 	}
 }
 
-// TestReplyAtAGlance grades every headline of the case files with the rule
-// judge and the real rubric, renders the replies and checks the median fits
+// TestReplyAtAGlance grades every headline of the case files of every
+// story (rubrics/cases) with the rule judge and its rubric, renders the replies and checks the median fits
 // at a glance: at most 6 blocks and 900 characters of text.
 func TestReplyAtAGlance(t *testing.T) {
 	set, err := rubrics.Load()
@@ -258,8 +260,12 @@ func TestReplyAtAGlance(t *testing.T) {
 	}
 	var blocks, chars []int
 	judge := rubric.NewRuleJudge()
-	for _, file := range []string{"dev.jsonl", "holdout.jsonl", "real.jsonl"} {
-		data, err := os.ReadFile(filepath.Join("..", "rubrics", "cases", "volt-typhoon-geneva", file))
+	files, err := filepath.Glob(filepath.Join("..", "rubrics", "cases", "*", "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no case files under rubrics/cases: %v", err)
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
