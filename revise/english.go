@@ -59,6 +59,13 @@ var (
 // beForms are the forms of "be", which no adverb of manner qualifies.
 var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true}
 
+// hedgeAdverbs say who vouches for what follows them; they stand before a
+// qualified verb without "and".
+var hedgeAdverbs = map[string]bool{
+	"allegedly": true, "reportedly": true, "apparently": true, "supposedly": true, "purportedly": true,
+	"seemingly": true, "ostensibly": true, "reputedly": true, "evidently": true, "presumably": true,
+}
+
 // subjects are pronouns that start a clause, never a verb to inflect.
 var subjects = map[string]bool{
 	"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true,

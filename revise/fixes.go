@@ -92,7 +92,11 @@ func change(text string, spans []rubric.Span, sites []rubric.EditSite) string {
 			}
 			e := es[len(es)-1]
 			removed := strings.TrimSpace(e.Removed)
-			if added := strings.TrimSpace(e.Added); added == "" {
+			added := strings.TrimSpace(e.Added)
+			for _, and := range []string{"and ", "And ", "AND "} {
+				added = strings.TrimPrefix(added, and) // the rewrite's join, not the fix's words
+			}
+			if added == "" {
 				part = "strike “" + removed + "”"
 			} else {
 				part = "replace “" + removed + "” with “" + added + "”"

@@ -62,6 +62,12 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 		if edits[i].Start < edits[i-1].End {
 			return nil, false
 		}
+		// "openly admitted": the adverb "and" would join is struck.
+		if edits[i].Start == edits[i-1].End && edits[i-1].Added == "" {
+			for _, and := range []string{"and ", "And ", "AND "} {
+				edits[i].Added = strings.TrimPrefix(edits[i].Added, and)
+			}
+		}
 	}
 	if attrs != nil {
 		// The claim ends with the last words the judge or the rubric's
@@ -189,6 +195,12 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 			}
 		}
 		phrase = strings.Join(parts, " ")
+		// Two adverbs of manner are joined ("quietly and tacitly
+		// acknowledged"); a hedge scopes over what follows it ("allegedly
+		// tacitly acknowledged").
+		if strings.HasSuffix(before, "ly") && len(before) > 3 && !hedgeAdverbs[before] && strings.HasSuffix(parts[0], "ly") && verb > 0 {
+			phrase = "and " + phrase
+		}
 		// A replacement ending in its verb or a preposition needs an object.
 		wantsObject := verb == len(parts)-1 || complementPreps[parts[len(parts)-1]] || parts[len(parts)-1] == "in"
 		// The replaced verb's own preposition goes with it ("admits to
