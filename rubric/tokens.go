@@ -119,7 +119,10 @@ func (d *doc) reset(text string) {
 				clause++
 				newSent = true
 			}
-		case ',', ';', ':', '(', ')', '"':
+		case ',', ';', ':', '(', ')', '"', '\'':
+			// A quotation mark (an apostrophe inside a word is part of the
+			// word) starts or ends a clause: a qualifier or a negation
+			// outside a quotation does not reach into it.
 			clause++
 		case '-':
 			// A dash between spaces ends a clause; a hyphen inside a word
