@@ -64,7 +64,7 @@ func TestHistoryRateLimitHoldsOnlyTheSearch(t *testing.T) {
 	h.slack.AddMessages(channel, 100) // a busy channel: the first post sinks
 	start := time.Now()
 	sub := h.waitState(1, storage.Posted)
-	if d := time.Since(start); d > 8*time.Second {
+	if d := time.Since(start); d > 20*time.Second { // far below the minute the search is held
 		t.Errorf("the post waited %v behind the search", d)
 	}
 	posts := h.slack.Calls("chat.postMessage")
@@ -79,7 +79,7 @@ func TestHistoryRateLimitHoldsOnlyTheSearch(t *testing.T) {
 	h.post("/slack/commands", slacktest.FormType, c.Body())
 	start = time.Now()
 	h.waitState(2, storage.Posted)
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 20*time.Second { // far below the minute's hold
 		t.Errorf("a post in another channel waited %v", d)
 	}
 	if n := h.obs.count(h.obs.slack, "chat.postMessage/rate_limited"); n != 0 {

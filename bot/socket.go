@@ -68,17 +68,17 @@ func (s *SocketMode) Run(ctx context.Context) error {
 	}
 }
 
-// socketConcurrency bounds the envelopes handled at once. Each is stored
+// SocketConcurrency bounds the Socket Mode envelopes handled at once. Each is stored
 // before it is acknowledged, as over HTTP; one at a time, a slow database
 // would push the acknowledgements of a burst past Slack's 3 seconds
 // (python-slack-sdk's client likewise handles envelopes on a pool).
-const socketConcurrency = 32
+const SocketConcurrency = 32
 
 // consume handles the client's events until ctx is cancelled: connection
-// events in order, envelopes concurrently, at most socketConcurrency at
+// events in order, envelopes concurrently, at most SocketConcurrency at
 // once (a full pool holds the next envelope until one finishes).
 func (s *SocketMode) consume(ctx context.Context) {
-	sem := make(chan struct{}, socketConcurrency)
+	sem := make(chan struct{}, SocketConcurrency)
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	for {
