@@ -124,6 +124,11 @@ func ParseCommand(text string) (Command, error) {
 	if n := utf8.RuneCountInString(c.Text); n > MaxTextRunes {
 		return Command{}, &TooLongError{Runes: n, Limit: MaxTextRunes}
 	}
+	// Invalid UTF-8 or a NUL is refused here, before storage (PostgreSQL
+	// refuses a NUL in text, which would read as a database failure).
+	if err := rubric.CheckText(c.Text); err != nil {
+		return Command{}, err
+	}
 	return c, nil
 }
 

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -32,11 +33,19 @@ func TestParseCommand(t *testing.T) {
 		{"--rubric BAD!id x", bot.Command{}, true},
 		{"--headline", bot.Command{}, true},
 		{"--fast x", bot.Command{}, true},
+		{"China admits\x00 hacking", bot.Command{}, true},
+		{"China admits \x1b[31mhacking", bot.Command{}, true},
+		{"China admits \xff hacking", bot.Command{}, true},
 	} {
 		got, err := bot.ParseCommand(tc.in)
 		if (err != nil) != tc.wantErr {
 			t.Errorf("ParseCommand(%q) error = %v, want error %v", tc.in, err, tc.wantErr)
 			continue
+		}
+		// What the editor is told about text that is not text: it cannot
+		// be graded, never that the database is not answering.
+		if msg := bot.UserMessage(err, nil); strings.Contains(tc.in, "admits") && err != nil && !strings.Contains(msg, "cannot be graded") {
+			t.Errorf("ParseCommand(%q): the editor is told %q, want that it cannot be graded", tc.in, msg)
 		}
 		if diff := cmp.Diff(tc.want, got); diff != "" && !tc.wantErr {
 			t.Errorf("ParseCommand(%q) (-want +got):\n%s", tc.in, diff)

@@ -21,12 +21,16 @@ func UserMessage(err error, rubrics *rubric.Set) string {
 		usage   *UsageError
 		tooLong *TooLongError
 		unknown *rubric.UnknownRubricError
+		input   *rubric.InputError
 	)
 	switch {
 	case errors.As(err, &usage):
 		return usage.Msg
 	case errors.As(err, &tooLong):
 		return fmt.Sprintf("Your text is %d characters; factgrade grades at most %d. Grade the headline or the first paragraphs separately.", tooLong.Runes, tooLong.Limit)
+	case errors.As(err, &input):
+		m := input.Msg
+		return strings.ToUpper(m[:1]) + m[1:] + "."
 	case errors.As(err, &unknown):
 		return fmt.Sprintf("There is no rubric `%s`. Use one of these:\n%s", blockkit.Escape(unknown.ID), rubricList(rubrics))
 	case errors.Is(err, errGradingFailed):

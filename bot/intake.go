@@ -235,6 +235,8 @@ func (b *Bot) handleShortcut(ctx context.Context, cb slack.InteractionCallback) 
 		err = &UsageError{"That message has no text to grade."}
 	case n > MaxTextRunes:
 		err = &TooLongError{Runes: n, Limit: MaxTextRunes}
+	default:
+		err = rubric.CheckText(text)
 	}
 	thread := cb.Message.ThreadTimestamp
 	if thread == "" {

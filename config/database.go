@@ -3,6 +3,7 @@ package config
 import (
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -139,9 +140,30 @@ func (d Database) display() string {
 	if d.Driver == SQLite {
 		return "sqlite:" + d.Path
 	}
-	u, err := url.Parse(d.URL.Reveal())
-	if err != nil {
-		return d.URL.String()
+	return redactDatabaseURL(d.URL.Reveal())
+}
+
+// dsnPassword matches a password in a key=value connection string
+// ("host=db password=secret", quoted or not).
+var dsnPassword = regexp.MustCompile(`(?i)\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
+
+// redactDatabaseURL returns a PostgreSQL connection string with every
+// password replaced: the user's in a URL, a password or sslpassword query
+// parameter, and password=… in a key=value string.
+func redactDatabaseURL(s string) string {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil && strings.Contains(s, "://"):
+		return NewSecret(s).String() // unreadable: shown only as set
+	case err != nil || u.Scheme == "":
+		return dsnPassword.ReplaceAllString(s, "${1}xxxxx")
 	}
+	q := u.Query()
+	for k := range q {
+		if strings.EqualFold(k, "password") || strings.EqualFold(k, "sslpassword") {
+			q.Set(k, "xxxxx")
+		}
+	}
+	u.RawQuery = q.Encode()
 	return u.Redacted()
 }

@@ -17,10 +17,15 @@ type InputError struct{ Msg string }
 func (e *InputError) Error() string { return e.Msg }
 
 // CheckText returns an *InputError when text cannot be graded: empty, not
-// UTF-8, or longer than MaxTextRunes.
+// UTF-8, holding a control character other than tab and line breaks (a
+// NUL, an escape: pasted binary, or terminal codes), or longer than
+// MaxTextRunes.
 func CheckText(text string) error {
 	if !utf8.ValidString(text) {
-		return &InputError{Msg: "the text is not valid UTF-8: paste it as plain text"}
+		return &InputError{Msg: "the text is not valid UTF-8, so it cannot be graded: paste it as plain text"}
+	}
+	if i := strings.IndexFunc(text, controlRune); i >= 0 {
+		return &InputError{Msg: fmt.Sprintf("the text holds a control character (U+%04X) that is not text, so it cannot be graded: paste it as plain text", text[i])}
 	}
 	if strings.TrimSpace(text) == "" {
 		return &InputError{Msg: "the text is empty: give a headline or a summary to grade"}
@@ -29,6 +34,12 @@ func CheckText(text string) error {
 		return &InputError{Msg: fmt.Sprintf("the text is %d characters; the limit is %d: grade the headline or the first paragraphs", n, MaxTextRunes)}
 	}
 	return nil
+}
+
+// controlRune reports whether r is a C0 or C1 control character other than
+// tab, line feed and carriage return, or DEL.
+func controlRune(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0)
 }
 
 // RuleJudge grades with the rubric's signals and decision rules: offline,

@@ -147,7 +147,7 @@ func readLexicons(fsys fs.FS, dir string) (map[string]*lexicon, []Problem) {
 
 func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 	l := &loader{file: name}
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readRegular(fsys, name, maxRubricBytes)
 	if err != nil {
 		l.addf(0, "cannot read: %v", err)
 		return nil, l.problems
@@ -170,7 +170,7 @@ func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 	x.data = append(x.data, data...)
 	if x.f.Families != "" {
 		fp := path.Join(path.Dir(name), x.f.Families)
-		fdata, err := fs.ReadFile(fsys, fp)
+		fdata, err := readRegular(fsys, fp, maxRubricBytes)
 		if err != nil {
 			l.addf(l.line("families"), "cannot read the families file: %v", err)
 			return nil, l.problems

@@ -246,7 +246,7 @@ func (l *loader) addf(line int, format string, args ...any) {
 
 func loadFile(fsys fs.FS, name string) (*Rubric, []Problem) {
 	l := &loader{file: name}
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readRegular(fsys, name, maxRubricBytes)
 	if err != nil {
 		l.addf(0, "cannot read: %v", err)
 		return nil, l.problems
@@ -437,7 +437,7 @@ func (l *loader) loadSource(fsys fs.FS, dir string, fs_ *FileSource) *Source {
 		return src
 	}
 	p := path.Join(dir, fs_.Text)
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readRegular(fsys, p, maxSourceBytes)
 	if err != nil {
 		l.addf(line, "cannot read source text %s: %v", p, err)
 		return src

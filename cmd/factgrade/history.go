@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/factgrade/factgrade/rubric"
@@ -164,7 +165,7 @@ func writeHistoryTable(e *env, items []storage.GradedItem, disputes []itemDisput
 	for i, it := range items {
 		sub := it.Submission
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", it.GradedAt.UTC().Format("2006-01-02 15:04:05"),
-			sub.ID, sub.ChannelID, sub.UserID, gradeLabel(it.Grade), it.Grade.Score, sub.State, disputes[i].label(), clip(sub.Text, 60))
+			sub.ID, termSafe(sub.ChannelID), termSafe(sub.UserID), gradeLabel(it.Grade), it.Grade.Score, sub.State, disputes[i].label(), clip(sub.Text, 60))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -176,11 +177,33 @@ func writeHistoryTable(e *env, items []storage.GradedItem, disputes []itemDisput
 // clip returns text on one line, cut to n runes with an ellipsis.
 func clip(text string, n int) string {
 	text = strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(text) <= n {
-		return text
+	if utf8.RuneCountInString(text) > n {
+		text = string([]rune(text)[:n-1]) + "…"
 	}
-	r := []rune(text)
-	return string(r[:n-1]) + "…"
+	return termSafe(text)
+}
+
+// termSafe shows the characters of s a terminal would act on rather than
+// print (escape sequences, other control characters, bidirectional
+// overrides, invalid UTF-8) as Go escapes (\x1b, \u202e), so text from
+// Slack cannot move the cursor, recolour or rewrite an operator's screen.
+func termSafe(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // historyItem is one line of 'factgrade history --json'.

@@ -228,3 +228,23 @@ func TestHistoryCommandErrors(t *testing.T) {
 		t.Errorf("history created %d files in an empty data directory", len(entries))
 	}
 }
+
+// TestHistoryTermSafe: what 'factgrade history' prints of a submission
+// cannot drive the operator's terminal.
+func TestHistoryTermSafe(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"China admits hacking", "China admits hacking"},
+		{"red \x1b[31mALERT\x1b[0m", `red \x1b[31mALERT\x1b[0m`},
+		{"bell\a and \x9b CSI", `bell\x07 and \x9b CSI`},
+		{"evil \u202etxt.exe", `evil \u202etxt.exe`},
+		{"bad \xff byte", `bad \xff byte`},
+		{"Beijing’s “tacit” nod", "Beijing’s “tacit” nod"},
+	} {
+		if got := termSafe(c.in); got != c.want {
+			t.Errorf("termSafe(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := clip("a\x1b]0;owned\x07b", 60); strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("clip kept control characters: %q", got)
+	}
+}
