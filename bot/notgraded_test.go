@@ -2,8 +2,13 @@ package bot
 
 import (
 	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/slack-go/slack"
 
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/rubrics"
@@ -72,3 +77,50 @@ func TestMarkEdits(t *testing.T) {
 		t.Errorf("markChanges = %q", got)
 	}
 }
+
+// TestDisputeModalGolden: the dispute modal (a reply shape of its own) as
+// Slack receives it, with the verdicts as they stand after an override and
+// the real rubric's long questions shortened at a word.
+func TestDisputeModalGolden(t *testing.T) {
+	set, err := rubrics.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := set.Get("volt-typhoon-geneva")
+	g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: "China admits hacking U.S. infrastructure", Kind: rubric.Headline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := storage.GradedItem{Submission: storage.Submission{ID: 7, UserID: "U1"}, Grade: g}
+	view := disputeModal(item, r, `{"submission":7}`, map[string]rubric.Verdict{"sourcing": rubric.Pass})
+	got, _ := json.MarshalIndent(view, "", "  ")
+	path := filepath.Join("testdata", "dispute_modal.json")
+	if *updateModal {
+		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bot -run TestDisputeModalGolden -update-modal)", err)
+	}
+	if string(want) != string(got)+"\n" {
+		t.Errorf("dispute modal differs from %s:\n%s", path, got)
+	}
+	js := string(got)
+	for _, bad := range []string{"cut to fit", "Grade D", "Grade F"} {
+		if strings.Contains(js, bad) {
+			t.Errorf("modal shows %q", bad)
+		}
+	}
+	if !strings.Contains(js, "(now pass)") {
+		t.Error("the modal does not show sourcing as it stands after the override")
+	}
+	for _, o := range view.Blocks.BlockSet[1].(*slack.InputBlock).Element.(*slack.SelectBlockElement).Options {
+		if n := len([]rune(o.Text.Text)); n > maxOptionText {
+			t.Errorf("option %q has %d characters", o.Text.Text, n)
+		}
+	}
+}
+
+var updateModal = flag.Bool("update-modal", false, "rewrite testdata/dispute_modal.json")
