@@ -26,7 +26,7 @@ type Normalized struct {
 // in another script is left alone, so a Russian or Greek text stays what it
 // is. Original maps a range of Text back to text.
 func Normalize(text string) Normalized {
-	if isPlainASCII(text) {
+	if isPlainASCII(text) || alreadyNormal(text) {
 		return Normalized{Text: text}
 	}
 	// The runes a reader sees, each with the original bytes it came from.
@@ -65,6 +65,29 @@ func Normalize(text string) Normalized {
 type srcRune struct {
 	r        rune
 	from, to int
+}
+
+// alreadyNormal reports, without allocating, whether Normalize would leave
+// text as it is: no invisible character, no confusable letter, and text
+// already in NFKC (the common case of curly quotes and accented names).
+func alreadyNormal(text string) bool {
+	for _, r := range text {
+		if r >= utf8.RuneSelf {
+			if _, conf := confusables[r]; conf || invisible(r) {
+				return false
+			}
+		}
+	}
+	return norm.NFKC.IsNormalString(text)
+}
+
+// OriginalOffset returns the byte offset of the original text that Text's
+// byte i came from (len(original) for len(Text)).
+func (n Normalized) OriginalOffset(i int) int {
+	if n.from == nil {
+		return i
+	}
+	return n.from[i]
 }
 
 // Original returns the byte range of the original text that Text[start:end]

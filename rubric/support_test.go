@@ -1,8 +1,10 @@
 package rubric_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/factgrade/factgrade/rubric"
 )
@@ -43,5 +45,44 @@ func TestSupports(t *testing.T) {
 	}
 	if r.Supports("Geneva hotels were full, people familiar with the matter said.", rubric.Summary, "sourcing", rubric.Pass, rubric.Span{Start: 25, End: 61}) {
 		t.Error("Supports held on a text that is not about the story")
+	}
+}
+
+// TestGradeWhatAReaderSees: invisible and look-alike characters do not
+// change the grade (the overclaim is still found), and the spans point into
+// the text as the editor wrote it, hidden characters included.
+func TestGradeWhatAReaderSees(t *testing.T) {
+	r := voltRubric(t)
+	const plain = "China openly admits hacking U.S. water utilities"
+	plainGrade, err := rubric.NewRuleJudge().Grade(context.Background(), r, rubric.Request{Text: plain, Kind: rubric.Headline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, text string }{
+		{"soft hyphens", "China open\u00adly ad\u00admits hacking U.S. water utilities"},
+		{"zero-width spaces", "China open\u200bly admits hack\u200bing U.S. water utilities"},
+		{"Cyrillic a and o", "China \u043epenly \u0430dmits hacking U.S. water utilities"},
+		{"full-width letters", "China ｏｐｅｎｌｙ ａｄｍｉｔｓ hacking U.S. water utilities"},
+		{"all of them", "Ｃhina \u043epen\u00adly \u0430d\u200bmits hacking U.S. water utilities"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := rubric.NewRuleJudge().Grade(context.Background(), r, rubric.Request{Text: c.text, Kind: rubric.Headline})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Letter != plainGrade.Letter || g.Score != plainGrade.Score {
+				t.Errorf("graded %s %d, the plain text %s %d", g.Letter, g.Score, plainGrade.Letter, plainGrade.Score)
+			}
+			for _, cg := range g.Criteria {
+				if pc := plainGrade.Criterion(cg.Criterion); pc.Verdict != cg.Verdict {
+					t.Errorf("%s: %s, the plain text %s", cg.Criterion, cg.Verdict, pc.Verdict)
+				}
+				for _, sp := range cg.Spans {
+					if sp.Start < 0 || sp.End > len(c.text) || c.text[sp.Start:sp.End] != sp.Text || !utf8.ValidString(sp.Text) {
+						t.Errorf("%s: span %+v is not a piece of the text as written", cg.Criterion, sp)
+					}
+				}
+			}
+		})
 	}
 }

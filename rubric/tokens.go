@@ -58,7 +58,17 @@ func newDoc(text string) *doc {
 // reset reads text into d, reusing d's buffers.
 func (d *doc) reset(text string) {
 	d.orig = text
-	d.f = foldInto(text, true, d.f.buf, d.f.pos)
+	// The rules read the text as a reader sees it (Normalize: compatibility
+	// forms, invisible characters, look-alike letters); positions still
+	// point into the text as given, so spans quote the editor's own bytes.
+	if n := Normalize(text); n.Text != text {
+		d.f = foldInto(n.Text, true, d.f.buf, d.f.pos)
+		for i, p := range d.f.pos {
+			d.f.pos[i] = n.OriginalOffset(p)
+		}
+	} else {
+		d.f = foldInto(text, true, d.f.buf, d.f.pos)
+	}
 	t := d.f.text
 	d.toks = d.toks[:0]
 	sent, clause := 0, 0
