@@ -84,6 +84,8 @@ func TestRewrite(t *testing.T) {
 			"Beijing tacitly acknowledged to U.S. officials in Geneva that it hacked ports, report says"},
 		{"an adjunct's for stays", "China admitted for the first time it hacked US ports",
 			"China tacitly acknowledged for the first time it hacked US ports, officials say"},
+		{"a qualified verb after an adverb of manner", "China privately acknowledged Volt Typhoon hacks, US officials say",
+			"China privately and tacitly acknowledged Volt Typhoon hacks, US officials say"},
 		// No rewrite: the fix is given in words.
 		{"an aside", "china sort of admitted to volt typhoon in a secret meeting lol", ""},
 		{"a new subject after and", "China admitted its hackers hit US water systems, and it's a big deal", ""},

@@ -157,6 +157,9 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 			w = lowerFirst(w)
 		}
 		phrase, article = strings.Replace(site.Replace, "{words}", w, 1), false
+		if joinsAdverb(before, phrase) {
+			phrase = "and " + phrase
+		}
 	case literal:
 		phrase = site.Replace
 	case site.Verb == "" || f == formNoun:
@@ -198,7 +201,7 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 		// Two adverbs of manner are joined ("quietly and tacitly
 		// acknowledged"); a hedge scopes over what follows it ("allegedly
 		// tacitly acknowledged").
-		if strings.HasSuffix(before, "ly") && len(before) > 3 && !hedgeAdverbs[before] && strings.HasSuffix(parts[0], "ly") && verb > 0 {
+		if verb > 0 && joinsAdverb(before, phrase) {
 			phrase = "and " + phrase
 		}
 		// A replacement ending in its verb or a preposition needs an object.
@@ -236,6 +239,15 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 	}
 	phrase = styled(phrase, st, first)
 	return append(extra, rubric.Edit{Start: s, End: e, Removed: text[s:e], Added: phrase}), applied
+}
+
+// joinsAdverb reports whether phrase, starting with an adverb, follows an
+// adverb of manner it is joined to with "and" ("quietly and tacitly"); a
+// hedge ("allegedly") scopes over it instead.
+func joinsAdverb(before, phrase string) bool {
+	first, _, _ := strings.Cut(phrase, " ")
+	return strings.HasSuffix(before, "ly") && len(before) > 3 && !hedgeAdverbs[before] &&
+		strings.HasSuffix(strings.ToLower(first), "ly") && strings.Contains(phrase, " ")
 }
 
 // deletion removes bytes [s, e) with the space after them (before them at
