@@ -100,6 +100,8 @@ type Bot struct {
 	unrecorded postLedger
 	// searches are searches for earlier posts a rate limit interrupted.
 	searches searches
+	// writes are grades storage refused to save, kept for the retry.
+	writes writeFailures
 	// spilled is set when a submission was stored but not queued (the
 	// queue was full); refill asks the resumer to queue such submissions
 	// as soon as the queue has room.

@@ -105,9 +105,13 @@ func (b *Bot) process(ctx context.Context, id int64) {
 	defer b.done(id)
 	sub, mine, err := b.store.Claim(ctx, id, b.cfg.Instance, b.cfg.ClaimLease)
 	if err != nil {
-		b.log.Error("claiming submission", "submission", id, "err", err)
+		if ctx.Err() == nil {
+			b.writes.failedWrite(err, time.Now())
+			b.log.Error("claiming submission", "submission", id, "err", err)
+		}
 		return
 	}
+	b.writes.saved(0, time.Now())
 	if !mine {
 		if sub.State == storage.Pending || sub.State == storage.Graded {
 			b.log.Debug("submission claimed by another process", "submission", id, "claimed_by", sub.ClaimedBy, "until", sub.ClaimExpires)
@@ -166,6 +170,14 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 		b.fail(ctx, sub, err)
 		return sub, err
 	}
+	// A grade storage refused before is saved as it was, after its backoff:
+	// the judge (and the model) is not asked again.
+	if g, wait := b.writes.refused(sub.ID, time.Now()); g != nil {
+		if wait {
+			return sub, errWriteBackoff
+		}
+		return b.saveGrade(ctx, sub, g, time.Now())
+	}
 	for {
 		start := time.Now()
 		req := rubric.Request{Text: sub.Text, Kind: sub.Kind}
@@ -185,12 +197,7 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 			rc.NeedsReview(judge)
 		}
 		if err == nil {
-			if err := b.store.SaveGrade(ctx, sub.ID, g); err != nil && !errors.Is(err, storage.ErrConflict) {
-				b.log.Error("saving grade", "submission", sub.ID, "err", err)
-				return sub, err
-			}
-			b.log.Info("graded", "submission", sub.ID, "rubric", g.Rubric, "letter", g.Letter, "score", g.Score, "judge", judge, "latency_ms", time.Since(start).Milliseconds())
-			return b.store.Submission(ctx, sub.ID)
+			return b.saveGrade(ctx, sub, g, start)
 		}
 		if ctx.Err() != nil { // shutting down: stays pending, resumed at the next start
 			return sub, ctx.Err()
@@ -211,6 +218,30 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 			return sub, ctx.Err()
 		}
 	}
+}
+
+// errWriteBackoff: a grade storage refused waits for its next attempt.
+var errWriteBackoff = errors.New("waiting to save a grade storage refused")
+
+// saveGrade stores g as sub's grade. When storage refuses (disk full, a
+// read-only database), the grade is kept for a retry after a growing
+// backoff, the failure is logged with its count, /readyz turns unready
+// (WriteFailing), and the editor is told once.
+func (b *Bot) saveGrade(ctx context.Context, sub storage.Submission, g *rubric.Grade, start time.Time) (storage.Submission, error) {
+	if err := b.store.SaveGrade(ctx, sub.ID, g); err != nil && !errors.Is(err, storage.ErrConflict) {
+		if ctx.Err() != nil {
+			return sub, err
+		}
+		tell, n, wait := b.writes.failed(sub.ID, g, err, time.Now())
+		b.log.Error("saving grade failed; kept for a retry", "submission", sub.ID, "attempt", n, "retry_in", wait, "err", err)
+		if tell {
+			b.tellUser(ctx, sub, WriteFailedMessage)
+		}
+		return sub, err
+	}
+	b.writes.saved(sub.ID, time.Now())
+	b.log.Info("graded", "submission", sub.ID, "rubric", g.Rubric, "letter", g.Letter, "score", g.Score, "judge", g.Judge.Name, "latency_ms", time.Since(start).Milliseconds())
+	return b.store.Submission(ctx, sub.ID)
 }
 
 // fail marks sub failed and tells its editor what to do.

@@ -273,6 +273,11 @@ func (m *Main) readyz(w http.ResponseWriter, r *http.Request) {
 		checks["database"] = "unreachable"
 		m.Log.Warn("readiness: database ping failed", "err", err)
 	}
+	if err := m.bot.WriteFailing(); err != nil && checks["database"] == "ok" {
+		// It answers, but refuses to keep grades (disk full, read-only).
+		checks["database"] = "refusing writes"
+		m.Log.Warn("readiness: the database refuses writes", "err", err)
+	}
 	if m.rubrics == nil || len(m.rubrics.IDs()) == 0 {
 		checks["rubrics"] = "none loaded"
 	}
