@@ -10,13 +10,12 @@ import (
 	"github.com/factgrade/factgrade/rubric"
 )
 
-// storyWords are the words a text needs to be about the story: China, or
-// the U.S. reading of its remarks ("a tacit admission of attacks on the US"
-// is the story's reading even without China's name, as the revised guide's
-// "about by meaning" says), or the meeting, or the report. A text with none
-// of them must be ungradable (or not English).
+// storyWords are the words a text needs to be about the story: China
+// (every way into the story names it somewhere in the text), or the
+// meeting or the report. A text with none of them must be ungradable (or
+// not English): "hack viewed as a warning" is some other hack.
 var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "ministry",
-	"tacit", "implicit", "indirect", "veiled", "ambiguous", "interpret", "geneva", "meeting", "wsj", "journal"}
+	"geneva", "meeting", "wsj", "journal"}
 
 // FuzzRuleJudge grades arbitrary texts, as headlines and as summaries: the
 // judge refuses only what CheckText refuses, with an *InputError; otherwise
