@@ -102,6 +102,8 @@ type Bot struct {
 	searches searches
 	// writes are grades storage refused to save, kept for the retry.
 	writes writeFailures
+	// rejectLog limits the log lines of requests refused unverified.
+	rejectLog logLimiter
 	// spilled is set when a submission was stored but not queued (the
 	// queue was full); refill asks the resumer to queue such submissions
 	// as soon as the queue has room.

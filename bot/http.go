@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -29,6 +30,26 @@ func (b *Bot) HTTPHandler(v *Verifier) http.Handler {
 	return mux
 }
 
+// logLimiter lets one log line through per interval and counts the rest.
+type logLimiter struct {
+	mu         sync.Mutex
+	next       time.Time
+	suppressed int
+}
+
+// allow reports whether a line may be logged at now, and how many were
+// suppressed since the last one.
+func (l *logLimiter) allow(now time.Time) (suppressed int, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Before(l.next) {
+		l.suppressed++
+		return 0, false
+	}
+	suppressed, l.suppressed, l.next = l.suppressed, 0, now.Add(time.Second)
+	return suppressed, true
+}
+
 // errBadRequest is a verified request whose body cannot be understood.
 var errBadRequest = errors.New("malformed request")
 
@@ -45,6 +66,16 @@ func (b *Bot) slackEndpoint(v *Verifier, kind, contentType string, handle func(c
 			level := slog.LevelInfo
 			if status >= 400 {
 				level = slog.LevelWarn
+			}
+			if status == http.StatusUnauthorized || status == http.StatusRequestEntityTooLarge {
+				// Anyone can send these: at most one line a second, with
+				// how many were not logged (the metrics count them all).
+				suppressed, ok := b.rejectLog.allow(start)
+				if !ok {
+					return
+				}
+				b.log.Log(r.Context(), level, "slack request", "kind", kind, "outcome", outcome, "status", status, "latency_ms", float64(d.Microseconds())/1000, "retry", retry, "suppressed", suppressed)
+				return
 			}
 			b.log.Log(r.Context(), level, "slack request", "kind", kind, "outcome", outcome, "status", status, "latency_ms", float64(d.Microseconds())/1000, "retry", retry)
 		}

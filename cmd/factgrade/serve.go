@@ -215,8 +215,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("listening on FACTGRADE_ADDR %s: %w", cfg.Addr, err)
 	}
+	m.listener = newLimitListener(m.listener, maxConnections)
 	m.server = &http.Server{
 		Handler:           m.drainable(mux),
+		MaxHeaderBytes:    maxHeaderBytes,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      15 * time.Second,
