@@ -25,7 +25,8 @@ var replyID = regexp.MustCompile(`· #(\d+)"`)
 // Socket Mode, with every insert slowed to 100 ms, into channels where real
 // Slack misbehaves: conversations.history limited to one call a minute,
 // posts whose answers are lost, private channels factgrade has not joined
-// (response_url alive, or expired), and checks that within 60 s every
+// (response_url alive, or expired), ephemeral replies whose answers are
+// lost, and checks that within 60 s every
 // accepted submission reached its editor exactly once (or, where Slack did
 // not let factgrade check for an earlier copy, a second copy says so).
 func TestFaultsEveryAcceptedAnswered(t *testing.T) {
@@ -36,8 +37,9 @@ func TestFaultsEveryAcceptedAnswered(t *testing.T) {
 	h.slack.LimitHistory(time.Minute, 15)
 	h.slack.NotMember("G0PRIVATE")
 	h.slack.NotMember("G0EXPIRED")
-	for range 3 { // three posts taken by Slack whose answers are lost
+	for range 3 { // three posts and three ephemeral replies taken by Slack whose answers are lost
 		lostAnswer(h)
+		h.slack.Inject("chat.postEphemeral", slacktest.Fault{Accept: true, Delay: 2 * time.Second})
 	}
 	api := slack.New(botToken, slack.OptionAPIURL(h.slack.APIURL()), slack.OptionAppLevelToken(appToken))
 	sm := h.bot.NewSocketMode(api, socketmode.OptionPingInterval(5*time.Second))

@@ -281,11 +281,22 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished boo
 	msg := withNote(RenderGrade(item, r), "late_note", lateNote(sub))
 	channel, ts := sub.ReplyChannel, ""
 	if sub.Ephemeral {
+		// An ephemeral message cannot be looked for in the channel: one
+		// posted again after an attempt whose outcome is unknown says it
+		// may be a second copy.
+		unsure := b.mayBePosted(sub)
 		err = b.callSlack(ctx, "chat.postEphemeral", channel, func(cctx context.Context) error {
 			if err := b.startPost(ctx, sub); err != nil {
 				return err
 			}
-			ts, err = b.slack.PostEphemeralContext(cctx, channel, sub.UserID, msgOptions(msg, sub.ThreadTS)...)
+			post := msg
+			if unsure {
+				post = withNote(msg, "maybe_twice", MaybeTwiceNote)
+			}
+			ts, err = b.slack.PostEphemeralContext(cctx, channel, sub.UserID, msgOptions(post, sub.ThreadTS)...)
+			if err != nil && !notPosted(err) {
+				unsure = true
+			}
 			return err
 		})
 	} else {
