@@ -87,9 +87,9 @@ func belowPass(g *rubric.Grade) bool {
 }
 
 // publishable reports whether a rewrite's grade may be shown: the rubric's
-// best letter, and nothing marked for review.
+// best letter, nothing marked for review and the letter not provisional.
 func publishable(r *rubric.Rubric, rg *rubric.Grade) bool {
-	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !rg.NeedsReview()
+	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !rg.NeedsReview() && !rg.Provisional
 }
 
 // rewrite proposes a corrected headline from the trace's edits and keeps it
