@@ -23,6 +23,10 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 		{"China spills the beans on hacking US water plants in Geneva talks, officials say", true, rubric.NA, "I can't tell whether “China spills the beans on hacking” is an admission: please check."},
 		// About the story (the Geneva meeting), but nothing China acknowledged that the judge can find.
 		{"US officials say China's Geneva remarks were a veiled threat over Taiwan", true, rubric.NA, "I can't find what it says China acknowledged"},
+		// Conflicting cues: outright and tacit in one text (an unhedged
+		// overclaim beside a tacit qualifier, or a reported admission beside one).
+		{"China confessed to hacking US ports in Geneva, a tacit admission", true, rubric.Partial, "“confessed” makes it an outright admission, but the text also says it was tacit: I can't tell which a reader takes away"},
+		{"China reportedly admitted hacking US ports in what officials read as a tacit acknowledgment in Geneva", true, rubric.Pass, "but the text also reports an outright admission: I can't tell which a reader takes away"},
 		// Classified: an overclaim, a tacit acknowledgment, only China's denial.
 		{"China cops to hacking US water plants in Geneva talks", false, rubric.Fail, ""},
 		{"China tacitly acknowledged the hacks in Geneva, officials say", false, rubric.Pass, ""},
