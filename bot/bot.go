@@ -59,6 +59,11 @@ type Config struct {
 	// Instance names this process in the claims it takes on submissions
 	// (see storage.Submissions.Claim); empty is host:pid.
 	Instance string
+	// UserPerMinute and ChannelPerMinute limit the texts one person and
+	// one channel may send for grading in a minute; more are refused with
+	// a polite message saying when to try again. Zero is the default
+	// (DefaultUserPerMinute, DefaultChannelPerMinute); negative, no limit.
+	UserPerMinute, ChannelPerMinute int
 	// ClaimLease is how long a claim on a submission lasts before another
 	// process may take the submission over (DefaultClaimLease when zero).
 	// It is renewed before each post.
@@ -104,6 +109,8 @@ type Bot struct {
 	writes writeFailures
 	// rejectLog limits the log lines of requests refused unverified.
 	rejectLog logLimiter
+	// limits are the per-user and per-channel submission limits.
+	limits submitLimits
 	// spilled is set when a submission was stored but not queued (the
 	// queue was full); refill asks the resumer to queue such submissions
 	// as soon as the queue has room.
@@ -153,6 +160,12 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.ClaimLease <= 0 {
 		cfg.ClaimLease = DefaultClaimLease
 	}
+	if cfg.UserPerMinute == 0 {
+		cfg.UserPerMinute = DefaultUserPerMinute
+	}
+	if cfg.ChannelPerMinute == 0 {
+		cfg.ChannelPerMinute = DefaultChannelPerMinute
+	}
 	if _, ok := cfg.Rubrics.Get(cfg.DefaultRubric); !ok && cfg.DefaultRubric != "" {
 		return nil, fmt.Errorf("bot.New: default rubric %q is not loaded; loaded: %v", cfg.DefaultRubric, cfg.Rubrics.IDs())
 	}
@@ -168,6 +181,7 @@ func New(cfg Config) (*Bot, error) {
 		seen:     newSeenSet(10 * time.Minute),
 		pace:     newPacer(cfg.ChannelInterval, cfg.ChannelBurst, cfg.Pace),
 		refill:   make(chan struct{}, 1),
+		limits:   submitLimits{perUser: cfg.UserPerMinute, perChan: cfg.ChannelPerMinute},
 	}
 	var lastWarn atomic.Int64
 	b.pace.onShared = func(err error) {

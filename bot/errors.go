@@ -22,12 +22,15 @@ func UserMessage(err error, rubrics *rubric.Set) string {
 		tooLong *TooLongError
 		unknown *rubric.UnknownRubricError
 		input   *rubric.InputError
+		limit   *LimitError
 	)
 	switch {
 	case errors.As(err, &usage):
 		return usage.Msg
 	case errors.As(err, &tooLong):
 		return fmt.Sprintf("Your text is %d characters; factgrade grades at most %d. Grade the headline or the first paragraphs separately.", tooLong.Runes, tooLong.Limit)
+	case errors.As(err, &limit):
+		return limit.Error()
 	case errors.As(err, &input):
 		m := input.Msg
 		return strings.ToUpper(m[:1]) + m[1:] + "."

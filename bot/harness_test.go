@@ -160,6 +160,8 @@ func (h *harness) start(opts ...harnessOption) {
 		Observer:        h.obs,
 		ChannelInterval: time.Millisecond,
 		ResumeEvery:     time.Hour,
+		// Tests send bursts no editor would; TestSubmissionLimits sets its own.
+		UserPerMinute: -1, ChannelPerMinute: -1,
 	}
 	for _, o := range opts {
 		o(&cfg)

@@ -131,6 +131,9 @@ func (b *Bot) submit(ctx context.Context, sub storage.Submission) Reply {
 		r, _ = b.cfg.Rubrics.Get(routing.Chosen)
 	}
 	sub.Ephemeral = b.private(settings)
+	if err := b.limits.allow(sub.UserID, sub.ChannelID, time.Now()); err != nil {
+		return b.failReply(err, "limited")
+	}
 	busy := b.queueFull()
 	stored, created, err := b.store.Submit(ctx, sub)
 	retried := false

@@ -46,6 +46,12 @@ type Config struct {
 	// Workers is the number of submissions graded at once
 	// (FACTGRADE_WORKERS, default 4).
 	Workers int
+	// UserLimit and ChannelLimit are the texts one person and one channel
+	// may send for grading a minute; more are refused politely, saying
+	// when to try again (FACTGRADE_USER_LIMIT, default 30;
+	// FACTGRADE_CHANNEL_LIMIT, default 120; 0 is no limit). Each replica
+	// keeps its own count.
+	UserLimit, ChannelLimit int
 	// Instance names this process in the claims it takes on submissions
 	// and digest runs shared with other replicas (FACTGRADE_INSTANCE,
 	// default host:pid). A process restarted under the same name (a pod
@@ -204,6 +210,8 @@ const (
 	DefaultSlackAPIURL   = "https://slack.com/api/"
 	DefaultShutdownGrace = 25 * time.Second
 	DefaultClaimLease    = 2 * time.Minute
+	DefaultUserLimit     = 30
+	DefaultChannelLimit  = 120
 	DefaultShutdownDrain = 5 * time.Second
 	DefaultWorkers       = 4
 	DefaultQueueSize     = 256
@@ -280,6 +288,8 @@ func Read(getenv func(string) string, readFile func(string) ([]byte, error)) (*C
 	c.Workers = r.integer("FACTGRADE_WORKERS", DefaultWorkers, 1, 1024)
 	c.QueueSize = r.integer("FACTGRADE_QUEUE_SIZE", DefaultQueueSize, 1, 1_000_000)
 	c.ReplyInChannel = r.enum("FACTGRADE_REPLY", "private", "private", "channel") == "channel"
+	c.UserLimit = r.integer("FACTGRADE_USER_LIMIT", DefaultUserLimit, 0, 1_000_000)
+	c.ChannelLimit = r.integer("FACTGRADE_CHANNEL_LIMIT", DefaultChannelLimit, 0, 1_000_000)
 	c.Instance = r.str("FACTGRADE_INSTANCE", "")
 	c.ClaimLease = r.duration("FACTGRADE_CLAIM_LEASE", DefaultClaimLease)
 	c.DefaultRubric = r.rubricID("FACTGRADE_DEFAULT_RUBRIC")

@@ -46,6 +46,8 @@ func (c *Config) Redacted() []Setting {
 		{Name: "FACTGRADE_WORKERS", Value: strconv.Itoa(c.Workers)},
 		{Name: "FACTGRADE_QUEUE_SIZE", Value: strconv.Itoa(c.QueueSize)},
 		{Name: "FACTGRADE_REPLY", Value: replyMode(c.ReplyInChannel)},
+		{Name: "FACTGRADE_USER_LIMIT", Value: strconv.Itoa(c.UserLimit)},
+		{Name: "FACTGRADE_CHANNEL_LIMIT", Value: strconv.Itoa(c.ChannelLimit)},
 		{Name: "FACTGRADE_INSTANCE", Value: c.Instance},
 		{Name: "FACTGRADE_CLAIM_LEASE", Value: c.ClaimLease.String()},
 		{Name: "FACTGRADE_DEFAULT_RUBRIC", Value: c.DefaultRubric},

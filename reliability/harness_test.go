@@ -105,6 +105,8 @@ func (s *stack) start() {
 		ReplyInChannel:  true,
 		ResumeEvery:     200 * time.Millisecond,
 		SlackTimeout:    s.cfg.slackTimeout,
+		// The scenarios send far more than one editor would.
+		UserPerMinute: -1, ChannelPerMinute: -1,
 	})
 	if err != nil {
 		t.Fatal(err)

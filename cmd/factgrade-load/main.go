@@ -157,7 +157,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	env := append(os.Environ(),
 		"SLACK_BOT_TOKEN="+botToken, "SLACK_SIGNING_SECRET="+secret, "SLACK_API_URL="+fake.APIURL(),
 		"FACTGRADE_ADDR="+addr, "FACTGRADE_DATA_DIR="+dir, "DATABASE_URL=", "DATABASE_URL_FILE=", "FACTGRADE_JUDGE=rules", "FACTGRADE_REPLY=channel",
-		fmt.Sprintf("FACTGRADE_WORKERS=%d", o.workers), fmt.Sprintf("FACTGRADE_QUEUE_SIZE=%d", o.queue), "FACTGRADE_LOG_LEVEL=warn")
+		fmt.Sprintf("FACTGRADE_WORKERS=%d", o.workers), fmt.Sprintf("FACTGRADE_QUEUE_SIZE=%d", o.queue), "FACTGRADE_LOG_LEVEL=warn",
+		// One load user sends hundreds a second: the per-person and
+		// per-channel limits would refuse all but the first.
+		"FACTGRADE_USER_LIMIT=0", "FACTGRADE_CHANNEL_LIMIT=0")
 	if o.judge == "hybrid" {
 		model, err := startModel(o.modelLatency, o.modelErrors)
 		if err != nil {

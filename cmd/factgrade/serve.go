@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -180,6 +181,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Digests:         previewer,
 		Instance:        cfg.Instance,
 		ClaimLease:      cfg.ClaimLease,
+		// 0 in the settings is no limit; -1 says so to the bot.
+		UserPerMinute:    cmp.Or(cfg.UserLimit, -1),
+		ChannelPerMinute: cmp.Or(cfg.ChannelLimit, -1),
 		// Work a replica left (killed, or its claim ran out) is picked up
 		// within half a lease.
 		ResumeEvery: min(bot.DefaultResumeEvery, cfg.ClaimLease/2),

@@ -44,6 +44,9 @@ func serveEnv(fake *slacktest.Server, dataDir string, extra ...string) map[strin
 		// These tests follow replies posted in the channel; the default
 		// (private) is bot's to test.
 		"FACTGRADE_REPLY": "channel",
+		// These tests send far more than one editor would.
+		"FACTGRADE_USER_LIMIT":    "0",
+		"FACTGRADE_CHANNEL_LIMIT": "0",
 	}
 	for i := 0; i+1 < len(extra); i += 2 {
 		env[extra[i]] = extra[i+1]
