@@ -119,7 +119,7 @@ func ParseCommand(text string) (Command, error) {
 	}
 	c.Text = strings.TrimSpace(SlackToPlain(t))
 	if c.Text == "" {
-		return Command{}, &UsageError{"Nothing to grade: put the headline or summary after the options, like `/factcheck --headline China admits hacking U.S. infrastructure`."}
+		return Command{}, &UsageError{"Nothing to grade: put the headline or summary after the options, like `/factcheck --headline` followed by the headline."}
 	}
 	if n := utf8.RuneCountInString(c.Text); n > MaxTextRunes {
 		return Command{}, &TooLongError{Runes: n, Limit: MaxTextRunes}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -49,15 +50,30 @@ func (b *Bot) failReply(err error, outcome string) Reply {
 	return Reply{Text: UserMessage(err, b.cfg.Rubrics), Outcome: outcome}
 }
 
-// HelpText is what /factcheck help (or an empty /factcheck) shows.
-const HelpText = "*factgrade* grades a headline or summary against the story's primary source.\n" +
-	"• `/factcheck China tacitly acknowledged hacks on U.S. infrastructure, WSJ reports`: grade a text (a headline or a summary, told apart by its length)\n" +
-	"• `/factcheck --rubric ID …`, `--headline …`, `--summary …`: choose the rubric or the kind\n" +
-	"• `/factcheck use ID`: make rubric ID this channel's default\n" +
-	"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked (the default; each has a *Share in channel* button), or to the channel\n" +
-	"• `/factcheck rubrics`: list the rubrics\n" +
-	"• `/factcheck digest [NAME]`: preview the scheduled digest so far, only to you\n" +
-	"Or use the message shortcut *Fact-check this message* on any message: the grade is posted in its thread."
+// HelpText is what /factcheck help (or an empty /factcheck) shows. Its
+// example is drawn from the loaded rubrics (the first story's own source
+// headline), so the help never names a story the deployment does not grade.
+func HelpText(rubrics *rubric.Set) string {
+	example := "`/factcheck` followed by a headline or summary"
+	if rubrics != nil {
+		for _, r := range rubrics.List() {
+			if r.Source != nil && strings.TrimSpace(r.Source.Headline) != "" {
+				// Inside inline code a backtick would end the code span.
+				h := strings.ReplaceAll(strings.TrimSpace(r.Source.Headline), "`", "'")
+				example = "`/factcheck " + blockkit.Escape(h) + "`"
+				break
+			}
+		}
+	}
+	return "*factgrade* grades a headline or summary against the story's primary source.\n" +
+		"• " + example + ": grade a text (a headline or a summary, told apart by its length); without `--rubric`, the story the text is about is chosen\n" +
+		"• `/factcheck --rubric ID …`, `--headline …`, `--summary …`: choose the rubric or the kind\n" +
+		"• `/factcheck use ID`: make rubric ID this channel's default\n" +
+		"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked (the default; each has a *Share in channel* button), or to the channel\n" +
+		"• `/factcheck rubrics`: list the rubrics\n" +
+		"• `/factcheck digest [NAME]`: preview the scheduled digest so far, only to you\n" +
+		"Or use the message shortcut *Fact-check this message* on any message: the grade is posted in its thread."
+}
 
 // HandleCommand answers a /factcheck slash command. A text to grade is
 // stored as a submission before it returns; grading and posting follow on
@@ -69,7 +85,7 @@ func (b *Bot) HandleCommand(ctx context.Context, cmd slack.SlashCommand) Reply {
 	}
 	switch c.Action {
 	case ActHelp:
-		return Reply{Text: HelpText, Outcome: "help"}
+		return Reply{Text: HelpText(b.cfg.Rubrics), Outcome: "help"}
 	case ActRubrics:
 		return Reply{Text: "*Rubrics*\n" + rubricList(b.cfg.Rubrics), Outcome: "rubrics"}
 	case ActUse, ActReply:

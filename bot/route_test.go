@@ -87,3 +87,32 @@ func TestCommandRoutesToTheStory(t *testing.T) {
 		t.Errorf("grade 4 = %s routing %+v, want the channel's rubric and no routing", g.Rubric, g.Routing)
 	}
 }
+
+// TestHelpTextFromTheLoadedStories proves the help's example is a loaded
+// story's own source headline, never a story the deployment does not grade.
+func TestHelpTextFromTheLoadedStories(t *testing.T) {
+	set, err := rubrics.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asp *rubric.Rubric
+	for _, r := range set.List() {
+		if r.ID == "aspartame-iarc" {
+			asp = r
+		}
+	}
+	if asp == nil {
+		t.Fatal("aspartame-iarc is not embedded")
+	}
+	one, err := rubric.NewSet(asp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	help := bot.HelpText(one)
+	if !strings.Contains(help, "/factcheck Exclusive: WHO") || strings.Contains(help, "China") {
+		t.Errorf("help with only the aspartame story = %q, want its source headline as the example and no other story", help)
+	}
+	if help := bot.HelpText(nil); !strings.Contains(help, "`/factcheck` followed by a headline or summary") {
+		t.Errorf("help with no rubrics = %q", help)
+	}
+}
