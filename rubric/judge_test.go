@@ -352,6 +352,19 @@ func TestUngradableAndLanguage(t *testing.T) {
 		{"Chine : les responsables chinois ont reconnu les cyberattaques dans une réunion secrète", rubric.NotEnglish},
 		{"中国在秘密会议上默认了对美国基础设施的网络攻击", rubric.NotEnglish},
 		{"China tacitly acknowledged hacks, report says", rubric.Graded},
+		// About by meaning: an idiom of divulging, China's reported word
+		// that it hacked, an intrusion told as a place, a Chinese envoy.
+		{"Beijing tips its hand: hacks on U.S. ports were a warning over Taiwan", rubric.Graded},
+		{"China spilled the beans on the hacks in Geneva", rubric.Graded},
+		{"China privately told Trump officials it hacked U.S. infrastructure", rubric.Graded},
+		{"China confirms it spent a decade inside U.S. utilities' networks", rubric.Graded},
+		{"Beijing's hackers cased America's ports — and a diplomat all but admitted to the stakeout", rubric.Graded},
+		// Their neighbours: the victim's word, an American envoy, another
+		// breach told as a place, Switzerland without the hacks.
+		{"China said it was hacked by the NSA, state media says", rubric.Ungradable},
+		{"A U.S. diplomat acknowledged Chinese hacking of the Treasury", rubric.Ungradable},
+		{"Chinese spy agency hackers spent years inside US telecom networks, FBI says", rubric.Ungradable},
+		{"China and Taiwan trade barbs at UN talks in Switzerland", rubric.Ungradable},
 	}
 	for _, tt := range tests {
 		g := grade(t, "", tt.text)

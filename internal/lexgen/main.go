@@ -393,7 +393,24 @@ func (w *wordnet) inflect(pos, base string) []string {
 			}
 		}
 		us := doubled && strings.HasSuffix(base, "l")
-		if !excPast || us {
+		// WordNet lists only the irregular form where a verb has both:
+		// a participle in -n (shown, sewn) beside the regular past
+		// (showed), or the British -t (spilt, learnt, dreamt) beside
+		// American -ed (spilled); and it lists nothing for a past that
+		// is the base itself (let, put, set, cut), only the doubled -ing.
+		alsoRegular, zeroPast := excPast, false
+		for _, x := range exc {
+			switch {
+			case strings.HasSuffix(x, "ing"):
+				if !excPast && len(x) == len(base)+4 && x[len(base)] == base[len(base)-1] && strings.ContainsAny(base[len(base)-1:], "td") {
+					zeroPast = true
+				}
+			case x == base+"n" || britishT(base, x):
+			default:
+				alsoRegular = false
+			}
+		}
+		if (!excPast && !zeroPast) || us || alsoRegular {
 			set[pastOf(base)] = true
 		}
 		if !excIng || us {
@@ -410,6 +427,19 @@ func (w *wordnet) inflect(pos, base string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// britishT: x is the British past in -t of a verb whose American past is
+// regular (learnt, burnt, dreamt, spoilt, spilt, smelt), not an irregular
+// -t past that is the only one (meant, dealt, kept).
+func britishT(base, x string) bool {
+	switch {
+	case strings.HasSuffix(base, "ll"):
+		return x == base[:len(base)-1]+"t"
+	case strings.HasSuffix(base, "rn") || strings.HasSuffix(base, "am") || strings.HasSuffix(base, "oil"):
+		return x == base+"t"
+	}
+	return false
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
