@@ -124,6 +124,14 @@ func TestLexiconOnAnotherStory(t *testing.T) {
 		{"Inspectors took the council's remarks as an admission of the pier closure", "strength", rubric.Pass},
 		{"The mayor stopped short of admitting the pier closure", "strength", rubric.Pass},
 		{"The mayor did not directly say the pier would close", "strength", rubric.Pass},
+		{"The mayor lowkey admitted the pier closure", "strength", rubric.Pass},
+		{"The mayor low-key admitted the pier closure", "strength", rubric.Pass},
+		{"Nobody on the council admitted the pier closure in so many words", "strength", rubric.Pass},
+		{"No council official said the pier would close", "strength", rubric.Pass},
+		{"Inspectors took what the mayor said as both an admission and a warning about the pier closure", "strength", rubric.Pass},
+		// a denial's object is denied; "reports that" alone only attributes
+		{"The council rejected reports that the mayor admitted the pier closure", "strength", rubric.Pass},
+		{"After reports that the mayor admitted the pier closure, the council met", "strength", rubric.Partial},
 		// hedges soften an overclaim, never an intensifier
 		{"The mayor reportedly admitted the pier closure", "strength", rubric.Partial},
 		{"The mayor admitted the pier closure: report", "strength", rubric.Partial},
@@ -138,6 +146,7 @@ func TestLexiconOnAnotherStory(t *testing.T) {
 		{"Mayor acknowledged the pier closure, officials say", "sourcing", rubric.Pass},
 		{"Mayor acknowledged the pier closure, say officials", "sourcing", rubric.Pass},
 		{"Mayor acknowledged the pier closure, per sources", "sourcing", rubric.Pass},
+		{"Mayor acknowledged the pier closure, officials suggest", "sourcing", rubric.Pass},
 		{"U.S. officials said the mayor acknowledged the pier closure", "sourcing", rubric.Pass},
 		{"Sources: Mayor acknowledged the pier closure", "sourcing", rubric.Pass},
 		{"Mayor acknowledged the pier closure: report", "sourcing", rubric.Pass},
