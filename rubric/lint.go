@@ -82,3 +82,59 @@ func covers(a, b []Kind) bool {
 	}
 	return true
 }
+
+// prune narrows the pattern index and the reading order to the signals
+// that a rule, an about condition or a rewrite edit reaches (directly or
+// through other signals' references): a rubric pays only for the part of
+// its lexicon it uses. Explain still reads every signal (fullIndex).
+func (rs *ruleSet) prune() {
+	roots := append([][]term{rs.about}, rs.aboutAny...)
+	for _, cr := range rs.criteria {
+		for _, ru := range cr.rules {
+			roots = append(roots, ru.when)
+		}
+		for _, ed := range cr.rewrite {
+			if ed.signal != nil {
+				roots = append(roots, []term{*ed.signal})
+			}
+		}
+	}
+	rs.fullIndex, rs.fullOrder = rs.index, rs.order
+	rs.index, rs.order = rs.subset(roots)
+}
+
+// subset returns the patterns and the reading order of the signals the
+// given conditions name and of every signal those refer to.
+func (rs *ruleSet) subset(roots [][]term) (patternIndex, []int) {
+	need := make([]bool, len(rs.signals))
+	var mark func(i int)
+	mark = func(i int) {
+		if need[i] {
+			return
+		}
+		need[i] = true
+		for _, d := range rs.signals[i].deps() {
+			mark(d)
+		}
+	}
+	for _, ts := range roots {
+		for _, t := range ts {
+			for _, alt := range t.alts {
+				mark(alt.sig)
+			}
+		}
+	}
+	var order []int
+	for _, si := range rs.order {
+		if need[si] {
+			order = append(order, si)
+		}
+	}
+	var idx patternIndex
+	for i, p := range rs.index.pats {
+		if need[rs.index.owner[i]] {
+			idx.add(p, rs.index.owner[i])
+		}
+	}
+	return idx, order
+}

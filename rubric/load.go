@@ -613,6 +613,7 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 		r.Criteria = append(r.Criteria, c)
 	}
 	rs.buildAbout()
+	rs.prune()
 	rs.intern()
 	return r
 }

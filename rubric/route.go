@@ -24,35 +24,7 @@ func (r *Rubric) About(text string) (bool, int) {
 // to (their filters and modifiers, transitively), in dependency order, with
 // an index of their patterns alone: About reads a text for these only.
 func (rs *ruleSet) buildAbout() {
-	need := make([]bool, len(rs.signals))
-	var mark func(i int)
-	mark = func(i int) {
-		if need[i] {
-			return
-		}
-		need[i] = true
-		for _, d := range rs.signals[i].deps() {
-			mark(d)
-		}
-	}
-	for _, ts := range append([][]term{rs.about}, rs.aboutAny...) {
-		for _, t := range ts {
-			for _, alt := range t.alts {
-				mark(alt.sig)
-			}
-		}
-	}
-	rs.aboutOrder = rs.aboutOrder[:0]
-	for _, si := range rs.order {
-		if need[si] {
-			rs.aboutOrder = append(rs.aboutOrder, si)
-		}
-	}
-	for i, p := range rs.index.pats {
-		if need[rs.index.owner[i]] {
-			rs.aboutIndex.add(p, rs.index.owner[i])
-		}
-	}
+	rs.aboutIndex, rs.aboutOrder = rs.subset(append([][]term{rs.about}, rs.aboutAny...))
 }
 
 // isAbout applies the rubric's about test to an analysed text: every

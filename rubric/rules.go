@@ -24,7 +24,11 @@ type ruleSet struct {
 	// stories reads only those.
 	aboutIndex patternIndex
 	aboutOrder []int
-	criteria   map[string]*criterionRules
+	// fullIndex and fullOrder read every signal, for Explain; index and
+	// order only those the rubric's decisions reach (see prune).
+	fullIndex patternIndex
+	fullOrder []int
+	criteria  map[string]*criterionRules
 	// scratch holds reusable buffers for grading, so a grade allocates little.
 	scratch sync.Pool
 	// fromLexicon names the signals the rubric's lexicon defined; a rubric
@@ -70,7 +74,9 @@ func (rs *ruleSet) intern() {
 			}
 		}
 	}
-	indexes := []*patternIndex{&rs.index}
+	// The full index holds every pattern; the pruned index, the about
+	// index and Explain's share them, so they are interned once, here.
+	indexes := []*patternIndex{&rs.fullIndex}
 	for _, s := range rs.signals {
 		indexes = append(indexes, &s.exclude)
 	}
@@ -80,8 +86,7 @@ func (rs *ruleSet) intern() {
 	for _, x := range indexes {
 		internPats(x.pats)
 	}
-	// The about index shares its patterns with the main one: interned above.
-	indexes = append(indexes, &rs.aboutIndex)
+	indexes = append(indexes, &rs.aboutIndex, &rs.index)
 	for _, x := range indexes {
 		x.exactID = make([][]int, len(rs.vocab))
 		for w, ids := range x.exact {
@@ -560,7 +565,7 @@ type SignalMatch struct {
 func (r *Rubric) Explain(text string) []SignalMatch {
 	d := newDoc(text)
 	d.intern(r.rules.vocab)
-	a := r.rules.analyse(d, &analysis{})
+	a := r.rules.analyseWith(d, &analysis{}, &r.rules.fullIndex, r.rules.fullOrder)
 	var out []SignalMatch
 	for si, list := range a.occ {
 		for _, o := range list {
