@@ -51,6 +51,13 @@ type Config struct {
 	Observer Observer
 	// SlackTimeout bounds each Web API call.
 	SlackTimeout time.Duration
+	// RetryBackoff is the wait before retrying a Web API call that failed
+	// in a way that may pass (a 5xx, a timeout); the second retry waits
+	// twice as long (DefaultRetryBackoff when zero). A post still failing
+	// is tried again at the next ResumeEvery, up to its attempts, then
+	// delivered another way. Tests shorten both to run the whole schedule
+	// in milliseconds; 429s always wait Slack's own Retry-After.
+	RetryBackoff time.Duration
 	// ReplyInChannel posts grades for everyone in channels that have not
 	// chosen; by default they are shown only to the editor who asked.
 	ReplyInChannel bool
@@ -77,6 +84,7 @@ const (
 	DefaultChannelInterval = time.Second
 	DefaultResumeEvery     = 30 * time.Second
 	DefaultSlackTimeout    = 10 * time.Second
+	DefaultRetryBackoff    = time.Second
 	DefaultClaimLease      = 2 * time.Minute
 	// maxAttempts is how many times a submission is graded or posted before
 	// it is marked failed.
@@ -146,6 +154,9 @@ func New(cfg Config) (*Bot, error) {
 	}
 	if cfg.ResumeEvery <= 0 {
 		cfg.ResumeEvery = DefaultResumeEvery
+	}
+	if cfg.RetryBackoff <= 0 {
+		cfg.RetryBackoff = DefaultRetryBackoff
 	}
 	if cfg.SlackTimeout <= 0 {
 		cfg.SlackTimeout = DefaultSlackTimeout

@@ -13,6 +13,11 @@ import (
 // a request.
 var errStorage = errors.New("storage unavailable")
 
+// errRubricGone marks a submission accepted for a rubric this process does
+// not have (removed or renamed between acceptance and grading, e.g. by a
+// restart with another rubric set); it wraps the *rubric.UnknownRubricError.
+var errRubricGone = errors.New("rubric no longer loaded")
+
 // UserMessage turns any error into the short message the editor sees in
 // Slack, saying what to do. It is the one place errors are translated for
 // people; the details go to the log, never to Slack.
@@ -34,6 +39,8 @@ func UserMessage(err error, rubrics *rubric.Set) string {
 	case errors.As(err, &input):
 		m := input.Msg
 		return strings.ToUpper(m[:1]) + m[1:] + "."
+	case errors.Is(err, errRubricGone) && errors.As(err, &unknown):
+		return fmt.Sprintf("Your text was accepted for the rubric `%s`, which factgrade no longer has (it was restarted with other rubrics), so it was not graded. Send it again with `/factcheck` to grade it against one of these:\n%s", blockkit.Escape(unknown.ID), rubricList(rubrics))
 	case errors.As(err, &unknown):
 		return fmt.Sprintf("There is no rubric `%s`. Use one of these:\n%s", blockkit.Escape(unknown.ID), rubricList(rubrics))
 	case errors.Is(err, errGradingFailed):

@@ -1,7 +1,9 @@
 package bot_test
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -9,7 +11,9 @@ import (
 
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/bot/slacktest"
+	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
+	"github.com/factgrade/factgrade/storage/sqlite"
 )
 
 // The tests in this file make the fake Slack behave as the real one does
@@ -43,6 +47,13 @@ func callText(c slacktest.Call) string {
 // back times out quickly and its outcome is unknown.
 func withSlackTimeout(d time.Duration) harnessOption {
 	return func(c *bot.Config) { c.SlackTimeout = d }
+}
+
+// withRetrySchedule shortens the retry schedule of failed Slack calls: the
+// backoff between retries of one call and how often unfinished posts are
+// tried again.
+func withRetrySchedule(backoff, resume time.Duration) harnessOption {
+	return func(c *bot.Config) { c.RetryBackoff, c.ResumeEvery = backoff, resume }
 }
 
 // lostAnswer makes the next chat.postMessage be taken by Slack and its
@@ -128,6 +139,7 @@ func TestAcceptedThenFailedReachesEditor(t *testing.T) {
 		setup func(h *harness)
 		send  func(h *harness)
 		want  func(c slacktest.Call) bool
+		after func(t *testing.T, h *harness) // more checks, if any
 	}{
 		{
 			name:  "grading fails",
@@ -211,6 +223,58 @@ func TestAcceptedThenFailedReachesEditor(t *testing.T) {
 			},
 			// The lost post reached the channel too: two copies, the second saying so.
 		},
+		{
+			// Slack answers 503 to every post in the channel: each attempt
+			// retries twice, the resumer tries again until the attempts are
+			// spent, then the reply goes through the response_url. The
+			// schedule is the production one, shortened (RetryBackoff,
+			// ResumeEvery) so that the whole of it runs in milliseconds.
+			name: "Slack failing transiently until every retry is spent",
+			setup: func(h *harness) {
+				h.stop()
+				h.start(withSlackTimeout(300*time.Millisecond), withRetrySchedule(time.Millisecond, 5*time.Millisecond))
+				h.slack.SetFaultRate("chat.postMessage", 1, slacktest.Fault{Status: http.StatusServiceUnavailable})
+			},
+			send: func(h *harness) { h.command("China admits hacking", trigger(1)) },
+			want: func(c slacktest.Call) bool {
+				return c.Method == "response_url" && strings.Contains(callText(c), "Grade")
+			},
+			after: func(t *testing.T, h *harness) {
+				// 11 attempts of 3 calls each (2 retried, the last an
+				// error) reached Slack before the fallback.
+				retried, failed := h.obs.count(h.obs.slack, "chat.postMessage/retry"), h.obs.count(h.obs.slack, "chat.postMessage/error")
+				if retried != 22 || failed != 11 {
+					t.Errorf("chat.postMessage: %d retried and %d failed calls before the fallback, want 22 and 11 (11 attempts of 3 calls)", retried, failed)
+				}
+			},
+		},
+		{
+			// Accepted for a rubric by a process that had it; graded by one
+			// restarted with another rubric set that lacks it.
+			name: "grading fails: its rubric is gone after a restart with another rubric set",
+			setup: func(h *harness) {
+				h.stop()
+				ctx := context.Background()
+				st, err := sqlite.Open(ctx, h.dbPath, storage.Options{})
+				if err != nil {
+					h.t.Fatal(err)
+				}
+				_, _, err = st.Submit(ctx, storage.Submission{
+					IdempotencyKey: "command:" + teamID + ":" + trigger(1), TeamID: teamID, ChannelID: channel, UserID: editor,
+					ReplyChannel: channel, ResponseURL: h.slack.ResponseURL(trigger(1)), Text: "China admits hacking",
+					Kind: rubric.Headline, RubricID: "retired-story", RubricVersion: 1, RubricHash: "old",
+				})
+				st.Close()
+				if err != nil {
+					h.t.Fatal(err)
+				}
+			},
+			send: func(h *harness) { h.start() },
+			want: func(c slacktest.Call) bool {
+				return c.Method == "chat.postEphemeral" && strings.Contains(callText(c), "accepted for the rubric `retired-story`, which factgrade no longer has") &&
+					strings.Contains(callText(c), "`test-story`")
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t, withSlackTimeout(300*time.Millisecond))
@@ -244,6 +308,9 @@ func TestAcceptedThenFailedReachesEditor(t *testing.T) {
 				if s, _ := h.submission(1); s.State == storage.Failed && !strings.Contains(tc.name, "grading fails") {
 					t.Errorf("submission failed: %s", s.Error)
 				}
+			}
+			if tc.after != nil {
+				tc.after(t, h)
 			}
 		})
 	}

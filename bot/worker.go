@@ -166,7 +166,7 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 	// about (rubric.Set.GradeRouted).
 	r, ok := b.cfg.Rubrics.Get(sub.RubricID)
 	if !ok && sub.RubricID != "" {
-		err := &rubric.UnknownRubricError{ID: sub.RubricID, Known: b.cfg.Rubrics.IDs()}
+		err := fmt.Errorf("%w: %w", errRubricGone, &rubric.UnknownRubricError{ID: sub.RubricID, Known: b.cfg.Rubrics.IDs()})
 		b.fail(ctx, sub, err)
 		return sub, err
 	}
@@ -375,7 +375,7 @@ func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(c
 			}
 		case !permanent(err) && attempt < 3 && ctx.Err() == nil:
 			b.obs.SlackCall(method, "retry")
-			if sleep(ctx, time.Duration(attempt)*time.Second) {
+			if sleep(ctx, time.Duration(attempt)*b.cfg.RetryBackoff) {
 				continue
 			}
 		}
