@@ -120,6 +120,15 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 		shared.Submission.Ephemeral = false
 		msg := RenderGrade(shared, r)
 		url := cb.ResponseURL
+		if sub := item.Submission; sub.ChannelID != "" && sub.ChannelID != channel {
+			// The reply reached the editor somewhere else (a direct
+			// message, when factgrade could not post where they asked):
+			// it is shared where they asked, never where they clicked.
+			b.goBackground("share_grade", func(ctx context.Context) error {
+				return b.shareInto(ctx, sub, url, msg)
+			})
+			break
+		}
 		b.goBackground("share_grade", func(ctx context.Context) error {
 			return b.share(ctx, channel, item.Submission.ThreadTS, url, msg)
 		})
@@ -200,6 +209,37 @@ func (b *Bot) share(ctx context.Context, channel, thread, responseURL string, ms
 		_, _, err := b.slack.PostMessageContext(ctx, channel, slack.MsgOptionDeleteOriginal(responseURL))
 		return err
 	})
+}
+
+// shareInto shares sub's grade, clicked on where it was delivered instead
+// (a direct message), in the channel the editor asked in (and its thread):
+// posted there, else through the request's own response_url while it
+// lives. The copy clicked on is kept (it is not a private copy in that
+// channel); the editor is told, through the click's response_url, where
+// it went or why it could not.
+func (b *Bot) shareInto(ctx context.Context, sub storage.Submission, responseURL string, msg Message) error {
+	err := b.postThread(ctx, sub.ChannelID, sub.ThreadTS, "", false, msg)
+	if err != nil && permanent(err) {
+		if rerr := b.viaResponseURL(ctx, sub, msg, false); rerr == nil {
+			err = nil
+		}
+	}
+	tell := fmt.Sprintf("Shared in <#%s>.", blockkit.Escape(sub.ChannelID))
+	if err != nil {
+		tell = fmt.Sprintf("factgrade could not share this grade in <#%s>: %s. Nothing was posted there; this copy stays yours.", blockkit.Escape(sub.ChannelID), whyNotPosted(err))
+		if !permanent(err) {
+			tell = fmt.Sprintf("factgrade could not share this grade in <#%s>: Slack did not answer. Nothing was posted there; click Share in channel again in a minute.", blockkit.Escape(sub.ChannelID))
+		}
+	}
+	if responseURL != "" {
+		if terr := b.callSlack(ctx, "response_url", "", func(ctx context.Context) error {
+			_, _, err := b.slack.PostMessageContext(ctx, "", slack.MsgOptionResponseURL(responseURL, slack.ResponseTypeEphemeral), slack.MsgOptionText(tell, false))
+			return err
+		}); terr != nil && err == nil {
+			return terr
+		}
+	}
+	return err
 }
 
 // postThread posts msg in a thread, or shows it only to user when the

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -115,4 +116,77 @@ func TestDisputeSupersedesAndRegrades(t *testing.T) {
 	if len(ovs) != 2 || len(storage.Standing(ovs)) != 1 {
 		t.Errorf("%d overrides stored, %d standing; want both kept and one standing", len(ovs), len(storage.Standing(ovs)))
 	}
+}
+
+// TestShareFromDirectMessage proves that "Share in channel" on a private
+// reply that reached its editor by direct message (factgrade could not
+// post in the channel, and the request's response_url had expired) shares
+// it in the channel the editor asked in, never in the direct message; and
+// that when it cannot post there either, the editor is told why and
+// nothing is posted anywhere.
+func TestShareFromDirectMessage(t *testing.T) {
+	const drafts = "C0DRAFTS"
+	h := newHarness(t)
+	h.slack.NotMember(drafts)
+	h.slack.ExpireResponseURL(trigger(1))
+	c := slacktest.Slash{TeamID: teamID, ChannelID: drafts, UserID: editor, Text: "China admits hacking", TriggerID: trigger(1), ResponseURL: h.slack.ResponseURL(trigger(1))}
+	h.post("/slack/commands", slacktest.FormType, c.Body())
+	sub := h.waitState(1, storage.Posted)
+	delivered := func() (dm []slacktest.Call, inDrafts []slacktest.Call) {
+		for _, p := range h.slack.Calls("chat.postMessage") {
+			switch p.Form.Get("channel") {
+			case editor, sub.ReplyChannel:
+				dm = append(dm, p)
+			case drafts:
+				inDrafts = append(inDrafts, p)
+			}
+		}
+		return dm, inDrafts
+	}
+	dm, _ := delivered()
+	if sub.ReplyChannel == drafts || len(dm) != 1 || !strings.Contains(dm[0].Blocks(), `"action_id":"share"`) {
+		t.Fatalf("reply went to %s (%d direct messages), want one direct message with Share in channel", sub.ReplyChannel, len(dm))
+	}
+
+	// Still not a member: nothing posted, the editor told why.
+	click := slacktest.BlockAction(teamID, sub.ReplyChannel, editor, trigger(2), sub.PostedTS, bot.ActionShare, "1", false)
+	h.post("/slack/interactivity", slacktest.FormType, withResponseURL(t, click, h.slack.ResponseURL("share1")))
+	told := waitResponse(h, "share1")
+	if told == nil || told.JSON["response_type"] != "ephemeral" || !strings.Contains(fmt.Sprint(told.JSON["text"]), "could not share this grade in <#"+drafts+">") ||
+		!strings.Contains(fmt.Sprint(told.JSON["text"]), "not a member of that channel") {
+		t.Fatalf("editor told %v, want why the grade could not be shared", told)
+	}
+	if dm, in := delivered(); len(dm) != 1 || len(in) != 0 {
+		t.Fatalf("after a refused share: %d direct messages, %d posts in the channel; want the one direct message only", len(dm), len(in))
+	}
+
+	// Invited: shared in the channel asked in, the direct message kept.
+	h.slack.Join(drafts)
+	click = slacktest.BlockAction(teamID, sub.ReplyChannel, editor, trigger(3), sub.PostedTS, bot.ActionShare, "1", false)
+	h.post("/slack/interactivity", slacktest.FormType, withResponseURL(t, click, h.slack.ResponseURL("share2")))
+	told = waitResponse(h, "share2")
+	if told == nil || !strings.Contains(fmt.Sprint(told.JSON["text"]), "Shared in <#"+drafts+">") {
+		t.Fatalf("editor told %v, want where it was shared", told)
+	}
+	dm, in := delivered()
+	if len(dm) != 1 || len(in) != 1 || !strings.Contains(in[0].Blocks(), "Grade F") || strings.Contains(in[0].Blocks(), `"action_id":"share"`) {
+		t.Fatalf("after sharing: %d direct messages, %d posts in the channel; want the grade once in %s, without Share", len(dm), len(in), drafts)
+	}
+	for _, c := range h.slack.Calls("response_url") {
+		if c.JSON["delete_original"] == true {
+			t.Errorf("the direct message was deleted: %v", c)
+		}
+	}
+}
+
+// waitResponse waits for a post to the response_url with the given id.
+func waitResponse(h *harness, id string) *slacktest.Call {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		for _, c := range h.slack.Calls("response_url") {
+			if c.JSON["response_url_id"] == id {
+				return &c
+			}
+		}
+	}
+	return nil
 }

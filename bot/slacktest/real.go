@@ -60,6 +60,13 @@ func (s *Server) NotMember(channel string) {
 	s.real.notMember[channel] = true
 }
 
+// Join makes the bot a member of channel again (someone invited it).
+func (s *Server) Join(channel string) {
+	s.real.mu.Lock()
+	defer s.real.mu.Unlock()
+	delete(s.real.notMember, channel)
+}
+
 // ExpireResponseURL makes the response_url with the given id expired, as
 // it is thirty minutes after Slack issued it.
 func (s *Server) ExpireResponseURL(id string) {
