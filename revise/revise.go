@@ -87,9 +87,12 @@ func belowPass(g *rubric.Grade) bool {
 }
 
 // publishable reports whether a rewrite's grade may be shown: the rubric's
-// best letter, nothing marked for review and the letter not provisional.
+// best letter, nothing marked for review, the letter not provisional, and
+// no criterion below pass (an A by arithmetic that keeps a detail the
+// judge faults, an unsourced target, is a rewrite an editor would still
+// have to fix).
 func publishable(r *rubric.Rubric, rg *rubric.Grade) bool {
-	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !rg.NeedsReview() && !rg.Provisional
+	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !rg.NeedsReview() && !rg.Provisional && !belowPass(rg)
 }
 
 // rewrite proposes a corrected headline from the trace's edits and keeps it
@@ -98,7 +101,7 @@ func (j *Judge) rewrite(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) {
 	if g.Kind != rubric.Headline {
 		return
 	}
-	edits, ok := propose(g, t)
+	edits, ok := propose(r, g, t)
 	if !ok {
 		return
 	}

@@ -56,19 +56,40 @@ func TestRewrite(t *testing.T) {
 		{"title case", "China Admits It Was Behind Volt Typhoon Hacks", "China Tacitly Acknowledges It Was Behind Volt Typhoon Hacks, Officials Say"},
 		{"quoted word loses its quotation marks", "China 'admitted' Volt Typhoon hacks in Geneva, U.S. officials claim",
 			"China tacitly acknowledged Volt Typhoon hacks in Geneva, U.S. officials claim"},
-		{"allegedly kept", "China allegedly admitted hacking US water systems over Taiwan support",
-			"China allegedly tacitly acknowledged hacking US water systems over Taiwan support"},
+		// The writer's hedge is kept; the qualifier follows the verb rather
+		// than stacking two adverbs ("allegedly tacitly acknowledged").
+		{"allegedly kept, not stacked", "China allegedly admitted hacking US water systems over Taiwan support",
+			"China allegedly acknowledged, tacitly, hacking US water systems over Taiwan support"},
+		{"reportedly, all capitals", "CHINA REPORTEDLY ADMITTED HACKING US PORTS", "CHINA REPORTEDLY ACKNOWLEDGED, TACITLY, HACKING US PORTS"},
+		{"a hedge with nothing after the verb", "Volt Typhoon hacks: China allegedly admitted", ""},
 		{"intensifier struck", "REPORT: China openly admitted hacking US water plants", "REPORT: China tacitly acknowledged hacking US water plants"},
-		{"noun after a possessive", "China's admission on Volt Typhoon hacks stuns Washington",
-			"China's tacit acknowledgment on Volt Typhoon hacks stuns Washington, officials say"},
+		{"noun after a possessive", "Report: China's admission on Volt Typhoon hacks stuns Washington",
+			"Report: China's tacit acknowledgment on Volt Typhoon hacks stuns Washington"},
 		{"article follows the noun", "China made an open admission of the hacks", "China made a tacit acknowledgment of the hacks, officials say"},
 		{"phrasal verb", "Beijing owns up to cyberattacks on American water utilities",
 			"Beijing tacitly acknowledges cyberattacks on American water utilities, officials say"},
 		{"responsibility for", "China took responsibility for the Volt Typhoon hacks", "China tacitly acknowledged the Volt Typhoon hacks, officials say"},
 		{"made it clear", "Chinese official made it clear Beijing was behind US port hacks, report says",
 			"Chinese official signaled Beijing was behind US port hacks, report says"},
-		{"neutral verb qualified", "China linked hacks on US ports to trade war in secret talks, report says",
-			"China tacitly linked hacks on US ports to U.S. support for Taiwan in secret talks, report says"},
+		// Added words spell the country as the headline does.
+		{"neutral verb qualified, US kept", "China linked hacks on US ports to trade war in secret talks, report says",
+			"China tacitly linked hacks on US ports to US support for Taiwan in secret talks, report says"},
+		{"U.S. kept", "China linked hacks on U.S. ports to trade war in secret talks, report says",
+			"China tacitly linked hacks on U.S. ports to U.S. support for Taiwan in secret talks, report says"},
+		// A small clause gets its "be" when the verb changes.
+		{"small clause, past", "Exclusive: China confirmed Volt Typhoon behind water-utility breaches, officials said",
+			"Exclusive: China tacitly acknowledged Volt Typhoon was behind water-utility breaches, officials said"},
+		{"small clause, present, plural", "China admits its hackers behind US port intrusions, report says",
+			"China tacitly acknowledges its hackers are behind US port intrusions, report says"},
+		{"small clause with its be already", "China admitted it was behind US infrastructure hacks",
+			"China tacitly acknowledged it was behind US infrastructure hacks, officials say"},
+		// Facts the rubric's edits correct.
+		{"wrong city", "China signals role in Volt Typhoon hacks at Vienna meeting, sources say",
+			"China signals role in Volt Typhoon hacks at Geneva meeting, sources say"},
+		{"wrong speaker", "Top Chinese leader tacitly admitted cyberattacks on US in Geneva, officials say",
+			"Senior Chinese official tacitly admitted cyberattacks on US in Geneva, officials say"},
+		{"wrong city and speaker, title case", "Chinese President Admitted Hacks at Vienna Summit, Report Says",
+			"A Senior Chinese Official Tacitly Acknowledged Hacks at Geneva Summit, Report Says"},
 		{"title case neutral verb", "China Linked Volt Typhoon Attacks to US Support for Taiwan: Report",
 			"China Tacitly Linked Volt Typhoon Attacks to US Support for Taiwan: Report"},
 		{"said to someone", "China has admitted to US officials that it hacked ports", "China has tacitly acknowledged to US officials that it hacked ports, report says"},
@@ -95,6 +116,22 @@ func TestRewrite(t *testing.T) {
 		{"attribution the judge missed", "China tacitly acknowledged the Volt Typhoon hacks, say officials", ""},
 		{"a speaker already named", "Volt Typhoon hacks were a warning over Taiwan, Chinese officials implied", ""},
 		{"nothing left to acknowledge", "Did Beijing confess? China admits Volt Typhoon role", ""},
+		// Attribution goes only where it carries the claim: not over
+		// China's own denial, nor over the writer's verb after a
+		// noun-phrase claim.
+		{"a second predicate: China's denial", "China admits, then denies, role in Volt Typhoon hacks", ""},
+		{"a second predicate after the object", "China admitted Volt Typhoon hacks but denied any role in Salt Typhoon", ""},
+		{"the writer's verb after a noun claim", "China's Geneva hint at Volt Typhoon puts utilities, pipelines on alert", ""},
+		{"the writer's verb after a noun claim, no fact wrong", "China's veiled hacking admission stuns US officials", ""},
+		// … but nouns joined by "and", and an adjunct "behind closed
+		// doors", are neither.
+		{"nouns joined by and", "China admits hacking US ports and airports",
+			"China tacitly acknowledges hacking US ports and airports, officials say"},
+		// An A by arithmetic that keeps a detail the judge faults (an
+		// unsourced target) is not offered.
+		{"a faulted detail kept", "China tacitly acknowledged hacking US ports and pipelines in Geneva", ""},
+		{"behind closed doors is no small clause", "China admits hacks behind closed doors",
+			"China tacitly acknowledges hacks behind closed doors, officials say"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

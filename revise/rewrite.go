@@ -30,7 +30,7 @@ var complementPreps = map[string]bool{"to": true, "of": true, "about": true, "fo
 
 // propose turns the trace's edit sites into edits of text in the text's case
 // style; ok is false when no faithful, grammatical rewrite can be made.
-func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
+func propose(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 	text := g.Text
 	st := styleOf(text)
 	qs := quotations(text)
@@ -86,11 +86,21 @@ func propose(g *rubric.Grade, t *rubric.Trace) (edits []rubric.Edit, ok bool) {
 		if breakAfter(text, claim) {
 			return nil, false
 		}
+		// Attribution at the end carries the whole line: only where the
+		// line is the claim. A noun-phrase claim under the writer's own
+		// verb, or a second predicate beside the claim (China's public
+		// denial), would be put in the source's mouth.
+		if cc := centralClaim(r, g); nominalClaim(text, cc) || secondPredicate(text, cc) {
+			return nil, false
+		}
 		e, ok := attribution(text, edits, attrs, st)
 		if !ok {
 			return nil, false
 		}
 		edits = append(edits, e)
+	}
+	for i := range edits {
+		edits[i].Added = houseSpelling(edits[i].Added, text)
 	}
 	return edits, len(edits) > 0
 }
@@ -199,8 +209,15 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 		}
 		phrase = strings.Join(parts, " ")
 		// Two adverbs of manner are joined ("quietly and tacitly
-		// acknowledged"); a hedge scopes over what follows it ("allegedly
-		// tacitly acknowledged").
+		// acknowledged"). After the writer's hedge ("allegedly") a second
+		// adverb would stack two qualifiers of different kinds
+		// ("allegedly tacitly acknowledged"): the qualifier follows the
+		// verb, set off by commas ("allegedly acknowledged, tacitly,
+		// hacking"), and needs an object after it.
+		hedged := verb > 0 && hedgeAdverbs[before]
+		if hedged {
+			phrase = strings.Join(parts[verb:], " ") + ", " + strings.Join(parts[:verb], " ") + ","
+		}
 		if verb > 0 && joinsAdverb(before, phrase) {
 			phrase = "and " + phrase
 		}
@@ -222,10 +239,18 @@ func editSite(text string, site rubric.EditSite, st style, qs []quotation, stric
 			// not "admitted for the first time"
 			e = ne
 		}
-		if strict && (e != site.End || wantsObject) {
-			if n, _, _ := wordAfter(text, e); n == "" || !isWordStart(n) && n != "," && n != "'" && n != "\"" {
+		if strict && (e != site.End || wantsObject || hedged) {
+			if n, _, _ := wordAfter(text, e); n == "" || !isWordStart(n) && (hedged || n != "," && n != "'" && n != "\"") {
 				return nil, refused // nothing left for the verb to take
 			}
+		}
+		// "confirmed Volt Typhoon behind the breaches": a small clause
+		// the old verb took in headlinese but the new one does not; it
+		// gets its "be" ("acknowledged Volt Typhoon was behind").
+		if ins, ok := smallClause(text, e, f, st); ok {
+			extra = append(extra, ins)
+		} else if strict && ins.Start < 0 {
+			return nil, refused
 		}
 	}
 	if article && (before == "a" || before == "an") {
