@@ -97,6 +97,8 @@ func TestRewrite(t *testing.T) {
 			"US infrastructure hacks were tacitly acknowledged by Chinese officials at Geneva summit, report says"},
 		{"no doubled officials", "Chinese Diplomat's Veiled Warning on Volt Typhoon Startled US Officials",
 			"Chinese Diplomat's Veiled Warning on Volt Typhoon Startled US Officials, Report Says"},
+		{"no officials after an official's", "Chinese official's oblique remarks in Geneva read by U.S. as tacit acknowledgment of infrastructure hacks",
+			"Chinese official's oblique remarks in Geneva read by U.S. as tacit acknowledgment of infrastructure hacks, report says"},
 		{"wrong year fixed", "China's Wang Lei admitted Beijing ran Volt Typhoon at December 2023 Geneva talks",
 			"China's Wang Lei tacitly acknowledged Beijing ran Volt Typhoon at December 2024 Geneva talks, officials say"},
 		{"boasted of", "Beijing boasted of hacking US ports in Geneva talks", "Beijing tacitly acknowledged hacking US ports in Geneva talks, officials say"},
@@ -205,7 +207,7 @@ func readCases(t *testing.T, pattern string) []headlineCase {
 
 var (
 	// "acknowledge to hacking", "acknowledged of", "acknowledges about"
-	badPreposition = regexp.MustCompile(`(?i)\backnowledg\w*\s+(?:(?:of|about|for)\b|to\s+\w+ing\b)`)
+	badPreposition = regexp.MustCompile(`(?i)\backnowledg(?:e|es|ed|ing)\s+(?:(?:of|about|for)\b|to\s+\w+ing\b)`)
 	// the editor's own words, which a rewrite keeps
 	editorWords   = []string{"allegedly", "reportedly", "secretly", "privately", "quietly", "exclusive", "report", "sources", "officials", "closed-door", "geneva"}
 	reportingWord = regexp.MustCompile(`(?i)\b(say|says|said|tell|tells|told|according|per|reportedly|allegedly|reports?|reported|claims?|sources?|implied)\b`)

@@ -328,7 +328,7 @@ func attribution(text string, edits []rubric.Edit, attrs []string, st style) (ru
 		clash := false
 		for _, w := range words(a) {
 			for _, x := range ws {
-				clash = clash || len(w) > 3 && x == w
+				clash = clash || len(w) > 3 && stem(x) == stem(w)
 			}
 		}
 		if clash {
@@ -340,6 +340,16 @@ func attribution(text string, edits []rubric.Edit, attrs []string, st style) (ru
 		return rubric.Edit{Start: start, End: end, Removed: text[start:end], Added: styled(a, st, false)}, true
 	}
 	return rubric.Edit{}, false
+}
+
+// stem is a word without its possessive or plural ending: "official's",
+// "officials" and "official" name the same source.
+func stem(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.ReplaceAll(w, "’", "'"), "'"), "'s")
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // breakAfter reports whether a colon or a spaced dash comes after byte i.
