@@ -24,9 +24,11 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 		// About the story (the Geneva meeting), but nothing China acknowledged that the judge can find.
 		{"US officials say China's Geneva remarks were a veiled threat over Taiwan", true, rubric.NA, "I can't find what it says China acknowledged"},
 		// Conflicting cues: outright and tacit in one text (an unhedged
-		// overclaim beside a tacit qualifier, or a reported admission beside one).
+		// overclaim beside a tacit qualifier).
 		{"China confessed to hacking US ports in Geneva, a tacit admission", true, rubric.Partial, "“confessed” makes it an outright admission, but the text also says it was tacit: I can't tell which a reader takes away"},
-		{"China reportedly admitted hacking US ports in what officials read as a tacit acknowledgment in Geneva", true, rubric.Pass, "but the text also reports an outright admission: I can't tell which a reader takes away"},
+		// A reported admission beside a tacit reading is the guide's pass, not
+		// a conflict: marking it did not find wrong letters (BENCHMARKS.md).
+		{"China reportedly admitted hacking US ports in what officials read as a tacit acknowledgment in Geneva", false, rubric.Pass, ""},
 		// Classified: an overclaim, a tacit acknowledgment, only China's denial.
 		{"China cops to hacking US water plants in Geneva talks", false, rubric.Fail, ""},
 		{"China tacitly acknowledged the hacks in Geneva, officials say", false, rubric.Pass, ""},
