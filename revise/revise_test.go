@@ -327,6 +327,11 @@ func checkRewrite(t *testing.T, r *rubric.Rubric, id string, g *rubric.Grade) {
 		checkCase(t, id, text, e, strings.Join(r.Source.Paragraphs, " "))
 	}
 	rg := grade(t, r, rubric.Headline, rw)
+	for _, cg := range rg.Criteria {
+		if cg.Verdict == rubric.Partial || cg.Verdict == rubric.Fail {
+			t.Errorf("%s: rewrite %q leaves %s %s", id, rw, cg.Criterion, cg.Verdict)
+		}
+	}
 	if rg.Letter != "A" || rg.Score != g.RewriteScore || rg.Letter != g.RewriteLetter {
 		t.Errorf("%s: rewrite %q grades %s %d afresh; the grade said %s %d", id, rw, rg.Letter, rg.Score, g.RewriteLetter, g.RewriteScore)
 	}
