@@ -135,24 +135,25 @@ func verbBefore(s string) bool {
 
 func irregularPastForm(w string) bool { _, ok := irregularPast[w]; return ok }
 
-// secondPredicate reports whether the headline gives its subject a second
-// predicate beside the claim ("China admits, then denies, role …", "China
-// admitted the hacks but denied …"): attribution at its end would make one
-// source say both, China's own public words among them.
-func secondPredicate(text string, claim []rubric.Span) bool {
+// secondPredicate returns the words that give the headline its subject a second
+// (its subject) a second predicate beside the claim ("then denies" in
+// "China admits, then denies, role …"; "but denied" in "China admitted the
+// hacks but denied …"), "" when there is none: attribution at its end would
+// make one source say both, China's own public words among them.
+func secondPredicate(text string, claim []rubric.Span) string {
 	if len(claim) == 0 {
-		return false
+		return ""
 	}
 	sp := claim[0]
 	ws := words(strings.ToLower(text[sp.Start:sp.End]))
 	if len(ws) == 0 {
-		return false
+		return ""
 	}
 	head := ws[0]
 	third := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
 	past := strings.HasSuffix(head, "ed") || irregularPastForm(head)
 	if !third && !past {
-		return false
+		return ""
 	}
 	rest := text[sp.End:]
 	for _, m := range coordinatedVerb.FindAllStringSubmatchIndex(rest, -1) {
@@ -166,10 +167,10 @@ func secondPredicate(text string, claim []rubric.Span) bool {
 		// "and" joins nouns as often as verbs ("ports and airports"):
 		// only right after the claim's verb does it join a verb.
 		if sameForm && (coord != "and" || strings.Trim(rest[:m[0]], " ,") == "") {
-			return true
+			return strings.TrimLeft(rest[m[0]:m[1]], " ,")
 		}
 	}
-	return false
+	return ""
 }
 
 // coordinatedVerb finds a word after a coordinator: the candidate second
@@ -217,4 +218,18 @@ func houseSpelling(added, text string) string {
 		}
 		return p
 	})
+}
+
+// misplacedAttribution says why attribution appended at the end of the
+// headline would carry more than its claim, in a sentence for the fixes; ""
+// when it may go there.
+func misplacedAttribution(r *rubric.Rubric, g *rubric.Grade) string {
+	cc := centralClaim(r, g)
+	if w := secondPredicate(g.Text, cc); w != "" {
+		return "Attribution at the end would also cover “" + w + "”: put it with the claim it sources, and keep the other claim apart."
+	}
+	if nominalClaim(g.Text, cc) {
+		return "Attribution at the end would also vouch for what the headline itself says about the claim: make the claim the sentence and attribute it, or give the source of the rest."
+	}
+	return ""
 }

@@ -49,7 +49,15 @@ func fixes(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace, cites func(string
 			fix = strings.ReplaceAll(fix, "{change}", ch)
 			fix = strings.ReplaceAll(fix, "{Change}", capitalize(ch))
 		}
-		out = append(out, expand(fix, g.Text, cg.Spans))
+		fix = expand(fix, g.Text, cg.Spans)
+		// The criterion that appends attribution: where it may not go at
+		// the end, the fix says so.
+		if t != nil && i < len(t.Criteria) && len(t.Criteria[i].Append) > 0 && g.Kind == rubric.Headline {
+			if why := misplacedAttribution(r, g); why != "" {
+				fix += " " + why
+			}
+		}
+		out = append(out, fix)
 	}
 	return out
 }

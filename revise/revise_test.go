@@ -491,3 +491,28 @@ func TestSecondStory(t *testing.T) {
 		}
 	}
 }
+
+// TestFixSaysWhereAttributionGoes: a headline refused a rewrite because
+// attribution at its end would carry more than the claim gets a fix that
+// says so; one where it may go there does not.
+func TestFixSaysWhereAttributionGoes(t *testing.T) {
+	r := voltRubric(t)
+	tests := []struct{ text, want string }{
+		{"China admits, then denies, role in Volt Typhoon hacks", "would also cover “then denies”"},
+		{"China's Geneva hint at Volt Typhoon puts utilities, pipelines on alert", "would also vouch for what the headline itself says"},
+		{"China admits hacking US ports and airports", ""},
+	}
+	for _, tt := range tests {
+		g := grade(t, r, rubric.Headline, tt.text)
+		all := strings.Join(g.Fixes, "\n")
+		if tt.want == "" {
+			if strings.Contains(all, "Attribution at the end") {
+				t.Errorf("Grade(%q).Fixes = %q, want no word on where attribution goes", tt.text, g.Fixes)
+			}
+			continue
+		}
+		if !strings.Contains(all, tt.want) {
+			t.Errorf("Grade(%q).Fixes = %q, want one saying %q", tt.text, g.Fixes, tt.want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func propose(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) (edits []rubric
 		// line is the claim. A noun-phrase claim under the writer's own
 		// verb, or a second predicate beside the claim (China's public
 		// denial), would be put in the source's mouth.
-		if cc := centralClaim(r, g); nominalClaim(text, cc) || secondPredicate(text, cc) {
+		if misplacedAttribution(r, g) != "" {
 			return nil, false
 		}
 		e, ok := attribution(text, edits, attrs, st)
