@@ -66,6 +66,10 @@ type Config struct {
 	// Instance names this process in the claims it takes on submissions
 	// (see storage.Submissions.Claim); empty is host:pid.
 	Instance string
+	// Editors are the desk's standards editors, by Slack user id: only
+	// they change a channel's settings, and they (besides the editor who
+	// asked) may dispute a grade. Empty: every member may.
+	Editors []string
 	// UserPerMinute and ChannelPerMinute limit the texts one person and
 	// one channel may send for grading in a minute; more are refused with
 	// a polite message saying when to try again. Zero is the default

@@ -208,6 +208,9 @@ func (b *Bot) private(s storage.ChannelSettings) bool {
 
 // setChannel handles "use ID" and "reply private|channel".
 func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command) Reply {
+	if !b.editor(cmd.UserID) {
+		return Reply{Text: b.settingsRefusal(), Outcome: "refused"}
+	}
 	s, err := b.store.ChannelSettings(ctx, cmd.TeamID, cmd.ChannelID)
 	if err != nil {
 		b.log.Error("reading channel settings", "channel", cmd.ChannelID, "err", err)

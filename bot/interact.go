@@ -99,6 +99,10 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 			return Reply{Outcome: "error"}
 		}
 	}
+	if act.ActionID == ActionDispute && !b.mayDispute(cb.User.ID, item.Submission.UserID) {
+		b.refuseAction(cb, b.disputeRefusal())
+		return Reply{Outcome: "refused"}
+	}
 	switch act.ActionID {
 	case ActionDispute:
 		meta, _ := json.Marshal(disputeMeta{Submission: id, Channel: channel, Thread: thread, Ephemeral: cb.Container.IsEphemeral})
@@ -344,6 +348,9 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 		}
 		// Refused: say so in the modal rather than close it as if saved.
 		return Reply{Outcome: "refused", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade cannot record this dispute: the grade was not found in this workspace. Nothing was saved."})}
+	}
+	if !b.mayDispute(cb.User.ID, item.Submission.UserID) {
+		return Reply{Outcome: "refused", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: b.disputeRefusal() + " Nothing was saved."})}
 	}
 	value := func(block string) (string, string) {
 		if cb.View.State == nil {

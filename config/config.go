@@ -46,6 +46,11 @@ type Config struct {
 	// Workers is the number of submissions graded at once
 	// (FACTGRADE_WORKERS, default 4).
 	Workers int
+	// Editors are the desk's standards editors, Slack user ids separated
+	// by commas (FACTGRADE_STANDARDS_EDITORS): only they change a channel's
+	// settings, and they (besides the editor who asked) may dispute a
+	// grade. Unset, every member may.
+	Editors []string
 	// UserLimit and ChannelLimit are the texts one person and one channel
 	// may send for grading a minute; more are refused politely, saying
 	// when to try again (FACTGRADE_USER_LIMIT, default 30;
@@ -288,6 +293,7 @@ func Read(getenv func(string) string, readFile func(string) ([]byte, error)) (*C
 	c.Workers = r.integer("FACTGRADE_WORKERS", DefaultWorkers, 1, 1024)
 	c.QueueSize = r.integer("FACTGRADE_QUEUE_SIZE", DefaultQueueSize, 1, 1_000_000)
 	c.ReplyInChannel = r.enum("FACTGRADE_REPLY", "private", "private", "channel") == "channel"
+	c.Editors = r.userIDs("FACTGRADE_STANDARDS_EDITORS")
 	c.UserLimit = r.integer("FACTGRADE_USER_LIMIT", DefaultUserLimit, 0, 1_000_000)
 	c.ChannelLimit = r.integer("FACTGRADE_CHANNEL_LIMIT", DefaultChannelLimit, 0, 1_000_000)
 	c.Instance = r.str("FACTGRADE_INSTANCE", "")

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -225,4 +226,20 @@ func (r *reader) rubricID(name string) string {
 		return ""
 	}
 	return v
+}
+
+// userIDPattern is the form of a Slack user id.
+var userIDPattern = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+
+// userIDs reads name as Slack user ids separated by commas or spaces.
+func (r *reader) userIDs(name string) []string {
+	var ids []string
+	for _, f := range strings.FieldsFunc(r.raw(name), func(c rune) bool { return c == ',' || c == ' ' }) {
+		if !userIDPattern.MatchString(f) {
+			r.problems.add(name, "%q is not a Slack user id (U… or W…, from the member's profile → ⋮ → Copy member ID)", f)
+			continue
+		}
+		ids = append(ids, f)
+	}
+	return ids
 }

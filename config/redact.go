@@ -46,6 +46,7 @@ func (c *Config) Redacted() []Setting {
 		{Name: "FACTGRADE_WORKERS", Value: strconv.Itoa(c.Workers)},
 		{Name: "FACTGRADE_QUEUE_SIZE", Value: strconv.Itoa(c.QueueSize)},
 		{Name: "FACTGRADE_REPLY", Value: replyMode(c.ReplyInChannel)},
+		{Name: "FACTGRADE_STANDARDS_EDITORS", Value: strings.Join(c.Editors, ",")},
 		{Name: "FACTGRADE_USER_LIMIT", Value: strconv.Itoa(c.UserLimit)},
 		{Name: "FACTGRADE_CHANNEL_LIMIT", Value: strconv.Itoa(c.ChannelLimit)},
 		{Name: "FACTGRADE_INSTANCE", Value: c.Instance},

@@ -181,6 +181,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Digests:         previewer,
 		Instance:        cfg.Instance,
 		ClaimLease:      cfg.ClaimLease,
+		Editors:         cfg.Editors,
 		// 0 in the settings is no limit; -1 says so to the bot.
 		UserPerMinute:    cmp.Or(cfg.UserLimit, -1),
 		ChannelPerMinute: cmp.Or(cfg.ChannelLimit, -1),
