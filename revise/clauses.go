@@ -149,6 +149,10 @@ func secondPredicate(text string, claim []rubric.Span) string {
 	if len(ws) == 0 {
 		return ""
 	}
+	// a second clause after a semicolon ("…; industry braces for fallout")
+	if i := strings.IndexByte(text[sp.End:], ';'); i >= 0 && strings.TrimSpace(text[sp.End+i+1:]) != "" {
+		return strings.TrimSpace(text[sp.End+i+1:])
+	}
 	head := ws[0]
 	third := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
 	past := strings.HasSuffix(head, "ed") || irregularPastForm(head)

@@ -362,13 +362,14 @@ var (
 	interjections = map[string]bool{
 		"lol": true, "lmao": true, "lmfao": true, "rofl": true, "smh": true, "omg": true, "wow": true, "yikes": true,
 		"wtf": true, "ugh": true, "sheesh": true, "imo": true, "imho": true, "tbh": true, "fyi": true, "ffs": true, "yeah": true,
-		"huh": true, "oops": true, "welp": true, "bruh": true,
+		"huh": true, "oops": true, "welp": true, "bruh": true, "til": true, "ngl": true, "fr": true, "istg": true,
 	}
 	newSubjects = map[string]bool{
 		"it": true, "it's": true, "that": true, "that's": true, "this": true, "nobody": true, "nobody's": true,
 		"no": true, "everyone": true, "everybody": true, "we": true, "i": true, "i'm": true, "you": true,
 		"they": true, "he": true, "she": true, "there": true, "there's": true, "here's": true, "who": true,
 	}
+	slangAsides  = map[string]bool{"no cap": true, "for real": true, "not gonna": true}
 	coordinators = map[string]bool{"and": true, "but": true, "so": true, "yet": true, "while": true}
 	// reporting words attribute a claim, or already name who said it: a
 	// headline with one gets no appended attribution.
@@ -387,6 +388,12 @@ var (
 // is no surprise").
 func hasAside(text string) bool {
 	ws := strings.Fields(strings.ToLower(text))
+	for i := 0; i+1 < len(ws); i++ {
+		// slang asides of two words ("…, no cap", "for real")
+		if pair := strings.Trim(ws[i], ",;:-—") + " " + strings.Trim(ws[i+1], ",.;:!?-—"); slangAsides[pair] {
+			return true
+		}
+	}
 	for i, w := range ws {
 		bare := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 		bare = strings.ReplaceAll(bare, "’", "'")
@@ -397,6 +404,10 @@ func hasAside(text string) bool {
 			continue
 		}
 		next := strings.ReplaceAll(strings.Trim(ws[i+1], ",.;:!?\"“”"), "’", "'")
+		// an adverb between ("and basically nobody …")
+		if strings.HasSuffix(next, "ly") && i+2 < len(ws) {
+			next = strings.ReplaceAll(strings.Trim(ws[i+2], ",.;:!?\"“”"), "’", "'")
+		}
 		brk := strings.HasSuffix(ws[max(i-1, 0)], ",") || strings.HasSuffix(ws[max(i-1, 0)], ";") || (i > 0 && strings.Trim(ws[i-1], "-—–") == "")
 		if newSubjects[next] || brk && determiners[next] {
 			return true

@@ -125,6 +125,13 @@ func TestRewrite(t *testing.T) {
 		{"a second predicate after the object", "China admitted Volt Typhoon hacks but denied any role in Salt Typhoon", ""},
 		{"the writer's verb after a noun claim", "China's Geneva hint at Volt Typhoon puts utilities, pipelines on alert", ""},
 		{"the writer's verb after a noun claim, no fact wrong", "China's veiled hacking admission stuns US officials", ""},
+		{"a second clause after a semicolon", "China admits hacking US ports; utilities brace for more", ""},
+		{"an aside with an adverb", "China admitted to hacking US ports at Geneva meeting and honestly nobody cares", ""},
+		{"a slang aside", "China admitted to hacking US ports in Geneva, no cap", ""},
+		// One qualifier for the claim: a replacement that brings it leaves
+		// the neutral verb beside it as written.
+		{"one tacitly", "Cyber Bombshell: China Fesses Up to Years-Long Infrastructure Intrusions, Ties Them to Taiwan",
+			"Cyber Bombshell: China Tacitly Acknowledges Years-Long Infrastructure Intrusions, Ties Them to Taiwan, Officials Say"},
 		// … but nouns joined by "and", and an adjunct "behind closed
 		// doors", are neither.
 		{"nouns joined by and", "China admits hacking US ports and airports",

@@ -36,21 +36,27 @@ func propose(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) (edits []rubric
 	qs := quotations(text)
 	var attrs []string
 	for _, ct := range t.Criteria {
+		// The sites whose words are replaced first, then those whose
+		// words are qualified: a claim qualifies one verb, the last that
+		// can be ("Report suggests China acknowledged …"), and none when
+		// a replacement already brings the qualifier ("China tacitly
+		// acknowledges intrusions, ties them to Taiwan", not "…, tacitly
+		// ties them").
 		qualified := false
-		for k := len(ct.Edits) - 1; k >= 0; k-- {
-			site := ct.Edits[k]
-			if qualifies(site) && qualified {
-				// "Report suggests China acknowledged …": qualify one verb,
-				// the last that can be, which carries the claim.
-				continue
-			}
-			es, out := editSite(text, site, st, qs, true)
-			switch out {
-			case refused:
-				return nil, false
-			case applied:
-				edits = append(edits, es...)
-				qualified = qualified || qualifies(site)
+		for pass := 0; pass < 2; pass++ {
+			for k := len(ct.Edits) - 1; k >= 0; k-- {
+				site := ct.Edits[k]
+				if qualifies(site) != (pass == 1) || qualifies(site) && qualified {
+					continue
+				}
+				es, out := editSite(text, site, st, qs, true)
+				switch out {
+				case refused:
+					return nil, false
+				case applied:
+					edits = append(edits, es...)
+					qualified = qualified || qualifies(site) || startsWithAdverb(site.Verb)
+				}
 			}
 		}
 		if len(ct.Append) > 0 && attrs == nil {
@@ -103,6 +109,13 @@ func propose(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) (edits []rubric
 		edits[i].Added = houseSpelling(edits[i].Added, text)
 	}
 	return edits, len(edits) > 0
+}
+
+// startsWithAdverb reports whether a verb phrase brings its own adverb
+// ("tacitly acknowledge").
+func startsWithAdverb(verb string) bool {
+	first, _, found := strings.Cut(verb, " ")
+	return found && strings.HasSuffix(first, "ly")
 }
 
 // qualifies reports whether a site keeps its words and qualifies them.
