@@ -58,6 +58,11 @@ type Config struct {
 	// delivered another way. Tests shorten both to run the whole schedule
 	// in milliseconds; 429s always wait Slack's own Retry-After.
 	RetryBackoff time.Duration
+	// CollapseAfter is how long after its editor asked a reply to a
+	// channel may wait for its own slot there; one that would wait longer
+	// goes in one message with the other replies waiting for that channel
+	// (DefaultCollapseAfter when zero; negative, never).
+	CollapseAfter time.Duration
 	// ReplyInChannel posts grades for everyone in channels that have not
 	// chosen; by default they are shown only to the editor who asked.
 	ReplyInChannel bool
@@ -115,6 +120,8 @@ type Bot struct {
 	pace     *pacer
 	// unrecorded holds replies posted that storage has not yet recorded.
 	unrecorded postLedger
+	// batches gather the replies waiting for one channel (collapse).
+	batches batches
 	// searches are searches for earlier posts a rate limit interrupted.
 	searches searches
 	// writes are grades storage refused to save, kept for the retry.
@@ -158,6 +165,9 @@ func New(cfg Config) (*Bot, error) {
 	}
 	if cfg.ResumeEvery <= 0 {
 		cfg.ResumeEvery = DefaultResumeEvery
+	}
+	if cfg.CollapseAfter == 0 {
+		cfg.CollapseAfter = DefaultCollapseAfter
 	}
 	if cfg.RetryBackoff <= 0 {
 		cfg.RetryBackoff = DefaultRetryBackoff

@@ -76,6 +76,11 @@ func (p *pacer) slot(ctx context.Context, channel string, now time.Time) time.Ti
 		at, err := p.shared.PaceSlot(sctx, "slack_channel:"+channel, p.interval, p.burst)
 		cancel()
 		if err == nil {
+			p.mu.Lock() // this process's view, for wouldWait
+			if tat := at.Add(time.Duration(p.burst) * p.interval); tat.After(p.tat[channel]) {
+				p.tat[channel] = tat
+			}
+			p.mu.Unlock()
 			return at
 		}
 		if p.onShared != nil {
@@ -98,6 +103,20 @@ func (p *pacer) slot(ctx context.Context, channel string, now time.Time) time.Ti
 		}
 	}
 	return next.Add(-time.Duration(p.burst) * p.interval)
+}
+
+// wouldWait is how long a post to channel would wait now for the
+// channel's budget, without taking a slot: this process's view of it
+// (with a shared budget, as of this process's last post there). Slack's
+// Retry-After on the method is not counted.
+func (p *pacer) wouldWait(channel string) time.Duration {
+	if p.interval <= 0 {
+		return 0
+	}
+	now := time.Now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.tat[channel].Add(-time.Duration(p.burst) * p.interval).Sub(now)
 }
 
 // held reports how long calls of method are held by Slack's Retry-After.

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -145,7 +147,8 @@ func (b *Bot) findReply(ctx context.Context, sub storage.Submission) (string, er
 		}
 		b.obs.SlackCall(method, "ok")
 		for _, m := range msgs {
-			if m.Metadata.EventType == ReplyEventType && fmt.Sprint(m.Metadata.EventPayload["submission_id"]) == want {
+			if m.Metadata.EventType == ReplyEventType && (fmt.Sprint(m.Metadata.EventPayload["submission_id"]) == want ||
+				slices.Contains(strings.Split(fmt.Sprint(m.Metadata.EventPayload["submission_ids"]), ","), want)) {
 				b.searches.drop(sub.ID)
 				return m.Timestamp, nil
 			}

@@ -102,7 +102,12 @@ func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
 // claim works on it, and another takes it over only when the claim's
 // lease has run out.
 func (b *Bot) process(ctx context.Context, id int64) {
-	defer b.done(id)
+	handed := false // to a batch, which ends its turn (collapse)
+	defer func() {
+		if !handed {
+			b.done(id)
+		}
+	}()
 	sub, mine, err := b.store.Claim(ctx, id, b.cfg.Instance, b.cfg.ClaimLease)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -125,6 +130,10 @@ func (b *Bot) process(ctx context.Context, id int64) {
 			b.unclaim(id)
 			return
 		}
+	}
+	if sub.State == storage.Graded && b.collapse(sub) {
+		handed = true
+		return
 	}
 	if sub.State == storage.Graded && !b.postOne(ctx, sub) {
 		b.unclaim(id) // to be tried again

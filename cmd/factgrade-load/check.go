@@ -25,6 +25,29 @@ func loadKey(text string) (string, bool) {
 	return text[k:end], true
 }
 
+// loadKeys returns every mark "load #N" in a post's text: one message may
+// carry several replies (a burst in one channel collapsed).
+func loadKeys(text string) []string {
+	var keys []string
+	for {
+		key, ok := loadKey(text)
+		if !ok {
+			return keys
+		}
+		keys = append(keys, key)
+		text = text[strings.Index(text, key)+len(key):]
+	}
+}
+
+// repliesIn counts the replies the posts carry.
+func repliesIn(posts []slacktest.Call) int {
+	n := 0
+	for _, p := range posts {
+		n += len(loadKeys(p.Form.Get("text")))
+	}
+	return n
+}
+
 // tally counts, of the accepted commands (their keys), those with no match
 // and those with more than one, given how many matches each key has.
 func tally(accepted []string, counts map[string]int) (missing, doubled int) {
@@ -47,7 +70,7 @@ type postCheck struct{ missing, doubled int }
 func checkPosts(accepted []string, posts []slacktest.Call) postCheck {
 	counts := map[string]int{}
 	for _, p := range posts {
-		if key, ok := loadKey(p.Form.Get("text")); ok {
+		for _, key := range loadKeys(p.Form.Get("text")) {
 			counts[key]++
 		}
 	}
@@ -61,12 +84,10 @@ func checkPosts(accepted []string, posts []slacktest.Call) postCheck {
 func endToEnd(posts []slacktest.Call, fg *sample) *sample {
 	e2e := &sample{}
 	for _, p := range posts {
-		key, ok := loadKey(p.Form.Get("text"))
-		if !ok {
-			continue
-		}
-		if at, ok := fg.sentAt(key); ok {
-			e2e.lat = append(e2e.lat, p.At.Sub(at))
+		for _, key := range loadKeys(p.Form.Get("text")) {
+			if at, ok := fg.sentAt(key); ok {
+				e2e.lat = append(e2e.lat, p.At.Sub(at))
+			}
 		}
 	}
 	return e2e
