@@ -194,7 +194,7 @@ var (
 // abbreviation the headline spells both ways, or not at all, is left as the
 // rubric wrote it.
 func houseSpelling(added, text string) string {
-	if added == "" {
+	if !hasAbbreviation(added) {
 		return added
 	}
 	has := func(re *regexp.Regexp, w string) bool {
@@ -236,4 +236,15 @@ func misplacedAttribution(r *rubric.Rubric, g *rubric.Grade) string {
 		return "Attribution at the end would also vouch for what the headline itself says about the claim: make the claim the sentence and attribute it, or give the source of the rest."
 	}
 	return ""
+}
+
+// hasAbbreviation reports whether s may hold one: two capitals in a row or
+// a capital and a full stop.
+func hasAbbreviation(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] >= 'A' && s[i-1] <= 'Z' && (s[i] >= 'A' && s[i] <= 'Z' || s[i] == '.') {
+			return true
+		}
+	}
+	return false
 }
