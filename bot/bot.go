@@ -117,6 +117,7 @@ type Bot struct {
 
 	seen     *seenSet // deliveries already handled (event ids, trigger ids)
 	settings settingsCache
+	roles    roleCache // who is a standards editor, who is in a channel (roles.go)
 	pace     *pacer
 	// unrecorded holds replies posted that storage has not yet recorded.
 	unrecorded postLedger

@@ -208,8 +208,8 @@ func (b *Bot) private(s storage.ChannelSettings) bool {
 
 // setChannel handles "use ID" and "reply private|channel".
 func (b *Bot) setChannel(ctx context.Context, cmd slack.SlashCommand, c Command) Reply {
-	if !b.editor(cmd.UserID) {
-		return Reply{Text: b.settingsRefusal(), Outcome: "refused"}
+	if ok, err := b.editor(ctx, cmd.UserID); !ok {
+		return Reply{Text: b.settingsRefusal(err), Outcome: "refused"}
 	}
 	s, err := b.store.ChannelSettings(ctx, cmd.TeamID, cmd.ChannelID)
 	if err != nil {

@@ -99,9 +99,11 @@ func (b *Bot) handleButtons(ctx context.Context, cb slack.InteractionCallback) R
 			return Reply{Outcome: "error"}
 		}
 	}
-	if act.ActionID == ActionDispute && !b.mayDispute(cb.User.ID, item.Submission.UserID) {
-		b.refuseAction(cb, b.disputeRefusal())
-		return Reply{Outcome: "refused"}
+	if act.ActionID == ActionDispute {
+		if ok, err := b.mayDispute(ctx, cb.User.ID, item.Submission.UserID); !ok {
+			b.refuseAction(cb, b.disputeRefusal(err))
+			return Reply{Outcome: "refused"}
+		}
 	}
 	switch act.ActionID {
 	case ActionDispute:
@@ -349,8 +351,8 @@ func (b *Bot) handleDispute(ctx context.Context, cb slack.InteractionCallback) R
 		// Refused: say so in the modal rather than close it as if saved.
 		return Reply{Outcome: "refused", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: "factgrade cannot record this dispute: the grade was not found in this workspace. Nothing was saved."})}
 	}
-	if !b.mayDispute(cb.User.ID, item.Submission.UserID) {
-		return Reply{Outcome: "refused", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: b.disputeRefusal() + " Nothing was saved."})}
+	if ok, err := b.mayDispute(ctx, cb.User.ID, item.Submission.UserID); !ok {
+		return Reply{Outcome: "refused", Body: slack.NewErrorsViewSubmissionResponse(map[string]string{disputeReason: b.disputeRefusal(err) + " Nothing was saved."})}
 	}
 	value := func(block string) (string, string) {
 		if cb.View.State == nil {

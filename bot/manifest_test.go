@@ -83,7 +83,7 @@ func TestManifests(t *testing.T) {
 					}
 				}
 			}
-			if want := []string{"chat:write", "chat:write.public", "commands", "channels:history", "groups:history"}; !slices.Equal(m.OAuth.Scopes.Bot, want) {
+			if want := []string{"chat:write", "chat:write.public", "commands", "channels:history", "groups:history", "users:read", "usergroups:read", "channels:read", "groups:read", "im:read", "mpim:read"}; !slices.Equal(m.OAuth.Scopes.Bot, want) {
 				t.Errorf("bot scopes = %v, want the least needed %v", m.OAuth.Scopes.Bot, want)
 			}
 		})

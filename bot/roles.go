@@ -1,46 +1,206 @@
 package bot
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
 )
 
 // Who may do what. Channel settings (the rubric, where replies go) are the
 // desk's standards editors' to change; a grade may be disputed by the
 // editor who asked for it and by the standards editors. Config.Editors
-// lists the standards editors by Slack user id; while it is empty every
-// member may do both, as before (serve warns at start).
+// names the standards editors: Slack user ids (U…, W…) and user groups
+// (S…, whose members are read with usergroups.users.list). Workspace
+// admins and owners (users.info) count as standards editors too. While
+// Config.Editors is empty every member may do both, as before (serve
+// warns at start).
 
-// editor reports whether user is one of the configured standards editors,
-// or no editors are configured.
-func (b *Bot) editor(user string) bool {
-	return len(b.cfg.Editors) == 0 || slices.Contains(b.cfg.Editors, user)
+// roleTTL is how long a user group's members, a user's admin flag and a
+// channel's members are trusted before Slack is asked again.
+const roleTTL = time.Minute
+
+// errRoleLookup is a role that could not be checked: Slack did not answer.
+var errRoleLookup = errors.New("could not ask Slack who may do this")
+
+// roleCache remembers Slack's answers about people for roleTTL.
+type roleCache struct {
+	mu      sync.Mutex
+	groups  map[string]cachedList // user group → members
+	members map[string]cachedList // channel → members
+	admins  map[string]cachedFlag // user → admin or owner
+}
+
+type cachedList struct {
+	ids []string
+	at  time.Time
+}
+
+type cachedFlag struct {
+	yes bool
+	at  time.Time
+}
+
+// editorGroups and editorUsers split Config.Editors.
+func (b *Bot) editorGroups() []string {
+	return slices.DeleteFunc(slices.Clone(b.cfg.Editors), func(id string) bool { return !strings.HasPrefix(id, "S") })
+}
+
+func (b *Bot) editorUsers() []string {
+	return slices.DeleteFunc(slices.Clone(b.cfg.Editors), func(id string) bool { return strings.HasPrefix(id, "S") })
+}
+
+// editor reports whether user is a standards editor: listed, a member of a
+// listed user group, or a workspace admin or owner; or no editors are
+// configured. It fails (errRoleLookup) only when the answer needs Slack and
+// Slack does not give it.
+func (b *Bot) editor(ctx context.Context, user string) (bool, error) {
+	if len(b.cfg.Editors) == 0 || slices.Contains(b.editorUsers(), user) {
+		return true, nil
+	}
+	var failed error
+	for _, g := range b.editorGroups() {
+		ids, err := b.roles.list(&b.roles.groups, g, func() ([]string, error) {
+			var ids []string
+			err := b.callSlack(ctx, "usergroups.users.list", "", func(ctx context.Context) (err error) {
+				ids, err = b.slack.GetUserGroupMembersContext(ctx, g)
+				return err
+			})
+			return ids, err
+		})
+		if err != nil {
+			b.log.Warn("reading a standards editors' user group", "usergroup", g, "err", err)
+			failed = errRoleLookup
+			continue
+		}
+		if slices.Contains(ids, user) {
+			return true, nil
+		}
+	}
+	admin, err := b.admin(ctx, user)
+	if err != nil {
+		b.log.Warn("reading a member's admin flag", "user", user, "err", err)
+		return false, errRoleLookup
+	}
+	return admin, failed
+}
+
+// admin reports whether user is a workspace admin or owner (users.info).
+func (b *Bot) admin(ctx context.Context, user string) (bool, error) {
+	r := &b.roles
+	r.mu.Lock()
+	if f, ok := r.admins[user]; ok && time.Since(f.at) < roleTTL {
+		r.mu.Unlock()
+		return f.yes, nil
+	}
+	r.mu.Unlock()
+	var u *slack.User
+	err := b.callSlack(ctx, "users.info", "", func(ctx context.Context) (err error) {
+		u, err = b.slack.GetUserInfoContext(ctx, user)
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	yes := (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner) && !u.IsRestricted && !u.IsUltraRestricted && !u.Deleted
+	r.mu.Lock()
+	if r.admins == nil {
+		r.admins = map[string]cachedFlag{}
+	}
+	r.admins[user] = cachedFlag{yes: yes, at: time.Now()}
+	r.mu.Unlock()
+	return yes, nil
+}
+
+// member reports whether user is a member of channel (conversations.members).
+func (b *Bot) member(ctx context.Context, channel, user string) (bool, error) {
+	ids, err := b.roles.list(&b.roles.members, channel, func() ([]string, error) {
+		var all []string
+		cursor := ""
+		for {
+			var page []string
+			err := b.callSlack(ctx, "conversations.members", "", func(ctx context.Context) (err error) {
+				page, cursor, err = b.slack.GetUsersInConversationContext(ctx, &slack.GetUsersInConversationParameters{ChannelID: channel, Cursor: cursor, Limit: 1000})
+				return err
+			})
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, page...)
+			if cursor == "" {
+				return all, nil
+			}
+		}
+	})
+	if err != nil {
+		return false, err
+	}
+	return slices.Contains(ids, user), nil
+}
+
+// list returns the cached list for key in m, reading it with read when
+// missing or stale.
+func (r *roleCache) list(m *map[string]cachedList, key string, read func() ([]string, error)) ([]string, error) {
+	r.mu.Lock()
+	if l, ok := (*m)[key]; ok && time.Since(l.at) < roleTTL {
+		r.mu.Unlock()
+		return l.ids, nil
+	}
+	r.mu.Unlock()
+	ids, err := read()
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	if *m == nil {
+		*m = map[string]cachedList{}
+	}
+	(*m)[key] = cachedList{ids: ids, at: time.Now()}
+	r.mu.Unlock()
+	return ids, nil
 }
 
 // mayDispute reports whether user may dispute the grade of a submission
 // made by submitter.
-func (b *Bot) mayDispute(user, submitter string) bool {
-	return user == submitter || b.editor(user)
+func (b *Bot) mayDispute(ctx context.Context, user, submitter string) (bool, error) {
+	if user == submitter {
+		return true, nil
+	}
+	return b.editor(ctx, user)
 }
 
 // editorsMention names the standards editors for a refusal.
 func (b *Bot) editorsMention() string {
-	names := make([]string, 0, min(len(b.cfg.Editors), 5))
-	for _, u := range b.cfg.Editors[:min(len(b.cfg.Editors), 5)] {
-		names = append(names, "<@"+u+">")
+	var names []string
+	for _, id := range b.cfg.Editors[:min(len(b.cfg.Editors), 5)] {
+		if strings.HasPrefix(id, "S") {
+			names = append(names, "<!subteam^"+id+">")
+		} else {
+			names = append(names, "<@"+id+">")
+		}
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(append(names, "or a workspace admin"), ", ")
 }
 
-// SettingsRefusal is what a member who is not a standards editor is told
+// settingsRefusal is what a member who is not a standards editor is told
 // when changing a channel's settings.
-func (b *Bot) settingsRefusal() string {
+func (b *Bot) settingsRefusal(err error) string {
+	if err != nil {
+		return "factgrade could not check with Slack that you are one of the desk's standards editors, who alone change how this channel is graded. Nothing was changed; try again in a minute."
+	}
 	return fmt.Sprintf("Only the desk's standards editors can change how this channel is graded. Ask one of them (%s).", b.editorsMention())
 }
 
 // disputeRefusal is what a member is told when disputing someone else's
 // grade without being a standards editor.
-func (b *Bot) disputeRefusal() string {
+func (b *Bot) disputeRefusal(err error) string {
+	if err != nil {
+		return "factgrade could not check with Slack that you are one of the desk's standards editors, who may dispute others' grades. Try again in a minute."
+	}
 	return fmt.Sprintf("Only the editor who asked for this grade and the desk's standards editors can dispute it. Ask one of them (%s).", b.editorsMention())
 }

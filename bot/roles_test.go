@@ -13,14 +13,37 @@ import (
 	"github.com/factgrade/factgrade/storage"
 )
 
+// The roles of TestRoles: a standards editor listed by id, one who is a
+// member of the standards editors' user group, a workspace admin, the
+// editor who asked for a grade (editor), another member and a guest.
+const (
+	chief       = "U0CHIEF"
+	grouped     = "U0GROUPED"
+	wsAdmin     = "U0ADMIN"
+	otherMember = "U0OTHER"
+	guest       = "U0GUEST"
+	editorGroup = "S0STANDARDS"
+)
+
+// rolesHarness is a harness whose standards editors are chief and the
+// members of editorGroup, with every role known to the fake Slack.
+func rolesHarness(t *testing.T) *harness {
+	h := newHarness(t, func(c *bot.Config) { c.Editors = []string{chief, editorGroup} })
+	for _, u := range []slacktest.User{{ID: chief}, {ID: grouped}, {ID: wsAdmin, Admin: true}, {ID: editor}, {ID: otherMember}, {ID: guest, Guest: true}} {
+		h.slack.AddUser(u)
+	}
+	h.slack.SetUserGroup(editorGroup, grouped, "U0SOMEONE")
+	return h
+}
+
 // TestRoles proves, per role, who may change a channel's settings and
-// dispute a grade when standards editors are configured: the standards
-// editor may do both; the editor who asked may dispute their own grade but
-// not change the channel; any other member may do neither, and is told so
-// and who to ask. Nothing a refused member sends is saved.
+// dispute a grade when standards editors are configured: standards editors
+// (listed, through their user group, or workspace admins) may do both; the
+// editor who asked may dispute their own grade but not change the channel;
+// any other member and a guest may do neither, and are told so and who to
+// ask. Nothing a refused member sends is saved.
 func TestRoles(t *testing.T) {
-	const chief, other = "U0CHIEF", "U0OTHER"
-	h := newHarness(t, func(c *bot.Config) { c.Editors = []string{chief} })
+	h := rolesHarness(t)
 	slash := func(user, text, trig string) string {
 		t.Helper()
 		s := slacktest.Slash{TeamID: teamID, ChannelID: channel, UserID: user, Text: text, TriggerID: trig, ResponseURL: h.slack.ResponseURL(trig)}
@@ -31,18 +54,26 @@ func TestRoles(t *testing.T) {
 		return body
 	}
 	// Channel settings.
+	var last string
 	for _, c := range []struct {
 		user    string
 		allowed bool
-	}{{chief, true}, {editor, false}, {other, false}} {
-		body := slash(c.user, "reply private", "roles.use."+c.user)
-		if refused := strings.Contains(body, "Only the desk's standards editors can change how this channel is graded") && strings.Contains(body, "U0CHIEF"); refused == c.allowed {
-			t.Errorf("%s: reply private answered %s (allowed %t)", c.user, body, c.allowed)
+	}{{chief, true}, {editor, false}, {otherMember, false}, {guest, false}, {grouped, true}, {wsAdmin, true}} {
+		for _, cmd := range []string{"reply private", "use test-story"} {
+			body := slash(c.user, cmd, "roles."+cmd+c.user)
+			refusal := strings.Contains(body, "Only the desk's standards editors can change how this channel is graded") &&
+				strings.Contains(body, "@U0CHIEF") && strings.Contains(body, "!subteam^S0STANDARDS") && strings.Contains(body, "workspace admin")
+			if refusal == c.allowed {
+				t.Errorf("%s: %s answered %s (allowed %t)", c.user, cmd, body, c.allowed)
+			}
 		}
-	}
-	s, err := h.store.ChannelSettings(context.Background(), teamID, channel)
-	if err != nil || s.UpdatedBy != chief {
-		t.Errorf("channel settings updated by %q (%v), want only the standards editor's change", s.UpdatedBy, err)
+		if c.allowed {
+			last = c.user
+		}
+		s, err := h.store.ChannelSettings(context.Background(), teamID, channel)
+		if err != nil || s.UpdatedBy != last {
+			t.Errorf("after %s: channel settings updated by %q (%v), want %q", c.user, s.UpdatedBy, err, last)
+		}
 	}
 
 	// A grade asked for by editor.
@@ -51,13 +82,14 @@ func TestRoles(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	id := strconv.FormatInt(sub.ID, 10)
 	meta, _ := json.Marshal(map[string]any{"submission": sub.ID, "channel": channel})
+	var want []string
 	for i, c := range []struct {
 		user    string
 		allowed bool
-	}{{other, false}, {editor, true}, {chief, true}} {
+	}{{otherMember, false}, {guest, false}, {editor, true}, {chief, true}, {grouped, true}, {wsAdmin, true}} {
 		p := slacktest.ViewSubmission(teamID, c.user, "V1", "h"+c.user, "dispute", string(meta), map[string]map[string]any{
 			"criterion": {"criterion": slacktest.Selected("admission")},
-			"verdict":   {"verdict": slacktest.Selected([]string{"pass", "partial", "na"}[i])},
+			"verdict":   {"verdict": slacktest.Selected([]string{"pass", "partial", "na", "pass", "partial", "na"}[i])},
 			"reason":    {"reason": slacktest.TextInput("the source says it was indirect")},
 		})
 		_, body := h.post("/slack/interactivity", slacktest.FormType, slacktest.InteractionBody(p))
@@ -65,15 +97,46 @@ func TestRoles(t *testing.T) {
 		if refused == c.allowed {
 			t.Errorf("%s: dispute answered %q (allowed %t)", c.user, body, c.allowed)
 		}
+		if c.allowed {
+			want = append(want, c.user)
+		}
 		// The Dispute button says the same before the modal opens.
 		click := slacktest.BlockAction(teamID, channel, c.user, trigger(10+i), sub.PostedTS, bot.ActionDispute, id, false)
 		h.post("/slack/interactivity", slacktest.FormType, slacktest.InteractionBody(click))
 	}
 	ovs, err := h.store.OverridesFor(context.Background(), sub.ID)
-	if err != nil || len(ovs) != 2 || ovs[0].UserID != editor || ovs[1].UserID != chief {
-		t.Errorf("overrides = %+v, %v; want the asker's and the standards editor's", ovs, err)
+	var got []string
+	for _, o := range ovs {
+		got = append(got, o.UserID)
 	}
-	if opens := h.slack.WaitCalls("views.open", 2, 5*time.Second); len(opens) != 2 {
-		t.Errorf("%d dispute modals opened, want 2 (the asker's and the standards editor's)", len(opens))
+	if err != nil || strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("overrides by %v, %v; want %v", got, err, want)
+	}
+	if opens := h.slack.WaitCalls("views.open", len(want), 5*time.Second); len(opens) != len(want) {
+		t.Errorf("%d dispute modals opened, want %d", len(opens), len(want))
+	}
+	// Slack's directory was asked once per user and group within a minute.
+	if n := len(h.slack.Calls("usergroups.users.list")); n != 1 {
+		t.Errorf("usergroups.users.list called %d times, want 1 (cached)", n)
+	}
+}
+
+// TestRolesSlackDown: when Slack cannot say whether a member is a standards
+// editor, nothing is changed and the member is told to try again.
+func TestRolesSlackDown(t *testing.T) {
+	h := rolesHarness(t)
+	for range 3 { // callSlack tries three times
+		h.slack.FailNext("users.info", "fatal_error")
+	}
+	for range 5 {
+		h.slack.FailNext("usergroups.users.list", "fatal_error")
+	}
+	s := slacktest.Slash{TeamID: teamID, ChannelID: channel, UserID: wsAdmin, Text: "reply private", TriggerID: "down1", ResponseURL: h.slack.ResponseURL("down1")}
+	_, body := h.post("/slack/commands", slacktest.FormType, s.Body())
+	if !strings.Contains(body, "could not check with Slack") || !strings.Contains(body, "Nothing was changed") {
+		t.Errorf("answer %s, want a try-again", body)
+	}
+	if st, _ := h.store.ChannelSettings(context.Background(), teamID, channel); st.UpdatedBy != editor {
+		t.Errorf("channel settings updated by %q while Slack was down", st.UpdatedBy)
 	}
 }

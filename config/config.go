@@ -46,10 +46,11 @@ type Config struct {
 	// Workers is the number of submissions graded at once
 	// (FACTGRADE_WORKERS, default 4).
 	Workers int
-	// Editors are the desk's standards editors, Slack user ids separated
-	// by commas (FACTGRADE_STANDARDS_EDITORS): only they change a channel's
-	// settings, and they (besides the editor who asked) may dispute a
-	// grade. Unset, every member may.
+	// Editors are the desk's standards editors, Slack user ids and user
+	// group ids (S…) separated by commas (FACTGRADE_STANDARDS_EDITORS):
+	// only they and workspace admins change a channel's settings, and they
+	// (besides the editor who asked) may dispute a grade. Unset, every
+	// member may.
 	Editors []string
 	// UserLimit and ChannelLimit are the texts one person and one channel
 	// may send for grading a minute; more are refused politely, saying

@@ -231,12 +231,16 @@ func (r *reader) rubricID(name string) string {
 // userIDPattern is the form of a Slack user id.
 var userIDPattern = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
 
-// userIDs reads name as Slack user ids separated by commas or spaces.
+// userGroupIDPattern is the form of a Slack user group id.
+var userGroupIDPattern = regexp.MustCompile(`^S[A-Z0-9]{2,}$`)
+
+// userIDs reads name as Slack user ids and user group ids separated by
+// commas or spaces.
 func (r *reader) userIDs(name string) []string {
 	var ids []string
 	for _, f := range strings.FieldsFunc(r.raw(name), func(c rune) bool { return c == ',' || c == ' ' }) {
-		if !userIDPattern.MatchString(f) {
-			r.problems.add(name, "%q is not a Slack user id (U… or W…, from the member's profile → ⋮ → Copy member ID)", f)
+		if !userIDPattern.MatchString(f) && !userGroupIDPattern.MatchString(f) {
+			r.problems.add(name, "%q is not a Slack user id (U… or W…, from the member's profile → ⋮ → Copy member ID) or user group id (S…, from the group's page → ⋮ → Copy group ID)", f)
 			continue
 		}
 		ids = append(ids, f)

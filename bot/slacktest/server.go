@@ -61,6 +61,7 @@ type Server struct {
 	rates  faultRates         // random faults per method (fault.go)
 	posted []posted           // messages in channels, for conversations.* (history.go)
 	real   realSlack          // real Slack's limits, when a test asks (real.go)
+	dir    directory          // people, groups and members (directory.go)
 }
 
 // SetDelay makes every chat.* call take d before it is answered, like a
@@ -92,6 +93,9 @@ func NewServer(botToken, appToken string) *Server {
 	mux.HandleFunc("POST /api/auth.test", s.authTest)
 	mux.HandleFunc("POST /api/conversations.history", s.history("conversations.history"))
 	mux.HandleFunc("POST /api/conversations.replies", s.history("conversations.replies"))
+	for _, m := range []string{"users.info", "usergroups.users.list", "conversations.members"} {
+		mux.HandleFunc("/api/"+m, s.directoryCall(m))
+	}
 	mux.HandleFunc("POST /response/{id}", s.responseURL)
 	mux.HandleFunc("GET /socket", s.socket.serve)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
