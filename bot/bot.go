@@ -140,8 +140,12 @@ type Bot struct {
 	startedAt  time.Time // submissions made before may have been posted by an earlier process
 	workCtx    context.Context
 	cancelWork context.CancelFunc
-	wg         sync.WaitGroup
-	bg         sync.WaitGroup // App Home publishes and thread replies
+	// halted ends when Shutdown's grace runs out: background tasks stop
+	// waiting on Slack's pace or Retry-After then.
+	halted context.Context
+	halt   context.CancelFunc
+	wg     sync.WaitGroup
+	bg     sync.WaitGroup // App Home publishes and thread replies
 }
 
 // New returns a Bot; call Start to start grading.
@@ -209,6 +213,7 @@ func New(cfg Config) (*Bot, error) {
 		refill:   make(chan struct{}, 1),
 		limits:   submitLimits{perUser: cfg.UserPerMinute, perChan: cfg.ChannelPerMinute},
 	}
+	b.halted, b.halt = context.WithCancel(context.Background())
 	var lastWarn atomic.Int64
 	b.pace.onShared = func(err error) {
 		// The database is what replicas share; without it each paces
@@ -264,9 +269,11 @@ func (b *Bot) Shutdown(ctx context.Context) error {
 	select {
 	case <-done:
 		b.cancelWork()
+		b.halt()
 		return nil
 	case <-ctx.Done():
 		b.cancelWork()
+		b.halt()
 		<-done
 		return fmt.Errorf("bot shutdown: in-flight work cancelled: %w", ctx.Err())
 	}
@@ -323,7 +330,12 @@ func (b *Bot) goBackground(name string, f func(ctx context.Context) error) {
 		defer b.bg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 3*b.cfg.SlackTimeout)
 		defer cancel()
-		if err := f(ctx); err != nil {
+		// Its waits before a Slack call end with the timeout or when
+		// Shutdown's grace runs out, whichever comes first.
+		wctx, wcancel := context.WithCancel(ctx)
+		defer wcancel()
+		defer context.AfterFunc(b.halted, wcancel)()
+		if err := f(withWaits(ctx, wctx)); err != nil {
 			b.log.Warn("background task failed", "task", name, "err", err)
 		}
 	}()

@@ -274,7 +274,11 @@ func (b *Bot) tellUser(ctx context.Context, sub storage.Submission, text string)
 func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished bool) {
 	// A post that has started is finished even during shutdown: cancelling
 	// it half way could leave a message in Slack that storage does not know.
-	ctx = context.WithoutCancel(ctx)
+	// Waiting before a call (a channel's pace, Slack's Retry-After, a retry's
+	// backoff) is not a post started: it ends with the shutdown, and the
+	// reply stays stored for the next start.
+	waitCtx := ctx
+	ctx = withWaits(context.WithoutCancel(ctx), waitCtx)
 	if p, ok := b.unrecorded.get(sub.ID); ok {
 		// Posted already, but storage did not take the record: record it
 		// now rather than post again.
@@ -314,6 +318,10 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished boo
 	if errors.Is(err, errClaimLost) {
 		b.log.Warn("not posting: another process took the submission over (this one's claim ran out)", "submission", sub.ID)
 		return true
+	}
+	if err != nil && waitCtx.Err() != nil && errors.Is(err, waitCtx.Err()) {
+		b.log.Info("shutting down: reply left stored for the next start", "submission", sub.ID, "err", err)
+		return false
 	}
 	if err != nil && permanent(err) {
 		channel, ts, err = b.deliverElsewhere(ctx, sub, msg, err)
@@ -362,8 +370,9 @@ func (b *Bot) recordPost(ctx context.Context, sub storage.Submission, channel, t
 // channel, waiting out 429s for as long as Slack's Retry-After says, and
 // retrying errors that may pass. API errors (channel_not_found…) are final.
 func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(ctx context.Context) error) error {
+	wctx := waits(ctx)
 	for attempt := 1; ; attempt++ {
-		if err := b.pace.wait(ctx, method, channel); err != nil {
+		if err := b.pace.wait(wctx, method, channel); err != nil {
 			return err
 		}
 		cctx, cancel := context.WithTimeout(ctx, b.cfg.SlackTimeout)
@@ -382,9 +391,9 @@ func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(c
 			if attempt < 2*maxAttempts {
 				continue
 			}
-		case !permanent(err) && attempt < 3 && ctx.Err() == nil:
+		case !permanent(err) && attempt < 3 && wctx.Err() == nil:
 			b.obs.SlackCall(method, "retry")
-			if sleep(ctx, time.Duration(attempt)*b.cfg.RetryBackoff) {
+			if sleep(wctx, time.Duration(attempt)*b.cfg.RetryBackoff) {
 				continue
 			}
 		}
@@ -435,4 +444,23 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	case <-t.C:
 		return true
 	}
+}
+
+// waitsKey carries, in a context whose calls must not be cancelled half
+// way, the context that bounds the waits between them.
+type waitsKey struct{}
+
+// withWaits returns ctx whose waits before a Slack call (pace, Retry-After,
+// retry backoff) end when w does, while the calls themselves run on ctx.
+func withWaits(ctx, w context.Context) context.Context {
+	return context.WithValue(ctx, waitsKey{}, w)
+}
+
+// waits returns the context that bounds the waits of a call made with ctx:
+// the one given to withWaits, else ctx itself.
+func waits(ctx context.Context) context.Context {
+	if w, ok := ctx.Value(waitsKey{}).(context.Context); ok {
+		return w
+	}
+	return ctx
 }

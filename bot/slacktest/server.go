@@ -347,3 +347,18 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
 }
+
+// ClearRateLimits drops the 429s still queued for method by RateLimit.
+func (s *Server) ClearRateLimits(method string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.limits, method)
+}
+
+// RateLimitsLeft returns how many of the 429s queued by RateLimit for
+// method have not been answered yet.
+func (s *Server) RateLimitsLeft(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.limits[method])
+}
