@@ -13,17 +13,22 @@ import (
 	"github.com/factgrade/factgrade/storage"
 )
 
-// homeRecent is how many recent grades the App Home lists.
-const homeRecent = 10
+// homeRecent is how many recent grades the App Home lists; homeScan is
+// how many of the workspace's latest are looked through to find them.
+const (
+	homeRecent = 10
+	homeScan   = 200
+)
 
-// publishHome publishes the App Home tab for user: the workspace's recent
-// grades, the letter distribution of the last seven days, and the rubrics.
+// publishHome publishes the App Home tab for user: the recent grades user
+// may see, the letter distribution of the last seven days, and the rubrics.
 func (b *Bot) publishHome(ctx context.Context, teamID, userID string) error {
 	f := storage.Filter{TeamID: teamID}
-	recent, err := b.store.Recent(ctx, f, homeRecent)
+	latest, err := b.store.Recent(ctx, f, homeScan)
 	if err != nil {
 		return fmt.Errorf("publishHome: recent grades: %w", err)
 	}
+	recent := b.visibleTo(ctx, userID, latest, homeRecent)
 	now := time.Now()
 	counts, err := b.store.Counts(ctx, now.Add(-7*24*time.Hour), now, f)
 	if err != nil {
@@ -35,6 +40,39 @@ func (b *Bot) publishHome(ctx context.Context, teamID, userID string) error {
 		return err
 	})
 }
+
+// visibleTo returns the first n of items that user may see: their own
+// submissions, and grades posted for everyone in a channel they are a
+// member of (conversations.members). A grade shown only to whoever asked
+// (a private reply) or made in a direct message is its submitter's alone.
+// When Slack cannot say whether user is a member, the item is left out.
+func (b *Bot) visibleTo(ctx context.Context, user string, items []storage.GradedItem, n int) []storage.GradedItem {
+	var out []storage.GradedItem
+	for _, it := range items {
+		if len(out) == n {
+			break
+		}
+		s := it.Submission
+		switch {
+		case s.UserID == user:
+		case s.Ephemeral || directMessage(s.ChannelID) || directMessage(s.ReplyChannel):
+			continue
+		default:
+			ok, err := b.member(ctx, s.ChannelID, user)
+			if err != nil {
+				b.log.Warn("reading a channel's members for App Home", "channel", s.ChannelID, "err", err)
+			}
+			if !ok {
+				continue
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// directMessage reports whether channel is a direct message (D…).
+func directMessage(channel string) bool { return strings.HasPrefix(channel, "D") }
 
 // RenderHome renders the App Home tab.
 func RenderHome(recent []storage.GradedItem, week storage.Counts, rubrics string) slack.HomeTabViewRequest {

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -138,5 +139,78 @@ func TestRolesSlackDown(t *testing.T) {
 	}
 	if st, _ := h.store.ChannelSettings(context.Background(), teamID, channel); st.UpdatedBy != editor {
 		t.Errorf("channel settings updated by %q while Slack was down", st.UpdatedBy)
+	}
+}
+
+// TestHomePerRole proves that App Home lists, for each viewer, only their
+// own grades and grades posted for everyone in channels they are members
+// of: never a private channel's grade to a non-member, a private reply or
+// a direct message's grade to anyone but whoever asked.
+func TestHomePerRole(t *testing.T) {
+	h := rolesHarness(t)
+	const secret, quiet, dm = "C0SECRET", "C0QUIET", "D0EDITOR"
+	h.slack.SetMembers(channel, editor, otherMember)
+	h.slack.SetMembers(secret, chief, grouped)
+	h.slack.SetMembers(quiet, grouped, otherMember) // replies private (the default)
+	// The private channel chose to post grades for its members.
+	if err := h.store.SetChannelSettings(context.Background(), storage.ChannelSettings{TeamID: teamID, ChannelID: secret, UpdatedBy: chief, UpdatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range []struct{ user, ch, text string }{
+		{editor, channel, "China admits hacking deskitem"},
+		{chief, secret, "China admits hacking secretitem"},
+		{grouped, quiet, "China admits hacking quietitem"},
+		{editor, dm, "China admits hacking dmitem"},
+	} {
+		trig := "home" + strconv.Itoa(i)
+		c := slacktest.Slash{TeamID: teamID, ChannelID: s.ch, UserID: s.user, Text: s.text, TriggerID: trig, ResponseURL: h.slack.ResponseURL(trig)}
+		if code, body := h.post("/slack/commands", slacktest.FormType, c.Body()); code != 200 {
+			t.Fatalf("%s: %d %s", s.text, code, body)
+		}
+		h.waitState(int64(i+1), storage.Posted)
+	}
+	all := []string{"deskitem", "secretitem", "quietitem", "dmitem"}
+	for i, c := range []struct {
+		user string
+		sees []string
+	}{
+		{editor, []string{"deskitem", "dmitem"}},
+		{otherMember, []string{"deskitem"}},
+		{chief, []string{"secretitem"}},
+		{grouped, []string{"secretitem", "quietitem"}},
+		{wsAdmin, nil},
+		{guest, nil},
+	} {
+		h.post("/slack/events", slacktest.JSONType, slacktest.AppHomeOpened(teamID, c.user, "EvHOME"+strconv.Itoa(i)))
+		calls := h.slack.WaitCalls("views.publish", i+1, 5*time.Second)
+		if len(calls) != i+1 {
+			t.Fatalf("%s: no views.publish", c.user)
+		}
+		call := calls[i]
+		if call.JSON["user_id"] != c.user {
+			t.Fatalf("views.publish for %v, want %s", call.JSON["user_id"], c.user)
+		}
+		view, _ := json.Marshal(call.JSON["view"])
+		for _, item := range all {
+			if got, want := strings.Contains(string(view), item), slices.Contains(c.sees, item); got != want {
+				t.Errorf("%s: home shows %s = %t, want %t", c.user, item, got, want)
+			}
+		}
+		if len(c.sees) == 0 && !strings.Contains(string(view), "Nothing graded yet") {
+			t.Errorf("%s: home view without grades lacks its note: %s", c.user, view)
+		}
+	}
+	// Each channel's members were read once (cached for a minute); a
+	// channel whose grades are private replies needs no asking.
+	for ch, want := range map[string]int{channel: 1, secret: 1, quiet: 0} {
+		n := 0
+		for _, c := range h.slack.Calls("conversations.members") {
+			if c.Form.Get("channel") == ch {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("conversations.members of %s read %d times, want %d", ch, n, want)
+		}
 	}
 }
