@@ -16,8 +16,9 @@ import (
 type DigestPreviewer interface {
 	// Names returns the configured digests' names.
 	Names() []string
-	// PreviewDigest renders the named digest ("" when only one is configured).
-	PreviewDigest(ctx context.Context, name string) (text string, blocks []slack.Block, err error)
+	// PreviewDigest renders the named digest ("" when only one is
+	// configured) with only the grades that may be shown in channel.
+	PreviewDigest(ctx context.Context, name, channel string) (text string, blocks []slack.Block, err error)
 }
 
 // digestPreview answers "/factcheck digest [NAME]": the preview is built in
@@ -38,7 +39,7 @@ func (b *Bot) digestPreview(cmd slack.SlashCommand, c Command) Reply {
 	}
 	sub := struct{ channel, user string }{cmd.ChannelID, cmd.UserID}
 	b.goBackground("digest_preview", func(ctx context.Context) error {
-		text, blocks, err := d.PreviewDigest(ctx, c.Digest)
+		text, blocks, err := d.PreviewDigest(ctx, c.Digest, sub.channel)
 		opts := []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
 		if err != nil {
 			b.log.Error("previewing digest", "digest", c.Digest, "err", err)

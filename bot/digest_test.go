@@ -16,7 +16,7 @@ type fakeDigests struct{ names []string }
 
 func (f fakeDigests) Names() []string { return f.names }
 
-func (f fakeDigests) PreviewDigest(ctx context.Context, name string) (string, []slack.Block, error) {
+func (f fakeDigests) PreviewDigest(ctx context.Context, name, channel string) (string, []slack.Block, error) {
 	if name == "" {
 		name = f.names[0]
 	}

@@ -34,6 +34,7 @@ type roleCache struct {
 	groups  map[string]cachedList // user group → members
 	members map[string]cachedList // channel → members
 	admins  map[string]cachedFlag // user → admin or owner
+	public  map[string]cachedFlag // channel → a public channel
 }
 
 type cachedList struct {
@@ -203,4 +204,40 @@ func (b *Bot) disputeRefusal(err error) string {
 		return "factgrade could not check with Slack that you are one of the desk's standards editors, who may dispute others' grades. Try again in a minute."
 	}
 	return fmt.Sprintf("Only the editor who asked for this grade and the desk's standards editors can dispute it. Ask one of them (%s).", b.editorsMention())
+}
+
+// Visible reports whether a grade made in itemChannel may be shown in
+// postChannel (digest.Visibility): always in its own channel; elsewhere
+// only when itemChannel is a public channel (conversations.info), never a
+// private channel's, a group DM's or a direct message's.
+func (b *Bot) Visible(ctx context.Context, postChannel, itemChannel string) (bool, error) {
+	if itemChannel == postChannel {
+		return true, nil
+	}
+	if directMessage(itemChannel) {
+		return false, nil
+	}
+	r := &b.roles
+	r.mu.Lock()
+	if f, ok := r.public[itemChannel]; ok && time.Since(f.at) < roleTTL {
+		r.mu.Unlock()
+		return f.yes, nil
+	}
+	r.mu.Unlock()
+	var ch *slack.Channel
+	err := b.callSlack(ctx, "conversations.info", "", func(ctx context.Context) (err error) {
+		ch, err = b.slack.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: itemChannel})
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	public := !ch.IsPrivate && !ch.IsIM && !ch.IsMpIM && !ch.IsGroup
+	r.mu.Lock()
+	if r.public == nil {
+		r.public = map[string]cachedFlag{}
+	}
+	r.public[itemChannel] = cachedFlag{yes: public, at: time.Now()}
+	r.mu.Unlock()
+	return public, nil
 }

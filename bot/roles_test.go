@@ -214,3 +214,32 @@ func TestHomePerRole(t *testing.T) {
 		}
 	}
 }
+
+// TestVisibleInChannel proves the bot's digest.Visibility: a grade is
+// shown in its own channel, and elsewhere only when its channel is public
+// (conversations.info); a private channel's, a direct message's and an
+// unknown channel's grades are not.
+func TestVisibleInChannel(t *testing.T) {
+	h := rolesHarness(t)
+	h.slack.SetChannel("C0PUBLIC", false)
+	h.slack.SetChannel("C0SECRET", true)
+	ctx := context.Background()
+	for _, c := range []struct {
+		post, item string
+		want       bool
+	}{
+		{"C0DIGEST", "C0PUBLIC", true},
+		{"C0DIGEST", "C0SECRET", false},
+		{"C0SECRET", "C0SECRET", true},
+		{"C0DIGEST", "D0EDITOR", false},
+		{"C0DIGEST", "C0GONE", false},
+		{"C0PUBLIC", "C0SECRET", false},
+	} {
+		if got, _ := h.bot.Visible(ctx, c.post, c.item); got != c.want {
+			t.Errorf("Visible(%s, %s) = %t, want %t", c.post, c.item, got, c.want)
+		}
+	}
+	if n := len(h.slack.Calls("conversations.info")); n != 3 {
+		t.Errorf("conversations.info called %d times, want 3 (once per channel: cached)", n)
+	}
+}

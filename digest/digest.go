@@ -80,6 +80,10 @@ type Report struct {
 	// TopOverrides; OverrideTotal is how many there are.
 	Overrides     []storage.Override
 	OverrideTotal int
+	// Hidden counts the items and disputes left out because they come
+	// from a channel whose grades may not be shown where the digest is
+	// posted (a private channel or a direct message; see Visibility).
+	Hidden int
 }
 
 // FailedCriterion is a criterion failed in the window, how often, and the

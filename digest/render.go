@@ -50,6 +50,9 @@ func Render(r *Report) Message {
 	m.add(slack.NewHeaderBlock(blockkit.Plain(cut(fmt.Sprintf("Digest %s: %s graded", r.Name, plural(c.Total, "item", "items")), MaxHeaderText)), slack.HeaderBlockOptionBlockID("digest_header")))
 	m.add(slack.NewContextBlock("digest_window", blockkit.Mrkdwn(contextLine(r, window))))
 	m.add(section("digest_summary", summary(r)))
+	if r.Hidden > 0 {
+		m.add(section("digest_hidden", fmt.Sprintf("%s from private channels or direct messages not shown in this channel; the counts include them.", plural(r.Hidden, "grade or dispute is", "grades or disputes are"))))
+	}
 
 	if len(r.Failed) > 0 {
 		m.part("failed", "*Criteria failed most*", len(c.FailedCriteria), len(r.Failed))

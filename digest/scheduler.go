@@ -83,6 +83,10 @@ type Config struct {
 	// Lease is how long a claimed digest run is this process's: another
 	// resumes it only after that (storage.DefaultDigestLease when zero).
 	Lease time.Duration
+	// Visibility decides which grades a digest or preview may show in its
+	// channel (visible.go); nil shows every grade. SetPoster sets it when
+	// the Poster implements it.
+	Visibility Visibility
 }
 
 // LockedError is returned by Start when another process runs the scheduler.
@@ -166,7 +170,12 @@ func New(cfg Config) (*Scheduler, error) {
 
 // SetPoster sets the Poster, before Start, when it is made after the
 // Scheduler (the bot that posts also previews through it).
-func (s *Scheduler) SetPoster(p Poster) { s.cfg.Poster = p }
+func (s *Scheduler) SetPoster(p Poster) {
+	s.cfg.Poster = p
+	if v, ok := p.(Visibility); ok {
+		s.cfg.Visibility = v
+	}
+}
 
 // Names returns the configured digests' names, sorted.
 func (s *Scheduler) Names() []string {
@@ -227,10 +236,14 @@ func (s *Scheduler) Preview(ctx context.Context, name string) (*Report, error) {
 	return Build(ctx, s.cfg.Store, d, from, now)
 }
 
-// PreviewDigest renders Preview for Slack (the bot's /factcheck digest).
-func (s *Scheduler) PreviewDigest(ctx context.Context, name string) (text string, blocks []slack.Block, err error) {
+// PreviewDigest renders Preview for Slack (the bot's /factcheck digest),
+// showing only the grades that may be seen in channel, where it is shown.
+func (s *Scheduler) PreviewDigest(ctx context.Context, name, channel string) (text string, blocks []slack.Block, err error) {
 	r, err := s.Preview(ctx, name)
 	if err != nil {
+		return "", nil, err
+	}
+	if err := s.redact(ctx, r, channel); err != nil {
 		return "", nil, err
 	}
 	m := Render(r)
@@ -378,6 +391,9 @@ func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRu
 	ctx = context.WithoutCancel(ctx)
 	r, err := Build(ctx, s.cfg.Store, d, run.WindowStart, run.WindowEnd)
 	if err != nil {
+		return err
+	}
+	if err := s.redact(ctx, r, d.Channel); err != nil {
 		return err
 	}
 	ts := ""

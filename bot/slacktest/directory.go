@@ -14,7 +14,9 @@ import (
 // usergroups.users.list answers {"ok":true,"users":["U…"]}, or
 // "no_such_subteam"; conversations.members answers {"ok":true,
 // "members":["U…"],"response_metadata":{"next_cursor":""}}, paged by
-// cursor and limit, or "channel_not_found".
+// cursor and limit, or "channel_not_found"; conversations.info answers
+// {"ok":true,"channel":{"id":…,"is_channel":…,"is_private":…,"is_im":…,
+// "is_mpim":…}}, or "channel_not_found".
 
 // User is a member of the fake workspace.
 type User struct {
@@ -25,6 +27,7 @@ type User struct {
 }
 
 type directory struct {
+	private map[string]bool // channel → private (conversations.info)
 	users   map[string]User
 	groups  map[string][]string
 	members map[string][]string
@@ -60,6 +63,16 @@ func (s *Server) SetMembers(channel string, users ...string) {
 	s.dir.members[channel] = slices.Clone(users)
 }
 
+// SetChannel makes a channel known to conversations.info, public or private.
+func (s *Server) SetChannel(id string, private bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dir.private == nil {
+		s.dir.private = map[string]bool{}
+	}
+	s.dir.private[id] = private
+}
+
 func (s *Server) directoryCall(method string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := r.ParseForm(); err != nil {
@@ -93,6 +106,17 @@ func (s *Server) directoryCall(method string) http.HandlerFunc {
 				return
 			}
 			writeJSON(w, http.StatusOK, map[string]any{"ok": true, "users": g})
+		case "conversations.info":
+			id := form.Get("channel")
+			private, ok := s.dir.private[id]
+			if !ok {
+				writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": "channel_not_found"})
+				return
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"ok": true, "channel": map[string]any{
+				"id": id, "name": id, "is_channel": true, "is_group": false, "is_im": false, "is_mpim": false,
+				"is_private": private, "is_archived": false, "is_member": true,
+			}})
 		case "conversations.members":
 			m, ok := s.dir.members[form.Get("channel")]
 			if !ok {

@@ -93,7 +93,7 @@ func NewServer(botToken, appToken string) *Server {
 	mux.HandleFunc("POST /api/auth.test", s.authTest)
 	mux.HandleFunc("POST /api/conversations.history", s.history("conversations.history"))
 	mux.HandleFunc("POST /api/conversations.replies", s.history("conversations.replies"))
-	for _, m := range []string{"users.info", "usergroups.users.list", "conversations.members"} {
+	for _, m := range []string{"users.info", "usergroups.users.list", "conversations.members", "conversations.info"} {
 		mux.HandleFunc("/api/"+m, s.directoryCall(m))
 	}
 	mux.HandleFunc("POST /response/{id}", s.responseURL)
