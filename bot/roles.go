@@ -93,27 +93,37 @@ func (b *Bot) editor(ctx context.Context, user string) (bool, error) {
 
 // admin reports whether user is a workspace admin or owner (users.info).
 func (b *Bot) admin(ctx context.Context, user string) (bool, error) {
-	r := &b.roles
+	return b.roles.flag(&b.roles.admins, user, func() (bool, error) {
+		var u *slack.User
+		err := b.callSlack(ctx, "users.info", "", func(ctx context.Context) (err error) {
+			u, err = b.slack.GetUserInfoContext(ctx, user)
+			return err
+		})
+		if err != nil {
+			return false, err
+		}
+		return (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner) && !u.IsRestricted && !u.IsUltraRestricted && !u.Deleted, nil
+	})
+}
+
+// flag returns the cached flag for key in m, reading it with read when
+// missing or stale.
+func (r *roleCache) flag(m *map[string]cachedFlag, key string, read func() (bool, error)) (bool, error) {
 	r.mu.Lock()
-	if f, ok := r.admins[user]; ok && time.Since(f.at) < roleTTL {
+	if f, ok := (*m)[key]; ok && time.Since(f.at) < roleTTL {
 		r.mu.Unlock()
 		return f.yes, nil
 	}
 	r.mu.Unlock()
-	var u *slack.User
-	err := b.callSlack(ctx, "users.info", "", func(ctx context.Context) (err error) {
-		u, err = b.slack.GetUserInfoContext(ctx, user)
-		return err
-	})
+	yes, err := read()
 	if err != nil {
 		return false, err
 	}
-	yes := (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner) && !u.IsRestricted && !u.IsUltraRestricted && !u.Deleted
 	r.mu.Lock()
-	if r.admins == nil {
-		r.admins = map[string]cachedFlag{}
+	if *m == nil {
+		*m = map[string]cachedFlag{}
 	}
-	r.admins[user] = cachedFlag{yes: yes, at: time.Now()}
+	(*m)[key] = cachedFlag{yes: yes, at: time.Now()}
 	r.mu.Unlock()
 	return yes, nil
 }
@@ -217,27 +227,15 @@ func (b *Bot) Visible(ctx context.Context, postChannel, itemChannel string) (boo
 	if directMessage(itemChannel) {
 		return false, nil
 	}
-	r := &b.roles
-	r.mu.Lock()
-	if f, ok := r.public[itemChannel]; ok && time.Since(f.at) < roleTTL {
-		r.mu.Unlock()
-		return f.yes, nil
-	}
-	r.mu.Unlock()
-	var ch *slack.Channel
-	err := b.callSlack(ctx, "conversations.info", "", func(ctx context.Context) (err error) {
-		ch, err = b.slack.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: itemChannel})
-		return err
+	return b.roles.flag(&b.roles.public, itemChannel, func() (bool, error) {
+		var ch *slack.Channel
+		err := b.callSlack(ctx, "conversations.info", "", func(ctx context.Context) (err error) {
+			ch, err = b.slack.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: itemChannel})
+			return err
+		})
+		if err != nil {
+			return false, err
+		}
+		return !ch.IsPrivate && !ch.IsIM && !ch.IsMpIM && !ch.IsGroup, nil
 	})
-	if err != nil {
-		return false, err
-	}
-	public := !ch.IsPrivate && !ch.IsIM && !ch.IsMpIM && !ch.IsGroup
-	r.mu.Lock()
-	if r.public == nil {
-		r.public = map[string]cachedFlag{}
-	}
-	r.public[itemChannel] = cachedFlag{yes: public, at: time.Now()}
-	r.mu.Unlock()
-	return public, nil
 }
