@@ -42,6 +42,10 @@ const MaxCollapsed = 10
 // separated), so that findReply finds each of them there.
 const collapsedEventType = ReplyEventType
 
+// errOutcomeUnknown: a collapsed message may have reached Slack; it is not
+// posted again as it is (see postBatch).
+var errOutcomeUnknown = errors.New("a collapsed message may have been posted; each reply is posted on its own after looking for it")
+
 // batch is the replies waiting to go in one message to a channel.
 type batch struct{ subs []storage.Submission }
 
@@ -150,10 +154,18 @@ func (b *Bot) postBatch(channel string, bt *batch) {
 	}
 	meta := slack.SlackMetadata{EventType: collapsedEventType, EventPayload: map[string]any{"submission_ids": strings.Join(ids, ",")}}
 	var ts string
-	// The slot was taken above: the call itself is not paced again.
+	unsure := false
+	// The slot was taken above: the call itself is not paced again. After
+	// an attempt whose outcome is unknown (Slack may have taken the
+	// message) it is not made again blindly: each reply then goes its own
+	// way, which looks for this message first.
 	err := b.callSlack(ctx, "chat.postMessage", "", func(cctx context.Context) error {
+		if unsure {
+			return errOutcomeUnknown
+		}
 		var err error
 		_, ts, err = b.slack.PostMessageContext(cctx, channel, append(msgOptions(msg, ""), slack.MsgOptionMetadata(meta))...)
+		unsure = err != nil && !notPosted(err)
 		return err
 	})
 	if err != nil {

@@ -415,9 +415,10 @@ func rateLimited(err error) (retryAfter time.Duration, ok bool) {
 }
 
 // permanent reports whether a Slack error will not pass by trying again.
-// A lost claim is permanent too: the post is another process's now.
+// A lost claim is permanent too: the post is another process's now; so
+// is a collapsed message whose outcome is unknown (see postBatch).
 func permanent(err error) bool {
-	if errors.Is(err, errClaimLost) {
+	if errors.Is(err, errClaimLost) || errors.Is(err, errOutcomeUnknown) {
 		return true
 	}
 	var apiErr slack.SlackErrorResponse

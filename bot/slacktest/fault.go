@@ -4,6 +4,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -23,6 +24,9 @@ type Fault struct {
 	// is recorded, kept in the channel's history and visible to
 	// conversations.history, while the client sees a timeout or an error.
 	Accept bool
+	// When, if set, keeps the fault queued until a call whose text
+	// contains it; calls before it pass.
+	When string
 }
 
 // Inject queues faults for the next calls of method (chat.postMessage or
@@ -90,12 +94,15 @@ func (fr *faultRates) draw(method string) (Fault, bool) {
 	return f, true
 }
 
-func (s *Server) nextFault(method string) (Fault, bool) {
+func (s *Server) nextFault(method, text string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q := s.faults[method]
 	if len(q) == 0 {
 		return s.rates.draw(method)
+	}
+	if q[0].When != "" && !strings.Contains(text, q[0].When) {
+		return Fault{}, false
 	}
 	s.faults[method] = q[1:]
 	return q[0], true

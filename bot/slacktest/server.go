@@ -241,7 +241,7 @@ func (s *Server) chat(method string) http.HandlerFunc {
 		if !s.preamble(w, r, method, form, s.BotToken) {
 			return
 		}
-		fault, faulty := s.nextFault(method)
+		fault, faulty := s.nextFault(method, form.Get("text"))
 		if faulty && !fault.Accept && fault.play(w, r) {
 			return
 		}
