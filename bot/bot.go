@@ -113,7 +113,11 @@ type Bot struct {
 	stop     chan struct{} // closed by Shutdown: take no more work
 	mu       sync.Mutex
 	inflight map[int64]bool // queued or being worked on
-	closed   bool
+	// later holds the submissions waiting for their channel's pace or
+	// Slack's Retry-After off the workers' hands (postLater).
+	later  map[int64]*time.Timer
+	slots  map[int64]*slotTaken // the channel slot each of those holds
+	closed bool
 
 	seen     *seenSet // deliveries already handled (event ids, trigger ids)
 	settings settingsCache
@@ -259,6 +263,7 @@ func (b *Bot) Shutdown(ctx context.Context) error {
 	b.closed = true
 	close(b.stop)
 	b.mu.Unlock()
+	b.releaseLater()
 
 	done := make(chan struct{})
 	go func() {

@@ -135,6 +135,27 @@ func (b *Bot) process(ctx context.Context, id int64) {
 		handed = true
 		return
 	}
+	if sub.State == storage.Graded {
+		// A reply that must wait for its channel's pace (or Slack's
+		// Retry-After) waits off the worker, which takes other work in
+		// the meantime, and keeps the slot it reserved.
+		slot := b.takeSlot(id)
+		if slot == nil {
+			var d time.Duration
+			if d, slot = b.reserve(ctx, sub); d >= minLater {
+				if b.postLater(id, d, slot) {
+					handed = true
+				} else {
+					b.unclaim(id)
+				}
+				return
+			} else if d > 0 && !sleep(ctx, d) { // a moment: not worth a timer
+				b.unclaim(id)
+				return
+			}
+		}
+		ctx = withSlot(ctx, slot)
+	}
 	if sub.State == storage.Graded && !b.postOne(ctx, sub) {
 		b.unclaim(id) // to be tried again
 	}
@@ -372,7 +393,11 @@ func (b *Bot) recordPost(ctx context.Context, sub storage.Submission, channel, t
 func (b *Bot) callSlack(ctx context.Context, method, channel string, call func(ctx context.Context) error) error {
 	wctx := waits(ctx)
 	for attempt := 1; ; attempt++ {
-		if err := b.pace.wait(wctx, method, channel); err != nil {
+		paceChannel := channel
+		if slotFor(ctx, method, channel) {
+			paceChannel = "" // its slot was reserved before (reserve)
+		}
+		if err := b.pace.wait(wctx, method, paceChannel); err != nil {
 			return err
 		}
 		cctx, cancel := context.WithTimeout(ctx, b.cfg.SlackTimeout)
