@@ -129,6 +129,9 @@ type Bot struct {
 	batches batches
 	// searches are searches for earlier posts a rate limit interrupted.
 	searches searches
+	// extra are the extra copies of replies sent where factgrade cannot
+	// check whether the first one arrived (at most one each).
+	extra extraCopies
 	// writes are grades storage refused to save, kept for the retry.
 	writes writeFailures
 	// rejectLog limits the log lines of requests refused unverified.

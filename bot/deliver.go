@@ -124,9 +124,15 @@ func (b *Bot) direct(ctx context.Context, sub storage.Submission, msg Message) (
 	err = b.callSlack(ctx, "chat.postMessage", sub.UserID, func(ctx context.Context) error {
 		post := msg
 		if unsure {
+			if err := b.extra.take(sub.ID, routeDirect); err != nil {
+				return err
+			}
 			post = withNote(msg, "maybe_twice", MaybeTwiceNote)
 		}
 		channel, ts, err = b.slack.PostMessageContext(ctx, sub.UserID, msgOptions(post, "")...)
+		if unsure {
+			b.extra.sent(sub.ID, routeDirect, err)
+		}
 		if err != nil && !notPosted(err) {
 			unsure = true
 		}

@@ -200,6 +200,7 @@ func (b *Bot) postOnce(ctx context.Context, sub storage.Submission, channel stri
 		if err := b.startPost(ctx, sub); err != nil {
 			return err
 		}
+		extra := false
 		if unsure {
 			found, err := b.findReply(ctx, sub)
 			switch {
@@ -211,6 +212,12 @@ func (b *Bot) postOnce(ctx context.Context, sub storage.Submission, channel stri
 				b.log.Warn("cannot search the channel for an earlier post (add the channels:history and groups:history scopes); posting, which may double it", "submission", sub.ID, "err", err)
 				fallthrough
 			case err != nil:
+				// The one extra copy this reply may have; a second
+				// one whose outcome is unknown is not followed by a third.
+				if terr := b.extra.take(sub.ID, routeChannel); terr != nil {
+					return terr
+				}
+				extra = true
 				if !noted {
 					b.log.Warn("posting without knowing whether an earlier post reached the channel", "submission", sub.ID, "err", err)
 					msg = withNote(msg, "maybe_twice", MaybeTwiceNote)
@@ -220,6 +227,9 @@ func (b *Bot) postOnce(ctx context.Context, sub storage.Submission, channel stri
 		}
 		opts := append(msgOptions(msg, sub.ThreadTS), slack.MsgOptionMetadata(replyMetadata(sub.ID)))
 		_, ts, err = b.slack.PostMessageContext(cctx, channel, opts...)
+		if extra {
+			b.extra.sent(sub.ID, routeChannel, err)
+		}
 		unsure = err != nil && !notPosted(err)
 		return err
 	})

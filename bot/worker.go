@@ -325,9 +325,15 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished boo
 			}
 			post := msg
 			if unsure {
+				if err := b.extra.take(sub.ID, routeEphemeral); err != nil {
+					return err
+				}
 				post = withNote(msg, "maybe_twice", MaybeTwiceNote)
 			}
 			ts, err = b.slack.PostEphemeralContext(cctx, channel, sub.UserID, msgOptions(post, sub.ThreadTS)...)
+			if unsure {
+				b.extra.sent(sub.ID, routeEphemeral, err)
+			}
 			if err != nil && !notPosted(err) {
 				unsure = true
 			}
@@ -344,8 +350,16 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished boo
 		b.log.Info("shutting down: reply left stored for the next start", "submission", sub.ID, "err", err)
 		return false
 	}
+	if route, ok := isUnverified(err); ok {
+		b.postedUnverified(ctx, sub, channel, route, err)
+		return true
+	}
 	if err != nil && permanent(err) {
 		channel, ts, err = b.deliverElsewhere(ctx, sub, msg, err)
+		if route, ok := isUnverified(err); ok {
+			b.postedUnverified(ctx, sub, sub.UserID, route, err)
+			return true
+		}
 	}
 	if err != nil {
 		// Attempts are counted when a post fails, which keeps the happy
@@ -363,11 +377,16 @@ func (b *Bot) postOne(ctx context.Context, sub storage.Submission) (finished boo
 				b.recordPost(ctx, sub, channel, ts)
 				return true
 			}
+			if route, ok := isUnverified(err); ok {
+				b.postedUnverified(ctx, sub, sub.UserID, route, err)
+				return true
+			}
 		}
 		b.log.Error("posting reply failed for good", "submission", sub.ID, "attempts", n, "err", err)
 		if err := b.store.MarkFailed(ctx, sub.ID, "posting: "+err.Error()); err != nil {
 			b.log.Error("marking submission failed", "submission", sub.ID, "err", err)
 		}
+		b.extra.drop(sub.ID)
 		return true
 	}
 	b.recordPost(ctx, sub, channel, ts)
@@ -384,6 +403,7 @@ func (b *Bot) recordPost(ctx context.Context, sub storage.Submission, channel, t
 		return
 	}
 	b.unrecorded.drop(sub.ID)
+	b.extra.drop(sub.ID)
 	b.log.Info("posted", "submission", sub.ID, "channel", channel, "ts", ts, "ephemeral", sub.Ephemeral)
 }
 
@@ -443,7 +463,7 @@ func rateLimited(err error) (retryAfter time.Duration, ok bool) {
 // A lost claim is permanent too: the post is another process's now; so
 // is a collapsed message whose outcome is unknown (see postBatch).
 func permanent(err error) bool {
-	if errors.Is(err, errClaimLost) || errors.Is(err, errOutcomeUnknown) {
+	if _, ok := isUnverified(err); ok || errors.Is(err, errClaimLost) || errors.Is(err, errOutcomeUnknown) {
 		return true
 	}
 	var apiErr slack.SlackErrorResponse
