@@ -69,6 +69,12 @@ func (b *Bot) collapse(sub storage.Submission) bool {
 	if _, ok := b.unrecorded.get(sub.ID); ok {
 		return false
 	}
+	b.mu.Lock()
+	_, slotted := b.slots[sub.ID] // back at the slot it reserved (postLater): it goes in it
+	b.mu.Unlock()
+	if slotted {
+		return false
+	}
 	channel := sub.ReplyChannel
 	b.batches.mu.Lock()
 	defer b.batches.mu.Unlock()
