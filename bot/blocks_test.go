@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,8 +112,34 @@ func replyShapes(t *testing.T) map[string]bot.Message {
 			{ID: 1, SubmissionID: 42, Criterion: "admission", Verdict: rubric.Partial, Reason: "first thought", UserID: "U0DESK", CreatedAt: time.Unix(1700000000, 0)},
 			{ID: 2, SubmissionID: 42, Criterion: "admission", Verdict: rubric.Pass, Reason: "¶2 says *indirect*", UserID: "U0DESK", CreatedAt: time.Unix(1700000100, 0)},
 		}),
-		"source.json": bot.RenderSource(fail.Grade, r),
+		"source.json":    bot.RenderSource(fail.Grade, r),
+		"collapsed.json": bot.RenderCollapsed(collapsedItems(t, fail), rubricSet(t, r)),
 	}
+}
+
+func rubricSet(t *testing.T, r *rubric.Rubric) *rubric.Set {
+	t.Helper()
+	set, err := rubric.NewSet(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// collapsedItems are bot.MaxCollapsed grades of like, each with its own
+// submission and editor and a long text, as one burst in a channel brings
+// them to one collapsed message.
+func collapsedItems(t *testing.T, like storage.GradedItem) []storage.GradedItem {
+	t.Helper()
+	var items []storage.GradedItem
+	for i := 0; i < bot.MaxCollapsed; i++ {
+		it := gradedItem(t, like.Grade.Text+" "+strings.Repeat("China admits <hack> & more. ", 30+i), like.Grade.Kind)
+		it.Submission.ID = int64(101 + i)
+		it.Submission.UserID = fmt.Sprintf("U0ED%02d", i)
+		it.Grade.Rewrite = strings.Repeat("China tacitly linked hacks to Taiwan policy, officials say; ", 10)
+		items = append(items, it)
+	}
+	return items
 }
 
 // TestRenderGradeGolden compares every reply shape with its golden file
@@ -194,12 +221,87 @@ func TestRenderUnderSlackLimits(t *testing.T) {
 	huge.Grade.Letter = strings.Repeat("A", 200)
 	shapes["huge grade"] = bot.RenderGrade(huge, testRubric())
 	shapes["huge details"] = bot.RenderDetails(huge, testRubric(), nil)
+	var hugeBurst []storage.GradedItem
+	for i := 0; i < bot.MaxCollapsed; i++ {
+		h := huge
+		h.Submission.ID = int64(200 + i)
+		hugeBurst = append(hugeBurst, h)
+	}
+	shapes["huge collapsed"] = bot.RenderCollapsed(hugeBurst, rubricSet(t, testRubric()))
 	for name, msg := range shapes {
 		checkLimits(t, name, msg)
+	}
+	for _, name := range []string{"collapsed.json", "huge collapsed"} {
+		checkCollapsed(t, name, shapes[name], bot.MaxCollapsed)
 	}
 	js, _ := json.Marshal(shapes["huge details"].Blocks)
 	if !strings.Contains(string(js), "more criteria not shown") {
 		t.Error("details drop criteria without saying so")
+	}
+}
+
+// checkCollapsed checks a collapsed message of n grades: within what
+// Slack takes in all (bot.MaxCollapsedText characters of text, as it
+// refuses about 13,000 with msg_blocks_too_long), each grade cut to
+// bot.MaxCollapsedSection, block ids unique, and each grade its editor
+// mentioned and its own Details and Dispute buttons.
+func checkCollapsed(t *testing.T, name string, msg bot.Message, n int) {
+	t.Helper()
+	total, ids, sections := 0, map[string]bool{}, 0
+	details, disputes := map[string]bool{}, map[string]bool{}
+	for _, b := range msg.Blocks {
+		js, _ := json.Marshal(b)
+		var raw struct {
+			BlockID string `json:"block_id"`
+		}
+		_ = json.Unmarshal(js, &raw)
+		if ids[raw.BlockID] {
+			t.Errorf("%s: block_id %q twice", name, raw.BlockID)
+		}
+		ids[raw.BlockID] = true
+		switch b := b.(type) {
+		case *slack.SectionBlock:
+			sections++
+			n := utf8.RuneCountInString(b.Text.Text)
+			total += n
+			if n > bot.MaxCollapsedSection {
+				t.Errorf("%s: section %s has %d characters, want at most %d", name, b.BlockID, n, bot.MaxCollapsedSection)
+			}
+			if !strings.HasPrefix(b.Text.Text, "<@U") {
+				t.Errorf("%s: section %s does not mention its editor: %.40q", name, b.BlockID, b.Text.Text)
+			}
+		case *slack.ContextBlock:
+			for _, e := range b.ContextElements.Elements {
+				if txt, ok := e.(*slack.TextBlockObject); ok {
+					total += utf8.RuneCountInString(txt.Text)
+				}
+			}
+		case *slack.ActionBlock:
+			actions := map[string]bool{}
+			for _, e := range b.Elements.ElementSet {
+				btn := e.(*slack.ButtonBlockElement)
+				total += utf8.RuneCountInString(btn.Text.Text)
+				if actions[btn.ActionID] {
+					t.Errorf("%s: action_id %q twice in %s", name, btn.ActionID, b.BlockID)
+				}
+				actions[btn.ActionID] = true
+				if b.BlockID != "grade_actions_"+btn.Value {
+					t.Errorf("%s: button %s of %s acts on submission %q", name, btn.ActionID, b.BlockID, btn.Value)
+				}
+				switch btn.ActionID {
+				case string(bot.ActionDetails):
+					details[btn.Value] = true
+				case string(bot.ActionDispute):
+					disputes[btn.Value] = true
+				}
+			}
+		}
+	}
+	if sections != n || len(details) != n || len(disputes) != n {
+		t.Errorf("%s: %d sections, %d Details, %d Dispute, want %d each", name, sections, len(details), len(disputes), n)
+	}
+	if total > bot.MaxCollapsedText {
+		t.Errorf("%s: %d characters of text in all, want at most %d", name, total, bot.MaxCollapsedText)
 	}
 }
 

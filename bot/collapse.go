@@ -153,7 +153,7 @@ func (b *Bot) postBatch(channel string, bt *batch) {
 	if len(items) == 0 {
 		return
 	}
-	msg := b.renderCollapsed(items)
+	msg := RenderCollapsed(items, b.cfg.Rubrics)
 	ids := make([]string, len(items))
 	for i, it := range items {
 		ids[i] = strconv.FormatInt(it.Submission.ID, 10)
@@ -198,19 +198,40 @@ func (b *Bot) postBatch(channel string, bt *batch) {
 	}
 }
 
-// renderCollapsed is one message carrying several grades: for each, its
+// MaxCollapsedText is how many characters of text the blocks of one
+// collapsed message carry at most. Slack refuses a message whose blocks
+// hold more than about 13,000 characters in all (msg_blocks_too_long,
+// undocumented: slackapi/bolt-js#2509 measured 13,297 for markdown blocks,
+// less with other blocks), far below 50 blocks of 3,000 characters; ten
+// grades of 3,000 characters each would be refused.
+const MaxCollapsedText = 12000
+
+// MaxCollapsedSection is how many characters one grade's section in a
+// collapsed message carries at most, so that MaxCollapsed of them stay
+// within MaxCollapsedText with the intro; the rest is one click away
+// (Details).
+const MaxCollapsedSection = (MaxCollapsedText - 500) / MaxCollapsed
+
+// collapsedQuote is how many characters of an editor's text a collapsed
+// message quotes, so that a long text leaves room in its section for the
+// score, the criteria that need the editor and the rewrite.
+const collapsedQuote = 300
+
+// RenderCollapsed is one message carrying several grades: for each, its
 // editor mentioned with the letter, the text, the score explained, the
 // criteria that need the editor and the rewrite, then its own Details and
 // Dispute buttons. The criteria that pass are one click away (Details).
-func (b *Bot) renderCollapsed(items []storage.GradedItem) Message {
+// Each grade's quoted text is cut to collapsedQuote characters and its
+// section to MaxCollapsedSection.
+func RenderCollapsed(items []storage.GradedItem, rubrics *rubric.Set) Message {
 	blocks := []slack.Block{slack.NewContextBlock("collapsed_intro", blockkit.Mrkdwn(fmt.Sprintf(
 		"%d grades asked for here at once, in one message so that none waits its turn (Slack takes about one message a second in a channel).", len(items))))}
 	var fallback []string
 	for _, it := range items {
 		g, sub := it.Grade, it.Submission
-		r, _ := b.cfg.Rubrics.Get(g.Rubric)
+		r, _ := rubrics.Get(g.Rubric)
 		id := strconv.FormatInt(sub.ID, 10)
-		parts := []string{fmt.Sprintf("<@%s> *%s*", blockkit.Escape(sub.UserID), blockkit.EscapeText(gradeHeadline(g))), blockkit.Blockquote(blockkit.EscapeText(g.Text))}
+		parts := []string{fmt.Sprintf("<@%s> *%s*", blockkit.Escape(sub.UserID), blockkit.EscapeText(gradeHeadline(g))), blockkit.Blockquote(blockkit.Truncate(blockkit.EscapeText(g.Text), collapsedQuote))}
 		if line := scoreLine(g, r); line != "" && g.Status == rubric.Graded {
 			parts = append(parts, line)
 		}
@@ -225,7 +246,7 @@ func (b *Bot) renderCollapsed(items []storage.GradedItem) Message {
 			buttons = append(buttons, slack.NewButtonBlockElement(ActionDispute, id, blockkit.Plain("Dispute")))
 		}
 		blocks = append(blocks,
-			blockkit.Section("grade_"+id, blockkit.Truncate(strings.Join(parts, "\n"), MaxSectionText)),
+			blockkit.Section("grade_"+id, blockkit.Truncate(strings.Join(parts, "\n"), MaxCollapsedSection)),
 			slack.NewActionBlock("grade_actions_"+id, buttons...))
 		fallback = append(fallback, gradeFallback(g))
 	}
