@@ -8,8 +8,11 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/factgrade/factgrade/storage/internal/sqlstore"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // writer is the one connection that writes. Its transactions are BEGIN
@@ -61,15 +64,34 @@ type txReq struct {
 }
 
 func newWriter(ctx context.Context, d *sql.DB) (*writer, error) {
-	conn, err := d.Conn(ctx)
-	if err != nil {
-		return nil, err
+	// The writer's connection switches the file to WAL mode. SQLite does not
+	// call the busy handler for that switch, so when several processes open
+	// a new file at once one of them gets SQLITE_BUSY at once: it tries again
+	// for as long as a statement would wait.
+	deadline := time.Now().Add(BusyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		conn, err := d.Conn(ctx)
+		if err == nil {
+			if err = conn.PingContext(ctx); err == nil {
+				return &writer{conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
+			}
+			conn.Close()
+		}
+		if !isBusy(err) || time.Now().Add(wait).After(deadline) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
 	}
-	if err := conn.PingContext(ctx); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	return &writer{conn: conn, stmts: &stmtCache{prepare: conn.PrepareContext}}, nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // tx implements sqlstore.TxFunc.
