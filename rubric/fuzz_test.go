@@ -14,7 +14,7 @@ import (
 // (every way into the story names it somewhere in the text), or the
 // meeting or the report. A text with none of them must be ungradable (or
 // not English): "hack viewed as a warning" is some other hack.
-var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "ministry",
+var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "wang", "ministry", "embassy", "regime", "communist",
 	"geneva", "meeting", "wsj", "journal"}
 
 // FuzzRuleJudge grades arbitrary texts, as headlines and as summaries: the
