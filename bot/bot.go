@@ -322,16 +322,22 @@ func (b *Bot) done(id int64) {
 	b.mu.Unlock()
 }
 
+// startBackground counts one more background task for Shutdown to wait
+// for, and reports false (counting nothing) once Shutdown has begun.
+func (b *Bot) startBackground() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return false
+	}
+	b.bg.Add(1)
+	return true
+}
+
 // goBackground runs f in the background with its own timeout; Shutdown
 // waits for it.
 func (b *Bot) goBackground(name string, f func(ctx context.Context) error) {
-	b.mu.Lock()
-	closed := b.closed
-	if !closed {
-		b.bg.Add(1)
-	}
-	b.mu.Unlock()
-	if closed {
+	if !b.startBackground() {
 		return
 	}
 	go func() {

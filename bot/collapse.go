@@ -87,13 +87,7 @@ func (b *Bot) collapse(sub storage.Submission) bool {
 		if wait <= 0 || time.Since(sub.CreatedAt)+wait <= b.cfg.CollapseAfter {
 			return false
 		}
-		b.mu.Lock()
-		closed := b.closed
-		if !closed {
-			b.bg.Add(1)
-		}
-		b.mu.Unlock()
-		if closed {
+		if !b.startBackground() {
 			return false
 		}
 		bt = &batch{}
