@@ -50,15 +50,16 @@ type LexiconRequires struct {
 	Classes map[string]string `yaml:"classes"`
 }
 
-// familiesFile is the generated word families of a lexicon.
-type familiesFile struct {
+// FamiliesFile is the format of a lexicon's generated word families
+// (families.yaml), which internal/lexgen writes and the loader reads.
+type FamiliesFile struct {
 	Source   string            `yaml:"source"`
-	Families map[string]family `yaml:"families"`
+	Families map[string]Family `yaml:"families"`
 }
 
-// family is one generated word family: single words (every inflection) and
+// Family is one generated word family: single words (every inflection) and
 // multi-word token patterns (phrasal verbs with their particles).
-type family struct {
+type Family struct {
 	Note    string   `yaml:"note,omitempty"`
 	Words   []string `yaml:"words,omitempty"`
 	Phrases []string `yaml:"phrases,omitempty"`
@@ -175,7 +176,7 @@ func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 			l.addf(l.line("families"), "cannot read the families file: %v", err)
 			return nil, l.problems
 		}
-		var ff familiesFile
+		var ff FamiliesFile
 		if err := yaml.Unmarshal(fdata, &ff); err != nil {
 			l.addf(l.line("families"), "%s: not valid YAML: %v", fp, err)
 			return nil, l.problems

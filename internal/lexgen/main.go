@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/factgrade/factgrade/rubric"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,16 +68,11 @@ type specFamily struct {
 	Suffix string `yaml:"suffix"`
 }
 
-type out struct {
-	Source   string            `yaml:"source"`
-	Families map[string]family `yaml:"families"`
-}
-
-type family struct {
-	Note    string   `yaml:"note,omitempty"`
-	Words   []string `yaml:"words,omitempty"`
-	Phrases []string `yaml:"phrases,omitempty"`
-}
+// out and family are the format the rubric loader reads.
+type (
+	out    = rubric.FamiliesFile
+	family = rubric.Family
+)
 
 func main() {
 	wn := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dictionary directory")
