@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"path"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/factgrade/factgrade/engine"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -20,14 +20,9 @@ import (
 // uses its word classes (<name> in a pattern) and its signals (by name in
 // filters and rules) as if it had written them. docs/RUBRICS.md describes
 // every class and signal; families.yaml is generated from WordNet 3.0 by
-// internal/lexgen (go generate ./rubric).
-//
-//go:generate go run ../internal/lexgen -wordnet /usr/share/wordnet -spec lexicon/families.spec.yaml -out lexicon/families.yaml
+// internal/lexgen (go generate ./engine).
 
-//go:embed lexicon/*.yaml
-var lexiconFiles embed.FS
-
-// LexiconFile is the format of a lexicon file (rubric/lexicon/*.yaml).
+// LexiconFile is the format of a lexicon file (engine/lexicon/*.yaml).
 type LexiconFile struct {
 	ID      string `yaml:"id"`
 	Version int    `yaml:"version"`
@@ -91,10 +86,10 @@ type Lexicon struct {
 
 // lexiconPrefix names the built-in lexicons' files in problems, so that a
 // problem points at the file in the repository.
-const lexiconPrefix = "rubric/"
+const lexiconPrefix = "engine/"
 
 var loadLexicons = sync.OnceValues(func() (map[string]*lexicon, []Problem) {
-	return readLexicons(lexiconFiles, "lexicon")
+	return readLexicons(engine.LexiconFiles, "lexicon")
 })
 
 // Lexicons returns the lexicons built into factgrade.

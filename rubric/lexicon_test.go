@@ -187,7 +187,7 @@ func TestLexiconProblems(t *testing.T) {
 		{"wrong version", "lexicon: standards@3", "lexicon: standards@99", "asks for lexicon standards version 99"},
 		{"missing hook", "  other_party:\n    patterns: [\"engineers|inspectors\"]\n", "", "needs the signal other_party"},
 		{"missing class", "classes:\n  subject_name: [council, council's, mayor]\n", "", "needs the class subject_name"},
-		{"redefined signal", "  other_party:", "  negation:\n    patterns: [\"nope\"]\n  other_party:", "signal negation is already defined by rubric/lexicon/standards.yaml"},
+		{"redefined signal", "  other_party:", "  negation:\n    patterns: [\"nope\"]\n  other_party:", "signal negation is already defined by engine/lexicon/standards.yaml"},
 		{"unknown placeholder", `["pier|closure|closing"]`, `["<piers>"]`, "unknown placeholder <piers>"},
 	}
 	for _, tc := range tests {

@@ -116,7 +116,7 @@ func rubricLint(ctx context.Context, e *env, files []string) error {
 			var le *rubric.LoadError
 			if errors.As(err, &le) {
 				for _, p := range le.Problems {
-					if !strings.HasPrefix(p.File, "rubric/lexicon/") { // the built-in lexicon names its own file
+					if !strings.HasPrefix(p.File, "engine/lexicon/") { // the built-in lexicon names its own file
 						p.File = filepath.Join(filepath.Dir(f), p.File)
 					}
 					fmt.Fprintln(e.stderr, p.String())

@@ -10,7 +10,7 @@
 // Nothing here reads a case file: word families come from English.
 //
 //	go run ./internal/lexgen -wordnet /usr/share/wordnet \
-//	    -spec rubric/lexicon/families.spec.yaml -out rubric/lexicon/families.yaml
+//	    -spec engine/lexicon/families.spec.yaml -out engine/lexicon/families.yaml
 package main
 
 import (
@@ -28,7 +28,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// spec is the generator's input (rubric/lexicon/families.spec.yaml).
+// spec is the generator's input (engine/lexicon/families.spec.yaml).
 type spec struct {
 	Families map[string]specFamily `yaml:"families"`
 }
@@ -76,8 +76,8 @@ type (
 
 func main() {
 	wn := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dictionary directory")
-	specPath := flag.String("spec", "rubric/lexicon/families.spec.yaml", "the families spec")
-	outPath := flag.String("out", "rubric/lexicon/families.yaml", "where to write the families")
+	specPath := flag.String("spec", "engine/lexicon/families.spec.yaml", "the families spec")
+	outPath := flag.String("out", "engine/lexicon/families.yaml", "where to write the families")
 	flag.Parse()
 	if err := run(*wn, *specPath, *outPath); err != nil {
 		fmt.Fprintln(os.Stderr, "lexgen:", err)
