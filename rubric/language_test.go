@@ -117,6 +117,7 @@ func TestLanguage(t *testing.T) {
 		// Word classes.
 		{"placeholder", "  x: {patterns: [\"<negator> admit\"]}", "never admit; nobody admit; always admit", "never admit; nobody admit"},
 		{"phrase family as a whole pattern", "  x: {patterns: [\"<explicit_idiom>\"]}", "China copped to it and came clean; China came", "came clean; copped to"},
+		{"phrase family as an element", "  x: {patterns: [\"<subject_name> _{0,2} <explicit_idiom>\"]}", "China quietly copped to it; China came clean; Russia came clean", "China came clean; China quietly copped to"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.construct, func(t *testing.T) {
@@ -138,13 +139,19 @@ func tinyRubricLex(t *testing.T, signals string) *rubric.Rubric {
 	if !strings.Contains(signals, "<") {
 		return tinyRubric(t, signals)
 	}
-	hooks := `  subject: {patterns: ["china"]}
+	return tinyRubric(t, signals+lexHooks)
+}
+
+// lexHooks are the signals and the class a tiny rubric defines to use the
+// standards lexicon.
+const lexHooks = `
+  subject: {patterns: ["china"]}
   subject_speaker: {patterns: ["chinese officials"]}
   topic: {patterns: ["hacks"]}
   other_party: {patterns: ["u.s."]}
-`
-	return tinyRubric(t, hooks+signals+"\nlexicon: standards\nclasses:\n  subject_name: [china]")
-}
+lexicon: standards
+classes:
+  subject_name: [china]`
 
 // TestLoadRefusesWhatCannotWork: loading and lint refuse what could never
 // work, each with the file, line and what to do.
@@ -158,6 +165,8 @@ func TestLoadRefusesWhatCannotWork(t *testing.T) {
 		{"all optional", `  x: {patterns: ["a? b?"]}`, "every element is optional"},
 		{"unknown signal", "  x:\n    patterns: [\"a\"]\n    near: [nope]", `unknown signal "nope"`},
 		{"bad side", "  x:\n    patterns: [\"a\"]\n    near: [x2]\n    near_side: left\n  x2: {patterns: [\"b\"]}", "near_side must be before or after"},
+		{"phrase family among alternatives", `  x: {patterns: ["china <explicit_idiom>|said"]}` + lexHooks, "cannot be an alternative or repeated"},
+		{"phrase family repeated", `  x: {patterns: ["china <explicit_idiom>?"]}` + lexHooks, "cannot be an alternative or repeated"},
 		{"cycle", "  x:\n    patterns: [\"a\"]\n    near: [y]\n  y:\n    patterns: [\"b\"]\n    near: [x]", "cycle"},
 	}
 	for _, tc := range tests {

@@ -721,6 +721,10 @@ func (l *loader) buildSignals(rs *ruleSet, srcs sigSources, cls classes, phrases
 		}
 		compile := func(field string, list []string, add func(*pattern)) {
 			for j, src := range list {
+				if err := phraseInside(src, phrases); err != nil {
+					l.addf(l.line("signals", n, field, j), "signal %s: %v", n, err)
+					continue
+				}
 				for _, ps := range expandPhrases(src, phrases, cls) {
 					p, err := compilePattern(ps, cls)
 					if err != nil {
@@ -728,9 +732,6 @@ func (l *loader) buildSignals(rs *ruleSet, srcs sigSources, cls classes, phrases
 						continue
 					}
 					add(p)
-				}
-				if err := phraseInside(src, phrases); err != nil {
-					l.addf(l.line("signals", n, field, j), "signal %s: %v", n, err)
 				}
 			}
 		}
@@ -772,40 +773,74 @@ func (l *loader) buildSignals(rs *ruleSet, srcs sigSources, cls classes, phrases
 	}
 }
 
-// expandPhrases returns the patterns src stands for: itself, or, when it is
-// only <name> of a family with phrases, the family's words (one pattern) and
-// each of its phrase patterns.
+// expandPhrases returns the patterns src stands for. A family with phrases
+// (<explicit_idiom>) written as an element of its own stands for its words
+// and for each of its phrases spliced in at that place: "<subject_name>
+// _{0,5} <explicit_idiom>" is one pattern per idiom (and one for the
+// family's single words, if it has any). Among alternatives or repeated it
+// could match only its single words, which phraseInside refuses.
 func expandPhrases(src string, phrases map[string][]string, cls classes) []string {
-	f := strings.TrimSpace(src)
-	if !strings.HasPrefix(f, "<") || !strings.HasSuffix(f, ">") || strings.ContainsAny(f, " |") {
+	fields := strings.Fields(src)
+	out := []string{""}
+	spliced := false
+	for _, f := range fields {
+		alts := []string{f}
+		if ph, ok := phraseFamily(f, phrases); ok {
+			spliced = true
+			alts = nil
+			if len(cls[f[1:len(f)-1]]) > 0 {
+				alts = append(alts, f)
+			}
+			alts = append(alts, ph...)
+		}
+		next := make([]string, 0, len(out)*len(alts))
+		for _, o := range out {
+			for _, a := range alts {
+				next = append(next, strings.TrimSpace(o+" "+a))
+			}
+		}
+		out = next
+	}
+	if !spliced {
 		return []string{src}
 	}
-	name := f[1 : len(f)-1]
-	ph, ok := phrases[name]
-	if !ok {
-		return []string{src}
-	}
-	var out []string
-	if len(cls[name]) > 0 {
-		out = append(out, src)
-	}
-	return append(out, ph...)
+	return out
 }
 
-// phraseInside reports a family with phrases used inside a longer pattern,
-// where only its single words could match.
-func phraseInside(src string, phrases map[string][]string) error {
-	if len(strings.Fields(src)) < 2 {
-		return nil
+// maxSpliced bounds how many patterns one pattern may stand for once its
+// phrase families are spliced in.
+const maxSpliced = 256
+
+// phraseFamily reports whether element f is exactly <name> of a family with
+// phrases, and returns them.
+func phraseFamily(f string, phrases map[string][]string) ([]string, bool) {
+	if !strings.HasPrefix(f, "<") || !strings.HasSuffix(f, ">") || strings.Contains(f, "|") {
+		return nil, false
 	}
+	ph, ok := phrases[f[1:len(f)-1]]
+	return ph, ok
+}
+
+// phraseInside reports a family with phrases among alternatives or repeated,
+// where only its single words could match, and a pattern that splices in
+// more phrases than maxSpliced.
+func phraseInside(src string, phrases map[string][]string) error {
+	n := 1
 	for _, f := range strings.Fields(src) {
+		if ph, ok := phraseFamily(f, phrases); ok {
+			n *= len(ph) + 1
+			continue
+		}
 		for _, a := range strings.Split(strings.TrimRight(f, "?}0123456789,{"), "|") {
 			if strings.HasPrefix(a, "<") && strings.HasSuffix(a, ">") {
 				if _, ok := phrases[a[1:len(a)-1]]; ok {
-					return fmt.Errorf("%s has multi-word phrases, which cannot stand inside a longer pattern; use %s as a whole pattern, or a class of single words", a, a)
+					return fmt.Errorf("%s has multi-word phrases, which cannot be an alternative or repeated; write %s as an element of its own, or use a class of single words", a, a)
 				}
 			}
 		}
+	}
+	if n > maxSpliced {
+		return fmt.Errorf("the phrase families of this pattern stand for %d patterns, more than %d; split it", n, maxSpliced)
 	}
 	return nil
 }
