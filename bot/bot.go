@@ -71,9 +71,10 @@ type Config struct {
 	// Instance names this process in the claims it takes on submissions
 	// (see storage.Submissions.Claim); empty is host:pid.
 	Instance string
-	// Editors are the desk's standards editors, by Slack user id: only
-	// they change a channel's settings, and they (besides the editor who
-	// asked) may dispute a grade. Empty: every member may.
+	// Editors are the desk's standards editors, Slack user ids and user
+	// group ids (S…): only they and workspace admins and owners change a
+	// channel's settings, and they (besides the editor who asked) may
+	// dispute a grade. Empty: workspace admins and owners only.
 	Editors []string
 	// UserPerMinute and ChannelPerMinute limit the texts one person and
 	// one channel may send for grading in a minute; more are refused with

@@ -133,6 +133,10 @@ func newHarness(t testing.TB, opts ...harnessOption) *harness {
 	h := &harness{t: t, slack: slacktest.NewServer(botToken, appToken), obs: newObserver(), judge: rubric.JudgeFunc(fakeJudge)}
 	t.Cleanup(h.slack.Close)
 	h.dbPath = filepath.Join(t.TempDir(), "factgrade.db")
+	// The editor of these tests is a workspace admin, so that with no
+	// standards editors configured they may change the desk channel's
+	// settings (TestRoles and TestRolesUnset make them a plain member).
+	h.slack.AddUser(slacktest.User{ID: editor, Admin: true})
 	h.start(opts...)
 	// The desk channel of these tests chose "/factcheck reply channel";
 	// other channels keep the default (grades shown only to the asker).

@@ -68,8 +68,8 @@ func HelpText(rubrics *rubric.Set) string {
 	return "*factgrade* grades a headline or summary against the story's primary source.\n" +
 		"• " + example + ": grade a text (a headline or a summary, told apart by its length); without `--rubric`, the story the text is about is chosen\n" +
 		"• `/factcheck --rubric ID …`, `--headline …`, `--summary …`: choose the rubric or the kind\n" +
-		"• `/factcheck use ID`: make rubric ID this channel's default\n" +
-		"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked (the default; each has a *Share in channel* button), or to the channel\n" +
+		"• `/factcheck use ID`: make rubric ID this channel's default (standards editors)\n" +
+		"• `/factcheck reply private` or `reply channel`: show grades only to whoever asked (the default; each has a *Share in channel* button), or to the channel (standards editors)\n" +
 		"• `/factcheck rubrics`: list the rubrics\n" +
 		"• `/factcheck digest [NAME]`: preview the scheduled digest so far, only to you\n" +
 		"Or use the message shortcut *Fact-check this message* on any message: the grade is posted in its thread."

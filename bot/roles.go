@@ -18,8 +18,9 @@ import (
 // names the standards editors: Slack user ids (U…, W…) and user groups
 // (S…, whose members are read with usergroups.users.list). Workspace
 // admins and owners (users.info) count as standards editors too. While
-// Config.Editors is empty every member may do both, as before (serve
-// warns at start).
+// Config.Editors is empty they are the only standards editors: a
+// deployment that names nobody is closed, not open (serve warns at start,
+// and a refusal tells the member how the operator names editors).
 
 // roleTTL is how long a user group's members, a user's admin flag and a
 // channel's members are trusted before Slack is asked again.
@@ -57,11 +58,11 @@ func (b *Bot) editorUsers() []string {
 }
 
 // editor reports whether user is a standards editor: listed, a member of a
-// listed user group, or a workspace admin or owner; or no editors are
-// configured. It fails (errRoleLookup) only when the answer needs Slack and
-// Slack does not give it.
+// listed user group, or a workspace admin or owner (the only ones when no
+// editors are configured). It fails (errRoleLookup) only when the answer
+// needs Slack and Slack does not give it.
 func (b *Bot) editor(ctx context.Context, user string) (bool, error) {
-	if len(b.cfg.Editors) == 0 || slices.Contains(b.editorUsers(), user) {
+	if slices.Contains(b.editorUsers(), user) {
 		return true, nil
 	}
 	var failed error
@@ -185,6 +186,11 @@ func (b *Bot) mayDispute(ctx context.Context, user, submitter string) (bool, err
 	return b.editor(ctx, user)
 }
 
+// editorsUnset is how a refusal ends when no standards editors are
+// configured: who may, and how the operator names others.
+const editorsUnset = "No standards editors are configured, so only the workspace's admins and owners may. " +
+	"To name the desk's standards editors, the operator sets FACTGRADE_STANDARDS_EDITORS to their Slack user ids or a user group."
+
 // editorsMention names the standards editors for a refusal.
 func (b *Bot) editorsMention() string {
 	var names []string
@@ -204,6 +210,9 @@ func (b *Bot) settingsRefusal(err error) string {
 	if err != nil {
 		return "factgrade could not check with Slack that you are one of the desk's standards editors, who alone change how this channel is graded. Nothing was changed; try again in a minute."
 	}
+	if len(b.cfg.Editors) == 0 {
+		return "Only the desk's standards editors can change how this channel is graded. " + editorsUnset + " Nothing was changed."
+	}
 	return fmt.Sprintf("Only the desk's standards editors can change how this channel is graded. Ask one of them (%s).", b.editorsMention())
 }
 
@@ -212,6 +221,9 @@ func (b *Bot) settingsRefusal(err error) string {
 func (b *Bot) disputeRefusal(err error) string {
 	if err != nil {
 		return "factgrade could not check with Slack that you are one of the desk's standards editors, who may dispute others' grades. Try again in a minute."
+	}
+	if len(b.cfg.Editors) == 0 {
+		return "Only the editor who asked for this grade and the desk's standards editors can dispute it. " + editorsUnset
 	}
 	return fmt.Sprintf("Only the editor who asked for this grade and the desk's standards editors can dispute it. Ask one of them (%s).", b.editorsMention())
 }

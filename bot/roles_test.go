@@ -37,6 +37,12 @@ func rolesHarness(t *testing.T) *harness {
 	return h
 }
 
+// roleCase is one member and whether they may do something.
+type roleCase struct {
+	user    string
+	allowed bool
+}
+
 // TestRoles proves, per role, who may change a channel's settings and
 // dispute a grade when standards editors are configured: standards editors
 // (listed, through their user group, or workspace admins) may do both; the
@@ -45,6 +51,58 @@ func rolesHarness(t *testing.T) *harness {
 // ask. Nothing a refused member sends is saved.
 func TestRoles(t *testing.T) {
 	h := rolesHarness(t)
+	checkRoles(t, h,
+		[]roleCase{{chief, true}, {editor, false}, {otherMember, false}, {guest, false}, {grouped, true}, {wsAdmin, true}},
+		[]roleCase{{otherMember, false}, {guest, false}, {editor, true}, {chief, true}, {grouped, true}, {wsAdmin, true}},
+		func(body string) bool {
+			return strings.Contains(body, "Only the desk's standards editors can change how this channel is graded") &&
+				strings.Contains(body, "@U0CHIEF") && strings.Contains(body, "!subteam^S0STANDARDS") && strings.Contains(body, "workspace admin")
+		},
+		func(body string) bool {
+			return strings.Contains(body, "Only the editor who asked for this grade and the desk's standards editors can dispute it")
+		})
+	// Slack's directory was asked once per user and group within a minute.
+	if n := len(h.slack.Calls("usergroups.users.list")); n != 1 {
+		t.Errorf("usergroups.users.list called %d times, want 1 (cached)", n)
+	}
+}
+
+// TestRolesUnset proves, per role, that a deployment without
+// FACTGRADE_STANDARDS_EDITORS is closed, not open: only workspace admins
+// and owners change a channel's settings, and a grade is disputed only by
+// them and the editor who asked; everyone else (a member, a guest, the
+// former standards editors) is refused with who may and how the operator
+// names standards editors.
+func TestRolesUnset(t *testing.T) {
+	const owner = "U0OWNER"
+	h := newHarness(t)
+	for _, u := range []slacktest.User{{ID: chief}, {ID: wsAdmin, Admin: true}, {ID: owner, Owner: true}, {ID: editor}, {ID: otherMember}, {ID: guest, Guest: true}} {
+		h.slack.AddUser(u)
+	}
+	explains := func(body string) bool {
+		return strings.Contains(body, "No standards editors are configured, so only the workspace's admins and owners may") &&
+			strings.Contains(body, "the operator sets FACTGRADE_STANDARDS_EDITORS")
+	}
+	checkRoles(t, h,
+		[]roleCase{{editor, false}, {otherMember, false}, {guest, false}, {chief, false}, {wsAdmin, true}, {owner, true}},
+		[]roleCase{{otherMember, false}, {guest, false}, {chief, false}, {editor, true}, {wsAdmin, true}, {owner, true}},
+		func(body string) bool {
+			return strings.Contains(body, "Only the desk's standards editors can change how this channel is graded") && explains(body)
+		},
+		func(body string) bool {
+			return strings.Contains(body, "Only the editor who asked for this grade and the desk's standards editors can dispute it") && explains(body)
+		})
+	if n := len(h.slack.Calls("usergroups.users.list")); n != 0 {
+		t.Errorf("usergroups.users.list called %d times with no user group configured", n)
+	}
+}
+
+// checkRoles has each of settings change the channel's settings (twice:
+// its reply mode and its rubric), then each of disputes dispute a grade
+// asked for by editor, and checks that exactly the allowed ones succeed,
+// in the store as well as in the answer; refused tells a refusal.
+func checkRoles(t *testing.T, h *harness, settings, disputes []roleCase, settingsRefused, disputeRefused func(body string) bool) {
+	t.Helper()
 	slash := func(user, text, trig string) string {
 		t.Helper()
 		s := slacktest.Slash{TeamID: teamID, ChannelID: channel, UserID: user, Text: text, TriggerID: trig, ResponseURL: h.slack.ResponseURL(trig)}
@@ -55,16 +113,15 @@ func TestRoles(t *testing.T) {
 		return body
 	}
 	// Channel settings.
-	var last string
-	for _, c := range []struct {
-		user    string
-		allowed bool
-	}{{chief, true}, {editor, false}, {otherMember, false}, {guest, false}, {grouped, true}, {wsAdmin, true}} {
+	before, err := h.store.ChannelSettings(context.Background(), teamID, channel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := before.UpdatedBy
+	for _, c := range settings {
 		for _, cmd := range []string{"reply private", "use test-story"} {
 			body := slash(c.user, cmd, "roles."+cmd+c.user)
-			refusal := strings.Contains(body, "Only the desk's standards editors can change how this channel is graded") &&
-				strings.Contains(body, "@U0CHIEF") && strings.Contains(body, "!subteam^S0STANDARDS") && strings.Contains(body, "workspace admin")
-			if refusal == c.allowed {
+			if settingsRefused(body) == c.allowed {
 				t.Errorf("%s: %s answered %s (allowed %t)", c.user, cmd, body, c.allowed)
 			}
 		}
@@ -84,18 +141,15 @@ func TestRoles(t *testing.T) {
 	id := strconv.FormatInt(sub.ID, 10)
 	meta, _ := json.Marshal(map[string]any{"submission": sub.ID, "channel": channel})
 	var want []string
-	for i, c := range []struct {
-		user    string
-		allowed bool
-	}{{otherMember, false}, {guest, false}, {editor, true}, {chief, true}, {grouped, true}, {wsAdmin, true}} {
+	verdicts := []string{"pass", "partial", "na"}
+	for i, c := range disputes {
 		p := slacktest.ViewSubmission(teamID, c.user, "V1", "h"+c.user, "dispute", string(meta), map[string]map[string]any{
 			"criterion": {"criterion": slacktest.Selected("admission")},
-			"verdict":   {"verdict": slacktest.Selected([]string{"pass", "partial", "na", "pass", "partial", "na"}[i])},
+			"verdict":   {"verdict": slacktest.Selected(verdicts[i%len(verdicts)])},
 			"reason":    {"reason": slacktest.TextInput("the source says it was indirect")},
 		})
 		_, body := h.post("/slack/interactivity", slacktest.FormType, slacktest.InteractionBody(p))
-		refused := strings.Contains(body, "Only the editor who asked for this grade and the desk's standards editors can dispute it")
-		if refused == c.allowed {
+		if disputeRefused(body) == c.allowed {
 			t.Errorf("%s: dispute answered %q (allowed %t)", c.user, body, c.allowed)
 		}
 		if c.allowed {
@@ -115,10 +169,6 @@ func TestRoles(t *testing.T) {
 	}
 	if opens := h.slack.WaitCalls("views.open", len(want), 5*time.Second); len(opens) != len(want) {
 		t.Errorf("%d dispute modals opened, want %d", len(opens), len(want))
-	}
-	// Slack's directory was asked once per user and group within a minute.
-	if n := len(h.slack.Calls("usergroups.users.list")); n != 1 {
-		t.Errorf("usergroups.users.list called %d times, want 1 (cached)", n)
 	}
 }
 

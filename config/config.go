@@ -48,9 +48,9 @@ type Config struct {
 	Workers int
 	// Editors are the desk's standards editors, Slack user ids and user
 	// group ids (S…) separated by commas (FACTGRADE_STANDARDS_EDITORS):
-	// only they and workspace admins change a channel's settings, and they
-	// (besides the editor who asked) may dispute a grade. Unset, every
-	// member may.
+	// only they and workspace admins and owners change a channel's
+	// settings, and they (besides the editor who asked) may dispute a
+	// grade. Unset, only workspace admins and owners are standards editors.
 	Editors []string
 	// UserLimit and ChannelLimit are the texts one person and one channel
 	// may send for grading a minute; more are refused politely, saying

@@ -72,6 +72,9 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "a text whose command and channel name no rubric is graded against the story it is about (FACTGRADE_DEFAULT_RUBRIC is not set)")
 		}
 	}
+	if cfg != nil && len(cfg.Editors) == 0 {
+		fmt.Fprintln(e.stdout, "no standards editors (FACTGRADE_STANDARDS_EDITORS is not set): only workspace admins and owners may change a channel's settings or dispute others' grades")
+	}
 	if len(problems) > 0 {
 		return usagef("%v", &config.Error{Problems: problems})
 	}

@@ -103,6 +103,7 @@ func TestConfigCheck(t *testing.T) {
 				"rubrics: aspartame-iarc, volt-typhoon-geneva",
 				"(not created yet; serve creates it)",
 				"slack: the bot token belongs to Subarachnoid Workspace (team T12345678",
+				"no standards editors (FACTGRADE_STANDARDS_EDITORS is not set): only workspace admins and owners may change a channel's settings or dispute others' grades",
 				"configuration OK",
 			},
 		},

@@ -193,7 +193,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	if len(cfg.Editors) == 0 {
-		m.Log.Warn("no standards editors configured: every member may change a channel's settings and dispute any grade (set FACTGRADE_STANDARDS_EDITORS)")
+		m.Log.Warn("no standards editors configured: only workspace admins and owners may change a channel's settings or dispute others' grades (set FACTGRADE_STANDARDS_EDITORS)")
 	}
 	// The workers outlive ctx: Close stops them within the grace period.
 	workCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
