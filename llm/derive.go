@@ -11,6 +11,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/factgrade/factgrade/engine"
 	"github.com/factgrade/factgrade/llm/prompts"
 	"github.com/factgrade/factgrade/rubric"
 )
@@ -170,7 +171,7 @@ func buildDraft(req DeriveRequest, header, paras []string, content string) (*Dra
 			Text: req.SourcePath,
 		},
 		Letters: []rubric.Threshold{{Letter: "A", Min: 90}, {Letter: "B", Min: 75}, {Letter: "C", Min: 60}, {Letter: "D", Min: 40}, {Letter: "F", Min: 0}},
-		Signals: map[string]rubric.FileSignal{},
+		Signals: map[string]engine.FileSignal{},
 	}
 	if len(header) > 1 {
 		f.Source.Subhead = header[1]
@@ -195,7 +196,7 @@ func buildDraft(req DeriveRequest, header, paras []string, content string) (*Dra
 				phrases = append(phrases, strings.Join(fields, " "))
 			}
 		}
-		var sig rubric.FileSignal
+		var sig engine.FileSignal
 		if len(words) > 0 {
 			sig.Patterns = append(sig.Patterns, strings.Join(words, "|"))
 		}

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/factgrade/factgrade/rubric"
+	"github.com/factgrade/factgrade/engine"
 )
 
 // injectionPatterns are the shapes of an instruction addressed to the
@@ -12,7 +12,7 @@ import (
 // to ignore instructions or to give a grade, a role to play, a system or
 // chat-template marker, a grade reply in JSON, in English and in the
 // languages newsrooms most often meet. They are matched against the text
-// as a reader sees it (rubric.Normalize, lower case, white space folded),
+// as a reader sees it (engine.Normalize, lower case, white space folded),
 // so invisible characters and look-alike letters do not hide them.
 //
 // Each pattern names a verb or address that news copy does not use in
@@ -106,7 +106,7 @@ const maxInjectionQuote = 80
 // the grader, and returns the words that gave them away, as the reader
 // sees them (at most maxInjectionQuote characters).
 func DetectInjection(text string) (string, bool) {
-	n := rubric.Normalize(text)
+	n := engine.Normalize(text)
 	folded := strings.ToLower(strings.Join(strings.Fields(n.Text), " "))
 	// Line starts matter to some markers: keep newlines in a second form.
 	lines := strings.ToLower(n.Text)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factgrade/factgrade/engine"
 	"github.com/factgrade/factgrade/revise"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/rubrics"
@@ -97,7 +98,7 @@ func BenchmarkGradeSummary3000Revised(b *testing.B) {
 // same summary once, nothing else.
 func BenchmarkTokenizeSummary3000(b *testing.B) {
 	text := benchSummary(b)
-	var tk rubric.Tokenizer
+	var tk engine.Tokenizer
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -106,7 +107,7 @@ func BenchmarkTokenizeSummary3000(b *testing.B) {
 }
 
 func BenchmarkTokenizeHeadline(b *testing.B) {
-	var tk rubric.Tokenizer
+	var tk engine.Tokenizer
 	b.ReportAllocs()
 	for b.Loop() {
 		tk.Tokenize(benchHeadline)

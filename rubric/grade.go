@@ -1,6 +1,8 @@
 // Package rubric is factgrade's domain: rubrics derived from a primary source,
-// submissions, verdicts, grades, citations, the scoring arithmetic and the
-// Judge interface. It imports no Slack, no OpenAI and no SQL.
+// submissions, verdicts, grades, citations, the scoring arithmetic, routing
+// and the Judge interface, with the rule judge (RuleJudge) that turns the
+// decisions of package engine (tokens, signals, the lexicon, decision
+// lists) into verdicts. It imports no Slack, no OpenAI and no SQL.
 package rubric
 
 import (

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/factgrade/factgrade/engine"
 )
 
 // MaxTextRunes is the longest submission accepted, in characters.
@@ -42,6 +44,35 @@ func controlRune(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0)
 }
 
+// criterionRules is what the rule judge decides a criterion with: the
+// engine's decision list and rewrite edits, and what each of its rules and
+// edits means (by the engine's index).
+type criterionRules struct {
+	decisions *engine.Decisions
+	rules     []rule // rules[i] is what rule i of decisions says
+	edits     []edit // edits[i] is what find i of decisions puts in
+	append_   []string
+}
+
+// rule is what a rule of a criterion says when it decides.
+type rule struct {
+	verdict  Verdict
+	reason   string
+	decisive bool
+	cite     []int // indexes into the criterion's Evidence; nil = all
+	fix      string
+	// review, when set, marks the verdict for an editor's review and says
+	// why ({span} is the triggering words).
+	review string
+}
+
+// edit is what a rewrite edit puts in place of the words it applies to.
+type edit struct {
+	replace string
+	verb    string
+	noun    string
+}
+
 // RuleJudge grades with the rubric's signals and decision rules: offline,
 // deterministic, and fast. It is the default judge and the floor under the
 // LLM judge.
@@ -75,54 +106,45 @@ func (j *RuleJudge) grade(r *Rubric, req Request, trace bool) (*Grade, *Trace, e
 	if kind == "" {
 		kind = DetectKind(req.Text)
 	}
-	sc := r.rules.getScratch()
-	defer r.rules.putScratch(sc)
-	g, decided := r.grade(req.Text, kind, sc, true)
+	rd := r.prog.Read(req.Text)
+	defer rd.Release()
+	g, decided := r.grade(rd, req.Text, kind, true)
 	if !trace {
 		return g, nil, nil
 	}
-	return g, r.trace(g, decided, sc), nil
+	return g, r.trace(g, decided, rd), nil
 }
 
 // Rescore grades text for its verdicts, review marks and score only (no
 // reasons, spans or citations): enough to judge a proposed rewrite. The text
 // must already have passed CheckText and be English.
 func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind) *Grade {
-	sc := r.rules.getScratch()
-	defer r.rules.putScratch(sc)
-	g, _ := r.grade(text, kind, sc, false)
+	rd := r.prog.Read(text)
+	defer rd.Release()
+	g, _ := r.grade(rd, text, kind, false)
 	return g
 }
 
-// grade runs the rules over text without rewriting it; decided[i] is the
-// rule that decided g.Criteria[i], if any. The text as read stays in sc.d.
-// Without full, only the verdicts and the score are filled in (enough to
-// compare a rewrite with the original).
-func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade, decided []*rule) {
+// grade decides every criterion on the text rd read; decided[i] is the
+// rule that decided g.Criteria[i], if any. Without full, only the verdicts
+// and the score are filled in (enough to compare a rewrite with the
+// original), and the text is taken to be English.
+func (r *Rubric) grade(rd *engine.Reading, text string, kind Kind, full bool) (g *Grade, decided []*rule) {
 	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"},
 		Criteria: make([]CriterionGrade, 0, len(r.Criteria))}
-	sc.d.reset(text)
-	sc.d.intern(r.rules.vocab)
-	d := &sc.d
-	// A rewrite (not full) is of a text already found to be English.
-	lang := ""
 	if full {
-		lang = foreignLanguage(d)
-	}
-	if lang != "" {
-		g.Status = NotEnglish
-		for _, c := range r.Criteria {
-			g.Criteria = append(g.Criteria, CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules,
-				Reason: notEnglishReason(lang)})
+		if lang := rd.Language(); lang != "" {
+			g.Status = NotEnglish
+			for _, c := range r.Criteria {
+				g.Criteria = append(g.Criteria, CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules,
+					Reason: notEnglishReason(lang)})
+			}
+			r.Score(g)
+			return g, make([]*rule, len(g.Criteria))
 		}
-		r.Score(g)
-		return g, make([]*rule, len(g.Criteria))
-	}
-	a := r.rules.analyse(d, &sc.a)
-	about, _ := r.rules.isAbout(a)
-	if full {
 		decided = make([]*rule, len(r.Criteria))
 	}
+	about, _ := rd.About()
 	for i, c := range r.Criteria {
 		cg := CriterionGrade{Criterion: c.ID, Verdict: NA, DecidedBy: DecidedByRules}
 		switch {
@@ -131,17 +153,18 @@ func (r *Rubric) grade(text string, kind Kind, sc *scratch, full bool) (g *Grade
 		case !c.AppliesTo(kind):
 			cg.Reason = notApplicable(kind)
 		default:
-			ru, trig := a.decide(r.rules.criteria[c.ID], kind)
-			if ru == nil {
+			k := rd.Decide(c.rules.decisions, string(kind))
+			if k < 0 {
 				cg.Reason = "The text does not touch this point."
 				break
 			}
+			ru := &c.rules.rules[k]
 			cg.Verdict, cg.Decisive, cg.NeedsReview = ru.verdict, ru.decisive, ru.review != ""
 			if !full {
 				break
 			}
 			decided[i] = ru
-			cg.Spans = spansOf(d, trig)
+			cg.Spans = spansOf(text, rd)
 			cg.Reason = expandSpan(ru.reason, cg.Spans)
 			if ru.review != "" {
 				cg.Review = expandSpan(ru.review, cg.Spans)
@@ -169,20 +192,20 @@ func notApplicable(k Kind) string {
 	return "Does not apply to a " + string(k) + "."
 }
 
-// spansOf maps occurrences back to the submission's bytes.
-func spansOf(d *doc, occs []occ) []Span {
+// spansOf returns the words of text that triggered the rule rd decided
+// last, at most maxSpans, one a start.
+func spansOf(text string, rd *engine.Reading) []Span {
 	var out []Span
-	for _, o := range occs {
-		s, e := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
-		sp := Span{Start: s, End: e, Text: d.orig[s:e]}
+	for i := range rd.Triggers() {
+		s, e := rd.Trigger(i)
 		dup := false
 		for _, x := range out {
-			if x.Start == sp.Start {
+			if x.Start == s {
 				dup = true
 			}
 		}
 		if !dup {
-			out = append(out, sp)
+			out = append(out, Span{Start: s, End: e, Text: text[s:e]})
 		}
 		if len(out) == maxSpans {
 			break

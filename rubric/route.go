@@ -5,50 +5,15 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/factgrade/factgrade/engine"
 )
 
 // About reports whether text is about r's story by the rubric's own test
 // (its `about` conditions), and how strongly: the number of words of the
 // text that the signals those conditions name matched. It reads the text
 // the way the rule judge does, without deciding any criterion.
-func (r *Rubric) About(text string) (bool, int) {
-	sc := r.rules.getScratch()
-	defer r.rules.putScratch(sc)
-	sc.d.reset(text)
-	sc.d.intern(r.rules.vocab)
-	a := r.rules.analyseWith(&sc.d, &sc.a, &r.rules.aboutIndex, r.rules.aboutOrder)
-	return r.rules.isAbout(a)
-}
-
-// buildAbout gathers the signals the about test names and those they refer
-// to (their filters and modifiers, transitively), in dependency order, with
-// an index of their patterns alone: About reads a text for these only.
-func (rs *ruleSet) buildAbout() {
-	rs.aboutIndex, rs.aboutOrder = rs.subset(append([][]term{rs.about}, rs.aboutAny...))
-}
-
-// isAbout applies the rubric's about test to an analysed text: every
-// `about` condition, and, when the rubric has `about_any`, one of its lists.
-// The words are those the matching conditions' signals cover.
-func (rs *ruleSet) isAbout(a *analysis) (bool, int) {
-	ok, words := a.allHold(rs.about)
-	if !ok {
-		return false, 0
-	}
-	if len(rs.aboutAny) == 0 {
-		return true, words
-	}
-	best := -1
-	for _, ts := range rs.aboutAny {
-		if ok, n := a.allHold(ts); ok && n > best {
-			best = n
-		}
-	}
-	if best < 0 {
-		return false, 0
-	}
-	return true, words + best
-}
+func (r *Rubric) About(text string) (bool, int) { return r.prog.About(text) }
 
 // Routing says which story a text was graded against when the editor named
 // none, and why.
@@ -136,7 +101,7 @@ func (s *Set) GradeRouted(ctx context.Context, judge Judge, req Request) (*Grade
 			kind = DetectKind(req.Text)
 		}
 		g := &Grade{Kind: kind, Text: req.Text, Status: Ungradable, Judge: JudgeInfo{Name: DecidedByRules}, Routing: &rt}
-		if lang := Language(req.Text); lang != "" {
+		if lang := engine.Language(req.Text); lang != "" {
 			g.Status = NotEnglish
 			rt.Note = notEnglishReason(lang)
 		}
@@ -149,12 +114,6 @@ func (s *Set) GradeRouted(ctx context.Context, judge Judge, req Request) (*Grade
 	}
 	g.Routing = &rt
 	return g, r, nil
-}
-
-// Language returns the language text seems to be written in when that is
-// not English, or "".
-func Language(text string) string {
-	return foreignLanguage(newDoc(text))
 }
 
 // notEnglishReason is the reason a text in another language is not graded.

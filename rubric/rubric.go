@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/factgrade/factgrade/engine"
 )
 
 // Rubric is a story's grading guide: its primary source, the criteria a
@@ -29,7 +31,9 @@ type Rubric struct {
 	// Lexicon is the shared lexicon the rubric uses, as id@version, or "".
 	Lexicon string
 
-	rules *ruleSet
+	// prog is the rubric's signals, about test and decision lists, compiled
+	// for the rule engine.
+	prog *engine.Program
 }
 
 // IDRule says in words what a rubric id may be; ValidID checks it. Every
@@ -75,6 +79,9 @@ type Criterion struct {
 	Guidance string
 	// Fix is the hint shown to an editor when the criterion is not passed.
 	Fix string
+
+	// rules is what the rule judge decides the criterion with.
+	rules *criterionRules
 }
 
 // Evidence is a verbatim span of the source, by paragraph.
@@ -134,7 +141,7 @@ func (s *Source) Paragraph(n int) (string, bool) {
 // whitespace normalisation) and returns the paragraph that holds it and the
 // quote as the source spells it. Paragraph hint, when in range, is tried first.
 func (s *Source) Find(quote string, hint int) (Citation, bool) {
-	q := NormalizeQuote(quote)
+	q := engine.NormalizeQuote(quote)
 	if len(strings.TrimSpace(q)) < 3 {
 		return Citation{}, false
 	}
@@ -143,7 +150,7 @@ func (s *Source) Find(quote string, hint int) (Citation, bool) {
 		if at < 0 {
 			return Citation{}, false
 		}
-		exact, ok := denormalizedSpan(s.Paragraphs[i], at, at+len(q))
+		exact, ok := engine.QuoteSpan(s.Paragraphs[i], at, at+len(q))
 		if !ok {
 			return Citation{}, false
 		}

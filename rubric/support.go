@@ -15,48 +15,20 @@ package rubric
 func (r *Rubric) Supports(text string, kind Kind, id string, v Verdict, span Span) bool {
 	want, counts := v.Points()
 	c := r.Criterion(id)
-	cr := r.rules.criteria[id]
-	if !counts || c == nil || cr == nil || !c.AppliesTo(kind) || span.Start < 0 || span.End > len(text) || span.Start >= span.End {
+	if !counts || c == nil || c.rules == nil || !c.AppliesTo(kind) || span.Start < 0 || span.End > len(text) || span.Start >= span.End {
 		return false
 	}
-	sc := r.rules.getScratch()
-	defer r.rules.putScratch(sc)
-	sc.d.reset(text)
-	sc.d.intern(r.rules.vocab)
-	d := &sc.d
-	a := r.rules.analyse(d, &sc.a)
-	if about, _ := r.rules.isAbout(a); !about {
+	rd := r.prog.Read(text)
+	defer rd.Release()
+	if about, _ := rd.About(); !about {
 		return false
 	}
-	for _, ru := range cr.rules {
-		if len(ru.kinds) > 0 && !kindIn(kind, ru.kinds) {
-			continue
-		}
+	cr := c.rules
+	for i, ru := range cr.rules {
 		if got, counts := ru.verdict.Points(); !counts || got < want {
 			continue
 		}
-		// The rule's first positive term is what triggers it (decide's
-		// spans); the others are its context ("…, about the hacks").
-		holds, within, trigger := true, false, true
-		for _, t := range ru.when {
-			var h bool
-			n := len(a.trig)
-			h, a.trig = a.holds(t, a.trig)
-			if !h {
-				holds = false
-				break
-			}
-			if t.not || !trigger {
-				continue
-			}
-			trigger = false
-			for _, o := range a.trig[n:] {
-				s, e := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
-				within = within || s >= span.Start && e <= span.End
-			}
-		}
-		a.trig = a.trig[:0]
-		if holds && within {
+		if rd.HoldsWithin(cr.decisions, i, string(kind), span.Start, span.End) {
 			return true
 		}
 	}

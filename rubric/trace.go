@@ -1,6 +1,10 @@
 package rubric
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/factgrade/factgrade/engine"
+)
 
 // Trace is what the rule engine found in a graded text that revision (package
 // revise) needs, and no more: for each criterion, the fix of the rule that
@@ -39,71 +43,32 @@ type EditSite struct {
 	Replace string
 }
 
-// trace collects the fixes and the rewrite edits of g, graded with sc (which
-// still holds the text and its analysis); decided[i] is the rule that decided
-// g.Criteria[i].
-func (r *Rubric) trace(g *Grade, decided []*rule, sc *scratch) *Trace {
+// trace collects the fixes and the rewrite edits of g, graded on the text
+// rd read; decided[i] is the rule that decided g.Criteria[i].
+func (r *Rubric) trace(g *Grade, decided []*rule, rd *engine.Reading) *Trace {
 	t := &Trace{Criteria: make([]CriterionTrace, len(g.Criteria))}
 	if g.Status != Graded {
 		return t
 	}
-	d := &sc.d
-	taken := sc.taken[:0]
 	for i, cg := range g.Criteria {
 		ct := &t.Criteria[i]
 		if cg.Verdict != Partial && cg.Verdict != Fail {
 			continue
 		}
-		ct.Fix = r.Criterion(cg.Criterion).Fix
+		c := r.Criterion(cg.Criterion)
+		ct.Fix = c.Fix
 		if ru := decided[i]; ru != nil && ru.fix != "" {
 			ct.Fix = ru.fix
 		}
-		cr := r.rules.criteria[cg.Criterion]
+		cr := c.rules
 		if g.Kind == Headline {
 			ct.Append = cr.append_
 		}
-		if len(cr.rewrite) == 0 {
-			continue
-		}
-		if len(taken) == 0 {
-			taken = slices.Grow(taken, len(d.toks))[:len(d.toks)]
-			clear(taken)
-			sc.taken = taken
-		}
-		sc.found = resetLists(sc.found, len(cr.rewrite))
-		found := sc.found
-		cr.edits.scan(d.toks, found)
-		for ei, e := range cr.rewrite {
-			if e.signal != nil {
-				sc.occs = sc.occs[:0]
-				for _, alt := range e.signal.alts {
-					sc.occs = sc.a.matches(alt.sig, alt.prop, sc.occs)
-				}
-				for _, o := range sc.occs {
-					found[ei] = append(found[ei], o.occurrence)
-				}
-			}
-			for _, o := range found[ei] {
-				if anyTaken(taken[o.first : o.last+1]) {
-					continue
-				}
-				for k := o.first; k <= o.last; k++ {
-					taken[k] = true
-				}
-				s, en := d.f.span(d.toks[o.first].start, d.toks[o.last].end)
-				ct.Edits = append(ct.Edits, EditSite{Start: s, End: en, Verb: e.verb, Noun: e.noun, Replace: e.replace})
-			}
-		}
+		rd.Find(cr.decisions, func(ei, start, end int) {
+			e := cr.edits[ei]
+			ct.Edits = append(ct.Edits, EditSite{Start: start, End: end, Verb: e.verb, Noun: e.noun, Replace: e.replace})
+		})
 		slices.SortFunc(ct.Edits, func(a, b EditSite) int { return a.Start - b.Start })
 	}
 	return t
-}
-
-func anyTaken(t []bool) bool {
-	for _, x := range t {
-		if x {
-			return true
-		}
-	}
-	return false
 }

@@ -32,8 +32,10 @@ var suite = []group{
 	{Title: "The model's answers (package llm)", Pkg: "./llm",
 		Run:  "^(TestRedTeam|TestInjectionDetected|TestInjectionNotInCoverage|TestInjectionNotInSources|TestGuardRaisesOnlyOnGroundedWords|TestGuardNAStaysNA|TestGuardOffStoryStaysUngraded|TestCitationsWholeWords|TestJudgeScenarios|TestJudgeTimeout|TestJudgeUnreachable|TestJudgeUnverifiedQuotes|TestJudgeInjectionObeyed|TestHybridFallback|TestKeyNeverLogged)$",
 		Note: "Written with the LLM judge: every malformed, unverifiable or injected model reply ends in a verified grade or a rule-judge fallback that says so; the API key never reaches a log."},
-	{Title: "Hostile rubric files and hostile text (package rubric)", Pkg: "./rubric", Run: "^(TestLoadRejectsHostileFiles|TestLoadDirHostileFiles|TestBadInput|TestNormalize|TestNormalizeSpansPointIntoOriginal|TestGradeWhatAReaderSees|TestSupports)$",
+	{Title: "Hostile rubric files and hostile text (package rubric)", Pkg: "./rubric", Run: "^(TestLoadRejectsHostileFiles|TestLoadDirHostileFiles|TestBadInput|TestGradeWhatAReaderSees|TestSupports)$",
 		Note: "Huge files, deep nesting, YAML aliases (refused outright, so no alias bomb), malformed YAML, a named pipe and a link to /dev/zero in a rubric directory; hostile patterns are TestReliabilityHostileRubricPatterns. Invisible and look-alike characters (soft hyphen, zero-width space, Cyrillic and Greek letters, full-width and mathematical letters) are graded as a reader sees them, spans in the text as written."},
+	{Title: "Text as a reader sees it (package engine)", Pkg: "./engine", Run: "^(TestNormalize|TestNormalizeSpansPointIntoOriginal)$",
+		Note: "The rule engine reads invisible and look-alike characters (soft hyphen, zero-width space, Cyrillic and Greek letters, full-width and mathematical letters) as a reader sees them, and maps every normalised byte back to the text as written."},
 	{Title: "Load, a few seconds of it (command factgrade-load)", Pkg: "./cmd/factgrade-load", Run: "^TestRun$",
 		Note: "The load tool run briefly against the real program: steady commands and bursts, a fake Slack failing 5% of posts and a fake model failing 20% of answers, then the checks at the fake Slack and in the database. The full-size runs (200 commands a second for 60 seconds) are in BENCHMARKS.md."},
 }

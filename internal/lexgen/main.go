@@ -18,13 +18,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/factgrade/factgrade/rubric"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/factgrade/factgrade/engine"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -70,8 +70,8 @@ type specFamily struct {
 
 // out and family are the format the rubric loader reads.
 type (
-	out    = rubric.FamiliesFile
-	family = rubric.Family
+	out    = engine.FamiliesFile
+	family = engine.Family
 )
 
 func main() {

@@ -1,4 +1,4 @@
-package rubric
+package engine
 
 import (
 	"strings"
@@ -115,12 +115,16 @@ func (f folded) span(start, end int) (int, int) {
 // NormalizeQuote returns s with quote marks, dashes and white space normalised
 // the way quotes of a source are compared (case is kept).
 func NormalizeQuote(s string) string {
-	return strings.TrimSpace(fold(s, false).text)
+	return strings.TrimSpace(FoldQuote(s))
 }
 
-// denormalizedSpan returns the text of orig that the normalised range
-// [start, end) of NormalizeQuote(orig)'s untrimmed form covers.
-func denormalizedSpan(orig string, start, end int) (string, bool) {
+// FoldQuote is NormalizeQuote without trimming: byte offsets into it are
+// what QuoteSpan maps back.
+func FoldQuote(s string) string { return fold(s, false).text }
+
+// QuoteSpan returns the text of orig that the range [start, end) of
+// FoldQuote(orig) covers, trimmed.
+func QuoteSpan(orig string, start, end int) (string, bool) {
 	f := fold(orig, false)
 	if start < 0 || end > len(f.text) || start >= end {
 		return "", false

@@ -1,24 +1,25 @@
-package rubric
+package engine
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 )
 
-// ruleSet is a rubric's compiled rule-judge signals and decision rules.
-type ruleSet struct {
+// Program is a rubric's compiled rule language: its signals (its own and
+// its lexicon's), its about test and its decision lists. Compile builds it;
+// it is immutable once Finish has run, and safe for concurrent use.
+type Program struct {
 	signals []*signal
 	byName  map[string]int
 	// order lists the signals so that each comes after the signals its
 	// filters and modifiers refer to.
 	order []int
 	index patternIndex
-	// about are the terms a text must satisfy to be about the story; when
-	// aboutAny is set, one of its lists of terms must hold as well.
-	about    []term
-	aboutAny [][]term
+	// about are the conditions a text must satisfy to be about the story;
+	// when aboutAny is set, one of its lists must hold as well.
+	about    []Condition
+	aboutAny [][]Condition
 	// aboutIndex and aboutOrder are the patterns and the order of just the
 	// signals the about test needs (buildAbout), so routing a text among
 	// stories reads only those.
@@ -28,33 +29,44 @@ type ruleSet struct {
 	// order only those the rubric's decisions reach (see prune).
 	fullIndex patternIndex
 	fullOrder []int
-	criteria  map[string]*criterionRules
-	// scratch holds reusable buffers for grading, so a grade allocates little.
-	scratch sync.Pool
+	decisions []*Decisions
+	// readings holds reusable buffers for reading texts, so a grade
+	// allocates little.
+	readings sync.Pool
 	// fromLexicon names the signals the rubric's lexicon defined; a rubric
 	// need not use them all.
 	fromLexicon map[string]bool
 	// vocab numbers every word a pattern names (see intern).
 	vocab map[string]int32
+	// cls are the word classes patterns may use (the rubric's and its
+	// lexicon's).
+	cls classes
+	// lexicon is the lexicon used, as id@version; lexData its bytes.
+	lexicon string
+	lexData []byte
+}
+
+func newProgram() *Program {
+	return &Program{byName: map[string]int{}}
 }
 
 // intern numbers every plain word the rubric's patterns name and turns each
 // element's words into a bitset of those numbers, so matching a token
 // costs one map lookup per token instead of one per element.
-func (rs *ruleSet) intern() {
-	rs.vocab = map[string]int32{}
+func (p *Program) intern() {
+	p.vocab = map[string]int32{}
 	id := func(w string) int32 {
-		if n, ok := rs.vocab[w]; ok {
+		if n, ok := p.vocab[w]; ok {
 			return n
 		}
-		n := int32(len(rs.vocab))
-		rs.vocab[w] = n
+		n := int32(len(p.vocab))
+		p.vocab[w] = n
 		return n
 	}
 	internPats := func(pats []*pattern) {
-		for _, p := range pats {
-			for k := range p.elems {
-				e := &p.elems[k]
+		for _, pt := range pats {
+			for k := range pt.elems {
+				e := &pt.elems[k]
 				var set bitset
 				rest := e.alts[:0:0]
 				for _, a := range e.alts {
@@ -76,46 +88,23 @@ func (rs *ruleSet) intern() {
 	}
 	// The full index holds every pattern; the pruned index, the about
 	// index and Explain's share them, so they are interned once, here.
-	indexes := []*patternIndex{&rs.fullIndex}
-	for _, s := range rs.signals {
+	indexes := []*patternIndex{&p.fullIndex}
+	for _, s := range p.signals {
 		indexes = append(indexes, &s.exclude)
 	}
-	for _, cr := range rs.criteria {
-		indexes = append(indexes, &cr.edits)
+	for _, d := range p.decisions {
+		indexes = append(indexes, &d.edits)
 	}
 	for _, x := range indexes {
 		internPats(x.pats)
 	}
-	indexes = append(indexes, &rs.aboutIndex, &rs.index)
+	indexes = append(indexes, &p.aboutIndex, &p.index)
 	for _, x := range indexes {
-		x.exactID = make([][]int, len(rs.vocab))
+		x.exactID = make([][]int, len(p.vocab))
 		for w, ids := range x.exact {
-			x.exactID[rs.vocab[w]] = ids
+			x.exactID[p.vocab[w]] = ids
 		}
 	}
-}
-
-// scratch is the per-grading working memory: the text as read and its
-// signal occurrences.
-type scratch struct {
-	d doc
-	a analysis
-	// the rewrite edits' buffers (see trace)
-	found [][]occurrence
-	taken []bool
-	occs  []occ
-}
-
-func (rs *ruleSet) getScratch() *scratch {
-	if sc, ok := rs.scratch.Get().(*scratch); ok {
-		return sc
-	}
-	return &scratch{}
-}
-
-func (rs *ruleSet) putScratch(sc *scratch) {
-	sc.d.orig = ""
-	rs.scratch.Put(sc)
 }
 
 // signal is a named family of patterns with how its occurrences are read.
@@ -139,30 +128,9 @@ type signal struct {
 	notNearIn      int
 }
 
-// criterionRules is a criterion's decision list and rewrite edits.
-type criterionRules struct {
-	rules   []*rule
-	rewrite []edit
-	edits   patternIndex // the rewrite patterns, owner = index in rewrite
-	append_ []string
-}
-
-type rule struct {
-	kinds    []Kind
-	when     []term
-	verdict  Verdict
-	reason   string
-	decisive bool
-	cite     []int // indexes into the criterion's Evidence; nil = all
-	fix      string
-	// review, when set, marks the verdict for an editor's review and says
-	// why ({span} is the triggering words).
-	review string
-}
-
-// term is one condition of a rule: any of its alternatives holds, or, when
-// negated, none does.
-type term struct {
+// Condition is one condition of a rule or of an about test ("a|b.hedged",
+// "!c"): any of its alternatives holds, or, when negated, none does.
+type Condition struct {
 	not  bool
 	alts []termAlt
 }
@@ -188,19 +156,10 @@ var propNames = map[string]prop{
 	"unhedged": propUnhedged, "qualified": propQualified, "any": propAny,
 }
 
-// edit is a rewrite step: replace the words a token pattern matches, or the
-// occurrences of the signals a condition names.
-type edit struct {
-	pat     *pattern
-	signal  *term
-	replace string
-	verb    string
-	noun    string
-}
-
-// parseTerm parses "a|b.hedged|!c" style terms: '!' first negates the whole.
-func (rs *ruleSet) parseTerm(s string) (term, error) {
-	var t term
+// Condition parses a condition ("a|b.hedged", "!c": '!' first negates the
+// whole) over the program's signals.
+func (p *Program) Condition(s string) (Condition, error) {
+	var t Condition
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "!") {
 		t.not, s = true, strings.TrimSpace(s[1:])
@@ -209,14 +168,14 @@ func (rs *ruleSet) parseTerm(s string) (term, error) {
 		return t, fmt.Errorf("empty condition")
 	}
 	for _, a := range strings.Split(s, "|") {
-		name, p, _ := strings.Cut(strings.TrimSpace(a), ".")
-		id, ok := rs.byName[name]
+		name, property, _ := strings.Cut(strings.TrimSpace(a), ".")
+		id, ok := p.byName[name]
 		if !ok {
 			return t, fmt.Errorf("condition %q names unknown signal %q", s, name)
 		}
-		pr, ok := propNames[p]
+		pr, ok := propNames[property]
 		if !ok {
-			return t, fmt.Errorf("condition %q: unknown property %q (use negated, hedged, unhedged, qualified or any)", s, p)
+			return t, fmt.Errorf("condition %q: unknown property %q (use negated, hedged, unhedged, qualified or any)", s, property)
 		}
 		t.alts = append(t.alts, termAlt{sig: id, prop: pr})
 	}
@@ -237,23 +196,19 @@ type analysis struct {
 	trig, tmp []occ // decide's buffers
 }
 
-// analyse finds every signal's occurrences in d, filters them and reads
-// their modifiers. Signals are read in dependency order, so a filter or a
-// modifier sees the occurrences its signals kept after their own filters.
-func (rs *ruleSet) analyse(d *doc, a *analysis) *analysis {
-	return rs.analyseWith(d, a, &rs.index, rs.order)
-}
-
-// analyseWith is analyse over the patterns of idx and the signals of order
-// only (a subset closed under the signals' references).
-func (rs *ruleSet) analyseWith(d *doc, a *analysis, idx *patternIndex, order []int) *analysis {
-	n := len(rs.signals)
+// analyseWith finds the occurrences of the signals of order (a subset
+// closed under the signals' references) in d, with the patterns of idx,
+// filters them and reads their modifiers. Signals are read in dependency
+// order, so a filter or a modifier sees the occurrences its signals kept
+// after their own filters.
+func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []int) *analysis {
+	n := len(p.signals)
 	a.d = d
 	a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
 	raw, kept := a.raw, a.kept
 	idx.scan(d.toks, raw)
 	for _, si := range order {
-		s := rs.signals[si]
+		s := p.signals[si]
 		list := raw[si]
 		if len(list) == 0 {
 			continue
@@ -278,7 +233,7 @@ func (rs *ruleSet) analyseWith(d *doc, a *analysis, idx *patternIndex, order []i
 				if x.hedged {
 					break
 				}
-				x.hedged = reaches(d, kept[h], o, rs.signals[h].reach)
+				x.hedged = reaches(d, kept[h], o, p.signals[h].reach)
 			}
 			out = append(out, x)
 			keep = append(keep, o)
@@ -311,32 +266,32 @@ func (s *signal) deps() []int {
 }
 
 // sortSignals orders the signals by their references and reports a cycle.
-func (rs *ruleSet) sortSignals() error {
+func (p *Program) sortSignals() error {
 	const (
 		unseen = iota
 		visiting
 		done
 	)
-	state := make([]int, len(rs.signals))
+	state := make([]int, len(p.signals))
 	var visit func(i int, path []string) error
 	visit = func(i int, path []string) error {
 		switch state[i] {
 		case done:
 			return nil
 		case visiting:
-			return fmt.Errorf("signals refer to each other in a cycle: %s", strings.Join(append(path, rs.signals[i].name), " → "))
+			return fmt.Errorf("signals refer to each other in a cycle: %s", strings.Join(append(path, p.signals[i].name), " → "))
 		}
 		state[i] = visiting
-		for _, d := range rs.signals[i].deps() {
-			if err := visit(d, append(path, rs.signals[i].name)); err != nil {
+		for _, d := range p.signals[i].deps() {
+			if err := visit(d, append(path, p.signals[i].name)); err != nil {
 				return err
 			}
 		}
 		state[i] = done
-		rs.order = append(rs.order, i)
+		p.order = append(p.order, i)
 		return nil
 	}
-	for i := range rs.signals {
+	for i := range p.signals {
 		if err := visit(i, nil); err != nil {
 			return err
 		}
@@ -484,7 +439,7 @@ func (a *analysis) matches(si int, p prop, dst []occ) []occ {
 
 // holds reports whether term t holds, and appends to spans the occurrences
 // that make a positive term hold.
-func (a *analysis) holds(t term, spans []occ) (bool, []occ) {
+func (a *analysis) holds(t Condition, spans []occ) (bool, []occ) {
 	n := len(spans)
 	for _, alt := range t.alts {
 		spans = a.matches(alt.sig, alt.prop, spans)
@@ -496,7 +451,7 @@ func (a *analysis) holds(t term, spans []occ) (bool, []occ) {
 	return found, spans
 }
 
-func (a *analysis) allHold(ts []term) (bool, int) {
+func (a *analysis) allHold(ts []Condition) (bool, int) {
 	words := 0
 	for _, t := range ts {
 		var ok bool
@@ -508,71 +463,4 @@ func (a *analysis) allHold(ts []term) (bool, int) {
 		}
 	}
 	return true, words
-}
-
-// decide returns the first rule of cr whose kind and terms hold, with the
-// occurrences of its first positive term.
-func (a *analysis) decide(cr *criterionRules, k Kind) (*rule, []occ) {
-	for _, r := range cr.rules {
-		if len(r.kinds) > 0 && !kindIn(k, r.kinds) {
-			continue
-		}
-		// The first positive term's occurrences go to a.trig; the other
-		// terms are only checked, in a.tmp. Both buffers are reused.
-		a.trig = a.trig[:0]
-		haveTrig, ok := false, true
-		for _, t := range r.when {
-			var h bool
-			if !haveTrig && !t.not {
-				h, a.trig = a.holds(t, a.trig[:0])
-				haveTrig = h
-			} else {
-				h, a.tmp = a.holds(t, a.tmp[:0])
-			}
-			if !h {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return r, a.trig
-		}
-	}
-	return nil, nil
-}
-
-func kindIn(k Kind, ks []Kind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-// SignalMatch is one occurrence of a rule-judge signal in a text, for
-// rubric authors checking why a rule fired (factgrade grade --explain).
-type SignalMatch struct {
-	Signal    string `json:"signal"`
-	Span      Span   `json:"span"`
-	Negated   bool   `json:"negated,omitempty"`
-	Qualified bool   `json:"qualified,omitempty"`
-	Hedged    bool   `json:"hedged,omitempty"`
-}
-
-// Explain returns every signal occurrence the rule judge sees in text, in
-// the order of the text.
-func (r *Rubric) Explain(text string) []SignalMatch {
-	d := newDoc(text)
-	d.intern(r.rules.vocab)
-	a := r.rules.analyseWith(d, &analysis{}, &r.rules.fullIndex, r.rules.fullOrder)
-	var out []SignalMatch
-	for si, list := range a.occ {
-		for _, o := range list {
-			sp := spansOf(d, []occ{o})
-			out = append(out, SignalMatch{Signal: r.rules.signals[si].name, Span: sp[0], Negated: o.negated, Qualified: o.qualified, Hedged: o.hedged})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
-	return out
 }

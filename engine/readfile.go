@@ -1,4 +1,4 @@
-package rubric
+package engine
 
 import (
 	"fmt"
@@ -6,13 +6,13 @@ import (
 	"io/fs"
 )
 
-// readRegular reads the file name of fsys if it is a regular file (after
+// ReadRegular reads the file name of fsys if it is a regular file (after
 // symbolic links) of at most limit bytes. Rubric directories are the
 // operator's, but a mistake or a hostile mount must not hang or exhaust
 // start-up: a named pipe would block the read forever and a link to
 // /dev/zero would never end, so neither is opened, and a file that grows
 // while read is cut at limit+1 bytes and refused.
-func readRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
+func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, err
