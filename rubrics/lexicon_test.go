@@ -232,6 +232,9 @@ func TestLexiconFamilies(t *testing.T) {
 		{"cause_word", []string{"because", "over", "retaliation", "payback"}, []string{"despite"}},
 		{"join_word", []string{"and", "including", "plus"}, []string{"separate"}},
 		{"naming_word", []string{"called", "dubbed", "named", "known"}, []string{"denied"}},
+		{"coerce_verb", []string{"blackmail", "pressured", "threatens", "deterring"}, []string{"supported"}},
+		{"group_noun", []string{"group", "gangs", "outfit", "crew"}, []string{"hackers"}},
+		{"prospective_word", []string{"set", "expected", "poised", "slated"}, []string{"announced"}},
 		{"unsafe_adj", []string{"dangerous", "unsafe", "harmful", "toxic"}, []string{"safe"}},
 		{"reduce_verb", []string{"cut", "lowered", "reduces", "slashing"}, []string{"raised"}},
 	}
