@@ -126,6 +126,16 @@ func TestLexiconEntriesOnBothStories(t *testing.T) {
 		{"already_done", asp, "Aspartame will be classified as possibly carcinogenic", false},
 		{"already_done", volt, "The group has been labelled a threat", true},
 		{"already_done", volt, "The group may be labelled a threat", false},
+		// headline_attribution: any attribution verb after a source ("officials
+		// suggest"); the subject's own word is not attribution ("what China said").
+		{"headline_attribution", volt, "China hinted at the hacks, U.S. officials suggest", true},
+		{"headline_attribution", volt, "Hawks want a briefing on what China said about the hacks", false},
+		{"headline_attribution", asp, "Aspartame a possible carcinogen, experts suggest", true},
+		{"headline_attribution", asp, "Makers want to know what IARC said about aspartame", false},
+		// claim: the subject's own words for the deed.
+		{"claim", volt, "China in Geneva: 'We did it, but only because of Taiwan'", true},
+		{"claim", asp, "IARC: 'That was us, and we stand by it'", true},
+		{"claim", asp, "We met in June", false},
 		// other_side_reviews: the other side only reviewing or at odds, not yet its view.
 		{"other_side_reviews", asp, "JECFA is also reviewing aspartame", true},
 		{"other_side_reviews", asp, "The ruling pits IARC against regulators", true},
