@@ -136,6 +136,12 @@ func TestLexiconEntriesOnBothStories(t *testing.T) {
 		{"claim", volt, "China in Geneva: 'We did it, but only because of Taiwan'", true},
 		{"claim", asp, "IARC: 'That was us, and we stand by it'", true},
 		{"claim", asp, "We met in June", false},
+		// neutral: giving something away says it was revealed, neither
+		// explicitly nor tacitly.
+		{"neutral", volt, "Beijing tipped its hand on the hacks", true},
+		{"neutral", volt, "Beijing tipped its hand on trade", false},
+		{"neutral", asp, "IARC let slip its aspartame finding", true},
+		{"neutral", asp, "IARC let slip its budget", false},
 		// other_side_reviews: the other side only reviewing or at odds, not yet its view.
 		{"other_side_reviews", asp, "JECFA is also reviewing aspartame", true},
 		{"other_side_reviews", asp, "The ruling pits IARC against regulators", true},
