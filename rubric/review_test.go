@@ -19,8 +19,10 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 		wantVerdict rubric.Verdict
 		wantWords   string // in the review reason
 	}{
-		// A predicate the judge cannot classify links China to the hacks.
-		{"China spills the beans on hacking US water plants in Geneva talks, officials say", true, rubric.NA, "I can't tell whether “China spills the beans on hacking” is an admission: please check."},
+		// A predicate the judge cannot classify links China to the hacks
+		// (giving something away, "spills the beans", is the neutral wording
+		// since lexicon version 4).
+		{"China muses about hacking US water plants in Geneva talks, officials say", true, rubric.NA, "I can't tell whether “China muses about hacking” is an admission: please check."},
 		// About the story (the Geneva meeting), but nothing China acknowledged that the judge can find.
 		{"US officials say China's Geneva remarks were a veiled threat over Taiwan", true, rubric.NA, "I can't find what it says China acknowledged"},
 		// Conflicting cues: outright and tacit in one text (an unhedged
@@ -31,6 +33,7 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 		{"China reportedly admitted hacking US ports in what officials read as a tacit acknowledgment in Geneva", false, rubric.Pass, ""},
 		// Classified: an overclaim, a tacit acknowledgment, only China's denial.
 		{"China cops to hacking US water plants in Geneva talks", false, rubric.Fail, ""},
+		{"China spills the beans on hacking US water plants in Geneva talks, officials say", false, rubric.Partial, ""},
 		{"China tacitly acknowledged the hacks in Geneva, officials say", false, rubric.Pass, ""},
 		{"China's embassy rejected the WSJ report on the hacking admission as a smear", false, rubric.NA, ""},
 	}
@@ -54,7 +57,7 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 	}
 	// A rewrite is never judged publishable on a grade marked for review:
 	// Rescore keeps the mark.
-	g := j.Rescore(r, "China spills the beans on hacking US water plants in Geneva talks, officials say", rubric.Headline)
+	g := j.Rescore(r, "China muses about hacking US water plants in Geneva talks, officials say", rubric.Headline)
 	if !g.NeedsReview() || !g.Provisional {
 		t.Errorf("Rescore lost the review mark: %+v", g.Criteria[0])
 	}
