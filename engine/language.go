@@ -51,6 +51,21 @@ var foreignWords = map[string]string{
 	"pela": "Portuguese", "são": "Portuguese", "também": "Portuguese", "uma": "Portuguese",
 	// Romance articles and prepositions several languages share: a vote for one
 	"la": "Spanish", "de": "Spanish", "en": "Spanish", "que": "Spanish", "le": "French", "un": "French",
+	// Hindi and Urdu written in Latin letters (postpositions, auxiliaries,
+	// conjunctions, negation), as in Hinglish posts that mix in English
+	// nouns; "the", "to", "main" and "par" are left out (English words).
+	"ka": "Hindi", "ki": "Hindi", "ke": "Hindi", "ko": "Hindi", "ne": "Hindi", "se": "Hindi",
+	"mein": "Hindi", "hai": "Hindi", "hain": "Hindi", "tha": "Hindi", "thi": "Hindi", "aur": "Hindi",
+	"bhi": "Hindi", "nahi": "Hindi", "nahin": "Hindi", "kya": "Hindi", "yeh": "Hindi", "woh": "Hindi",
+	"ye": "Hindi", "hum": "Hindi", "humne": "Hindi", "unhone": "Hindi", "abhi": "Hindi", "sakta": "Hindi",
+	"sakti": "Hindi", "raha": "Hindi", "rahi": "Hindi", "rahe": "Hindi", "kiya": "Hindi", "diya": "Hindi",
+	// Tagalog (markers, linkers, pronouns, particles), as in Taglish posts;
+	// "at" and "man" are left out (English words).
+	"ang": "Tagalog", "ng": "Tagalog", "mga": "Tagalog", "sa": "Tagalog", "ay": "Tagalog",
+	"ito": "Tagalog", "nito": "Tagalog", "iyan": "Tagalog", "rin": "Tagalog", "din": "Tagalog",
+	"hindi": "Tagalog", "kung": "Tagalog", "lang": "Tagalog", "siya": "Tagalog", "niya": "Tagalog",
+	"nila": "Tagalog", "natin": "Tagalog", "namin": "Tagalog", "kami": "Tagalog", "tayo": "Tagalog",
+	"po": "Tagalog", "ni": "Tagalog", "pa": "Tagalog", "na": "Tagalog", "sabi": "Tagalog",
 }
 
 // languageWords maps each function word to its language, for one lookup a word.
@@ -129,7 +144,7 @@ func foreignLanguage(d *doc) string {
 		return ""
 	}
 	best, n := "another language", 0
-	for _, lang := range []string{"Spanish", "French", "German", "Italian", "Portuguese"} {
+	for _, lang := range []string{"Spanish", "French", "German", "Italian", "Portuguese", "Hindi", "Tagalog"} {
 		if votes[lang] > n {
 			best, n = lang, votes[lang]
 		}

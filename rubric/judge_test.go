@@ -351,6 +351,11 @@ func TestUngradableAndLanguage(t *testing.T) {
 		{"China admitió en una reunión secreta los ciberataques contra la infraestructura de EE.UU.", rubric.NotEnglish},
 		{"Chine : les responsables chinois ont reconnu les cyberattaques dans une réunion secrète", rubric.NotEnglish},
 		{"中国在秘密会议上默认了对美国基础设施的网络攻击", rubric.NotEnglish},
+		// English nouns and names in Hindi or Tagalog grammar (Hinglish,
+		// Taglish), and an English phrase inside Arabic.
+		{"China ne Geneva mein Volt Typhoon hacks ka hint diya, par seedha kuch nahi bola", rubric.NotEnglish},
+		{"Ayon sa WSJ, ang China ay nag-hint sa Geneva na sila ang nasa likod ng Volt Typhoon hacks", rubric.NotEnglish},
+		{"الصين اعترفت ضمنيا بـ Volt Typhoon hacks في اجتماع سري في جنيف", rubric.NotEnglish},
 		{"China tacitly acknowledged hacks, report says", rubric.Graded},
 		// About by meaning: an idiom of divulging, China's reported word
 		// that it hacked, an intrusion told as a place, a Chinese envoy.

@@ -34,7 +34,13 @@ type Routing struct {
 // test. When several match, the one whose about-signals cover more of the
 // text wins (then the first by id); when none does, Chosen is empty. The
 // note names the choice and the way to pick another story with --rubric.
+// A text not in English is about none of them: the desk grades English
+// only, and a story's names in it ("Volt Typhoon", "aspartame") do not make
+// it gradable.
 func (s *Set) Route(text string) Routing {
+	if lang := Language(text); lang != "" {
+		return Routing{Note: notEnglishReason(lang)}
+	}
 	type match struct {
 		r     *Rubric
 		words int

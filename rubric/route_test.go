@@ -46,6 +46,8 @@ func TestRoute(t *testing.T) {
 		// Both about tests hold; the tunnel's signals cover more words.
 		{"The bridge and the tunnel will close", "tunnel-closure", 2, []string{"more than one story", "graded against tunnel-closure", "--rubric bridge-closure"}},
 		{"The tunnel opened", "", 0, []string{"not about any story", "bridge-closure (The bridge closure)", "tunnel-closure (The tunnel closure)", "--rubric ID"}},
+		// A text not in English is about no story, whatever names it holds.
+		{"El puente y el túnel se cierran por la reparación del bridge", "", 0, []string{"not English"}},
 	}
 	for _, tt := range tests {
 		rt := set.Route(tt.text)

@@ -161,6 +161,27 @@ func TestLexiconEntriesOnBothStories(t *testing.T) {
 	runLexiconCases(t, tests)
 }
 
+// TestLexiconAdditionsOnBothStories checks what the lexicon gained from the
+// mismatches of the outside sets tune3.jsonl (issue 12: by meaning, from
+// English), each entry on both stories, where it holds and where it must not.
+func TestLexiconAdditionsOnBothStories(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	tests := []lexiconCase{
+		// reading: the remarks themselves read as something by others.
+		{"reading", volt, "The diplomat's remarks, seen by the U.S. side as linking the hacks to Taiwan", true},
+		{"reading", volt, "The remarks about trade were seen as routine", false},
+		{"reading", asp, "The agency's statement was read by makers as a warning on aspartame", true},
+		{"reading", asp, "The agency's statement was published in June", false},
+		// explicit_idiom (overclaim): saying, or telling someone, the quiet part.
+		{"overclaim", volt, "Beijing told us the quiet part about the hacks", true},
+		{"overclaim", volt, "China said the quiet part on the intrusions", true},
+		{"overclaim", volt, "China kept the quiet part of the deal", false},
+		{"overclaim", asp, "IARC said the quiet part about aspartame", true},
+		{"overclaim", asp, "IARC told the press about aspartame", false},
+	}
+	runLexiconCases(t, tests)
+}
+
 func runLexiconCases(t *testing.T, tests []lexiconCase) {
 	t.Helper()
 	set := load(t)

@@ -56,7 +56,8 @@ type specFamily struct {
 	// the source's neutral verb).
 	Drop []string `yaml:"drop"`
 	// Separable phrasal verbs take their object before the particle too
-	// ("let Beijing's role slip").
+	// ("let Beijing's role slip"), and a verb idiom an indirect object
+	// before the rest ("told us the quiet part").
 	Separable []string `yaml:"separable"`
 	// Adverbs adds the -ly adverb of every adjective, when WordNet has it.
 	Adverbs bool `yaml:"adverbs"`
@@ -323,8 +324,11 @@ func (w *wordnet) build(sf specFamily) (family, error) {
 		}
 		head := strings.Join(forms, "|")
 		addPhrase(head + " " + strings.Join(rest, " "))
-		if sep[l] && len(rest) == 1 {
-			addPhrase(head + " _{1,3} " + rest[0])
+		if sep[l] {
+			// The object before the particle ("let Beijing's role
+			// slip"), or an indirect object before the rest of an idiom
+			// ("told us the quiet part").
+			addPhrase(head + " _{1,3} " + strings.Join(rest, " "))
 		}
 	}
 	if sf.Adverbs {
