@@ -38,7 +38,7 @@ type Routing struct {
 // only, and a story's names in it ("Volt Typhoon", "aspartame") do not make
 // it gradable.
 func (s *Set) Route(text string) Routing {
-	if lang := Language(text); lang != "" {
+	if lang := engine.Language(text); lang != "" {
 		return Routing{Note: notEnglishReason(lang)}
 	}
 	type match struct {
