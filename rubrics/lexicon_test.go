@@ -178,6 +178,13 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"overclaim", volt, "China kept the quiet part of the deal", false},
 		{"overclaim", asp, "IARC said the quiet part about aspartame", true},
 		{"overclaim", asp, "IARC told the press about aspartame", false},
+		// hedge_phrase and headline_attribution: a named party's own plans
+		// after a comma are its statement, not the claim's source.
+		{"hedge_phrase", asp, "WHO to label aspartame carcinogenic, Coca-Cola says it will reformulate", false},
+		{"hedge_phrase", asp, "WHO to label aspartame a possible carcinogen, Reuters says", true},
+		{"headline_attribution", asp, "WHO to label aspartame carcinogenic, Coca-Cola says it will reformulate", false},
+		{"hedge_phrase", volt, "China hinted at the hacks, Microsoft says it is patching", false},
+		{"headline_attribution", volt, "China hinted at the hacks, Volz says", true},
 	}
 	runLexiconCases(t, tests)
 }
