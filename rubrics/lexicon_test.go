@@ -185,6 +185,32 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"headline_attribution", asp, "WHO to label aspartame carcinogenic, Coca-Cola says it will reformulate", false},
 		{"hedge_phrase", volt, "China hinted at the hacks, Microsoft says it is patching", false},
 		{"headline_attribution", volt, "China hinted at the hacks, Volz says", true},
+		// pushback: framing something as something presents it.
+		{"pushback", volt, "Chinese officials acknowledged the hacks, framing them as linked to U.S. policy", false},
+		{"pushback", volt, "China's embassy hit back at the report", true},
+		{"pushback", asp, "The agency's officials framed the listing as a hazard finding", false},
+		{"pushback", asp, "IARC pushed back at the report", true},
+		// no_comment: a request for a response still open.
+		{"no_comment", volt, "We have asked China's foreign ministry for a response", true},
+		{"no_comment", volt, "We have asked the State Department for a response", false},
+		{"no_comment", asp, "We have asked IARC for comment", true},
+		// dose_caveat: hazard, not how much is eaten or drunk.
+		{"dose_caveat", asp, "IARC looks at whether something could be a hazard, not how much you'd need to eat", true},
+		{"dose_caveat", asp, "This is about hazard, not about your one can a day", true},
+		{"dose_caveat", asp, "The hazard was flagged in June", false},
+		{"dose_caveat", volt, "The hacks are a hazard, not a risk to most users", true},
+		// unnamed_source: citing officials at a distance; a reading is not attribution.
+		{"unnamed_source", volt, "The Journal, citing current and former US officials, said China hinted at the hacks", true},
+		{"unnamed_source", volt, "According to the paper, US officials regarded the remarks as an implicit admission", false},
+		{"unnamed_source", asp, "The paper, citing current and former European health officials, said IARC hinted at a listing", true},
+		// tacit: the informal approximators, and a conclusion the other side drew.
+		{"tacit", volt, "China kinda-sorta told the US it was behind the hacks", true},
+		{"tacit", volt, "The hacks are tied to Taiwan, U.S. officials concluded", true},
+		{"tacit", volt, "China told the US it was behind the hacks", false},
+		{"tacit", asp, "IARC sorta said aspartame is a carcinogen", true},
+		// headline_attribution: a publication as the speaker.
+		{"headline_attribution", volt, "Beijing owned the intrusions, American paper says", true},
+		{"headline_attribution", asp, "WHO agency to list aspartame, newspaper reports", true},
 	}
 	runLexiconCases(t, tests)
 }
