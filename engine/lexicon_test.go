@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestLexiconBuiltIn lists the built-in lexicon and checks it is versioned
 // and holds the categories docs/RUBRICS.md documents.
@@ -19,6 +22,62 @@ func TestLexiconBuiltIn(t *testing.T) {
 	for _, s := range []string{"negation", "qualifier", "tacit", "overclaim", "intensifier", "neutral", "hedge_adverb", "hedge_phrase", "unnamed_source", "anonymity", "headline_attribution", "denial", "no_comment"} {
 		if !have[s] {
 			t.Errorf("lexicon has no signal %s", s)
+		}
+	}
+}
+
+// TestLexiconFamilies checks the word families and closed classes the
+// lexicon gained in version 4: the words English gives them, in their
+// inflections, and a word of a neighbouring sense they must not hold.
+func TestLexiconFamilies(t *testing.T) {
+	lx, probs := loadLexicons()
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	cls := lx["standards"].classes
+	tests := []struct {
+		class string
+		in    []string
+		out   []string
+	}{
+		{"ack_noun", []string{"admission", "confessions", "acknowledgement"}, []string{"admit", "concession"}},
+		{"link_verb", []string{"linked", "ties", "connecting", "indicated", "acknowledges"}, []string{"frame", "presented"}},
+		{"envoy_noun", []string{"diplomat", "envoys", "delegation", "counterparts"}, []string{"hackers", "people"}},
+		{"remark_noun", []string{"remarks", "warning", "message", "silence"}, []string{"admission"}},
+		{"meeting_noun", []string{"meeting", "talks", "summit", "sessions"}, []string{"met", "trade"}},
+		{"meet_verb", []string{"meet", "met", "meets"}, []string{"talks"}},
+		{"secret_adj", []string{"secret", "clandestine", "privately", "covertly"}, []string{"tacit", "open"}},
+		{"raise_verb", []string{"raises", "upped", "increasing", "poses", "doubled"}, []string{"causes"}},
+		{"risk_noun", []string{"risk", "hazards", "fears", "scare"}, []string{"cancer"}},
+		{"ruling_noun", []string{"ruling", "classification", "listing", "labels"}, []string{"classified"}},
+		{"blame_verb", []string{"blamed", "attributes", "pinned", "ascribing"}, []string{"denied"}},
+		{"support_verb", []string{"supports", "backed", "arming", "defended"}, []string{"opposed"}},
+		{"support_noun", []string{"support", "backing", "aid", "commitment"}, []string{"opposition"}},
+		{"self_pronoun", []string{"it", "they", "we"}, []string{"you"}},
+		{"cause_word", []string{"because", "over", "retaliation", "payback"}, []string{"despite"}},
+		{"join_word", []string{"and", "including", "plus"}, []string{"separate"}},
+		{"naming_word", []string{"called", "dubbed", "named", "known"}, []string{"denied"}},
+		{"coerce_verb", []string{"blackmail", "pressured", "threatens", "deterring"}, []string{"supported"}},
+		{"group_noun", []string{"group", "gangs", "outfit", "crew"}, []string{"hackers"}},
+		{"prospective_word", []string{"set", "expected", "poised", "slated"}, []string{"announced"}},
+		{"unsafe_adj", []string{"dangerous", "unsafe", "harmful", "toxic"}, []string{"safe"}},
+		{"reduce_verb", []string{"cut", "lowered", "reduces", "slashing"}, []string{"raised"}},
+	}
+	for _, tc := range tests {
+		words, ok := cls[tc.class]
+		if !ok {
+			t.Errorf("no class <%s>", tc.class)
+			continue
+		}
+		for _, w := range tc.in {
+			if !slices.Contains(words, w) {
+				t.Errorf("<%s> lacks %q", tc.class, w)
+			}
+		}
+		for _, w := range tc.out {
+			if slices.Contains(words, w) {
+				t.Errorf("<%s> holds %q", tc.class, w)
+			}
 		}
 	}
 }
