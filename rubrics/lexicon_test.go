@@ -210,6 +210,17 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		// headline_attribution: a publication as the speaker.
 		{"headline_attribution", volt, "Beijing owned the intrusions, American paper says", true},
 		{"headline_attribution", asp, "WHO agency to list aspartame, newspaper reports", true},
+		// subject_announces: a modal says it may happen, not that it has.
+		{"subject_announces", asp, "IARC may classify aspartame as a possible carcinogen", false},
+		{"subject_announces", asp, "IARC classified aspartame as a possible carcinogen", true},
+		{"subject_announces", volt, "Beijing might announce it was behind the hacks", false},
+		// dose_caveat: the ruling does not address how much is safe.
+		{"dose_caveat", asp, "The ruling does not address safe consumption levels", true},
+		{"dose_caveat", volt, "The advisory does not address exposure of the networks", true},
+		// unreleased: not official until a date.
+		{"unreleased", asp, "It's not official until July 14", true},
+		{"unreleased", volt, "The finding is not final until the review ends", true},
+		{"unreleased", asp, "It's official now", false},
 	}
 	runLexiconCases(t, tests)
 }
