@@ -30,7 +30,7 @@ func (b *Bot) publishHome(ctx context.Context, teamID, userID string) error {
 	}
 	recent := b.visibleTo(ctx, userID, latest, homeRecent)
 	now := time.Now()
-	counts, err := b.store.Counts(ctx, now.Add(-7*24*time.Hour), now, f)
+	counts, err := b.store.Counts(ctx, storage.Between(now.Add(-7*24*time.Hour), now), f)
 	if err != nil {
 		return fmt.Errorf("publishHome: counts: %w", err)
 	}

@@ -38,13 +38,23 @@ func BenchmarkBuild100k(b *testing.B) {
 	}
 	defer s.Close()
 	end := start.Add(10 * benchItems * time.Second)
-	c, err := s.Counts(ctx, start, end, storage.Filter{})
+	c, err := s.Counts(ctx, storage.Between(start, end), storage.Filter{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	if c.Total != benchItems {
 		seedBench(b, s, path)
 	}
+	// The window by marks, as a digest run has it.
+	after, err := s.MarksBefore(ctx, start)
+	if err != nil {
+		b.Fatal(err)
+	}
+	through, err := s.MarksBefore(ctx, end)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := storage.Window{From: start, To: end, ByMarks: true, After: after, Through: through}
 	for _, bc := range []struct {
 		name string
 		f    storage.Filter
@@ -55,7 +65,7 @@ func BenchmarkBuild100k(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			def := Definition{Name: "bench", Location: time.UTC, Filter: bc.f}
 			for b.Loop() {
-				r, err := Build(ctx, s, def, start, end)
+				r, err := Build(ctx, s, def, w)
 				if err != nil || r.Counts.Total != benchItems || len(r.Lowest) != TopLowest || len(r.Failed) == 0 {
 					b.Fatalf("Build = %d items, %d lowest, %v", r.Counts.Total, len(r.Lowest), err)
 				}

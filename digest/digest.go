@@ -5,12 +5,17 @@
 // disputes).
 //
 // A digest covers the window from the end of the last one posted under its
-// name to its scheduled time. Each run is claimed in storage (unique per
-// name and window start) before it is posted and marked posted after, so a
-// window is posted once across restarts and replicas; a run claimed and not
-// posted is resumed at the next start, and runs missed while the service
-// was down are caught up once, as one window. Only the process holding the
-// scheduler lock (storage.Locker) runs the scheduler.
+// name to its scheduled time. What it holds is decided by what was stored,
+// not by the clock: each run records the marks (storage.Marks) of the
+// newest grade and dispute when it is claimed, and the next run holds what
+// was stored after them, so a clock stepped back or forward loses and
+// doubles nothing; the times are what the digest shows. Each run is
+// claimed in storage (unique per name and window start) before it is
+// posted and marked posted after, so a window is posted once across
+// restarts and replicas; a run claimed and not posted is resumed at the
+// next start, and runs missed while the service was down are caught up
+// once, as one window. Only the process holding the scheduler lock
+// (storage.Locker) runs the scheduler.
 package digest
 
 import (
@@ -48,8 +53,8 @@ type Definition struct {
 // it: besides counts and overrides, each highlight query walks one index
 // range, so a digest over a long window never reads every grade in it.
 type Source interface {
-	Counts(ctx context.Context, from, to time.Time, f storage.Filter) (storage.Counts, error)
-	OverridesBetween(ctx context.Context, from, to time.Time, f storage.Filter) ([]storage.Override, error)
+	Counts(ctx context.Context, w storage.Window, f storage.Filter) (storage.Counts, error)
+	OverridesIn(ctx context.Context, w storage.Window, f storage.Filter) ([]storage.Override, error)
 	storage.Highlights
 }
 
@@ -61,7 +66,7 @@ const (
 	TopOverrides = 20
 )
 
-// Report is the content of one digest over [From, To).
+// Report is the content of one digest, shown as covering [From, To).
 type Report struct {
 	Name     string
 	From, To time.Time
@@ -97,21 +102,21 @@ type FailedCriterion struct {
 // Empty reports whether nothing happened in the window.
 func (r *Report) Empty() bool { return r.Counts.Total == 0 && r.OverrideTotal == 0 }
 
-// Build reads the digest of def over [from, to) from src.
-func Build(ctx context.Context, src Source, def Definition, from, to time.Time) (_ *Report, err error) {
+// Build reads the digest of def over w from src.
+func Build(ctx context.Context, src Source, def Definition, w storage.Window) (_ *Report, err error) {
 	defer func() {
 		if err != nil {
 			err = fmt.Errorf("building digest %q: %w", def.Name, err)
 		}
 	}()
-	r := &Report{Name: def.Name, From: from, To: to, Location: def.Location, Filter: def.Filter}
+	r := &Report{Name: def.Name, From: w.From, To: w.To, Location: def.Location, Filter: def.Filter}
 	if r.Location == nil {
 		r.Location = time.UTC
 	}
-	if r.Counts, err = src.Counts(ctx, from, to, def.Filter); err != nil {
+	if r.Counts, err = src.Counts(ctx, w, def.Filter); err != nil {
 		return nil, err
 	}
-	ovs, err := src.OverridesBetween(ctx, from, to, def.Filter)
+	ovs, err := src.OverridesIn(ctx, w, def.Filter)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +139,7 @@ func Build(ctx context.Context, src Source, def Definition, from, to time.Time) 
 	})
 	r.Failed = r.Failed[:min(len(r.Failed), TopFailed)]
 	for i := range r.Failed {
-		ex, err := src.FailedExample(ctx, from, to, def.Filter, r.Failed[i].Criterion)
+		ex, err := src.FailedExample(ctx, w, def.Filter, r.Failed[i].Criterion)
 		switch {
 		case err == nil:
 			r.Failed[i].Example = &ex
@@ -142,11 +147,11 @@ func Build(ctx context.Context, src Source, def Definition, from, to time.Time) 
 			return nil, err
 		}
 	}
-	if r.Lowest, err = src.LowestGrades(ctx, from, to, def.Filter, TopLowest); err != nil {
+	if r.Lowest, err = src.LowestGrades(ctx, w, def.Filter, TopLowest); err != nil {
 		return nil, err
 	}
 	if r.Counts.NeedsReview > 0 {
-		if r.Review, err = src.FlaggedForReview(ctx, from, to, def.Filter, TopReview); err != nil {
+		if r.Review, err = src.FlaggedForReview(ctx, w, def.Filter, TopReview); err != nil {
 			return nil, err
 		}
 	}

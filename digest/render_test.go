@@ -182,7 +182,18 @@ func testBuild(t *testing.T, s interface {
 	}
 	c.Add(time.Minute)
 	grade(t, s, 99) // after the window
-	r, err := Build(ctx, s, Definition{Name: "d", Location: time.UTC}, from, from.Add(13*time.Minute))
+	// By marks, as a digest run is built: those of what was stored
+	// before each end of the window.
+	after, err := s.MarksBefore(ctx, from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	through, err := s.MarksBefore(ctx, from.Add(13*time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := storage.Window{From: from, To: from.Add(13 * time.Minute), ByMarks: true, After: after, Through: through}
+	r, err := Build(ctx, s, Definition{Name: "d", Location: time.UTC}, w)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -203,37 +203,40 @@ func (s *Scheduler) definition(name string) (Definition, error) {
 func (s *Scheduler) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Microsecond) }
 
 // nextStart is where the named digest's next window starts: the end of its
-// last run, or the scheduled time before now for a digest never run.
-func (s *Scheduler) nextStart(ctx context.Context, d Definition, now time.Time) (time.Time, error) {
+// last run and the marks it ran through, or for a digest never run the
+// scheduled time before now and the marks of what was stored before it.
+func (s *Scheduler) nextStart(ctx context.Context, d Definition, now time.Time) (time.Time, storage.Marks, error) {
 	last, err := s.cfg.Store.LastDigest(ctx, d.Name)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		if p := prevFire(d.Schedule, now.Add(time.Nanosecond)); !p.IsZero() {
-			return p, nil
+		from := prevFire(d.Schedule, now.Add(time.Nanosecond))
+		if from.IsZero() {
+			from = now.Add(-24 * time.Hour)
 		}
-		return now.Add(-24 * time.Hour), nil
+		after, err := s.cfg.Store.MarksBefore(ctx, from)
+		return from, after, err
 	case err != nil:
-		return time.Time{}, err
+		return time.Time{}, storage.Marks{}, err
 	}
-	return last.WindowEnd, nil
+	return last.WindowEnd, last.Through, nil
 }
 
 // Preview builds the named digest ("" when only one is configured) for the
-// window so far: from the end of its last run to now. Nothing is recorded.
+// window so far: what was stored since its last run. Nothing is recorded.
 func (s *Scheduler) Preview(ctx context.Context, name string) (*Report, error) {
 	d, err := s.definition(name)
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
-	from, err := s.nextStart(ctx, d, now)
+	from, after, err := s.nextStart(ctx, d, now)
 	if err != nil {
 		return nil, err
 	}
 	if !from.Before(now) {
-		from = now
+		from = now // the clock is behind the last run's end
 	}
-	return Build(ctx, s.cfg.Store, d, from, now)
+	return Build(ctx, s.cfg.Store, d, storage.Since(after, from, now))
 }
 
 // PreviewDigest renders Preview for Slack (the bot's /factcheck digest),
@@ -266,14 +269,15 @@ func (s *Scheduler) PostNow(ctx context.Context, name string) (storage.DigestRun
 	if err := s.resumeClaimed(ctx, d, leader); err != nil {
 		return storage.DigestRun{}, err
 	}
-	from, err := s.nextStart(ctx, d, now)
+	from, after, err := s.nextStart(ctx, d, now)
 	if err != nil {
 		return storage.DigestRun{}, err
 	}
 	if !from.Before(now) {
-		return storage.DigestRun{}, fmt.Errorf("digest %q: its last window ends at %s, after now; nothing to post", d.Name, from.Format(time.RFC3339))
+		return storage.DigestRun{}, fmt.Errorf("digest %q: its last window ends at %s, after this host's clock (%s); nothing is posted now, and nothing is lost: what was graded since is in the next digest",
+			d.Name, from.Format(time.RFC3339), now.Format(time.RFC3339))
 	}
-	return s.claimAndPost(ctx, d, from, now, leader)
+	return s.claimAndPost(ctx, d, from, now, after, leader)
 }
 
 // RunDue runs every digest that is due at the clock's now: a run claimed
@@ -302,6 +306,7 @@ func (s *Scheduler) runDue(ctx context.Context, d Definition, fired bool) error 
 	now := s.now()
 	last, err := s.cfg.Store.LastDigest(ctx, d.Name)
 	var from time.Time
+	var after storage.Marks
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		due := lastFireIn(d.Schedule, now.Add(-2*time.Minute), now)
@@ -311,16 +316,22 @@ func (s *Scheduler) runDue(ctx context.Context, d Definition, fired bool) error 
 		if from = prevFire(d.Schedule, due); from.IsZero() {
 			from = due.Add(-24 * time.Hour)
 		}
+		if after, err = s.cfg.Store.MarksBefore(ctx, from); err != nil {
+			return err
+		}
 	case err != nil:
 		return err
 	default:
-		from = last.WindowEnd
+		// A clock set back behind the last run's end finds nothing due
+		// until it passes the next scheduled time; what is graded
+		// meanwhile is stored after last.Through and goes in that run.
+		from, after = last.WindowEnd, last.Through
 	}
 	to := lastFireIn(d.Schedule, from, now)
 	if to.IsZero() {
 		return nil
 	}
-	_, err = s.claimAndPost(ctx, d, from, to.UTC(), leader)
+	_, err = s.claimAndPost(ctx, d, from, to.UTC(), after, leader)
 	return err
 }
 
@@ -357,11 +368,12 @@ func (s *Scheduler) resumeClaimed(ctx context.Context, d Definition, leader bool
 	return s.post(ctx, d, run, true, leader)
 }
 
-// claimAndPost claims the window [from, to) of d and posts it; leader says
-// the run began under the scheduler lock.
-func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to time.Time, leader bool) (storage.DigestRun, error) {
+// claimAndPost claims the run of d after the marks after, shown as
+// [from, to), and posts it; leader says the run began under the scheduler
+// lock.
+func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to time.Time, after storage.Marks, leader bool) (storage.DigestRun, error) {
 	run, claimed, err := s.cfg.Store.ClaimDigest(ctx, storage.DigestRun{
-		Name: d.Name, WindowStart: from, WindowEnd: to, ChannelID: d.Channel, ClaimedBy: s.cfg.Instance,
+		Name: d.Name, WindowStart: from, WindowEnd: to, After: after, ChannelID: d.Channel, ClaimedBy: s.cfg.Instance,
 		ClaimExpires: s.now().Add(s.cfg.Lease),
 	})
 	if err != nil {
@@ -389,7 +401,7 @@ func (s *Scheduler) claimAndPost(ctx context.Context, d Definition, from, to tim
 // posts only if the lock is still held when the post goes.
 func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRun, resumed, leader bool) error {
 	ctx = context.WithoutCancel(ctx)
-	r, err := Build(ctx, s.cfg.Store, d, run.WindowStart, run.WindowEnd)
+	r, err := Build(ctx, s.cfg.Store, d, run.Window())
 	if err != nil {
 		return err
 	}
@@ -436,7 +448,8 @@ func (s *Scheduler) post(ctx context.Context, d Definition, run storage.DigestRu
 		return err
 	}
 	s.log.Info("digest run done", "digest", d.Name, "run", run.ID, "channel", d.Channel, "ts", ts,
-		"window_start", run.WindowStart, "window_end", run.WindowEnd, "graded", r.Counts.Total, "empty", r.Empty())
+		"window_start", run.WindowStart, "window_end", run.WindowEnd, "grades_after", run.After.Grade, "grades_through", run.Through.Grade,
+		"graded", r.Counts.Total, "empty", r.Empty())
 	return nil
 }
 

@@ -443,7 +443,7 @@ func raceSchedulers(t *testing.T, stores []Store, fs *fakeSlack, c *clock, def D
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				scs[i].claimAndPost(ctx, def, at(t, "Europe/London", 2025, 6, 2, 8, 0), c.Now(), false)
+				scs[i].claimAndPost(ctx, def, at(t, "Europe/London", 2025, 6, 2, 8, 0), c.Now(), storage.Marks{}, false)
 			}()
 		}
 	}

@@ -8,6 +8,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 
 	"github.com/factgrade/factgrade/rubric"
@@ -77,6 +78,34 @@ type Cursor struct {
 	ID       int64
 }
 
+// Marks are positions in the order grades and disputes were stored, which
+// no step of the clock can reorder: a grade's sequence number, given when
+// it is saved, and a dispute's id. A digest run records the marks it
+// covered, so the next one takes up exactly where it stopped.
+type Marks struct {
+	Grade    int64
+	Override int64
+}
+
+// Window selects grades and disputes for counts and digests. With ByMarks
+// it holds those stored after After up to and including Through, whatever
+// the clock said when they were stored; without, those stored in
+// [From, To) by the clock. From and To are what a digest shows either way.
+type Window struct {
+	From, To       time.Time
+	ByMarks        bool
+	After, Through Marks
+}
+
+// Between returns the window of what was stored in [from, to) by the clock.
+func Between(from, to time.Time) Window { return Window{From: from, To: to} }
+
+// Since returns the window of what was stored after the marks after, up to
+// now; from and to are shown.
+func Since(after Marks, from, to time.Time) Window {
+	return Window{From: from, To: to, ByMarks: true, After: after, Through: Marks{Grade: math.MaxInt64, Override: math.MaxInt64}}
+}
+
 // Filter narrows queries over grades; empty fields match everything.
 type Filter struct {
 	TeamID    string
@@ -136,21 +165,34 @@ const (
 	DigestPosted  DigestState = "posted"
 )
 
-// DigestRun is one posting of a named digest, covering [WindowStart, WindowEnd).
+// DigestRun is one posting of a named digest: the grades and disputes
+// stored after the marks After up to and including Through. WindowStart
+// and WindowEnd are the scheduled times it is shown as covering; they no
+// longer decide what it holds, so a clock stepped back or forward loses
+// and doubles nothing.
 type DigestRun struct {
 	ID          int64
 	Name        string
 	WindowStart time.Time
 	WindowEnd   time.Time
-	State       DigestState
-	ChannelID   string
-	MessageTS   string
-	ClaimedBy   string
-	ClaimedAt   time.Time
-	PostedAt    time.Time
+	// After is where the run starts: the previous run's Through, or for
+	// a digest's first run the marks of what was stored before
+	// WindowStart (Digests.MarksBefore). Through is set by ClaimDigest.
+	After, Through Marks
+	State          DigestState
+	ChannelID      string
+	MessageTS      string
+	ClaimedBy      string
+	ClaimedAt      time.Time
+	PostedAt       time.Time
 	// ClaimExpires ends ClaimedBy's lease on a claimed run: until then no
 	// other process may resume it (see ReclaimDigest).
 	ClaimExpires time.Time
+}
+
+// Window returns what the run covers, shown as [WindowStart, WindowEnd).
+func (r DigestRun) Window() Window {
+	return Window{From: r.WindowStart, To: r.WindowEnd, ByMarks: true, After: r.After, Through: r.Through}
 }
 
 // DefaultDigestLease is the lease of a digest run claimed without one.
@@ -235,26 +277,26 @@ type Grades interface {
 	GradesSince(ctx context.Context, after Cursor, until time.Time, f Filter, limit int) ([]GradedItem, Cursor, error)
 	// Recent returns the newest graded items matching f, newest first.
 	Recent(ctx context.Context, f Filter, limit int) ([]GradedItem, error)
-	// Counts summarises the items graded in [from, to).
-	Counts(ctx context.Context, from, to time.Time, f Filter) (Counts, error)
+	// Counts summarises the items graded in w.
+	Counts(ctx context.Context, w Window, f Filter) (Counts, error)
 }
 
 // Highlights pick a window's notable grades for a digest without reading
 // every grade of the window: each walks one index range and stops at its
 // limit.
 type Highlights interface {
-	// LowestGrades returns up to limit items graded in [from, to) with a
-	// letter (ungradable items are left out), lowest score first, ties
-	// oldest first; a limit that is not positive means 10, and at most 100
-	// are returned.
-	LowestGrades(ctx context.Context, from, to time.Time, f Filter, limit int) ([]GradedItem, error)
-	// FailedExample returns the latest item graded in [from, to) that
-	// failed criterion, or ErrNotFound.
-	FailedExample(ctx context.Context, from, to time.Time, f Filter, criterion string) (GradedItem, error)
-	// FlaggedForReview returns up to limit items graded in [from, to) with
-	// a criterion flagged for review, newest first; a limit that is not
+	// LowestGrades returns up to limit items graded in w with a letter
+	// (ungradable items are left out), lowest score first, ties oldest
+	// first; a limit that is not positive means 10, and at most 100 are
+	// returned.
+	LowestGrades(ctx context.Context, w Window, f Filter, limit int) ([]GradedItem, error)
+	// FailedExample returns the latest item graded in w that failed
+	// criterion, or ErrNotFound.
+	FailedExample(ctx context.Context, w Window, f Filter, criterion string) (GradedItem, error)
+	// FlaggedForReview returns up to limit items graded in w with a
+	// criterion flagged for review, newest first; a limit that is not
 	// positive means 10, and at most 100 are returned.
-	FlaggedForReview(ctx context.Context, from, to time.Time, f Filter, limit int) ([]GradedItem, error)
+	FlaggedForReview(ctx context.Context, w Window, f Filter, limit int) ([]GradedItem, error)
 }
 
 // Settings keeps per-channel settings.
@@ -270,19 +312,28 @@ type Overrides interface {
 	AddOverride(ctx context.Context, o Override) (Override, error)
 	// OverridesFor returns the overrides of one submission, oldest first.
 	OverridesFor(ctx context.Context, submissionID int64) ([]Override, error)
-	// OverridesBetween returns overrides recorded in [from, to), oldest first.
-	OverridesBetween(ctx context.Context, from, to time.Time, f Filter) ([]Override, error)
+	// OverridesIn returns the overrides recorded in w, oldest first.
+	OverridesIn(ctx context.Context, w Window, f Filter) ([]Override, error)
 }
 
 // Digests records digest runs so each window is posted once.
 type Digests interface {
 	// ClaimDigest records run as claimed, unique per (Name, WindowStart). If
-	// a run with that key exists it is returned with claimed false.
+	// a run with that key exists it is returned with claimed false. A run
+	// claimed covers everything stored after run.After up to now: the
+	// store sets Through to the marks of the newest grade and dispute
+	// stored, once every save that started before is committed, so a
+	// grade committed later always falls in the next run.
 	ClaimDigest(ctx context.Context, run DigestRun) (stored DigestRun, claimed bool, err error)
+	// MarksBefore returns the marks of the latest grade and dispute
+	// stored before t by the clock (zero when none): where a digest's
+	// first run, or a preview of it, starts.
+	MarksBefore(ctx context.Context, t time.Time) (Marks, error)
 	// MarkDigestPosted records the Slack message a claimed run produced.
 	MarkDigestPosted(ctx context.Context, id int64, channelID, ts string) error
 	// LastDigest returns the run of the named digest with the latest
-	// WindowEnd, or ErrNotFound.
+	// WindowEnd (window ends only grow along a digest's runs), or
+	// ErrNotFound.
 	LastDigest(ctx context.Context, name string) (DigestRun, error)
 	// ReclaimDigest gives owner a claimed, unposted run for lease when its
 	// claim is owner's own or its lease has run out (the process that

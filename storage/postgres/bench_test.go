@@ -78,10 +78,10 @@ func seed1M(ctx context.Context, b *testing.B, conn *pgx.Conn) error {
 			'headline', 'volt-typhoon-geneva', 1, '9f2c1e', 'posted', %[3]s, %[3]s FROM %[4]s`,
 			storagetest.BenchChannels, storagetest.BenchUsers, at, series),
 		fmt.Sprintf(`INSERT INTO grades SELECT i, %s, 'T1', 'C' || (i %% %d), 'U' || (i %% %d), 'volt-typhoon-geneva',
-			s.status, s.letter, s.score, false, s.review, 'hybrid', 'gpt-4o-mini', 'ab12', 1200, 300, 850, s.json
+			s.status, s.letter, s.score, false, s.review, 'hybrid', 'gpt-4o-mini', 'ab12', 1200, 300, 850, s.json, false, i
 			FROM %s JOIN samples s ON s.k = i %% %d`, at, storagetest.BenchChannels, storagetest.BenchUsers, series, len(samples)),
-		fmt.Sprintf(`INSERT INTO grade_criteria (submission_id, position, graded_at, team_id, rubric_id, criterion, verdict, decided_by, needs_review)
-			SELECT i, c.position, %s, 'T1', 'volt-typhoon-geneva', c.criterion, c.verdict, c.decided_by, c.review
+		fmt.Sprintf(`INSERT INTO grade_criteria (submission_id, position, seq, graded_at, team_id, rubric_id, criterion, verdict, decided_by, needs_review)
+			SELECT i, c.position, i, %s, 'T1', 'volt-typhoon-geneva', c.criterion, c.verdict, c.decided_by, c.review
 			FROM %s JOIN sample_criteria c ON c.k = i %% %d`, at, series, len(samples)),
 	} {
 		args := []any{t0}
@@ -89,8 +89,10 @@ func seed1M(ctx context.Context, b *testing.B, conn *pgx.Conn) error {
 			return err
 		}
 	}
-	if _, err := tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('submissions', 'id'), $1)`, storagetest.BenchGrades); err != nil {
-		return err
+	for _, seq := range []string{`pg_get_serial_sequence('submissions', 'id')`, `pg_get_serial_sequence('grades', 'seq')`} {
+		if _, err := tx.Exec(ctx, `SELECT setval(`+seq+`, $1)`, storagetest.BenchGrades); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return err

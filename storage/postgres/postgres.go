@@ -88,7 +88,12 @@ func Open(ctx context.Context, cfg *pgxpool.Config, opts storage.Options) (_ *St
 		Pool:       db{pool},
 		ForUpdate:  " FOR UPDATE",
 		SkipLocked: " FOR UPDATE SKIP LOCKED",
-		Now:        opts.Now,
+		// grades.seq is an identity, and a transaction that took a
+		// number holds its lock on grades until it ends: SHARE waits for
+		// them and keeps new ones out while the marks are read.
+		NextGradeSeq: "DEFAULT",
+		LockMarks:    "LOCK TABLE grades, overrides IN SHARE MODE",
+		Now:          opts.Now,
 	})
 	ms, err := Migrations()
 	if err != nil {

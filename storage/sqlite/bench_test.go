@@ -99,10 +99,10 @@ func seed1M(ctx context.Context, b *testing.B, path string) error {
 			'headline', 'volt-typhoon-geneva', 1, '9f2c1e', 'posted', %[3]d + i * %[4]d, %[3]d + i * %[4]d FROM n`,
 			storagetest.BenchChannels, storagetest.BenchUsers, t0, step),
 		series + fmt.Sprintf(`INSERT INTO grades SELECT i, %d + i * %d, 'T1', 'C' || (i %% %d), 'U' || (i %% %d), 'volt-typhoon-geneva',
-			s.status, s.letter, s.score, 0, s.review, 'hybrid', 'gpt-4o-mini', 'ab12', 1200, 300, 850, s.json
+			s.status, s.letter, s.score, 0, s.review, 'hybrid', 'gpt-4o-mini', 'ab12', 1200, 300, 850, s.json, 0, i
 			FROM n JOIN samples s ON s.k = i %% %d`, t0, step, storagetest.BenchChannels, storagetest.BenchUsers, len(samples)),
-		series + fmt.Sprintf(`INSERT INTO grade_criteria (submission_id, position, graded_at, team_id, rubric_id, criterion, verdict, decided_by, needs_review)
-			SELECT i, c.position, %d + i * %d, 'T1', 'volt-typhoon-geneva', c.criterion, c.verdict, c.decided_by, c.review
+		series + fmt.Sprintf(`INSERT INTO grade_criteria (submission_id, position, seq, graded_at, team_id, rubric_id, criterion, verdict, decided_by, needs_review)
+			SELECT i, c.position, i, %d + i * %d, 'T1', 'volt-typhoon-geneva', c.criterion, c.verdict, c.decided_by, c.review
 			FROM n JOIN sample_criteria c ON c.k = i %% %d ORDER BY i, c.position`, t0, step, len(samples)),
 		`DROP TABLE samples`, `DROP TABLE sample_criteria`,
 	} {

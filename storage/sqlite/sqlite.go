@@ -119,7 +119,10 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 		Write: s.w.tx,
 		Read:  s.readTx,
 		Pool:  db{q: s.read, cache: s.readSt},
-		Now:   opts.Now,
+		// One writer at a time: the next number is the highest plus one,
+		// and the marks a digest run reads are every grade committed.
+		NextGradeSeq: "(SELECT COALESCE(MAX(seq), 0) + 1 FROM grades)",
+		Now:          opts.Now,
 	})
 	ms, err := Migrations()
 	if err != nil {

@@ -126,7 +126,7 @@ func BenchmarkReads(b *testing.B, s storage.Store) {
 		want := int(d/BenchStep) / share
 		return func(b *testing.B) {
 			for b.Loop() {
-				c, err := s.Counts(ctx, Start.Add(-d), Start.Add(time.Second), f)
+				c, err := s.Counts(ctx, storage.Between(Start.Add(-d), Start.Add(time.Second)), f)
 				if err != nil || c.Total < want-1 || c.Total > want+1 {
 					b.Fatalf("Counts = %d, %v; want about %d", c.Total, err, want)
 				}

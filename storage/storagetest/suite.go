@@ -37,6 +37,8 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Overrides", testOverrides},
 		{"Digests", testDigests},
 		{"DigestClaimConcurrent", testDigestClaimConcurrent},
+		{"DigestMarks", testDigestMarks},
+		{"DigestMarksConcurrent", testDigestMarksConcurrent},
 		{"Locks", testLocks},
 		{"Claims", testClaims},
 		{"ClaimUnfinishedConcurrent", testClaimUnfinishedConcurrent},
@@ -249,7 +251,7 @@ func testConcurrentLifecycle(t *testing.T, s storage.Store, c *Clock) {
 			t.Errorf("item %s listed %d times, want once", k, n)
 		}
 	}
-	counts, err := s.Counts(ctx, Start, Start.Add(time.Hour), storage.Filter{})
+	counts, err := s.Counts(ctx, storage.Between(Start, Start.Add(time.Hour)), storage.Filter{})
 	if err != nil || counts.Total != workers*each {
 		t.Errorf("Counts().Total = %d, %v; want %d", counts.Total, err, workers*each)
 	}
@@ -570,13 +572,15 @@ func testCounts(t *testing.T, s storage.Store, c *Clock) {
 		{"injection", 3 * time.Hour, 4 * time.Hour, storage.Filter{}, injected},
 		{"injection in channel C0", 3 * time.Hour, 4 * time.Hour, storage.Filter{ChannelID: "C0"}, injected},
 	}...)
-	for _, tt := range tests {
-		got, err := s.Counts(ctx, Start.Add(tt.from), Start.Add(tt.to), tt.f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("Counts(%s) (-want +got):\n%s", tt.name, diff)
+	for _, by := range windowKinds(t, s) {
+		for _, tt := range tests {
+			got, err := s.Counts(ctx, by.window(Start.Add(tt.from), Start.Add(tt.to)), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Counts(%s, by %s) (-want +got):\n%s", tt.name, by.name, diff)
+			}
 		}
 	}
 }
@@ -659,13 +663,15 @@ func testOverrides(t *testing.T, s storage.Store, c *Clock) {
 	if diff := cmp.Diff([]storage.Override{added[0], added[2]}, got); diff != "" || err != nil {
 		t.Errorf("OverridesFor(a) = %v (-want +got):\n%s", err, diff)
 	}
-	got, err = s.OverridesBetween(ctx, Start.Add(2*time.Second), Start.Add(time.Hour), storage.Filter{})
-	if diff := cmp.Diff(added[1:], got); diff != "" || err != nil {
-		t.Errorf("OverridesBetween(t+2s, t+1h) = %v (-want +got):\n%s", err, diff)
-	}
-	got, err = s.OverridesBetween(ctx, Start, Start.Add(time.Hour), storage.Filter{ChannelID: "C2"})
-	if diff := cmp.Diff(added[1:2], got); diff != "" || err != nil {
-		t.Errorf("OverridesBetween(channel C2) = %v (-want +got):\n%s", err, diff)
+	for _, by := range windowKinds(t, s) {
+		got, err = s.OverridesIn(ctx, by.window(Start.Add(2*time.Second), Start.Add(time.Hour)), storage.Filter{})
+		if diff := cmp.Diff(added[1:], got); diff != "" || err != nil {
+			t.Errorf("OverridesIn(t+2s, t+1h, by %s) = %v (-want +got):\n%s", by.name, err, diff)
+		}
+		got, err = s.OverridesIn(ctx, by.window(Start, Start.Add(time.Hour)), storage.Filter{ChannelID: "C2"})
+		if diff := cmp.Diff(added[1:2], got); diff != "" || err != nil {
+			t.Errorf("OverridesIn(channel C2, by %s) = %v (-want +got):\n%s", by.name, err, diff)
+		}
 	}
 	item, err := s.GradedItem(ctx, a.ID)
 	if err != nil || item.Grade.Criterion("taiwan").Verdict != SampleGrade(1).Criterion("taiwan").Verdict {

@@ -75,6 +75,16 @@ type Backend struct {
 	// LOCKED" on PostgreSQL; SQLite's one writer claims one batch at a
 	// time).
 	SkipLocked string
+	// NextGradeSeq is the value of a new grade's seq in its INSERT: the
+	// next number in the order grades are saved ("DEFAULT" for an
+	// identity column).
+	NextGradeSeq string
+	// LockMarks, run first in a transaction that reads the marks of the
+	// newest grade and dispute (a digest run's), waits for the saves
+	// that took a number before it and keeps new ones out until it ends,
+	// so no grade below the marks commits after them ("" when the
+	// database's one writer already does that).
+	LockMarks string
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 }

@@ -9,17 +9,19 @@ import (
 	"github.com/factgrade/factgrade/storage"
 )
 
-const digestColumns = `id, name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at, claim_expires`
+const digestColumns = `id, name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at, claim_expires,
+	grades_after, grades_through, overrides_after, overrides_through`
 
 func scanDigest(r Row, d *storage.DigestRun) error {
 	var state string
-	err := r.Scan(&d.ID, &d.Name, &d.WindowStart, &d.WindowEnd, &state, &d.ChannelID, &d.MessageTS, &d.ClaimedBy, &d.ClaimedAt, &d.PostedAt, &d.ClaimExpires)
+	err := r.Scan(&d.ID, &d.Name, &d.WindowStart, &d.WindowEnd, &state, &d.ChannelID, &d.MessageTS, &d.ClaimedBy, &d.ClaimedAt, &d.PostedAt, &d.ClaimExpires,
+		&d.After.Grade, &d.Through.Grade, &d.After.Override, &d.Through.Override)
 	d.State = storage.DigestState(state)
 	return err
 }
 
-// ClaimDigest implements storage.Digests; the store sets ID, State and
-// ClaimedAt.
+// ClaimDigest implements storage.Digests; the store sets ID, State,
+// ClaimedAt and Through.
 func (s *Store) ClaimDigest(ctx context.Context, run storage.DigestRun) (stored storage.DigestRun, claimed bool, err error) {
 	defer wrap(&err, "ClaimDigest(%q, %s)", run.Name, run.WindowStart.UTC().Format("2006-01-02T15:04:05Z"))
 	if strings.TrimSpace(run.Name) == "" {
@@ -34,11 +36,25 @@ func (s *Store) ClaimDigest(ctx context.Context, run storage.DigestRun) (stored 
 		run.ClaimExpires = run.ClaimedAt.Add(storage.DefaultDigestLease)
 	}
 	err = s.b.Write(ctx, func(tx DB) error {
+		if s.b.LockMarks != "" {
+			if _, err := tx.Exec(ctx, s.b.LockMarks); err != nil {
+				return err
+			}
+		}
+		if err := tx.QueryRow(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM grades), (SELECT COALESCE(MAX(id), 0) FROM overrides)`).
+			Scan(&run.Through.Grade, &run.Through.Override); err != nil {
+			return err
+		}
+		// Marks never go back; a run given marks past what is stored
+		// (a caller's mistake) covers nothing rather than less than before.
+		run.Through.Grade, run.Through.Override = max(run.Through.Grade, run.After.Grade), max(run.Through.Override, run.After.Override)
 		err := tx.QueryRow(ctx, `INSERT INTO digest_runs (name, window_start, window_end, state, channel_id, message_ts,
-			claimed_by, claimed_at, posted_at, claim_expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			claimed_by, claimed_at, posted_at, claim_expires, grades_after, grades_through, overrides_after, overrides_through)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (name, window_start) DO NOTHING RETURNING id`,
 			run.Name, run.WindowStart, run.WindowEnd, string(run.State), run.ChannelID, run.MessageTS,
-			run.ClaimedBy, run.ClaimedAt, run.PostedAt, run.ClaimExpires).Scan(&run.ID)
+			run.ClaimedBy, run.ClaimedAt, run.PostedAt, run.ClaimExpires,
+			run.After.Grade, run.Through.Grade, run.After.Override, run.Through.Override).Scan(&run.ID)
 		if err == nil {
 			stored, claimed = run, true
 			return nil
@@ -67,6 +83,18 @@ func (s *Store) MarkDigestPosted(ctx context.Context, id int64, channelID, ts st
 		}
 		return notChanged(ctx, tx, "digest_runs", "digest run", id)
 	})
+}
+
+// MarksBefore implements storage.Digests: the latest grade and dispute by
+// the clock before t, each found by one step down its time index.
+func (s *Store) MarksBefore(ctx context.Context, t time.Time) (m storage.Marks, err error) {
+	defer wrap(&err, "MarksBefore")
+	t = Norm(t)
+	err = s.b.Pool.QueryRow(ctx, `SELECT
+		COALESCE((SELECT seq FROM grades WHERE graded_at < ? ORDER BY graded_at DESC, submission_id DESC LIMIT 1), 0),
+		COALESCE((SELECT id FROM overrides WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1), 0)`, t, t).
+		Scan(&m.Grade, &m.Override)
+	return m, err
 }
 
 // LastDigest implements storage.Digests.

@@ -36,6 +36,25 @@ func filterSQL(alias string, f storage.Filter) (string, []any) {
 	return b.String(), args
 }
 
+// span returns the condition that selects w's grades on the columns of
+// alias (grades or grade_criteria, which both have seq and graded_at),
+// and its two arguments: by seq with marks, by graded_at without.
+func span(alias string, w storage.Window) (string, []any) {
+	if w.ByMarks {
+		return alias + "seq > ? AND " + alias + "seq <= ?", []any{w.After.Grade, w.Through.Grade}
+	}
+	return alias + "graded_at >= ? AND " + alias + "graded_at < ?", []any{Norm(w.From), Norm(w.To)}
+}
+
+// stored returns the column of alias that orders w's grades as span
+// selects them.
+func stored(alias string, w storage.Window) string {
+	if w.ByMarks {
+		return alias + "seq"
+	}
+	return alias + "graded_at"
+}
+
 // gradedItems runs a query selecting gradedItemColumns and reads the items.
 func gradedItems(ctx context.Context, db DB, q string, args []any) ([]storage.GradedItem, error) {
 	var items []storage.GradedItem
@@ -97,17 +116,17 @@ func (s *Store) Recent(ctx context.Context, f storage.Filter, limit int) (items 
 // (a digest's usual filters) it counts by index ranges (countsQuery); with
 // a channel or user filter it groups the window's grades of those, which
 // their indexes find.
-func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter) (c storage.Counts, err error) {
+func (s *Store) Counts(ctx context.Context, w storage.Window, f storage.Filter) (c storage.Counts, err error) {
 	defer wrap(&err, "Counts")
 	c = storage.Counts{ByLetter: map[string]int{}, FailedCriteria: map[string]int{}, ByChannel: map[string]int{}}
-	from, to = Norm(from), Norm(to)
 	if f.ChannelID == "" && f.UserID == "" && len(f.ChannelIDs) == 0 {
-		err = s.countsByRanges(ctx, from, to, f, &c)
+		err = s.countsByRanges(ctx, w, f, &c)
 		return c, err
 	}
 	fq, fargs := filterSQL("g.", f)
-	args := append([]any{from, to}, fargs...)
-	window := `g.graded_at >= ? AND g.graded_at < ?` + fq
+	window, args := span("g.", w)
+	args = append(args, fargs...)
+	window += fq
 	err = s.b.Read(ctx, func(tx DB) error {
 		rows, err := tx.Query(ctx, `SELECT g.letter, g.channel_id, g.needs_review, g.injection, COUNT(*) FROM grades g
 			WHERE `+window+` GROUP BY g.letter, g.channel_id, g.needs_review, g.injection`, args...)
@@ -149,8 +168,9 @@ func (s *Store) Counts(ctx context.Context, from, to time.Time, f storage.Filter
 // countsQuery counts a window in one statement without sorting it: for
 // each letter, channel and failed criterion ever stored (found by skipping
 // through an index, one lookup per distinct value) it counts the window's
-// range of the index on (value, graded_at), whose entries also hold the
-// team and rubric the %[1]s conditions test. Grouping the window's rows
+// range (%[2]s, the window's span) of the index on (value, graded_at), or
+// on (value, seq) for a window by marks, whose entries also hold the team
+// and rubric the %[1]s conditions test. Grouping the window's rows
 // instead costs a sort of every row in it.
 const countsQuery = `WITH RECURSIVE
 	letters(v) AS (
@@ -162,21 +182,22 @@ const countsQuery = `WITH RECURSIVE
 	failed(v) AS (
 		SELECT MIN(criterion) FROM grade_criteria WHERE verdict = 'fail'
 		UNION ALL SELECT (SELECT MIN(criterion) FROM grade_criteria WHERE verdict = 'fail' AND criterion > v) FROM failed WHERE v IS NOT NULL)
-SELECT 'total', '', COUNT(*) FROM grades WHERE graded_at >= ? AND graded_at < ?%[1]s
-UNION ALL SELECT 'review', '', COUNT(*) FROM grades WHERE needs_review AND graded_at >= ? AND graded_at < ?%[1]s
-UNION ALL SELECT 'injection', '', COUNT(*) FROM grades WHERE injection AND graded_at >= ? AND graded_at < ?%[1]s
-UNION ALL SELECT 'letter', v, (SELECT COUNT(*) FROM grades WHERE letter = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM letters WHERE v IS NOT NULL
-UNION ALL SELECT 'channel', v, (SELECT COUNT(*) FROM grades WHERE channel_id = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM channels WHERE v IS NOT NULL
-UNION ALL SELECT 'failed', v, (SELECT COUNT(*) FROM grade_criteria WHERE verdict = 'fail' AND criterion = v AND graded_at >= ? AND graded_at < ?%[1]s) FROM failed WHERE v IS NOT NULL`
+SELECT 'total', '', COUNT(*) FROM grades WHERE %[2]s%[1]s
+UNION ALL SELECT 'review', '', COUNT(*) FROM grades WHERE needs_review AND %[2]s%[1]s
+UNION ALL SELECT 'injection', '', COUNT(*) FROM grades WHERE injection AND %[2]s%[1]s
+UNION ALL SELECT 'letter', v, (SELECT COUNT(*) FROM grades WHERE letter = v AND %[2]s%[1]s) FROM letters WHERE v IS NOT NULL
+UNION ALL SELECT 'channel', v, (SELECT COUNT(*) FROM grades WHERE channel_id = v AND %[2]s%[1]s) FROM channels WHERE v IS NOT NULL
+UNION ALL SELECT 'failed', v, (SELECT COUNT(*) FROM grade_criteria WHERE verdict = 'fail' AND criterion = v AND %[2]s%[1]s) FROM failed WHERE v IS NOT NULL`
 
 // countsByRanges runs countsQuery with f's team and rubric conditions.
-func (s *Store) countsByRanges(ctx context.Context, from, to time.Time, f storage.Filter, c *storage.Counts) error {
+func (s *Store) countsByRanges(ctx context.Context, w storage.Window, f storage.Filter, c *storage.Counts) error {
 	fq, fargs := filterSQL("", storage.Filter{TeamID: f.TeamID, RubricID: f.RubricID})
+	window, wargs := span("", w)
 	var args []any
 	for range 6 {
-		args = append(append(args, from, to), fargs...)
+		args = append(append(args, wargs...), fargs...)
 	}
-	rows, err := s.b.Pool.Query(ctx, fmt.Sprintf(countsQuery, fq), args...)
+	rows, err := s.b.Pool.Query(ctx, fmt.Sprintf(countsQuery, fq, window), args...)
 	return collect(rows, err, func(r Rows) error {
 		var what, key string
 		var n int

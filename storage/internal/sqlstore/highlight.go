@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"sort"
-	"time"
 
 	"github.com/factgrade/factgrade/storage"
 )
@@ -12,18 +11,19 @@ import (
 // reading every grade of the window: each walks one index range and stops
 // at its limit.
 
-// LowestGrades returns up to limit items graded in [from, to) with a
+// LowestGrades returns up to limit items graded in w with a
 // letter (ungradable items are left out), lowest score first, ties oldest
 // first; a limit that is not positive means 10, and at most 100 are
 // returned. Score has no index, so it looks letter by letter, worst first
 // (each letter's rank is the score of one of its grades in the window), and
 // sorts by score only the window's grades of the letters it needs.
-func (s *Store) LowestGrades(ctx context.Context, from, to time.Time, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
+func (s *Store) LowestGrades(ctx context.Context, w storage.Window, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
 	defer wrap(&err, "LowestGrades")
 	limit = limitOr(limit, 10, 100)
-	from, to = Norm(from), Norm(to)
 	fq, fargs := filterSQL("g.", f)
-	window := append([]any{from, to}, fargs...)
+	cond, window := span("g.", w)
+	cond += fq
+	window = append(window, fargs...)
 	type letterRank struct {
 		letter string
 		score  int
@@ -32,7 +32,7 @@ func (s *Store) LowestGrades(ctx context.Context, from, to time.Time, f storage.
 	rows, err := s.b.Pool.Query(ctx, `WITH RECURSIVE letters(v) AS (
 		SELECT MIN(letter) FROM grades WHERE letter > ''
 		UNION ALL SELECT (SELECT MIN(letter) FROM grades WHERE letter > v) FROM letters WHERE v IS NOT NULL)
-	SELECT v, (SELECT g.score FROM grades g WHERE g.letter = v AND g.graded_at >= ? AND g.graded_at < ?`+fq+` LIMIT 1) AS score
+	SELECT v, (SELECT g.score FROM grades g WHERE g.letter = v AND `+cond+` LIMIT 1) AS score
 	FROM letters WHERE v IS NOT NULL`, window...)
 	err = collect(rows, err, func(r Rows) error {
 		var l letterRank
@@ -53,8 +53,8 @@ func (s *Store) LowestGrades(ctx context.Context, from, to time.Time, f storage.
 	var ids []any
 	for _, l := range letters {
 		rows, err := s.b.Pool.Query(ctx, `SELECT g.submission_id FROM grades g
-			WHERE g.letter = ? AND g.graded_at >= ? AND g.graded_at < ?`+fq+`
-			ORDER BY g.score, g.graded_at, g.submission_id LIMIT ?`, append(append([]any{l.letter}, window...), limit-len(ids))...)
+			WHERE g.letter = ? AND `+cond+`
+			ORDER BY g.score, `+stored("g.", w)+`, g.submission_id LIMIT ?`, append(append([]any{l.letter}, window...), limit-len(ids))...)
 		err = collect(rows, err, func(r Rows) error {
 			var id int64
 			err := r.Scan(&id)
@@ -87,16 +87,17 @@ func (s *Store) LowestGrades(ctx context.Context, from, to time.Time, f storage.
 	return items, nil
 }
 
-// FailedExample returns the latest item graded in [from, to) that failed
+// FailedExample returns the latest item graded in w that failed
 // criterion, or ErrNotFound.
-func (s *Store) FailedExample(ctx context.Context, from, to time.Time, f storage.Filter, criterion string) (item storage.GradedItem, err error) {
+func (s *Store) FailedExample(ctx context.Context, w storage.Window, f storage.Filter, criterion string) (item storage.GradedItem, err error) {
 	defer wrap(&err, "FailedExample(%q)", criterion)
 	fq, fargs := filterSQL("g.", f)
+	cond, wargs := span("c.", w)
 	q := `SELECT ` + submissionColumns("s.") + `, g.graded_at, g.grade_json
 	FROM grade_criteria c JOIN grades g ON g.submission_id = c.submission_id JOIN submissions s ON s.id = c.submission_id
-	WHERE c.verdict = 'fail' AND c.criterion = ? AND c.graded_at >= ? AND c.graded_at < ?` + fq +
-		` ORDER BY c.graded_at DESC LIMIT 1`
-	args := append([]any{criterion, Norm(from), Norm(to)}, fargs...)
+	WHERE c.verdict = 'fail' AND c.criterion = ? AND ` + cond + fq +
+		` ORDER BY ` + stored("c.", w) + ` DESC LIMIT 1`
+	args := append(append([]any{criterion}, wargs...), fargs...)
 	items, err := gradedItems(ctx, s.b.Pool, q, args)
 	if err != nil {
 		return storage.GradedItem{}, err
@@ -107,14 +108,15 @@ func (s *Store) FailedExample(ctx context.Context, from, to time.Time, f storage
 	return items[0], nil
 }
 
-// FlaggedForReview returns up to limit items graded in [from, to) with a
-// criterion flagged for review, newest first; a limit that is not positive
-// means 10, and at most 100 are returned.
-func (s *Store) FlaggedForReview(ctx context.Context, from, to time.Time, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
+// FlaggedForReview returns up to limit items graded in w with a criterion
+// flagged for review, newest first; a limit that is not positive means 10,
+// and at most 100 are returned.
+func (s *Store) FlaggedForReview(ctx context.Context, w storage.Window, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
 	defer wrap(&err, "FlaggedForReview")
 	fq, fargs := filterSQL("g.", f)
-	q := gradedItemSelect + `g.graded_at >= ? AND g.graded_at < ? AND g.needs_review` + fq +
-		` ORDER BY g.graded_at DESC, g.submission_id DESC LIMIT ?`
-	args := append(append([]any{Norm(from), Norm(to)}, fargs...), limitOr(limit, 10, 100))
+	cond, args := span("g.", w)
+	q := gradedItemSelect + cond + ` AND g.needs_review` + fq +
+		` ORDER BY ` + stored("g.", w) + ` DESC, g.submission_id DESC LIMIT ?`
+	args = append(append(args, fargs...), limitOr(limit, 10, 100))
 	return gradedItems(ctx, s.b.Pool, q, args)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
@@ -67,14 +66,17 @@ func (s *Store) OverridesFor(ctx context.Context, submissionID int64) (os []stor
 	return s.overrides(ctx, `SELECT `+overrideColumns+` FROM overrides o WHERE o.submission_id = ? ORDER BY o.id`, submissionID)
 }
 
-// OverridesBetween implements storage.Overrides; f applies to the
-// overridden submissions.
-func (s *Store) OverridesBetween(ctx context.Context, from, to time.Time, f storage.Filter) (os []storage.Override, err error) {
-	defer wrap(&err, "OverridesBetween")
+// OverridesIn implements storage.Overrides; f applies to the overridden
+// submissions. By marks, overrides are in the order they were stored (id).
+func (s *Store) OverridesIn(ctx context.Context, w storage.Window, f storage.Filter) (os []storage.Override, err error) {
+	defer wrap(&err, "OverridesIn")
 	fq, fargs := filterSQL("s.", f)
+	cond, order, args := `o.created_at >= ? AND o.created_at < ?`, `o.created_at, o.id`, []any{Norm(w.From), Norm(w.To)}
+	if w.ByMarks {
+		cond, order, args = `o.id > ? AND o.id <= ?`, `o.id`, []any{w.After.Override, w.Through.Override}
+	}
 	return s.overrides(ctx, `SELECT `+overrideColumns+` FROM overrides o JOIN submissions s ON s.id = o.submission_id
-		WHERE o.created_at >= ? AND o.created_at < ?`+fq+` ORDER BY o.created_at, o.id`,
-		append([]any{Norm(from), Norm(to)}, fargs...)...)
+		WHERE `+cond+fq+` ORDER BY `+order, append(args, fargs...)...)
 }
 
 func (s *Store) overrides(ctx context.Context, q string, args ...any) ([]storage.Override, error) {

@@ -115,16 +115,17 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 			rubricID = g.Rubric
 		}
 		j := g.Judge
-		if _, err := tx.Exec(ctx, `INSERT INTO grades (submission_id, graded_at, team_id, channel_id, user_id, rubric_id,
+		var seq int64
+		if err := tx.QueryRow(ctx, `INSERT INTO grades (submission_id, graded_at, team_id, channel_id, user_id, rubric_id,
 			status, letter, score, capped, needs_review, judge, judge_model, prompt_hash,
-			prompt_tokens, completion_tokens, latency_ms, grade_json, injection)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			prompt_tokens, completion_tokens, latency_ms, grade_json, injection, seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `+s.b.NextGradeSeq+`) RETURNING seq`,
 			id, now, team, channel, user, rubricID, string(g.Status), g.Letter, g.Score, g.Capped, needsReview,
-			j.Name, j.Model, j.PromptHash, j.PromptTokens, j.CompletionTokens, j.LatencyMS, js, injection); err != nil {
+			j.Name, j.Model, j.PromptHash, j.PromptTokens, j.CompletionTokens, j.LatencyMS, js, injection).Scan(&seq); err != nil {
 			return err
 		}
 		if len(g.Criteria) > 0 {
-			q, args := criteriaInsert(id, now, team, rubricID, g.Criteria)
+			q, args := criteriaInsert(id, seq, now, team, rubricID, g.Criteria)
 			if _, err := tx.Exec(ctx, q, args...); err != nil {
 				return err
 			}
@@ -135,18 +136,18 @@ func (s *Store) SaveGrade(ctx context.Context, id int64, g *rubric.Grade) (err e
 }
 
 // criteriaInsert returns one INSERT of every criterion verdict of a grade,
-// each with the grade's time, team and rubric.
-func criteriaInsert(id int64, gradedAt time.Time, team, rubricID string, cs []rubric.CriterionGrade) (string, []any) {
+// each with the grade's seq, time, team and rubric.
+func criteriaInsert(id, seq int64, gradedAt time.Time, team, rubricID string, cs []rubric.CriterionGrade) (string, []any) {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO grade_criteria (submission_id, position, graded_at, team_id, rubric_id,
+	b.WriteString(`INSERT INTO grade_criteria (submission_id, position, seq, graded_at, team_id, rubric_id,
 		criterion, verdict, decided_by, needs_review) VALUES `)
-	args := make([]any, 0, 9*len(cs))
+	args := make([]any, 0, 10*len(cs))
 	for i, c := range cs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
-		args = append(args, id, i, gradedAt, team, rubricID, c.Criterion, string(c.Verdict), c.DecidedBy, c.NeedsReview)
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, id, i, seq, gradedAt, team, rubricID, c.Criterion, string(c.Verdict), c.DecidedBy, c.NeedsReview)
 	}
 	return b.String(), args
 }
