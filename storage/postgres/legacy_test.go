@@ -38,6 +38,12 @@ SELECT setval(pg_get_serial_sequence('submissions', 'id'), 1);
 		crit := []string{"admission", "sourcing"}[i]
 		fmt.Fprintf(&b, "INSERT INTO grade_criteria (submission_id, position, criterion, verdict, decided_by, needs_review%s) VALUES (1, %d, '%s', '%s', 'rules', FALSE%s);\n", cols, i, crit, v, more)
 	}
+	// Two digest runs posted: the hour before the grade, and the hours
+	// around it (storagetest.LegacyDigest).
+	for i, w := range [][2]string{{"- interval '2 hours'", "- interval '1 hour'"}, {"- interval '1 hour'", "+ interval '1 hour'"}} {
+		fmt.Fprintf(&b, "INSERT INTO digest_runs (name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at) VALUES ('%s', %[2]s::timestamptz %[3]s, %[2]s::timestamptz %[4]s, 'posted', 'C9', '1700000000.00000%[5]d', 'legacy', %[2]s, %[2]s);\n",
+			storagetest.LegacyDigest, at, w[0], w[1], i+1)
+	}
 	return b.String()
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factgrade/factgrade/storage/storagetest"
 )
@@ -35,6 +36,13 @@ func legacySeed(extra []string) string {
 	for i, v := range []string{"fail", "pass"} {
 		crit := []string{"admission", "sourcing"}[i]
 		fmt.Fprintf(&b, "INSERT INTO grade_criteria (submission_id, position, criterion, verdict, decided_by, needs_review%s) VALUES (1, %d, '%s', '%s', 'rules', 0%s);\n", cols, i, crit, v, more)
+	}
+	// Two digest runs posted: the hour before the grade, and the hours
+	// around it (storagetest.LegacyDigest).
+	hour := time.Hour.Microseconds()
+	for i, w := range [][2]int64{{at - 2*hour, at - hour}, {at - hour, at + hour}} {
+		fmt.Fprintf(&b, "INSERT INTO digest_runs (name, window_start, window_end, state, channel_id, message_ts, claimed_by, claimed_at, posted_at) VALUES ('%s', %d, %d, 'posted', 'C9', '1700000000.00000%d', 'legacy', %[3]d, %[3]d);\n",
+			storagetest.LegacyDigest, w[0], w[1], i+1)
 	}
 	return b.String()
 }

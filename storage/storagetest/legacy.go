@@ -65,6 +65,10 @@ func Legacies(t *testing.T, schemaMigrations string, seed func(criteriaColumns [
 	return ls
 }
 
+// LegacyDigest names the digest whose two runs the legacy seed records:
+// the hour before the legacy grade, and the two hours around it.
+const LegacyDigest = "legacy-digest"
+
 // LegacyGradedAt is when the seeded legacy grade was made.
 var LegacyGradedAt = time.Date(2025, 4, 10, 12, 0, 0, 0, time.UTC)
 
@@ -138,6 +142,14 @@ func RunLegacy(t *testing.T, newDatabase func(t *testing.T) Database, describe f
 				if c.Total != 1 || c.FailedCriteria["admission"] != 1 {
 					t.Errorf("Counts by %s after migrating %s = %+v, want 1 grade with admission failed", by.name, l.Name, c)
 				}
+			}
+			// The runs recorded before are given the marks of their
+			// windows: the last holds the grade, from nothing before.
+			run, err := checked.LastDigest(ctx, LegacyDigest)
+			if err != nil || run.After != (storage.Marks{}) || run.Through.Grade == 0 || run.Through.Override != 0 {
+				t.Errorf("LastDigest after migrating %s = %+v, %v; want marks from zero through the legacy grade", l.Name, run, err)
+			} else if c, err := checked.Counts(ctx, run.Window(), storage.Filter{}); err != nil || c.Total != 1 {
+				t.Errorf("the last legacy run holds %d grades (%v), want 1", c.Total, err)
 			}
 			// The next grade lands in the repaired table too.
 			sub := submitGraded(t, checked, 2, "Ev-after-repair")
