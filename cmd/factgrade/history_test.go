@@ -30,9 +30,9 @@ func TestMigrateCommand(t *testing.T) {
 		wantErr  string   // in stderr
 		dontWant string
 	}{
-		{[]string{"migrate", "--status"}, 0, []string{"database: SQLite " + filepath.Join(dir, "factgrade.db"), "schema version 0 (this factgrade knows 4)", "4 migrations to apply"}, "", "applied"},
-		{[]string{"migrate"}, 0, []string{"applied 0001_init", "applied 0002_grade_injection", "applied 0003_claims", "applied 0004_pace", "schema version 4 (this factgrade knows 4)"}, "", "nothing to apply"},
-		{[]string{"migrate"}, 0, []string{"nothing to apply", "schema version 4"}, "", "applied"},
+		{[]string{"migrate", "--status"}, 0, []string{"database: SQLite " + filepath.Join(dir, "factgrade.db"), "schema version 0 (this factgrade knows 5)", "5 migrations to apply"}, "", "applied"},
+		{[]string{"migrate"}, 0, []string{"applied 0001_init", "applied 0002_grade_injection", "applied 0003_claims", "applied 0004_pace", "applied 0005_digest_marks", "schema version 5 (this factgrade knows 5)"}, "", "nothing to apply"},
+		{[]string{"migrate"}, 0, []string{"nothing to apply", "schema version 5"}, "", "applied"},
 		{[]string{"migrate", "--bogus"}, 2, nil, "flag provided but not defined", ""},
 		{[]string{"migrate", "now"}, 2, nil, "takes no arguments", ""},
 	}
