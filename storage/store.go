@@ -89,8 +89,10 @@ type Marks struct {
 
 // Window selects grades and disputes for counts and digests. With ByMarks
 // it holds those stored after After up to and including Through, whatever
-// the clock said when they were stored; without, those stored in
-// [From, To) by the clock. From and To are what a digest shows either way.
+// the clock said when they were stored. Without, it is [From, To) by the
+// clock: disputes by their time, grades by the marks of each end
+// (MarksBefore), which are the same grades while the clock only moves on.
+// From and To are what a digest shows either way.
 type Window struct {
 	From, To       time.Time
 	ByMarks        bool
@@ -325,9 +327,11 @@ type Digests interface {
 	// stored, once every save that started before is committed, so a
 	// grade committed later always falls in the next run.
 	ClaimDigest(ctx context.Context, run DigestRun) (stored DigestRun, claimed bool, err error)
-	// MarksBefore returns the marks of the latest grade and dispute
-	// stored before t by the clock (zero when none): where a digest's
-	// first run, or a preview of it, starts.
+	// MarksBefore returns the highest marks among the latest grades and
+	// disputes stored before t by the clock (zero when none): where a
+	// digest's first run starts, and where a window by the clock begins
+	// and ends. Windows that meet at t share the marks, so each grade is
+	// in one of them.
 	MarksBefore(ctx context.Context, t time.Time) (Marks, error)
 	// MarkDigestPosted records the Slack message a claimed run produced.
 	MarkDigestPosted(ctx context.Context, id int64, channelID, ts string) error

@@ -121,7 +121,7 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 		Pool:  db{q: s.read, cache: s.readSt},
 		// One writer at a time: the next number is the highest plus one,
 		// and the marks a digest run reads are every grade committed.
-		NextGradeSeq: "(SELECT COALESCE(MAX(seq), 0) + 1 FROM grades)",
+		NextGradeSeq: "COALESCE((SELECT MAX(seq) FROM grades), 0) + 1",
 		Now:          opts.Now,
 	})
 	ms, err := Migrations()

@@ -41,7 +41,7 @@ func (s *Store) ClaimDigest(ctx context.Context, run storage.DigestRun) (stored 
 				return err
 			}
 		}
-		if err := tx.QueryRow(ctx, `SELECT (SELECT COALESCE(MAX(seq), 0) FROM grades), (SELECT COALESCE(MAX(id), 0) FROM overrides)`).
+		if err := tx.QueryRow(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM grades), 0), COALESCE((SELECT MAX(id) FROM overrides), 0)`).
 			Scan(&run.Through.Grade, &run.Through.Override); err != nil {
 			return err
 		}
@@ -85,15 +85,23 @@ func (s *Store) MarkDigestPosted(ctx context.Context, id int64, channelID, ts st
 	})
 }
 
-// MarksBefore implements storage.Digests: the latest grade and dispute by
-// the clock before t, each found by one step down its time index.
+// marksScan is how many of the latest grades (and disputes) before a time
+// MarksBefore looks at: the order they were stored in differs from their
+// times' only among those saved at about the same moment (a transaction
+// takes its time before it waits for the writer or commits).
+const marksScan = 1000
+
+// MarksBefore implements storage.Digests: the highest mark among the
+// latest grades and disputes by the clock before t, found by a short walk
+// down each time index. Windows that meet at t share the mark, so each
+// grade falls in exactly one of them.
 func (s *Store) MarksBefore(ctx context.Context, t time.Time) (m storage.Marks, err error) {
 	defer wrap(&err, "MarksBefore")
 	t = Norm(t)
 	err = s.b.Pool.QueryRow(ctx, `SELECT
-		COALESCE((SELECT seq FROM grades WHERE graded_at < ? ORDER BY graded_at DESC, submission_id DESC LIMIT 1), 0),
-		COALESCE((SELECT id FROM overrides WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1), 0)`, t, t).
-		Scan(&m.Grade, &m.Override)
+		COALESCE((SELECT MAX(seq) FROM (SELECT seq FROM grades WHERE graded_at < ? ORDER BY graded_at DESC, submission_id DESC LIMIT ?) AS g), 0),
+		COALESCE((SELECT MAX(id) FROM (SELECT id FROM overrides WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?) AS o), 0)`,
+		t, marksScan, t, marksScan).Scan(&m.Grade, &m.Override)
 	return m, err
 }
 

@@ -36,23 +36,29 @@ func filterSQL(alias string, f storage.Filter) (string, []any) {
 	return b.String(), args
 }
 
-// span returns the condition that selects w's grades on the columns of
-// alias (grades or grade_criteria, which both have seq and graded_at),
-// and its two arguments: by seq with marks, by graded_at without.
-func span(alias string, w storage.Window) (string, []any) {
+// byMarks returns w by marks: a window by the clock becomes the grades
+// stored after the last one before From up to the last one before To
+// (MarksBefore), the same grades while the clock only moves on. The
+// queries over windows then walk one kind of index range, on seq.
+func (s *Store) byMarks(ctx context.Context, w storage.Window) (storage.Window, error) {
 	if w.ByMarks {
-		return alias + "seq > ? AND " + alias + "seq <= ?", []any{w.After.Grade, w.Through.Grade}
+		return w, nil
 	}
-	return alias + "graded_at >= ? AND " + alias + "graded_at < ?", []any{Norm(w.From), Norm(w.To)}
+	var err error
+	if w.After, err = s.MarksBefore(ctx, w.From); err != nil {
+		return w, err
+	}
+	if w.Through, err = s.MarksBefore(ctx, w.To); err != nil {
+		return w, err
+	}
+	w.ByMarks = true
+	return w, nil
 }
 
-// stored returns the column of alias that orders w's grades as span
-// selects them.
-func stored(alias string, w storage.Window) string {
-	if w.ByMarks {
-		return alias + "seq"
-	}
-	return alias + "graded_at"
+// span returns the condition that selects the grades of w (by marks) on
+// the seq column of alias (grades or grade_criteria), and its arguments.
+func span(alias string, w storage.Window) (string, []any) {
+	return alias + "seq > ? AND " + alias + "seq <= ?", []any{w.After.Grade, w.Through.Grade}
 }
 
 // gradedItems runs a query selecting gradedItemColumns and reads the items.
@@ -119,6 +125,9 @@ func (s *Store) Recent(ctx context.Context, f storage.Filter, limit int) (items 
 func (s *Store) Counts(ctx context.Context, w storage.Window, f storage.Filter) (c storage.Counts, err error) {
 	defer wrap(&err, "Counts")
 	c = storage.Counts{ByLetter: map[string]int{}, FailedCriteria: map[string]int{}, ByChannel: map[string]int{}}
+	if w, err = s.byMarks(ctx, w); err != nil {
+		return c, err
+	}
 	if f.ChannelID == "" && f.UserID == "" && len(f.ChannelIDs) == 0 {
 		err = s.countsByRanges(ctx, w, f, &c)
 		return c, err
@@ -168,9 +177,8 @@ func (s *Store) Counts(ctx context.Context, w storage.Window, f storage.Filter) 
 // countsQuery counts a window in one statement without sorting it: for
 // each letter, channel and failed criterion ever stored (found by skipping
 // through an index, one lookup per distinct value) it counts the window's
-// range (%[2]s, the window's span) of the index on (value, graded_at), or
-// on (value, seq) for a window by marks, whose entries also hold the team
-// and rubric the %[1]s conditions test. Grouping the window's rows
+// range (%[2]s, the window's span) of the index on (value, seq), whose
+// entries also hold the team and rubric the %[1]s conditions test. Grouping the window's rows
 // instead costs a sort of every row in it.
 const countsQuery = `WITH RECURSIVE
 	letters(v) AS (

@@ -20,6 +20,9 @@ import (
 func (s *Store) LowestGrades(ctx context.Context, w storage.Window, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
 	defer wrap(&err, "LowestGrades")
 	limit = limitOr(limit, 10, 100)
+	if w, err = s.byMarks(ctx, w); err != nil {
+		return nil, err
+	}
 	fq, fargs := filterSQL("g.", f)
 	cond, window := span("g.", w)
 	cond += fq
@@ -54,7 +57,7 @@ func (s *Store) LowestGrades(ctx context.Context, w storage.Window, f storage.Fi
 	for _, l := range letters {
 		rows, err := s.b.Pool.Query(ctx, `SELECT g.submission_id FROM grades g
 			WHERE g.letter = ? AND `+cond+`
-			ORDER BY g.score, `+stored("g.", w)+`, g.submission_id LIMIT ?`, append(append([]any{l.letter}, window...), limit-len(ids))...)
+			ORDER BY g.score, g.seq LIMIT ?`, append(append([]any{l.letter}, window...), limit-len(ids))...)
 		err = collect(rows, err, func(r Rows) error {
 			var id int64
 			err := r.Scan(&id)
@@ -91,12 +94,15 @@ func (s *Store) LowestGrades(ctx context.Context, w storage.Window, f storage.Fi
 // criterion, or ErrNotFound.
 func (s *Store) FailedExample(ctx context.Context, w storage.Window, f storage.Filter, criterion string) (item storage.GradedItem, err error) {
 	defer wrap(&err, "FailedExample(%q)", criterion)
+	if w, err = s.byMarks(ctx, w); err != nil {
+		return item, err
+	}
 	fq, fargs := filterSQL("g.", f)
 	cond, wargs := span("c.", w)
 	q := `SELECT ` + submissionColumns("s.") + `, g.graded_at, g.grade_json
 	FROM grade_criteria c JOIN grades g ON g.submission_id = c.submission_id JOIN submissions s ON s.id = c.submission_id
 	WHERE c.verdict = 'fail' AND c.criterion = ? AND ` + cond + fq +
-		` ORDER BY ` + stored("c.", w) + ` DESC LIMIT 1`
+		` ORDER BY c.seq DESC LIMIT 1`
 	args := append(append([]any{criterion}, wargs...), fargs...)
 	items, err := gradedItems(ctx, s.b.Pool, q, args)
 	if err != nil {
@@ -113,10 +119,13 @@ func (s *Store) FailedExample(ctx context.Context, w storage.Window, f storage.F
 // and at most 100 are returned.
 func (s *Store) FlaggedForReview(ctx context.Context, w storage.Window, f storage.Filter, limit int) (items []storage.GradedItem, err error) {
 	defer wrap(&err, "FlaggedForReview")
+	if w, err = s.byMarks(ctx, w); err != nil {
+		return nil, err
+	}
 	fq, fargs := filterSQL("g.", f)
 	cond, args := span("g.", w)
 	q := gradedItemSelect + cond + ` AND g.needs_review` + fq +
-		` ORDER BY ` + stored("g.", w) + ` DESC, g.submission_id DESC LIMIT ?`
+		` ORDER BY g.seq DESC LIMIT ?`
 	args = append(append(args, fargs...), limitOr(limit, 10, 100))
 	return gradedItems(ctx, s.b.Pool, q, args)
 }

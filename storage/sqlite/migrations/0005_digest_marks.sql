@@ -7,14 +7,18 @@ ALTER TABLE grades ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 UPDATE grades SET seq = o.n
 	FROM (SELECT submission_id, ROW_NUMBER() OVER (ORDER BY graded_at, submission_id) AS n FROM grades) AS o
 	WHERE o.submission_id = grades.submission_id;
--- A digest's counts and highlights by index ranges over seq, as over
--- graded_at before (the time indexes stay for App Home and history).
+-- Counts and highlights over a window by index ranges over seq, as over
+-- graded_at before (a window by the clock is turned into one by seq); the
+-- indexes by value and time go, grades_time stays for history and cursors.
+DROP INDEX IF EXISTS grades_letter;
+DROP INDEX IF EXISTS grades_injection;
 CREATE INDEX grades_seq ON grades (seq, needs_review, injection, team_id, rubric_id);
 CREATE INDEX grades_letter_seq ON grades (letter, seq, team_id, rubric_id);
 CREATE INDEX grades_channel_seq ON grades (channel_id, seq, team_id, rubric_id);
 
 ALTER TABLE grade_criteria ADD COLUMN seq INTEGER NOT NULL DEFAULT 0; -- the grade's
 UPDATE grade_criteria SET seq = (SELECT g.seq FROM grades g WHERE g.submission_id = grade_criteria.submission_id);
+DROP INDEX IF EXISTS grade_criteria_failed;
 CREATE INDEX grade_criteria_failed_seq ON grade_criteria (criterion, seq, team_id, rubric_id) WHERE verdict = 'fail';
 
 -- A run's marks; runs recorded before get those of their time window.
