@@ -221,6 +221,17 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"unreleased", asp, "It's not official until July 14", true},
 		{"unreleased", volt, "The finding is not final until the review ends", true},
 		{"unreleased", asp, "It's official now", false},
+		// intensifier: how direct a link is, or the other side acting openly,
+		// is not an open acknowledgment.
+		{"intensifier", volt, "He tied it directly to America's support for Taiwan", false},
+		{"intensifier", volt, "U.S. agencies publicly tied Volt Typhoon to the Chinese state", false},
+		{"intensifier", volt, "China openly acknowledged the hacks", true},
+		{"intensifier", asp, "Regulators publicly said aspartame is safe", false},
+		{"intensifier", asp, "IARC openly said aspartame causes cancer", true},
+		// unnamed_source: the subject's own people are not unnamed sources.
+		{"unnamed_source", volt, "Officials from China told the Americans they were behind the hacks", false},
+		{"unnamed_source", volt, "Officials from the U.S. said China hinted at the hacks", true},
+		{"unnamed_source", asp, "Officials of the WHO said IARC hinted at a listing", false},
 	}
 	runLexiconCases(t, tests)
 }
