@@ -232,6 +232,19 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"unnamed_source", volt, "Officials from China told the Americans they were behind the hacks", false},
 		{"unnamed_source", volt, "Officials from the U.S. said China hinted at the hacks", true},
 		{"unnamed_source", asp, "Officials of the WHO said IARC hinted at a listing", false},
+		// subject_speaks: inverted after the claim; not a report the subject
+		// names, nor a saying still to come.
+		{"subject_speaks", asp, "Aspartame toxic to humans, says World Health Organization", true},
+		{"subject_speaks", asp, "Aspartame may cause cancer, says WHO agency next month", false},
+		{"subject_speaks", asp, "Aspartame is a possible carcinogen, a news agency report said", false},
+		{"subject_speaks", volt, "The hacks were a warning, says China", true},
+		{"subject_speaks", volt, "The hacks were a warning, says the report", false},
+		// subject_announces: what the subject does in general is not a ruling made.
+		{"subject_announces", asp, "IARC classifies hazard, not dose", false},
+		{"subject_announces", volt, "Beijing classifies hazards by region", false},
+		// source_says: nobody as the source.
+		{"source_says", asp, "No health authority has said aspartame causes cancer", false},
+		{"source_says", volt, "No official said China was behind the hacks", false},
 	}
 	runLexiconCases(t, tests)
 }
