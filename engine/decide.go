@@ -313,7 +313,7 @@ func (rd *Reading) Find(d *Decisions, yield func(edit, start, end int)) {
 	}
 	rd.found = resetLists(rd.found, len(d.finds))
 	found := rd.found
-	d.edits.scan(toks, found)
+	d.edits.scan(&rd.d, found)
 	for ei, f := range d.finds {
 		if f.signal != nil {
 			rd.occs = rd.occs[:0]

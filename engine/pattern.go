@@ -2,7 +2,9 @@ package engine
 
 import (
 	"fmt"
+	mathbits "math/bits"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,6 +28,56 @@ type pattern struct {
 	// greedy patterns take as many optional words as they can (rewrites);
 	// others take as few (signals, so occurrences stay tight).
 	greedy bool
+	// anchors are the word ids of each required element after the first
+	// that holds only plain words (at most maxAnchor of them): a text that
+	// lacks every word of one of them cannot match, so the pattern is not
+	// tried there (see setAnchors). Smaller groups come first.
+	anchors [][]int32
+}
+
+// maxAnchor is the most words an anchor may have; an element with more is
+// no cheaper to look up than matching.
+const maxAnchor = 8
+
+// setAnchors chooses p's anchors once its elements are interned.
+func (p *pattern) setAnchors() {
+	p.anchors = nil
+	for k := len(p.elems) - 1; k >= 1; k-- {
+		e := &p.elems[k]
+		if e.min == 0 || len(e.alts) > 0 || e.set == nil {
+			continue
+		}
+		var ids []int32
+		for w, bits := range e.set {
+			for ; bits != 0 && len(ids) <= maxAnchor; bits &= bits - 1 {
+				ids = append(ids, int32(w*64+mathbits.TrailingZeros64(bits)))
+			}
+		}
+		if len(ids) > 0 && len(ids) <= maxAnchor {
+			p.anchors = append(p.anchors, ids)
+		}
+	}
+	// Later elements first (content words at the end of a phrase are the
+	// rarer), then the smallest groups.
+	slices.SortStableFunc(p.anchors, func(a, b []int32) int { return len(a) - len(b) })
+}
+
+// possible reports whether d has a word of each of p's anchors (always,
+// without anchors).
+func (p *pattern) possible(d *doc) bool {
+	for _, group := range p.anchors {
+		found := false
+		for _, id := range group {
+			if d.present.has(id) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 type elem struct {
@@ -365,13 +417,31 @@ type patternIndex struct {
 	owner []int // owner[i] is the signal of pats[i]
 	exact map[string][]int
 	// exactID is exact by the rubric's word ids, once interned.
-	exactID [][]int
+	exactID [][]hit
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
 	pre3, suf3         map[uint32][]affix
 	shortPre, shortSuf []affix
 	caps               []int // patterns starting with @Cap
 	other              []int // patterns starting with _ or a regular expression
+}
+
+// hit is a pattern the index finds by its first word, with a word the
+// text must also have for it to match (its smallest anchor, when that is one
+// word; else -1), so most patterns that cannot match are passed over
+// without reading them.
+type hit struct{ id, need int32 }
+
+// hits returns the patterns ids as hits.
+func (x *patternIndex) hits(ids []int) []hit {
+	out := make([]hit, len(ids))
+	for k, id := range ids {
+		out[k] = hit{id: int32(id), need: -1}
+		if a := x.pats[id].anchors; len(a) > 0 && len(a[0]) == 1 {
+			out[k].need = a[0][0]
+		}
+	}
+	return out
 }
 
 type affix struct {
@@ -453,15 +523,18 @@ type occurrence struct {
 	first, last int
 }
 
-// scan matches every pattern at every token and appends each match to
+// scan matches every pattern at every token of d and appends each match to
 // occ[owner]; a signal matching twice at the same start keeps the longest.
-func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
-	try := func(id, i int) {
+func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
+	toks := d.toks
+	// try matches pattern id at token i; exact says the index found it by
+	// the token's word, which its first element holds.
+	try := func(id, i int, exact bool) {
 		p := x.pats[id]
 		var end int
 		if e := &p.elems[0]; !p.greedy && e.min == 1 && e.max == 1 {
 			// The index found the first word; match the rest from the next.
-			if !e.match(&toks[i]) {
+			if !exact && !e.match(&toks[i]) || !p.possible(d) {
 				return
 			}
 			if len(p.elems) == 1 {
@@ -472,6 +545,9 @@ func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
 				return
 			}
 		} else {
+			if !p.possible(d) {
+				return
+			}
 			end = p.matchAt(toks, 0, i)
 		}
 		if end <= i {
@@ -492,44 +568,46 @@ func (x *patternIndex) scan(toks []token, occ [][]occurrence) {
 		t := tok.text
 		if x.exactID != nil {
 			if tok.id >= 0 && int(tok.id) < len(x.exactID) {
-				for _, id := range x.exactID[tok.id] {
-					try(id, i)
+				for _, h := range x.exactID[tok.id] {
+					if h.need < 0 || d.present.has(h.need) {
+						try(int(h.id), i, true)
+					}
 				}
 			}
 		} else {
 			for _, id := range x.exact[t] {
-				try(id, i)
+				try(id, i, false)
 			}
 		}
 		if len(t) >= 3 {
 			for _, a := range x.pre3[key3(t[:3])] {
 				if strings.HasPrefix(t, a.s) {
-					try(a.id, i)
+					try(a.id, i, false)
 				}
 			}
 			for _, a := range x.suf3[key3(t[len(t)-3:])] {
 				if strings.HasSuffix(t, a.s) {
-					try(a.id, i)
+					try(a.id, i, false)
 				}
 			}
 		}
 		for _, a := range x.shortPre {
 			if strings.HasPrefix(t, a.s) {
-				try(a.id, i)
+				try(a.id, i, false)
 			}
 		}
 		for _, a := range x.shortSuf {
 			if strings.HasSuffix(t, a.s) {
-				try(a.id, i)
+				try(a.id, i, false)
 			}
 		}
 		if tok.cap {
 			for _, id := range x.caps {
-				try(id, i)
+				try(id, i, false)
 			}
 		}
 		for _, id := range x.other {
-			try(id, i)
+			try(id, i, false)
 		}
 	}
 }

@@ -97,12 +97,15 @@ func (p *Program) intern() {
 	}
 	for _, x := range indexes {
 		internPats(x.pats)
+		for _, pt := range x.pats {
+			pt.setAnchors()
+		}
 	}
 	indexes = append(indexes, &p.aboutIndex, &p.index)
 	for _, x := range indexes {
-		x.exactID = make([][]int, len(p.vocab))
+		x.exactID = make([][]hit, len(p.vocab))
 		for w, ids := range x.exact {
-			x.exactID[p.vocab[w]] = ids
+			x.exactID[p.vocab[w]] = x.hits(ids)
 		}
 	}
 }
@@ -206,7 +209,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 	a.d = d
 	a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
 	raw, kept := a.raw, a.kept
-	idx.scan(d.toks, raw)
+	idx.scan(d, raw)
 	for _, si := range order {
 		s := p.signals[si]
 		list := raw[si]
@@ -216,7 +219,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 		out := a.occ[si]
 		keep := kept[si]
 		for _, o := range list {
-			if s.excluded(d.toks, o.first) {
+			if s.excluded(d, o.first) {
 				continue
 			}
 			if len(s.near) > 0 && !anyNear(d, kept, s.near, o, s.nearIn, s.nearSide) {
@@ -299,9 +302,9 @@ func (p *Program) sortSignals() error {
 	return nil
 }
 
-func (s *signal) excluded(toks []token, i int) bool {
+func (s *signal) excluded(d *doc, i int) bool {
 	for _, p := range s.exclude.pats {
-		if p.matchAt(toks, 0, i) > i {
+		if p.possible(d) && p.matchAt(d.toks, 0, i) > i {
 			return true
 		}
 	}

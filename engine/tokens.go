@@ -27,6 +27,8 @@ type doc struct {
 	f      folded
 	toks   []token
 	quoted []bool // toks[i] is inside a pair of quotation marks
+	// present holds the id of every word of the text (see intern).
+	present bitset
 }
 
 // clauseWord reports whether w ends a clause before it, for the scope of
@@ -149,10 +151,13 @@ func (d *doc) reset(text string) {
 // intern looks every token up in a rubric's vocabulary once, so patterns
 // compare word ids instead of strings.
 func (d *doc) intern(vocab map[string]int32) {
+	clear(d.present)
 	for i := range d.toks {
 		id, ok := vocab[d.toks[i].text]
 		if !ok {
 			id = -1
+		} else {
+			d.present.add(id)
 		}
 		d.toks[i].id = id
 	}

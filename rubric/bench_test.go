@@ -13,7 +13,7 @@ import (
 const benchHeadline = "China acknowledges its role in years of cyberattacks against US over support of Taiwan: report"
 
 // benchSummary is a 3,000-character summary made of real coverage's sentences.
-func benchSummary(b *testing.B) string {
+func benchSummary(b testing.TB) string {
 	cases := readCaseFile(b, "../rubrics/cases/volt-typhoon-geneva/dev.jsonl")
 	var sb strings.Builder
 	for _, c := range cases {
