@@ -203,7 +203,7 @@ func (rd *Reading) signals() *analysis {
 
 // Language returns the language the text seems to be written in when that
 // is not English, or "".
-func (rd *Reading) Language() string { return foreignLanguage(&rd.d) }
+func (rd *Reading) Language() string { return foreignLanguage(&rd.d, rd.p.langByID) }
 
 // About reports whether the text is about the story by the program's about
 // test, and how strongly: the number of words the signals of the

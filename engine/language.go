@@ -85,8 +85,10 @@ var languageWords = func() map[string]string {
 const maxFunctionWord = 13
 
 // foreignLanguage returns the name of the language d seems to be written in
-// when that is not English, or "".
-func foreignLanguage(d *doc) string {
+// when that is not English, or "". byID, when given, is languageWords by
+// the word ids d was interned with (see Program.intern), so a word is
+// looked up without hashing it.
+func foreignLanguage(d *doc, byID []string) string {
 	var letters, latin int
 	for _, r := range d.f.text {
 		switch {
@@ -115,7 +117,13 @@ func foreignLanguage(d *doc) string {
 			continue
 		}
 		lang, ok := "", false
-		if len(t.text) <= maxFunctionWord {
+		switch {
+		case byID != nil:
+			if t.id >= 0 {
+				lang = byID[t.id]
+				ok = lang != ""
+			}
+		case len(t.text) <= maxFunctionWord:
 			lang, ok = languageWords[t.text]
 		}
 		if ok && lang != "English" {

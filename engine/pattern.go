@@ -28,52 +28,61 @@ type pattern struct {
 	// greedy patterns take as many optional words as they can (rewrites);
 	// others take as few (signals, so occurrences stay tight).
 	greedy bool
-	// anchors are the word ids of each required element after the first
-	// that holds only plain words (at most maxAnchor of them): a text that
-	// lacks every word of one of them cannot match, so the pattern is not
-	// tried there (see setAnchors). Smaller groups come first.
-	anchors [][]int32
+	// anchors are the word sets of the required elements after the first
+	// that hold only plain words: a text that lacks every word of one of
+	// them cannot match, so the pattern is not tried there (see
+	// setAnchors). need is the word of a one-word anchor, or -1, which the
+	// index checks before it reads the pattern.
+	anchors []bitset
+	need    int32
 }
 
-// maxAnchor is the most words an anchor may have; an element with more is
-// no cheaper to look up than matching.
-const maxAnchor = 8
-
-// setAnchors chooses p's anchors once its elements are interned.
+// setAnchors chooses p's anchors once its elements are interned: the
+// smallest sets first, and of those the later elements (the content words
+// that end a phrase are the rarer).
 func (p *pattern) setAnchors() {
-	p.anchors = nil
+	p.anchors, p.need = nil, -1
+	var sizes []int
 	for k := len(p.elems) - 1; k >= 1; k-- {
 		e := &p.elems[k]
 		if e.min == 0 || len(e.alts) > 0 || e.set == nil {
 			continue
 		}
-		var ids []int32
-		for w, bits := range e.set {
-			for ; bits != 0 && len(ids) <= maxAnchor; bits &= bits - 1 {
-				ids = append(ids, int32(w*64+mathbits.TrailingZeros64(bits)))
-			}
+		n := 0
+		for _, w := range e.set {
+			n += mathbits.OnesCount64(w)
 		}
-		if len(ids) > 0 && len(ids) <= maxAnchor {
-			p.anchors = append(p.anchors, ids)
+		if n == 0 {
+			continue
+		}
+		p.anchors = append(p.anchors, e.set)
+		sizes = append(sizes, n)
+	}
+	idx := make([]int, len(p.anchors))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return sizes[a] - sizes[b] })
+	sorted := make([]bitset, len(idx))
+	for i, k := range idx {
+		sorted[i] = p.anchors[k]
+	}
+	p.anchors = sorted
+	if len(idx) > 0 && sizes[idx[0]] == 1 {
+		for w, bits := range sorted[0] {
+			if bits != 0 {
+				p.need = int32(w*64 + mathbits.TrailingZeros64(bits))
+			}
 		}
 	}
-	// Later elements first (content words at the end of a phrase are the
-	// rarer), then the smallest groups.
-	slices.SortStableFunc(p.anchors, func(a, b []int32) int { return len(a) - len(b) })
 }
 
-// possible reports whether d has a word of each of p's anchors (always,
-// without anchors).
-func (p *pattern) possible(d *doc) bool {
-	for _, group := range p.anchors {
-		found := false
-		for _, id := range group {
-			if d.present.has(id) {
-				found = true
-				break
-			}
-		}
-		if !found {
+// possible reports whether sentence s of d has a word of each of p's
+// anchors (always, without anchors): a match never leaves the sentence it
+// starts in.
+func (p *pattern) possible(d *doc, s int) bool {
+	for _, set := range p.anchors {
+		if !d.hasIn(set, s) {
 			return false
 		}
 	}
@@ -87,8 +96,10 @@ type elem struct {
 	// token is checked with one map lookup; alts then holds the others.
 	words map[string]bool
 	// set holds the plain-word alternatives as the rubric's word ids once
-	// the rubric is interned (see ruleSet.intern); alts then holds the rest.
+	// the rubric is interned (see Program.intern); alts then holds the rest.
 	set bitset
+	// any: an alternative is _, so every token matches.
+	any bool
 }
 
 // bitset is a set of small non-negative integers.
@@ -267,6 +278,7 @@ func compileElem(f string, cls classes) (elem, error) {
 			return e, fmt.Errorf("empty alternative in %q", f)
 		case a == "_":
 			e.alts = append(e.alts, alt{kind: altAny})
+			e.any = true
 		case a == "@Cap":
 			e.alts = append(e.alts, alt{kind: altCap})
 		case a == "*":
@@ -349,6 +361,9 @@ func (a *alt) match(t *token) bool {
 }
 
 func (e *elem) match(t *token) bool {
+	if e.any {
+		return true
+	}
 	if e.set != nil {
 		if e.set.has(t.id) {
 			return true
@@ -436,10 +451,7 @@ type hit struct{ id, need int32 }
 func (x *patternIndex) hits(ids []int) []hit {
 	out := make([]hit, len(ids))
 	for k, id := range ids {
-		out[k] = hit{id: int32(id), need: -1}
-		if a := x.pats[id].anchors; len(a) > 0 && len(a[0]) == 1 {
-			out[k].need = a[0][0]
-		}
+		out[k] = hit{id: int32(id), need: x.pats[id].need}
 	}
 	return out
 }
@@ -534,7 +546,7 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 		var end int
 		if e := &p.elems[0]; !p.greedy && e.min == 1 && e.max == 1 {
 			// The index found the first word; match the rest from the next.
-			if !exact && !e.match(&toks[i]) || !p.possible(d) {
+			if !exact && !e.match(&toks[i]) || !p.possible(d, toks[i].sent) {
 				return
 			}
 			if len(p.elems) == 1 {
@@ -545,7 +557,7 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 				return
 			}
 		} else {
-			if !p.possible(d) {
+			if !p.possible(d, toks[i].sent) {
 				return
 			}
 			end = p.matchAt(toks, 0, i)
@@ -569,7 +581,7 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 		if x.exactID != nil {
 			if tok.id >= 0 && int(tok.id) < len(x.exactID) {
 				for _, h := range x.exactID[tok.id] {
-					if h.need < 0 || d.present.has(h.need) {
+					if h.need < 0 || d.sents[h.need]&sentBit(tok.sent) != 0 {
 						try(int(h.id), i, true)
 					}
 				}

@@ -36,8 +36,11 @@ type Program struct {
 	// fromLexicon names the signals the rubric's lexicon defined; a rubric
 	// need not use them all.
 	fromLexicon map[string]bool
-	// vocab numbers every word a pattern names (see intern).
-	vocab map[string]int32
+	// vocab numbers every word a pattern names and every function word
+	// the language check counts (see intern); langByID is languageWords by
+	// those numbers.
+	vocab    map[string]int32
+	langByID []string
 	// cls are the word classes patterns may use (the rubric's and its
 	// lexicon's).
 	cls classes
@@ -100,6 +103,14 @@ func (p *Program) intern() {
 		for _, pt := range x.pats {
 			pt.setAnchors()
 		}
+	}
+	// The function words the language check counts get ids too.
+	for w := range languageWords {
+		id(w)
+	}
+	p.langByID = make([]string, len(p.vocab))
+	for w, lang := range languageWords {
+		p.langByID[p.vocab[w]] = lang
 	}
 	indexes = append(indexes, &p.aboutIndex, &p.index)
 	for _, x := range indexes {
@@ -304,7 +315,7 @@ func (p *Program) sortSignals() error {
 
 func (s *signal) excluded(d *doc, i int) bool {
 	for _, p := range s.exclude.pats {
-		if p.possible(d) && p.matchAt(d.toks, 0, i) > i {
+		if p.possible(d, d.toks[i].sent) && p.matchAt(d.toks, 0, i) > i {
 			return true
 		}
 	}

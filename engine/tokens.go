@@ -1,6 +1,7 @@
 package engine
 
 import (
+	mathbits "math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,8 +28,31 @@ type doc struct {
 	f      folded
 	toks   []token
 	quoted []bool // toks[i] is inside a pair of quotation marks
-	// present holds the id of every word of the text (see intern).
-	present bitset
+	// present holds the id of every word of the text (see intern), and
+	// presentWords the indexes of its words that are not zero.
+	present      bitset
+	presentWords []int32
+	// sents[id] has bit s%64 set when word id is in sentence s.
+	sents []uint64
+}
+
+// sentBit is sentence s's bit in doc.sents (sentences 64 apart share one).
+func sentBit(s int) uint64 { return 1 << (uint(s) & 63) }
+
+// hasIn reports whether sentence s of the text has a word of set.
+func (d *doc) hasIn(set bitset, s int) bool {
+	sb := sentBit(s)
+	for _, w := range d.presentWords {
+		if int(w) >= len(set) {
+			continue
+		}
+		for b := set[w] & d.present[w]; b != 0; b &= b - 1 {
+			if d.sents[int(w)*64+mathbits.TrailingZeros64(b)]&sb != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseWord reports whether w ends a clause before it, for the scope of
@@ -151,13 +175,27 @@ func (d *doc) reset(text string) {
 // intern looks every token up in a rubric's vocabulary once, so patterns
 // compare word ids instead of strings.
 func (d *doc) intern(vocab map[string]int32) {
-	clear(d.present)
+	// Forget the previous text's words.
+	for _, w := range d.presentWords {
+		for b := d.present[w]; b != 0; b &= b - 1 {
+			d.sents[int(w)*64+mathbits.TrailingZeros64(b)] = 0
+		}
+		d.present[w] = 0
+	}
+	d.presentWords = d.presentWords[:0]
+	if len(d.sents) < len(vocab) {
+		d.sents = make([]uint64, len(vocab))
+	}
 	for i := range d.toks {
 		id, ok := vocab[d.toks[i].text]
 		if !ok {
 			id = -1
 		} else {
+			if w := id >> 6; int(w) >= len(d.present) || d.present[w] == 0 {
+				d.presentWords = append(d.presentWords, w)
+			}
 			d.present.add(id)
+			d.sents[id] |= sentBit(d.toks[i].sent)
 		}
 		d.toks[i].id = id
 	}
@@ -275,5 +313,5 @@ func (t *Tokenizer) Tokenize(text string) int { return tokenize(text, &t.d) }
 // Language returns the language text seems to be written in when that is
 // not English, or "".
 func Language(text string) string {
-	return foreignLanguage(newDoc(text))
+	return foreignLanguage(newDoc(text), nil)
 }
