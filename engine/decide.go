@@ -24,9 +24,9 @@ type decisionRule struct {
 }
 
 // find is where a rewrite edit applies: the words a token pattern matches
-// (longest match), or the occurrences of the signals a condition names.
+// (longest match; the pattern is in Decisions.edits), or the occurrences of
+// the signals a condition names.
 type find struct {
-	pat    *pattern
 	signal *Condition
 }
 
@@ -56,7 +56,7 @@ func (d *Decisions) AddFind(src string) (int, error) {
 	}
 	p.greedy = true
 	d.edits.add(p, len(d.finds))
-	d.finds = append(d.finds, find{pat: p})
+	d.finds = append(d.finds, find{})
 	return len(d.finds) - 1, nil
 }
 

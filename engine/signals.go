@@ -100,6 +100,9 @@ func (p *Program) intern() {
 	}
 	for _, x := range indexes {
 		internPats(x.pats)
+	}
+	pack(append(indexes, &p.aboutIndex, &p.index))
+	for _, x := range indexes {
 		for _, pt := range x.pats {
 			pt.setAnchors()
 		}
@@ -117,6 +120,50 @@ func (p *Program) intern() {
 		x.exactID = make([][]hit, len(p.vocab))
 		for w, ids := range x.exact {
 			x.exactID[p.vocab[w]] = x.hits(ids)
+		}
+	}
+}
+
+// pack lays the patterns of the indexes, their elements and their word
+// sets out one after another in memory, in the order the indexes hold
+// them (a signal's patterns together), and points the indexes at the
+// copies: the index tries a word's patterns in that order, and grading
+// time goes mostly to reading them.
+func pack(indexes []*patternIndex) {
+	moved := map[*pattern]*pattern{}
+	var all []*pattern
+	nElems, nWords := 0, 0
+	for _, x := range indexes {
+		for _, pt := range x.pats {
+			if _, ok := moved[pt]; ok {
+				continue
+			}
+			moved[pt] = nil
+			all = append(all, pt)
+			nElems += len(pt.elems)
+			for _, e := range pt.elems {
+				nWords += len(e.set)
+			}
+		}
+	}
+	slab := make([]pattern, len(all))
+	elems := make([]elem, 0, nElems)
+	words := make([]uint64, 0, nWords)
+	for i, pt := range all {
+		slab[i] = *pt
+		start := len(elems)
+		for _, e := range pt.elems {
+			w := len(words)
+			words = append(words, e.set...)
+			e.set = words[w:len(words):len(words)]
+			elems = append(elems, e)
+		}
+		slab[i].elems = elems[start:len(elems):len(elems)]
+		moved[pt] = &slab[i]
+	}
+	for _, x := range indexes {
+		for k, pt := range x.pats {
+			x.pats[k] = moved[pt]
 		}
 	}
 }
