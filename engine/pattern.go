@@ -33,8 +33,32 @@ type pattern struct {
 	// them cannot match, so the pattern is not tried there (see
 	// setAnchors). need is the word of a one-word anchor, or -1, which the
 	// index checks before it reads the pattern.
-	anchors []bitset
+	anchors []anchor
 	need    int32
+}
+
+// anchor is a required element's words: their ids when they are few
+// (checked one by one), else their set (checked against the text's words).
+type anchor struct {
+	ids []int32
+	set bitset
+}
+
+// maxAnchorIDs is the most words an anchor checks one by one.
+const maxAnchorIDs = 4
+
+// in reports whether sentence s of d has a word of a.
+func (a *anchor) in(d *doc, s int) bool {
+	if a.ids == nil {
+		return d.hasIn(a.set, s)
+	}
+	sb := sentBit(s)
+	for _, id := range a.ids {
+		if d.sents[id]&sb != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // setAnchors chooses p's anchors once its elements are interned: the
@@ -42,38 +66,40 @@ type pattern struct {
 // that end a phrase are the rarer).
 func (p *pattern) setAnchors() {
 	p.anchors, p.need = nil, -1
-	var sizes []int
 	for k := len(p.elems) - 1; k >= 1; k-- {
 		e := &p.elems[k]
 		if e.min == 0 || len(e.alts) > 0 || e.set == nil {
 			continue
 		}
+		var ids []int32
 		n := 0
-		for _, w := range e.set {
-			n += mathbits.OnesCount64(w)
-		}
-		if n == 0 {
-			continue
-		}
-		p.anchors = append(p.anchors, e.set)
-		sizes = append(sizes, n)
-	}
-	idx := make([]int, len(p.anchors))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return sizes[a] - sizes[b] })
-	sorted := make([]bitset, len(idx))
-	for i, k := range idx {
-		sorted[i] = p.anchors[k]
-	}
-	p.anchors = sorted
-	if len(idx) > 0 && sizes[idx[0]] == 1 {
-		for w, bits := range sorted[0] {
-			if bits != 0 {
-				p.need = int32(w*64 + mathbits.TrailingZeros64(bits))
+		for w, bits := range e.set {
+			n += mathbits.OnesCount64(bits)
+			for ; bits != 0 && len(ids) <= maxAnchorIDs; bits &= bits - 1 {
+				ids = append(ids, int32(w*64+mathbits.TrailingZeros64(bits)))
 			}
 		}
+		switch {
+		case n == 0:
+			continue
+		case n > maxAnchorIDs:
+			ids = nil
+		}
+		p.anchors = append(p.anchors, anchor{ids: ids, set: e.set})
+	}
+	size := func(a anchor) int {
+		if a.ids != nil {
+			return len(a.ids)
+		}
+		n := 0
+		for _, w := range a.set {
+			n += mathbits.OnesCount64(w)
+		}
+		return n
+	}
+	slices.SortStableFunc(p.anchors, func(a, b anchor) int { return size(a) - size(b) })
+	if len(p.anchors) > 0 && len(p.anchors[0].ids) == 1 {
+		p.need = p.anchors[0].ids[0]
 	}
 }
 
@@ -81,8 +107,8 @@ func (p *pattern) setAnchors() {
 // anchors (always, without anchors): a match never leaves the sentence it
 // starts in.
 func (p *pattern) possible(d *doc, s int) bool {
-	for _, set := range p.anchors {
-		if !d.hasIn(set, s) {
+	for i := range p.anchors {
+		if !p.anchors[i].in(d, s) {
 			return false
 		}
 	}
@@ -435,7 +461,9 @@ type patternIndex struct {
 	exactID [][]hit
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
-	pre3, suf3         map[uint32][]affix
+	// (their buckets, by affixBucket of the three bytes; a bucket may hold
+	// other affixes too, which the match of the whole affix sorts out).
+	pre3, suf3         [][]affix
 	shortPre, shortSuf []affix
 	caps               []int // patterns starting with @Cap
 	other              []int // patterns starting with _ or a regular expression
@@ -464,8 +492,6 @@ type affix struct {
 func (x *patternIndex) add(p *pattern, owner int) {
 	if x.exact == nil {
 		x.exact = make(map[string][]int)
-		x.pre3 = make(map[uint32][]affix)
-		x.suf3 = make(map[uint32][]affix)
 	}
 	// A pattern with an optional first element is indexed twice: once as
 	// written (the element present) and once without it.
@@ -491,14 +517,20 @@ func (x *patternIndex) add(p *pattern, owner int) {
 			x.exact[a.s] = appendUnique(x.exact[a.s], id)
 		case altPrefix:
 			if len(a.s) >= 3 {
-				k := key3(a.s[:3])
+				if x.pre3 == nil {
+					x.pre3 = make([][]affix, affixBuckets)
+				}
+				k := affixBucket(a.s[:3])
 				x.pre3[k] = append(x.pre3[k], affix{a.s, id})
 			} else {
 				x.shortPre = append(x.shortPre, affix{a.s, id})
 			}
 		case altSuffix:
 			if n := len(a.s); n >= 3 {
-				k := key3(a.s[n-3:])
+				if x.suf3 == nil {
+					x.suf3 = make([][]affix, affixBuckets)
+				}
+				k := affixBucket(a.s[n-3:])
 				x.suf3[k] = append(x.suf3[k], affix{a.s, id})
 			} else {
 				x.shortSuf = append(x.shortSuf, affix{a.s, id})
@@ -511,8 +543,14 @@ func (x *patternIndex) add(p *pattern, owner int) {
 	}
 }
 
-// key3 packs three bytes into a map key.
-func key3(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
+// affixBuckets is how many buckets the affix index has (a power of two).
+const affixBuckets = 256
+
+// affixBucket hashes three bytes to a bucket of the affix index.
+func affixBucket(s string) uint32 {
+	k := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+	return (k * 2654435761) >> 24
+}
 
 func appendUnique(s []int, v int) []int {
 	if containsInt(s, v) {
@@ -591,13 +629,15 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 				try(id, i, false)
 			}
 		}
-		if len(t) >= 3 {
-			for _, a := range x.pre3[key3(t[:3])] {
+		if len(t) >= 3 && x.pre3 != nil {
+			for _, a := range x.pre3[affixBucket(t[:3])] {
 				if strings.HasPrefix(t, a.s) {
 					try(a.id, i, false)
 				}
 			}
-			for _, a := range x.suf3[key3(t[len(t)-3:])] {
+		}
+		if len(t) >= 3 && x.suf3 != nil {
+			for _, a := range x.suf3[affixBucket(t[len(t)-3:])] {
 				if strings.HasSuffix(t, a.s) {
 					try(a.id, i, false)
 				}

@@ -255,6 +255,9 @@ type analysis struct {
 	occ       [][]occ
 	raw, kept [][]occurrence
 	trig, tmp []occ // decide's buffers
+	// touched are the signals whose lists are not empty, so the next
+	// reading empties only those.
+	touched []int
 }
 
 // analyseWith finds the occurrences of the signals of order (a subset
@@ -265,7 +268,14 @@ type analysis struct {
 func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []int) *analysis {
 	n := len(p.signals)
 	a.d = d
-	a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
+	if len(a.raw) != n {
+		a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
+	} else {
+		for _, si := range a.touched {
+			a.raw[si], a.kept[si], a.occ[si] = a.raw[si][:0], a.kept[si][:0], a.occ[si][:0]
+		}
+	}
+	a.touched = a.touched[:0]
 	raw, kept := a.raw, a.kept
 	idx.scan(d, raw)
 	for _, si := range order {
@@ -274,6 +284,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 		if len(list) == 0 {
 			continue
 		}
+		a.touched = append(a.touched, si)
 		out := a.occ[si]
 		keep := kept[si]
 		for _, o := range list {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/factgrade/factgrade/engine"
@@ -23,16 +24,32 @@ func (e *InputError) Error() string { return e.Msg }
 // NUL, an escape: pasted binary, or terminal codes), or longer than
 // MaxTextRunes.
 func CheckText(text string) error {
-	if !utf8.ValidString(text) {
-		return &InputError{Msg: "the text is not valid UTF-8, so it cannot be graded: paste it as plain text"}
+	// One pass: invalid UTF-8 is reported first, then the first control
+	// character, then an empty text, then the length.
+	n, control, blank := 0, -1, true
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r, size = utf8.DecodeRuneInString(text[i:]); r == utf8.RuneError && size == 1 {
+				return &InputError{Msg: "the text is not valid UTF-8, so it cannot be graded: paste it as plain text"}
+			}
+		}
+		if control < 0 && controlRune(r) {
+			control = i
+		}
+		if blank && !unicode.IsSpace(r) {
+			blank = false
+		}
+		n++
+		i += size
 	}
-	if i := strings.IndexFunc(text, controlRune); i >= 0 {
-		return &InputError{Msg: fmt.Sprintf("the text holds a control character (U+%04X) that is not text, so it cannot be graded: paste it as plain text", text[i])}
+	if control >= 0 {
+		return &InputError{Msg: fmt.Sprintf("the text holds a control character (U+%04X) that is not text, so it cannot be graded: paste it as plain text", text[control])}
 	}
-	if strings.TrimSpace(text) == "" {
+	if blank {
 		return &InputError{Msg: "the text is empty: give a headline or a summary to grade"}
 	}
-	if n := utf8.RuneCountInString(text); n > MaxTextRunes {
+	if n > MaxTextRunes {
 		return &InputError{Msg: fmt.Sprintf("the text is %d characters; the limit is %d: grade the headline or the first paragraphs", n, MaxTextRunes)}
 	}
 	return nil
@@ -59,8 +76,11 @@ type rule struct {
 	verdict  Verdict
 	reason   string
 	decisive bool
-	cite     []int // indexes into the criterion's Evidence; nil = all
-	fix      string
+	// citations are the evidence the verdict cites (all the criterion's
+	// unless the rule names some), shared by every grade the rule
+	// decides: read them, never change them.
+	citations []Citation
+	fix       string
 	// review, when set, marks the verdict for an editor's review and says
 	// why ({span} is the triggering words).
 	review string
@@ -170,7 +190,7 @@ func (r *Rubric) grade(rd *engine.Reading, text string, kind Kind, full bool) (g
 				cg.Review = expandSpan(ru.review, cg.Spans)
 			}
 			if cg.Verdict != NA {
-				cg.Citations = citations(c, ru)
+				cg.Citations = ru.citations
 			}
 		}
 		g.Criteria = append(g.Criteria, cg)
@@ -224,19 +244,4 @@ func expandSpan(s string, spans []Span) string {
 		w = "“" + spans[0].Text + "”"
 	}
 	return strings.ReplaceAll(s, "{span}", w)
-}
-
-func citations(c *Criterion, ru *rule) []Citation {
-	if len(ru.cite) == 0 {
-		out := make([]Citation, len(c.Evidence))
-		for i, e := range c.Evidence {
-			out[i] = e.Citation()
-		}
-		return out
-	}
-	out := make([]Citation, len(ru.cite))
-	for i, k := range ru.cite {
-		out[i] = c.Evidence[k].Citation()
-	}
-	return out
 }

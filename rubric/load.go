@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -460,8 +461,14 @@ func (l *loader) buildCriterion(r *Rubric, fc *FileCriterion, i int, src *Source
 				l.Addf(at("rules", j, "cite"), "criterion %s rule %d: cite names unknown evidence %q", fc.ID, j+1, id)
 				continue
 			}
-			ru.cite = append(ru.cite, k)
+			ru.citations = append(ru.citations, c.Evidence[k].Citation())
 		}
+		if len(fr.Cite) == 0 {
+			for _, e := range c.Evidence {
+				ru.citations = append(ru.citations, e.Citation())
+			}
+		}
+		ru.citations = slices.Clip(ru.citations)
 		cr.decisions.AddRule(kinds, when)
 		cr.rules = append(cr.rules, ru)
 	}
