@@ -35,6 +35,9 @@ type pattern struct {
 	// index checks before it reads the pattern.
 	anchors []anchor
 	need    int32
+	// simple: not greedy, and the first element is one word exactly, so a
+	// match found by the index's first word goes on from the next.
+	simple bool
 }
 
 // anchor is a required element's words: their ids when they are few
@@ -61,10 +64,11 @@ func (a *anchor) in(d *doc, s int) bool {
 	return false
 }
 
-// setAnchors chooses p's anchors once its elements are interned: the
-// smallest sets first, and of those the later elements (the content words
-// that end a phrase are the rarer).
+// setAnchors chooses p's anchors (and whether it is simple) once its
+// elements are interned: the smallest sets first, and of those the later
+// elements (the content words that end a phrase are the rarer).
 func (p *pattern) setAnchors() {
+	p.simple = !p.greedy && p.elems[0].min == 1 && p.elems[0].max == 1
 	p.anchors, p.need = nil, -1
 	for k := len(p.elems) - 1; k >= 1; k-- {
 		e := &p.elems[k]
@@ -573,46 +577,50 @@ type occurrence struct {
 	first, last int
 }
 
+// try matches pattern id at token i of d and appends a match to
+// occ[owner]; exact says the index found it by the token's word, which its
+// first element holds.
+func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
+	p := x.pats[id]
+	toks := d.toks
+	var end int
+	if p.simple {
+		// The index found the first word; match the rest from the next.
+		if !exact && !p.elems[0].match(&toks[i]) || !p.possible(d, toks[i].sent) {
+			return
+		}
+		if len(p.elems) == 1 {
+			end = i + 1
+		} else if i+1 < len(toks) && toks[i+1].sent == toks[i].sent {
+			end = p.matchAt(toks, 1, i+1)
+		} else {
+			return
+		}
+	} else {
+		if !p.possible(d, toks[i].sent) {
+			return
+		}
+		end = p.matchAt(toks, 0, i)
+	}
+	if end <= i {
+		return
+	}
+	o := x.owner[id]
+	list := occ[o]
+	if n := len(list); n > 0 && list[n-1].first == i {
+		if end-1 > list[n-1].last {
+			list[n-1].last = end - 1
+		}
+		return
+	}
+	occ[o] = append(list, occurrence{first: i, last: end - 1})
+}
+
 // scan matches every pattern at every token of d and appends each match to
 // occ[owner]; a signal matching twice at the same start keeps the longest.
 func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 	toks := d.toks
-	// try matches pattern id at token i; exact says the index found it by
-	// the token's word, which its first element holds.
-	try := func(id, i int, exact bool) {
-		p := x.pats[id]
-		var end int
-		if e := &p.elems[0]; !p.greedy && e.min == 1 && e.max == 1 {
-			// The index found the first word; match the rest from the next.
-			if !exact && !e.match(&toks[i]) || !p.possible(d, toks[i].sent) {
-				return
-			}
-			if len(p.elems) == 1 {
-				end = i + 1
-			} else if i+1 < len(toks) && toks[i+1].sent == toks[i].sent {
-				end = p.matchAt(toks, 1, i+1)
-			} else {
-				return
-			}
-		} else {
-			if !p.possible(d, toks[i].sent) {
-				return
-			}
-			end = p.matchAt(toks, 0, i)
-		}
-		if end <= i {
-			return
-		}
-		o := x.owner[id]
-		list := occ[o]
-		if n := len(list); n > 0 && list[n-1].first == i {
-			if end-1 > list[n-1].last {
-				list[n-1].last = end - 1
-			}
-			return
-		}
-		occ[o] = append(list, occurrence{first: i, last: end - 1})
-	}
+	try := x.try
 	for i := range toks {
 		tok := &toks[i]
 		t := tok.text
@@ -620,46 +628,46 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 			if tok.id >= 0 && int(tok.id) < len(x.exactID) {
 				for _, h := range x.exactID[tok.id] {
 					if h.need < 0 || d.sents[h.need]&sentBit(tok.sent) != 0 {
-						try(int(h.id), i, true)
+						try(d, occ, int(h.id), i, true)
 					}
 				}
 			}
 		} else {
 			for _, id := range x.exact[t] {
-				try(id, i, false)
+				try(d, occ, id, i, false)
 			}
 		}
 		if len(t) >= 3 && x.pre3 != nil {
 			for _, a := range x.pre3[affixBucket(t[:3])] {
 				if strings.HasPrefix(t, a.s) {
-					try(a.id, i, false)
+					try(d, occ, a.id, i, false)
 				}
 			}
 		}
 		if len(t) >= 3 && x.suf3 != nil {
 			for _, a := range x.suf3[affixBucket(t[len(t)-3:])] {
 				if strings.HasSuffix(t, a.s) {
-					try(a.id, i, false)
+					try(d, occ, a.id, i, false)
 				}
 			}
 		}
 		for _, a := range x.shortPre {
 			if strings.HasPrefix(t, a.s) {
-				try(a.id, i, false)
+				try(d, occ, a.id, i, false)
 			}
 		}
 		for _, a := range x.shortSuf {
 			if strings.HasSuffix(t, a.s) {
-				try(a.id, i, false)
+				try(d, occ, a.id, i, false)
 			}
 		}
 		if tok.cap {
 			for _, id := range x.caps {
-				try(id, i, false)
+				try(d, occ, id, i, false)
 			}
 		}
 		for _, id := range x.other {
-			try(id, i, false)
+			try(d, occ, id, i, false)
 		}
 	}
 }

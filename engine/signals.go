@@ -115,8 +115,14 @@ func (p *Program) intern() {
 	for w, lang := range languageWords {
 		p.langByID[p.vocab[w]] = lang
 	}
-	indexes = append(indexes, &p.aboutIndex, &p.index)
-	for _, x := range indexes {
+	// The indexes that scan a text look a word's patterns up by its id
+	// (exclude patterns are tried where an occurrence starts, not looked
+	// up).
+	scanned := []*patternIndex{&p.fullIndex, &p.aboutIndex, &p.index}
+	for _, d := range p.decisions {
+		scanned = append(scanned, &d.edits)
+	}
+	for _, x := range scanned {
 		x.exactID = make([][]hit, len(p.vocab))
 		for w, ids := range x.exact {
 			x.exactID[p.vocab[w]] = x.hits(ids)
