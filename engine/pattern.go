@@ -130,6 +130,9 @@ type elem struct {
 	set bitset
 	// any: an alternative is _, so every token matches.
 	any bool
+	// classes are the words of the element's word classes (<name>), until
+	// the rubric is interned and they join set.
+	classes [][]string
 }
 
 // bitset is a set of small non-negative integers.
@@ -269,9 +272,23 @@ func hyphenated(f string) bool {
 
 // tokenWord reports whether w is read from a text as one token, itself.
 func tokenWord(w string) bool {
+	if plainWord(w) {
+		return true
+	}
 	var d doc
 	d.reset(w)
 	return len(d.toks) == 1 && d.toks[0].text == w
+}
+
+// plainWord reports whether w is lower-case ASCII letters and digits, which
+// the tokeniser always reads as one word, itself.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // classes are named word classes: every form of a word family, one token
@@ -318,9 +335,7 @@ func compileElem(f string, cls classes) (elem, error) {
 			if !ok {
 				return e, fmt.Errorf("unknown placeholder %s: name a word class of the rubric or its lexicon", a)
 			}
-			for _, w := range words {
-				e.alts = append(e.alts, alt{kind: altWord, s: w})
-			}
+			e.classes = append(e.classes, words)
 		case strings.HasSuffix(a, "*"):
 			e.alts = append(e.alts, alt{kind: altPrefix, s: strings.ToLower(a[:len(a)-1])})
 		case strings.HasPrefix(a, "*"):
@@ -363,12 +378,17 @@ func (e *elem) splitWords() {
 
 // allAlts returns every alternative of the element, words included.
 func (e *elem) allAlts() []alt {
-	if e.words == nil {
+	if e.words == nil && e.classes == nil {
 		return e.alts
 	}
 	out := make([]alt, 0, len(e.words)+len(e.alts))
 	for w := range e.words {
 		out = append(out, alt{kind: altWord, s: w})
+	}
+	for _, ws := range e.classes {
+		for _, w := range ws {
+			out = append(out, alt{kind: altWord, s: w})
+		}
 	}
 	return append(out, e.alts...)
 }
@@ -398,8 +418,15 @@ func (e *elem) match(t *token) bool {
 		if e.set.has(t.id) {
 			return true
 		}
-	} else if e.words != nil && e.words[t.text] {
-		return true
+	} else {
+		if e.words != nil && e.words[t.text] {
+			return true
+		}
+		for _, ws := range e.classes {
+			if slices.Contains(ws, t.text) {
+				return true
+			}
+		}
 	}
 	for i := range e.alts {
 		if e.alts[i].match(t) {

@@ -82,10 +82,15 @@ func (p *Program) intern() {
 				for w := range e.words {
 					set.add(id(w))
 				}
+				for _, ws := range e.classes {
+					for _, w := range ws {
+						set.add(id(w))
+					}
+				}
 				if set == nil {
 					set = bitset{0} // no words: a non-nil empty set
 				}
-				e.set, e.alts, e.words = set, rest, nil
+				e.set, e.alts, e.words, e.classes = set, rest, nil, nil
 			}
 		}
 	}
