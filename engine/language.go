@@ -66,6 +66,35 @@ var foreignWords = map[string]string{
 	"hindi": "Tagalog", "kung": "Tagalog", "lang": "Tagalog", "siya": "Tagalog", "niya": "Tagalog",
 	"nila": "Tagalog", "natin": "Tagalog", "namin": "Tagalog", "kami": "Tagalog", "tayo": "Tagalog",
 	"po": "Tagalog", "ni": "Tagalog", "pa": "Tagalog", "na": "Tagalog", "sabi": "Tagalog",
+	// Dutch
+	"het": "Dutch", "een": "Dutch", "van": "Dutch", "zijn": "Dutch", "niet": "Dutch", "voor": "Dutch",
+	"dat": "Dutch", "wordt": "Dutch", "naar": "Dutch", "ook": "Dutch", "maar": "Dutch", "werd": "Dutch",
+	"heeft": "Dutch", "deze": "Dutch", "volgens": "Dutch",
+	// Indonesian and Malay; "dan" is left out (a name in English)
+	"yang": "Indonesian", "dari": "Indonesian", "untuk": "Indonesian", "dengan": "Indonesian",
+	"tidak": "Indonesian", "ini": "Indonesian", "itu": "Indonesian", "akan": "Indonesian",
+	"dalam": "Indonesian", "pada": "Indonesian", "oleh": "Indonesian", "bahwa": "Indonesian",
+	"juga": "Indonesian", "telah": "Indonesian", "sudah": "Indonesian", "adalah": "Indonesian",
+	"menurut": "Indonesian",
+	// Turkish
+	"ve": "Turkish", "bir": "Turkish", "bu": "Turkish", "için": "Turkish", "ile": "Turkish",
+	"olarak": "Turkish", "olan": "Turkish", "ama": "Turkish", "gibi": "Turkish", "daha": "Turkish",
+	"değil": "Turkish", "göre": "Turkish",
+	// Polish
+	"się": "Polish", "nie": "Polish", "jest": "Polish", "że": "Polish", "przez": "Polish",
+	"oraz": "Polish", "czy": "Polish", "jak": "Polish", "ale": "Polish", "według": "Polish",
+	// Swedish, Danish and Norwegian
+	"och": "Swedish", "att": "Swedish", "som": "Swedish", "är": "Swedish", "för": "Swedish",
+	"på": "Swedish", "inte": "Swedish", "ikke": "Danish", "og": "Danish", "til": "Danish",
+	// Romanian
+	"și": "Romanian", "în": "Romanian", "că": "Romanian", "cu": "Romanian", "pentru": "Romanian",
+	"care": "Romanian", "fost": "Romanian", "potrivit": "Romanian",
+	// Vietnamese
+	"của": "Vietnamese", "và": "Vietnamese", "các": "Vietnamese", "những": "Vietnamese",
+	"là": "Vietnamese", "có": "Vietnamese", "được": "Vietnamese", "trong": "Vietnamese",
+	"với": "Vietnamese", "cho": "Vietnamese", "này": "Vietnamese", "đã": "Vietnamese",
+	"không": "Vietnamese", "người": "Vietnamese", "một": "Vietnamese", "về": "Vietnamese",
+	"theo": "Vietnamese",
 }
 
 // languageWords maps each function word to its language, for one lookup a word.
@@ -152,7 +181,7 @@ func foreignLanguage(d *doc, byID []string) string {
 		return ""
 	}
 	best, n := "another language", 0
-	for _, lang := range []string{"Spanish", "French", "German", "Italian", "Portuguese", "Hindi", "Tagalog"} {
+	for _, lang := range []string{"Spanish", "French", "German", "Italian", "Portuguese", "Hindi", "Tagalog", "Dutch", "Indonesian", "Turkish", "Polish", "Swedish", "Danish", "Romanian", "Vietnamese"} {
 		if votes[lang] > n {
 			best, n = lang, votes[lang]
 		}
@@ -164,7 +193,10 @@ func foreignLanguage(d *doc, byID []string) string {
 // when one of them belongs to only a few languages' alphabets: ñ and the
 // acute vowels but é of Spanish, ç and the circumflex and grave vowels of
 // French, ã and õ of Portuguese, the umlauts and ß of German, ì and ò of
-// Italian.
+// Italian, the ogonek and stroke letters of Polish, dotless ı, ş and ğ of
+// Turkish, the comma-below letters of Romanian, å, ø and æ of the
+// Scandinavian languages, and the horned and dotted-below vowels and đ of
+// Vietnamese.
 func orthography(w string) (string, bool) {
 	for _, r := range w {
 		if r < utf8.RuneSelf {
@@ -181,6 +213,18 @@ func orthography(w string) (string, bool) {
 			return "German", true
 		case 'ì', 'ò':
 			return "Italian", true
+		case 'ł', 'ą', 'ę', 'ś', 'ż', 'ź', 'ć', 'ń':
+			return "Polish", true
+		case 'ı', 'ş', 'ğ':
+			return "Turkish", true
+		case 'ș', 'ț', 'ă':
+			return "Romanian", true
+		case 'å', 'ø', 'æ':
+			return "Swedish", true
+		case 'ư', 'ơ', 'đ', 'ạ', 'ả', 'ấ', 'ầ', 'ẩ', 'ẫ', 'ậ', 'ắ', 'ằ', 'ẳ', 'ẵ', 'ặ', 'ẹ', 'ẻ', 'ẽ',
+			'ế', 'ề', 'ể', 'ễ', 'ệ', 'ỉ', 'ị', 'ọ', 'ỏ', 'ố', 'ồ', 'ổ', 'ỗ', 'ộ', 'ớ', 'ờ', 'ở', 'ỡ',
+			'ợ', 'ụ', 'ủ', 'ứ', 'ừ', 'ử', 'ữ', 'ự', 'ỳ', 'ỵ', 'ỷ', 'ỹ':
+			return "Vietnamese", true
 		}
 	}
 	return "", false

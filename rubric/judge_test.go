@@ -356,6 +356,14 @@ func TestUngradableAndLanguage(t *testing.T) {
 		{"China ne Geneva mein Volt Typhoon hacks ka hint diya, par seedha kuch nahi bola", rubric.NotEnglish},
 		{"Ayon sa WSJ, ang China ay nag-hint sa Geneva na sila ang nasa likod ng Volt Typhoon hacks", rubric.NotEnglish},
 		{"الصين اعترفت ضمنيا بـ Volt Typhoon hacks في اجتماع سري في جنيف", rubric.NotEnglish},
+		{"China heeft volgens de WSJ in Genève de Volt Typhoon-hacks niet ontkend", rubric.NotEnglish},
+		{"Menurut WSJ, pejabat China secara tidak langsung mengakui serangan Volt Typhoon dalam pertemuan di Jenewa", rubric.NotEnglish},
+		{"WSJ'ye göre Çin, Cenevre'deki gizli toplantıda Volt Typhoon saldırılarını dolaylı olarak kabul etti", rubric.NotEnglish},
+		{"Według WSJ Chiny przyznały się pośrednio do ataków Volt Typhoon na spotkaniu w Genewie", rubric.NotEnglish},
+		{"Theo WSJ, các quan chức Trung Quốc đã ngầm thừa nhận các vụ tấn công Volt Typhoon tại Geneva", rubric.NotEnglish},
+		{"Enligt WSJ erkände Kina indirekt att det låg bakom Volt Typhoon-attackerna", rubric.NotEnglish},
+		// English with a foreign name or a borrowed word stays English.
+		{"China's Wang Lei tacitly acknowledged the hacks at a meeting in Genève, officials say", rubric.Graded},
 		{"China tacitly acknowledged hacks, report says", rubric.Graded},
 		// About by meaning: an idiom of divulging, China's reported word
 		// that it hacked, an intrusion told as a place, a Chinese envoy.
