@@ -245,6 +245,10 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		// source_says: nobody as the source.
 		{"source_says", asp, "No health authority has said aspartame causes cancer", false},
 		{"source_says", volt, "No official said China was behind the hacks", false},
+		// neutral: "behind closed doors" and "behind the scenes" are the setting.
+		{"neutral", volt, "China told American diplomats behind closed doors about the hacks", false},
+		{"neutral", volt, "China told American diplomats it was behind the hacks", true},
+		{"neutral", asp, "IARC officials were behind the scenes on aspartame", false},
 	}
 	runLexiconCases(t, tests)
 }
