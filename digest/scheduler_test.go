@@ -105,6 +105,9 @@ func TestFirstRunWaitsForTheSchedule(t *testing.T) {
 	}
 }
 
+// TestCrashAfterClaimBeforePost proves that a run claimed by a process
+// that died before posting it is left alone while its lease runs, then
+// resumed at start: looked for in the channel first, and posted once.
 func TestCrashAfterClaimBeforePost(t *testing.T) {
 	ctx := context.Background()
 	c := storagetest.NewClock(at(t, "America/New_York", 2025, 6, 3, 9, 0))
@@ -453,6 +456,9 @@ func raceSchedulers(t *testing.T, stores []Store, fs *fakeSlack, c *clock, def D
 	}
 }
 
+// TestStandbyTakesOver proves that a standby replica does not lead while
+// the leader runs, and takes the scheduler lock within seconds of the
+// leader stopping.
 func TestStandbyTakesOver(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
