@@ -163,3 +163,36 @@ func TestRoutingOverBothStories(t *testing.T) {
 		t.Errorf("routing accuracy %.3f over %d cases, want ≥ 0.98", acc, len(cases))
 	}
 }
+
+// TestRouteNeighbours routes texts written here (not from any case file) on
+// the stories' neighbours, which no story may claim, and on-story texts in
+// unusual wording, which their story must: the official July announcement,
+// other IARC listings, other sweetener studies, the WHO's advice on
+// sweeteners and weight; another breach, a Volt Typhoon advisory, a Geneva
+// trade meeting, China's general denials.
+func TestRouteNeighbours(t *testing.T) {
+	set := load(t)
+	for text, want := range map[string]string{
+		"WHO's cancer agency lists aspartame as possibly carcinogenic; JECFA keeps daily limit at 40 mg/kg": "",
+		"Aspartame now officially a possible carcinogen, WHO agency says":                                   "",
+		"IARC classifies talc as probably carcinogenic to humans":                                           "",
+		"Erythritol linked to heart attack and stroke risk, study finds":                                    "",
+		"French study links artificial sweeteners including aspartame to cancer risk":                       "",
+		"WHO says artificial sweeteners like aspartame offer no weight-loss benefit":                        "",
+		"WHO advises against using non-sugar sweeteners for weight control":                                 "",
+		"Chinese hackers breached Treasury workstations, department says":                                   "",
+		"Salt Typhoon hackers still inside US telecom networks, FBI warns":                                  "",
+		"US and China agree to slash tariffs after Geneva talks":                                            "",
+		"China denies hacking accusations as 'groundless smear'":                                            "",
+		"Volt Typhoon botnet disrupted by FBI operation":                                                    "",
+		"China rejects Dutch claim it hacked a military network":                                            "",
+		"Sweetener in diet pop set for WHO cancer label, sources say":                                       "aspartame-iarc",
+		"Two WHO bodies, two verdicts due on aspartame in July":                                             "aspartame-iarc",
+		"Beijing told us the quiet part in Geneva":                                                          "volt-typhoon-geneva",
+		"China's chilling warning over Taiwan: we are inside your water systems":                            "volt-typhoon-geneva",
+	} {
+		if got := set.Route(text).Chosen; got != want {
+			t.Errorf("Route(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
