@@ -55,9 +55,8 @@ func (a *anchor) in(d *doc, s int) bool {
 	if a.ids == nil {
 		return d.hasIn(a.set, s)
 	}
-	sb := sentBit(s)
 	for _, id := range a.ids {
-		if d.sents[id]&sb != 0 {
+		if d.in(id, s) {
 			return true
 		}
 	}
@@ -488,8 +487,12 @@ type patternIndex struct {
 	pats  []*pattern
 	owner []int // owner[i] is the signal of pats[i]
 	exact map[string][]int
-	// exactID is exact by the rubric's word ids, once interned.
-	exactID [][]hit
+	// Once interned, exact is dropped for exactAt and exactHits: the hits
+	// of word id are exactHits[exactAt[id]:exactAt[id+1]] (one array of
+	// values the garbage collector need not read, rather than a list a
+	// word).
+	exactAt   []int32
+	exactHits []hit
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
 	// (their buckets, by affixBucket of the three bytes; a bucket may hold
@@ -506,13 +509,25 @@ type patternIndex struct {
 // without reading them.
 type hit struct{ id, need int32 }
 
-// hits returns the patterns ids as hits.
-func (x *patternIndex) hits(ids []int) []hit {
-	out := make([]hit, len(ids))
-	for k, id := range ids {
-		out[k] = hit{id: int32(id), need: x.pats[id].need}
+// byID turns the index's exact words into hits by word id (vocab numbers
+// every word), and drops the words.
+func (x *patternIndex) byID(vocab map[string]int32) {
+	byWord := make([][]int, len(vocab))
+	n := 0
+	for w, ids := range x.exact {
+		byWord[vocab[w]] = ids
+		n += len(ids)
 	}
-	return out
+	x.exactAt = make([]int32, len(vocab)+1)
+	x.exactHits = make([]hit, 0, n)
+	for id, ids := range byWord {
+		x.exactAt[id] = int32(len(x.exactHits))
+		for _, pid := range ids {
+			x.exactHits = append(x.exactHits, hit{id: int32(pid), need: x.pats[pid].need})
+		}
+	}
+	x.exactAt[len(vocab)] = int32(len(x.exactHits))
+	x.exact = nil
 }
 
 type affix struct {
@@ -651,10 +666,10 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 	for i := range toks {
 		tok := &toks[i]
 		t := tok.text
-		if x.exactID != nil {
-			if tok.id >= 0 && int(tok.id) < len(x.exactID) {
-				for _, h := range x.exactID[tok.id] {
-					if h.need < 0 || d.sents[h.need]&sentBit(tok.sent) != 0 {
+		if x.exactAt != nil {
+			if tok.id >= 0 && int(tok.id)+1 < len(x.exactAt) {
+				for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
+					if h.need < 0 || d.in(h.need, tok.sent) {
 						try(d, occ, int(h.id), i, true)
 					}
 				}

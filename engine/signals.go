@@ -128,10 +128,11 @@ func (p *Program) intern() {
 		scanned = append(scanned, &d.edits)
 	}
 	for _, x := range scanned {
-		x.exactID = make([][]hit, len(p.vocab))
-		for w, ids := range x.exact {
-			x.exactID[p.vocab[w]] = x.hits(ids)
-		}
+		x.byID(p.vocab)
+	}
+	for _, sg := range p.signals {
+		// An exclude index is only its patterns.
+		sg.exclude = patternIndex{pats: sg.exclude.pats, owner: sg.exclude.owner}
 	}
 }
 

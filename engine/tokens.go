@@ -39,6 +39,12 @@ type doc struct {
 // sentBit is sentence s's bit in doc.sents (sentences 64 apart share one).
 func sentBit(s int) uint64 { return 1 << (uint(s) & 63) }
 
+// in reports whether word id is in sentence s of the text (the text's
+// words, a small set, are read first).
+func (d *doc) in(id int32, s int) bool {
+	return d.present.has(id) && d.sents[id]&sentBit(s) != 0
+}
+
 // hasIn reports whether sentence s of the text has a word of set.
 func (d *doc) hasIn(set bitset, s int) bool {
 	sb := sentBit(s)
