@@ -21,7 +21,7 @@ import (
 // apply), and a score-only re-grade of a proposed rewrite.
 type Engine interface {
 	Trace(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, *rubric.Trace, error)
-	Rescore(r *rubric.Rubric, text string, kind rubric.Kind) *rubric.Grade
+	Rescore(r *rubric.Rubric, text string, kind rubric.Kind) rubric.Rescored
 }
 
 var _ Engine = (*rubric.RuleJudge)(nil)
@@ -91,8 +91,8 @@ func belowPass(g *rubric.Grade) bool {
 // no criterion below pass (an A by arithmetic that keeps a detail the
 // judge faults, an unsourced target, is a rewrite an editor would still
 // have to fix).
-func publishable(r *rubric.Rubric, rg *rubric.Grade) bool {
-	return rg.Status == rubric.Graded && len(r.Letters) > 0 && rg.Letter == r.Letters[0].Letter && !rg.NeedsReview() && !rg.Provisional && !belowPass(rg)
+func publishable(r *rubric.Rubric, rs rubric.Rescored) bool {
+	return rs.Status == rubric.Graded && len(r.Letters) > 0 && rs.Letter == r.Letters[0].Letter && !rs.NeedsReview && !rs.BelowPass
 }
 
 // rewrite proposes a corrected headline from the trace's edits and keeps it
@@ -109,9 +109,9 @@ func (j *Judge) rewrite(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) {
 	if text == "" || text == g.Text || rubric.CheckText(text) != nil || strayQuotes(text) > strayQuotes(g.Text) {
 		return
 	}
-	rg := j.engine.Rescore(r, text, g.Kind)
-	if !publishable(r, rg) || !rubric.Better(rg, g) {
+	rs := j.engine.Rescore(r, text, g.Kind)
+	if rg := rs.Grade(); !publishable(r, rs) || !rubric.Better(&rg, g) {
 		return
 	}
-	g.Rewrite, g.RewriteLetter, g.RewriteScore, g.RewriteEdits = text, rg.Letter, rg.Score, edits
+	g.Rewrite, g.RewriteLetter, g.RewriteScore, g.RewriteEdits = text, rs.Letter, rs.Score, edits
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -128,30 +129,64 @@ func (j *RuleJudge) grade(r *Rubric, req Request, trace bool) (*Grade, *Trace, e
 	}
 	rd := r.prog.Read(req.Text)
 	defer rd.Release()
-	g, decided := r.grade(rd, req.Text, kind, true)
+	g := new(Grade)
+	decided := r.grade(rd, g, req.Text, kind, true)
 	if !trace {
 		return g, nil, nil
 	}
 	return g, r.trace(g, decided, rd), nil
 }
 
+// Rescored is what a score-only re-grade says of a text: enough to judge
+// a proposed rewrite.
+type Rescored struct {
+	Status Status
+	Score  int
+	Letter string
+	// NeedsReview: a verdict is marked for an editor's review (a letter
+	// would be provisional).
+	NeedsReview bool
+	// BelowPass: a criterion is partial or failed.
+	BelowPass bool
+}
+
+// Grade returns the re-grade as a grade without criteria (for Better).
+func (s Rescored) Grade() Grade {
+	return Grade{Status: s.Status, Score: s.Score, Letter: s.Letter, Provisional: s.NeedsReview && s.Status == Graded}
+}
+
+// rescoring holds the grades Rescore works in, so a re-grade allocates
+// nothing of its own.
+var rescoring = sync.Pool{New: func() any { return new(Grade) }}
+
 // Rescore grades text for its verdicts, review marks and score only (no
 // reasons, spans or citations): enough to judge a proposed rewrite. The text
 // must already have passed CheckText and be English.
-func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind) *Grade {
+func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind) Rescored {
 	rd := r.prog.Read(text)
 	defer rd.Release()
-	g, _ := r.grade(rd, text, kind, false)
-	return g
+	g := rescoring.Get().(*Grade)
+	defer rescoring.Put(g)
+	r.grade(rd, g, text, kind, false)
+	out := Rescored{Status: g.Status, Score: g.Score, Letter: g.Letter, NeedsReview: g.NeedsReview()}
+	for _, cg := range g.Criteria {
+		out.BelowPass = out.BelowPass || cg.Verdict == Partial || cg.Verdict == Fail
+	}
+	return out
 }
 
-// grade decides every criterion on the text rd read; decided[i] is the
-// rule that decided g.Criteria[i], if any. Without full, only the verdicts
-// and the score are filled in (enough to compare a rewrite with the
-// original), and the text is taken to be English.
-func (r *Rubric) grade(rd *engine.Reading, text string, kind Kind, full bool) (g *Grade, decided []*rule) {
-	g = &Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"},
-		Criteria: make([]CriterionGrade, 0, len(r.Criteria))}
+// grade decides every criterion on the text rd read into g (whose
+// Criteria's memory it reuses); decided[i] is the rule that decided
+// g.Criteria[i], if any. Without full, only the verdicts and the score are
+// filled in (enough to compare a rewrite with the original), and the text
+// is taken to be English.
+func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, full bool) (decided []*rule) {
+	criteria := g.Criteria[:0]
+	if cap(criteria) < len(r.Criteria) {
+		criteria = make([]CriterionGrade, 0, len(r.Criteria))
+	}
+	*g = Grade{Rubric: r.ID, RubricVersion: r.Version, RubricHash: r.Hash, Kind: kind, Text: text, Judge: JudgeInfo{Name: "rules"},
+		Criteria: criteria}
 	if full {
 		if lang := rd.Language(); lang != "" {
 			g.Status = NotEnglish
@@ -160,7 +195,7 @@ func (r *Rubric) grade(rd *engine.Reading, text string, kind Kind, full bool) (g
 					Reason: notEnglishReason(lang)})
 			}
 			r.Score(g)
-			return g, make([]*rule, len(g.Criteria))
+			return make([]*rule, len(g.Criteria))
 		}
 		decided = make([]*rule, len(r.Criteria))
 	}
@@ -196,7 +231,7 @@ func (r *Rubric) grade(rd *engine.Reading, text string, kind Kind, full bool) (g
 		g.Criteria = append(g.Criteria, cg)
 	}
 	r.Score(g)
-	return g, decided
+	return decided
 }
 
 const maxSpans = 3

@@ -57,8 +57,8 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 	}
 	// A rewrite is never judged publishable on a grade marked for review:
 	// Rescore keeps the mark.
-	g := j.Rescore(r, "China muses about hacking US water plants in Geneva talks, officials say", rubric.Headline)
-	if !g.NeedsReview() || !g.Provisional {
-		t.Errorf("Rescore lost the review mark: %+v", g.Criteria[0])
+	rs := j.Rescore(r, "China muses about hacking US water plants in Geneva talks, officials say", rubric.Headline)
+	if g := rs.Grade(); !rs.NeedsReview || !g.Provisional {
+		t.Errorf("Rescore lost the review mark: %+v", rs)
 	}
 }
