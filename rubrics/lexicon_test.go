@@ -249,6 +249,13 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"neutral", volt, "China told American diplomats behind closed doors about the hacks", false},
 		{"neutral", volt, "China told American diplomats it was behind the hacks", true},
 		{"neutral", asp, "IARC officials were behind the scenes on aspartame", false},
+		// overclaim: the Latin noun of a confession; tacit: "not quite".
+		{"overclaim", volt, "China's mea culpa on the hacks", true},
+		{"overclaim", asp, "IARC's mea culpa on aspartame", true},
+		{"tacit", volt, "Beijing's hacking mea culpa? Not quite, say US officials", true},
+		{"tacit", volt, "It was not exactly a confession on the hacks", true},
+		{"tacit", volt, "China did not quite admit the hacks", true},
+		{"tacit", volt, "China was quite clear about the hacks", false},
 	}
 	runLexiconCases(t, tests)
 }
