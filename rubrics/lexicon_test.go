@@ -177,6 +177,21 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"overclaim", volt, "China kept the quiet part of the deal", false},
 		{"overclaim", asp, "IARC said the quiet part about aspartame", true},
 		{"overclaim", asp, "IARC told the press about aspartame", false},
+		// explicit_idiom (overclaim, subject_ack): pleading guilty, in every
+		// form (pleaded beside pled, from the word list), and entering a
+		// guilty plea, is the legal idiom of confession; pleading not guilty is not.
+		{"overclaim", volt, "China pleaded guilty to the Volt Typhoon hacks", true},
+		{"overclaim", volt, "China pleads guilty to the Volt Typhoon hacks", true},
+		{"overclaim", volt, "China entered a guilty plea over the Volt Typhoon hacks", true},
+		{"overclaim", volt, "China pleaded not guilty to the hacks", false},
+		{"overclaim", volt, "China pleaded for calm over the hacks", false},
+		{"subject_ack", volt, "China pleaded guilty to the Volt Typhoon hacks", true},
+		{"subject_ack", volt, "China entered a plea of guilty on the intrusions", true},
+		{"subject_ack", volt, "Chinese exporters pleaded guilty to dumping steel", false},
+		{"overclaim", asp, "IARC pleaded guilty to overstating the aspartame risk", true},
+		{"overclaim", asp, "IARC entered a guilty plea on aspartame", true},
+		{"overclaim", asp, "IARC pleaded for more aspartame studies", false},
+		{"subject_ack", asp, "WHO pleads guilty on the aspartame cancer link", true},
 		// hedge_phrase and headline_attribution: a named party's own plans
 		// after a comma are its statement, not the claim's source.
 		{"hedge_phrase", asp, "WHO to label aspartame carcinogenic, Coca-Cola says it will reformulate", false},
