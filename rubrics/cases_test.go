@@ -196,3 +196,52 @@ func TestRouteNeighbours(t *testing.T) {
 		}
 	}
 }
+
+// TestCappingFailsInAnyWords grades overclaims written here (not from any
+// case file) in many wordings: each must fail the story's capping
+// criterion (admission, classification), and the hedged forms must not.
+func TestCappingFailsInAnyWords(t *testing.T) {
+	set := load(t)
+	tests := []struct{ rubric, criterion, want, text string }{
+		{"volt-typhoon-geneva", "admission", "fail", "China owns up to Volt Typhoon hacks"},
+		{"volt-typhoon-geneva", "admission", "fail", "Beijing confirms it hacked US water utilities"},
+		{"volt-typhoon-geneva", "admission", "fail", "China's confession: we hacked your ports"},
+		{"volt-typhoon-geneva", "admission", "fail", "Beijing takes responsibility for Volt Typhoon"},
+		{"volt-typhoon-geneva", "admission", "fail", "China copped to the hacks in Geneva"},
+		{"volt-typhoon-geneva", "admission", "fail", "China acknowledged outright that it hacked US ports"},
+		{"volt-typhoon-geneva", "admission", "fail", "China boasts of hacking US water systems"},
+		{"volt-typhoon-geneva", "admission", "fail", "China's mea culpa on Volt Typhoon"},
+		{"volt-typhoon-geneva", "admission", "fail", "Beijing avowed its role in the Volt Typhoon attacks"},
+		{"volt-typhoon-geneva", "admission", "fail", "China pleads guilty to hacking US infrastructure"},
+		{"volt-typhoon-geneva", "admission", "fail", "Chinese officials flatly told the US they hacked its ports"},
+		{"volt-typhoon-geneva", "admission", "fail", "China made a clean breast of the Volt Typhoon hacks"},
+		{"volt-typhoon-geneva", "admission", "partial", "China 'admitted' hacking US ports, sources say"},
+		{"volt-typhoon-geneva", "admission", "pass", "China all but admitted the hacks on US ports"},
+		{"aspartame-iarc", "classification", "fail", "Aspartame causes cancer, WHO to say"},
+		{"aspartame-iarc", "classification", "fail", "IARC to list aspartame as a known carcinogen"},
+		{"aspartame-iarc", "classification", "fail", "IARC set to rule aspartame carcinogenic to humans"},
+		{"aspartame-iarc", "classification", "fail", "Aspartame raises cancer risk, WHO panel to say"},
+		{"aspartame-iarc", "classification", "fail", "Sweetener aspartame is cancerous, WHO agency will say"},
+		{"aspartame-iarc", "classification", "fail", "Aspartame poisons your body, WHO's cancer arm will say"},
+		{"aspartame-iarc", "classification", "fail", "WHO cancer agency confirms aspartame link to cancer"},
+		{"aspartame-iarc", "classification", "fail", "Aspartame is deadly, warns WHO research arm"},
+		{"aspartame-iarc", "classification", "fail", "Aspartame leads to cancer, IARC to rule next month"},
+		{"aspartame-iarc", "classification", "fail", "Aspartame is a probable carcinogen, IARC set to rule"},
+		{"aspartame-iarc", "classification", "partial", "Aspartame 'causes cancer', WHO agency to say, sources say"},
+		{"aspartame-iarc", "classification", "pass", "Aspartame could cause cancer, WHO cancer research arm to say"},
+		{"aspartame-iarc", "classification", "pass", "WHO to confirm aspartame is possibly linked to cancer"},
+	}
+	for _, tt := range tests {
+		r, err := set.Lookup(tt.rubric)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: "headline"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Criterion(tt.criterion).Verdict; string(got) != tt.want {
+			t.Errorf("%s %s of %q = %s, want %s", tt.rubric, tt.criterion, tt.text, got, tt.want)
+		}
+	}
+}
