@@ -189,6 +189,7 @@ func TestRouteNeighbours(t *testing.T) {
 		"Sweetener in diet pop set for WHO cancer label, sources say":                                       "aspartame-iarc",
 		"Two WHO bodies, two verdicts due on aspartame in July":                                             "aspartame-iarc",
 		"Beijing told us the quiet part in Geneva":                                                          "volt-typhoon-geneva",
+		"Xi's envoys left US officials in no doubt who hacked the ports, WSJ reports":                       "volt-typhoon-geneva",
 		"China's chilling warning over Taiwan: we are inside your water systems":                            "volt-typhoon-geneva",
 	} {
 		if got := set.Route(text).Chosen; got != want {

@@ -271,6 +271,10 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"tacit", volt, "It was not exactly a confession on the hacks", true},
 		{"tacit", volt, "China did not quite admit the hacks", true},
 		{"tacit", volt, "China was quite clear about the hacks", false},
+		// intensifier_phrase: leaving someone in no doubt.
+		{"intensifier_phrase", volt, "China's envoys left US officials in no doubt who hacked the ports", true},
+		{"intensifier_phrase", asp, "IARC left makers in little doubt that aspartame causes cancer", true},
+		{"intensifier_phrase", volt, "The hacks left US officials in a bind", false},
 	}
 	runLexiconCases(t, tests)
 }
