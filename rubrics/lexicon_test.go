@@ -275,6 +275,9 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"intensifier_phrase", volt, "China's envoys left US officials in no doubt who hacked the ports", true},
 		{"intensifier_phrase", asp, "IARC left makers in little doubt that aspartame causes cancer", true},
 		{"intensifier_phrase", volt, "The hacks left US officials in a bind", false},
+		// explicit_idiom (overclaim): putting or holding one's hands up.
+		{"overclaim", volt, "China's cyber chiefs put their hands up to hacking the ports", true},
+		{"overclaim", asp, "IARC held its hands up over the aspartame finding", true},
 	}
 	runLexiconCases(t, tests)
 }
