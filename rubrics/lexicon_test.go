@@ -278,6 +278,10 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		// explicit_idiom (overclaim): putting or holding one's hands up.
 		{"overclaim", volt, "China's cyber chiefs put their hands up to hacking the ports", true},
 		{"overclaim", asp, "IARC held its hands up over the aspartame finding", true},
+		// tacit: an admission nobody heard, whether it was one.
+		{"tacit", volt, "China's 'admission' on the hacks, which nobody actually heard", true},
+		{"tacit", volt, "Experts debate whether China admitted the hacks", true},
+		{"tacit", volt, "China's confession on the hacks stunned Washington", false},
 	}
 	runLexiconCases(t, tests)
 }
