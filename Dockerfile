@@ -8,8 +8,13 @@
 #
 # deploy/deploy_test.go checks this file with BuildKit's own parser, and
 # .ci/build-image-check runs the go build command below outside Docker.
+#
+# The build stage's Go is go.mod's toolchain line, exactly (go1.27.3: it
+# has the standard library's security fixes that go1.26.8 lacks, see
+# .ci/govulncheck); deploy/deploy_test.go keeps the two the same. The golang
+# images set GOTOOLCHAIN=local, so this tag alone decides the Go.
 
-FROM golang:1.26 AS build
+FROM golang:1.27.3 AS build
 WORKDIR /src
 
 # Modules first, in a layer of their own: editing the source does not

@@ -1,6 +1,8 @@
 module github.com/factgrade/factgrade
 
-go 1.26.0
+go 1.26.10
+
+toolchain go1.27.3
 
 require (
 	github.com/google/go-cmp v0.7.0

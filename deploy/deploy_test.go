@@ -3,6 +3,7 @@ package deploy
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -67,8 +68,9 @@ func TestDockerfileStages(t *testing.T) {
 		t.Fatalf("Dockerfile has %d stages, want 2 (build, final)", len(stages))
 	}
 	build, final := stages[0], stages[1]
-	if build.BaseName != "golang:1.26" || build.Name != "build" {
-		t.Errorf("first stage is FROM %s AS %s, want FROM golang:1.26 AS build", build.BaseName, build.Name)
+	toolchain := goModDirective(t, filepath.Join(root, "go.mod"), "toolchain")
+	if want := "golang:" + strings.TrimPrefix(toolchain, "go"); build.BaseName != want || build.Name != "build" {
+		t.Errorf("first stage is FROM %s AS %s, want FROM %s AS build (go.mod's toolchain %s)", build.BaseName, build.Name, want, toolchain)
 	}
 	if final.BaseName != "gcr.io/distroless/static-debian12:nonroot" {
 		t.Errorf("final stage is FROM %s, want gcr.io/distroless/static-debian12:nonroot", final.BaseName)
@@ -81,6 +83,58 @@ func TestDockerfileStages(t *testing.T) {
 	}
 	if n := len(commands[*instructions.RunCommand](final)); n != 0 {
 		t.Errorf("final stage has %d RUN commands; distroless has no shell to run them", n)
+	}
+}
+
+// goModDirective returns the argument of the go.mod file's one line that
+// starts with directive ("go", "toolchain"), failing when there is none.
+func goModDirective(t *testing.T, file, directive string) string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == directive {
+			return f[1]
+		}
+	}
+	t.Fatalf("%s has no %s line", file, directive)
+	return ""
+}
+
+// TestOneGoRelease checks that everything that names the Go releases are
+// built with names the same one: go.mod's toolchain line (and deploy/go.mod's,
+// with the same floor), the exports of GOTOOLCHAIN in the CI scripts and the
+// README (machines whose go.env says GOTOOLCHAIN=local ignore the toolchain
+// line), and the Dockerfile's golang tag (TestDockerfileStages).
+func TestOneGoRelease(t *testing.T) {
+	toolchain := goModDirective(t, filepath.Join(root, "go.mod"), "toolchain")
+	floor := goModDirective(t, filepath.Join(root, "go.mod"), "go")
+	if got := goModDirective(t, "go.mod", "toolchain"); got != toolchain {
+		t.Errorf("deploy/go.mod: toolchain %s, go.mod: toolchain %s; want the same", got, toolchain)
+	}
+	if got := goModDirective(t, "go.mod", "go"); got != floor {
+		t.Errorf("deploy/go.mod: go %s, go.mod: go %s; want the same", got, floor)
+	}
+	// GOTOOLCHAIN=go1.27.3, or GOTOOLCHAIN="${GOTOOLCHAIN:-go1.27.3}".
+	named := regexp.MustCompile(`GOTOOLCHAIN="?(?:\$\{GOTOOLCHAIN:-)?(go[0-9][0-9.]*)`)
+	for _, file := range []string{"README.md", ".ci/run", ".ci/build-image-check", ".ci/govulncheck"} {
+		data, err := os.ReadFile(filepath.Join(root, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), "export GOTOOLCHAIN=") {
+			t.Errorf("%s does not export GOTOOLCHAIN=%s (go.mod's toolchain line)", file, toolchain)
+		}
+		for _, m := range named.FindAllStringSubmatch(string(data), -1) {
+			if m[1] != toolchain {
+				t.Errorf("%s names another Go: %q (go.mod's toolchain is %s)", file, m[0], toolchain)
+			}
+		}
+		if !named.Match(data) {
+			t.Errorf("%s names no Go in GOTOOLCHAIN, want %s", file, toolchain)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 module github.com/factgrade/factgrade/deploy
 
-go 1.26.8
+go 1.26.10
+
+toolchain go1.27.3
 
 require (
 	github.com/factgrade/factgrade v0.0.0-00010101000000-000000000000

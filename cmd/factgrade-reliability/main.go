@@ -5,8 +5,9 @@
 // The scenarios are every TestReliability… test (package reliability and
 // the SIGKILL test of cmd/factgrade) and the tests elsewhere that already
 // cover part of the ground (bad requests, Socket Mode drops, the red-team
-// cases, hostile rubric files), listed in scenarios.go. The fuzz targets of
-// every package are listed with the command for a longer run.
+// cases, hostile rubric files), listed in scenarios.go, then govulncheck
+// (.ci/govulncheck, vuln.go). The fuzz targets of every package are listed
+// with the command for a longer run.
 //
 // Usage, from the repository's root (PostgreSQL scenarios run when
 // FACTGRADE_TEST_POSTGRES_URL is set, and are reported skipped otherwise):
@@ -65,12 +66,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		groups = append(groups, groupResult{group: g, docs: docs, res: res})
 	}
+	fmt.Fprintf(stderr, "+ known vulnerabilities: %s\n", vulnCommand)
+	vuln := runVulncheck()
+	if vuln.code != 0 || vuln.summary == "" {
+		failed++
+	}
 	fuzz, err := fuzzTargets()
 	if err != nil {
 		return err
 	}
 	var b bytes.Buffer
-	render(&b, groups, fuzz, environment(started))
+	render(&b, groups, vuln, fuzz, environment(started))
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ type groupResult struct {
 }
 
 // render writes RELIABILITY.md.
-func render(w io.Writer, groups []groupResult, fuzz []fuzzTarget, env string) {
+func render(w io.Writer, groups []groupResult, vuln *vulnResult, fuzz []fuzzTarget, env string) {
 	fmt.Fprintf(w, "# Reliability and security\n\n")
 	fmt.Fprintf(w, "Written by `go run ./cmd/factgrade-reliability` (do not edit by hand: run it again). %s\n\n", env)
 	fmt.Fprintf(w, "Each fault scenario ends by checking, at the fake Slack and in storage, that every acknowledged submission was graded and posted exactly once (posts counted per submission by their message metadata and by their text) and that the editor was told what happened. Figures are from this run; timings depend on the machine.\n\n")
@@ -42,6 +42,7 @@ func render(w io.Writer, groups []groupResult, fuzz []fuzzTarget, env string) {
 		}
 		fmt.Fprintln(w)
 	}
+	renderVulncheck(w, vuln)
 	fmt.Fprint(w, knownLimits)
 	fmt.Fprintf(w, "## Fuzz targets\n\n")
 	fmt.Fprintf(w, "Every parser of outside input has a fuzz target. `go test ./...` runs their seed corpora; `.ci/run` gives each 10 s of fuzzing. For a longer run of one target (an hour, say, before a release):\n\n")
