@@ -305,8 +305,10 @@ func TestJudgeTimeout(t *testing.T) {
 	if want := "the model did not answer within 50ms"; g.Judge.Fallback != want {
 		t.Errorf("Fallback = %q, want %q", g.Judge.Fallback, want)
 	}
-	if n := len(f.srv.Requests()); n != 1 {
-		t.Errorf("requests = %d, want 1 (a timeout is not retried)", n)
+	// At most one: under load the 50 ms can run out before the fake server
+	// has read the request (CI saw 0 once, on a machine with load 12).
+	if n := len(f.srv.Requests()); n > 1 {
+		t.Errorf("requests = %d, want at most 1 (a timeout is not retried)", n)
 	}
 	if d := time.Since(start); d > 4*time.Second {
 		t.Errorf("Grade took %s; the timeout did not cut the call short", d)
