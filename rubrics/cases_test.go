@@ -231,6 +231,11 @@ func TestCappingFailsInAnyWords(t *testing.T) {
 		{"aspartame-iarc", "classification", "partial", "Aspartame 'causes cancer', WHO agency to say, sources say"},
 		{"aspartame-iarc", "classification", "pass", "Aspartame could cause cancer, WHO cancer research arm to say"},
 		{"aspartame-iarc", "classification", "pass", "WHO to confirm aspartame is possibly linked to cancer"},
+		// A modal on the ruling is not one on the hazard.
+		{"aspartame-iarc", "classification", "fail", "Aspartame could be declared carcinogenic next month"},
+		{"aspartame-iarc", "classification", "partial", "Aspartame may be labelled a carcinogen by WHO, sources say"},
+		{"aspartame-iarc", "classification", "partial", "Aspartame could be declared a cancer risk"},
+		{"aspartame-iarc", "classification", "pass", "Aspartame may be a carcinogen, WHO agency to say"},
 	}
 	for _, tt := range tests {
 		r, err := set.Lookup(tt.rubric)
