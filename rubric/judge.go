@@ -29,6 +29,16 @@ func CheckText(text string) error {
 	// character, then an empty text, then the length.
 	n, control, blank := 0, -1, true
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: the common case, without decoding.
+			if control < 0 && (c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+				control = i
+			}
+			blank = blank && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+			n++
+			i++
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			if r, size = utf8.DecodeRuneInString(text[i:]); r == utf8.RuneError && size == 1 {
