@@ -45,6 +45,8 @@ type pattern struct {
 type anchor struct {
 	ids []int32
 	set bitset
+	// words are the indexes of set's words that are not zero.
+	words []int32
 }
 
 // maxAnchorIDs is the most words an anchor checks one by one.
@@ -53,7 +55,7 @@ const maxAnchorIDs = 4
 // in reports whether sentence s of d has a word of a.
 func (a *anchor) in(d *doc, s int) bool {
 	if a.ids == nil {
-		return d.hasIn(a.set, s)
+		return d.hasIn(a, s)
 	}
 	for _, id := range a.ids {
 		if d.in(id, s) {
@@ -88,7 +90,13 @@ func (p *pattern) setAnchors() {
 		case n > maxAnchorIDs:
 			ids = nil
 		}
-		p.anchors = append(p.anchors, anchor{ids: ids, set: e.set})
+		var words []int32
+		for w, bits := range e.set {
+			if bits != 0 {
+				words = append(words, int32(w))
+			}
+		}
+		p.anchors = append(p.anchors, anchor{ids: ids, set: e.set, words: words})
 	}
 	size := func(a anchor) int {
 		if a.ids != nil {

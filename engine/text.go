@@ -27,9 +27,8 @@ func foldInto(s string, lower bool, buf []byte, pos []int) folded {
 	pos = pos[:0]
 	space := false
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r < utf8.RuneSelf { // fast path for ASCII
-			c := byte(r)
+		if c := s[i]; c < utf8.RuneSelf { // fast path for ASCII
+			const n = 1
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 				if !space {
@@ -48,6 +47,7 @@ func foldInto(s string, lower bool, buf []byte, pos []int) folded {
 			i += n
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
 			if !space {

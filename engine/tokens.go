@@ -1,7 +1,7 @@
 package engine
 
 import (
-	mathbits "math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,34 +28,25 @@ type doc struct {
 	f      folded
 	toks   []token
 	quoted []bool // toks[i] is inside a pair of quotation marks
-	// present holds the id of every word of the text (see intern), and
-	// presentWords the indexes of its words that are not zero.
-	present      bitset
-	presentWords []int32
-	// sents[id] has bit s%64 set when word id is in sentence s.
-	sents []uint64
+	// sentWords holds, for each sentence, the ids of its words as a bitset
+	// of width words: sentence s's is sentWords[s*width : (s+1)*width]
+	// (see intern).
+	sentWords []uint64
+	width     int
 }
 
-// sentBit is sentence s's bit in doc.sents (sentences 64 apart share one).
-func sentBit(s int) uint64 { return 1 << (uint(s) & 63) }
-
-// in reports whether word id is in sentence s of the text (the text's
-// words, a small set, are read first).
+// in reports whether word id is in sentence s of the text.
 func (d *doc) in(id int32, s int) bool {
-	return d.present.has(id) && d.sents[id]&sentBit(s) != 0
+	return d.sentWords[s*d.width+int(id>>6)]&(1<<(uint(id)&63)) != 0
 }
 
-// hasIn reports whether sentence s of the text has a word of set.
-func (d *doc) hasIn(set bitset, s int) bool {
-	sb := sentBit(s)
-	for _, w := range d.presentWords {
-		if int(w) >= len(set) {
-			continue
-		}
-		for b := set[w] & d.present[w]; b != 0; b &= b - 1 {
-			if d.sents[int(w)*64+mathbits.TrailingZeros64(b)]&sb != 0 {
-				return true
-			}
+// hasIn reports whether sentence s of the text has a word of a (a set of
+// word ids whose words not zero are a.words).
+func (d *doc) hasIn(a *anchor, s int) bool {
+	row := d.sentWords[s*d.width : (s+1)*d.width]
+	for _, w := range a.words {
+		if a.set[w]&row[w] != 0 {
+			return true
 		}
 	}
 	return false
@@ -120,6 +111,10 @@ func (d *doc) reset(text string) {
 		if isWordRune(r) {
 			j := i + n
 			for j < len(t) {
+				if c := t[j]; c < utf8.RuneSelf && asciiWord[c] {
+					j++ // the common case: an ASCII letter or digit
+					continue
+				}
 				r2, n2 := decodeRune(t, j)
 				if isWordRune(r2) {
 					j += n2
@@ -181,27 +176,19 @@ func (d *doc) reset(text string) {
 // intern looks every token up in a rubric's vocabulary once, so patterns
 // compare word ids instead of strings.
 func (d *doc) intern(vocab map[string]int32) {
-	// Forget the previous text's words.
-	for _, w := range d.presentWords {
-		for b := d.present[w]; b != 0; b &= b - 1 {
-			d.sents[int(w)*64+mathbits.TrailingZeros64(b)] = 0
-		}
-		d.present[w] = 0
+	d.width = (len(vocab) + 63) / 64
+	nSent := 0
+	if n := len(d.toks); n > 0 {
+		nSent = d.toks[n-1].sent + 1
 	}
-	d.presentWords = d.presentWords[:0]
-	if len(d.sents) < len(vocab) {
-		d.sents = make([]uint64, len(vocab))
-	}
+	d.sentWords = slices.Grow(d.sentWords[:0], nSent*d.width)[:nSent*d.width]
+	clear(d.sentWords)
 	for i := range d.toks {
 		id, ok := vocab[d.toks[i].text]
 		if !ok {
 			id = -1
 		} else {
-			if w := id >> 6; int(w) >= len(d.present) || d.present[w] == 0 {
-				d.presentWords = append(d.presentWords, w)
-			}
-			d.present.add(id)
-			d.sents[id] |= sentBit(d.toks[i].sent)
+			d.sentWords[d.toks[i].sent*d.width+int(id>>6)] |= 1 << (uint(id) & 63)
 		}
 		d.toks[i].id = id
 	}
@@ -261,18 +248,35 @@ func endsSentence(d *doc, orig string, at int, r rune) bool {
 	return true
 }
 
-// decodeRune is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII.
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII,
+// small enough to be inlined.
 func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	return utf8.DecodeRuneInString(s[i:])
+	return decodeRuneAt(s, i)
 }
 
+//go:noinline
+func decodeRuneAt(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }
+
+// asciiWord[c] reports whether ASCII byte c is a letter or a digit.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+	}
+	return w
+}()
+
 func isWordRune(r rune) bool {
-	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z') ||
-		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return isWordRuneWide(r)
 }
+
+//go:noinline
+func isWordRuneWide(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // singleLetterRun reports whether s is one letter, or letters separated by
 // full stops one at a time ("u", "u.s"), so "u.s." stays one token.
