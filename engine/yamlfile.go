@@ -40,8 +40,8 @@ func (e *LoadError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// MaxYAMLDepth is how deeply a rubric or lexicon file may nest.
-const MaxYAMLDepth = 12
+// maxYAMLDepth is how deeply a rubric or lexicon file may nest.
+const maxYAMLDepth = 12
 
 // YAMLFile is a rubric or lexicon file as read: its tree, and the problems
 // found in it, each with its line.
@@ -52,7 +52,7 @@ type YAMLFile struct {
 }
 
 // ReadYAML reads the YAML file name of fsys (a regular file of at most
-// limit bytes, valid UTF-8, nested at most MaxYAMLDepth levels, without
+// limit bytes, valid UTF-8, nested at most maxYAMLDepth levels, without
 // anchors or aliases) and returns it with its bytes. When it cannot be
 // read, f.Root is nil and f.Problems says why.
 func ReadYAML(fsys fs.FS, name string, limit int64) (f *YAMLFile, data []byte) {
@@ -76,8 +76,8 @@ func ReadYAML(fsys fs.FS, name string, limit int64) (f *YAMLFile, data []byte) {
 		return f, nil
 	}
 	root := doc.Content[0]
-	if d := depth(root); d > MaxYAMLDepth {
-		f.Addf(1, "nested %d levels deep; a rubric needs at most %d", d, MaxYAMLDepth)
+	if d := depth(root); d > maxYAMLDepth {
+		f.Addf(1, "nested %d levels deep; a rubric needs at most %d", d, maxYAMLDepth)
 		return f, nil
 	}
 	if hasAliases(root) {
