@@ -227,9 +227,8 @@ func (rd *Reading) Decide(d *Decisions, kind string) int {
 		if len(r.kinds) > 0 && !slices.Contains(r.kinds, kind) {
 			continue
 		}
-		// The first positive condition's occurrences go to a.trig; the
-		// other conditions are only checked, in a.tmp. Both buffers are
-		// reused.
+		// The first positive condition's occurrences go to a.trig (a
+		// reused buffer); the other conditions are only checked.
 		a.trig = a.trig[:0]
 		haveTrig, ok := false, true
 		for _, t := range r.when {
@@ -238,7 +237,7 @@ func (rd *Reading) Decide(d *Decisions, kind string) int {
 				h, a.trig = a.holds(t, a.trig[:0])
 				haveTrig = h
 			} else {
-				h, a.tmp = a.holds(t, a.tmp[:0])
+				h = a.any(t)
 			}
 			if !h {
 				ok = false

@@ -496,29 +496,43 @@ func anyAfter(d *doc, kept [][]occurrence, sigs []int, o occurrence, window int)
 	return false
 }
 
+// has reports whether occurrence o has property p.
+func (o *occ) has(p prop) bool {
+	switch p {
+	case propPlain:
+		return !o.negated
+	case propNegated:
+		return o.negated
+	case propHedged:
+		return !o.negated && !o.qualified && o.hedged
+	case propUnhedged:
+		return !o.negated && !o.qualified && !o.hedged
+	case propQualified:
+		return !o.negated && o.qualified
+	}
+	return true // propAny
+}
+
 // matches returns the occurrences of signal si that have property p.
 func (a *analysis) matches(si int, p prop, dst []occ) []occ {
-	for _, o := range a.occ[si] {
-		ok := false
-		switch p {
-		case propPlain:
-			ok = !o.negated
-		case propNegated:
-			ok = o.negated
-		case propHedged:
-			ok = !o.negated && !o.qualified && o.hedged
-		case propUnhedged:
-			ok = !o.negated && !o.qualified && !o.hedged
-		case propQualified:
-			ok = !o.negated && o.qualified
-		case propAny:
-			ok = true
-		}
-		if ok {
-			dst = append(dst, o)
+	for i := range a.occ[si] {
+		if o := &a.occ[si][i]; o.has(p) {
+			dst = append(dst, *o)
 		}
 	}
 	return dst
+}
+
+// any reports whether term t holds, without collecting its occurrences.
+func (a *analysis) any(t Condition) bool {
+	for _, alt := range t.alts {
+		for i := range a.occ[alt.sig] {
+			if a.occ[alt.sig][i].has(alt.prop) {
+				return !t.not
+			}
+		}
+	}
+	return t.not
 }
 
 // holds reports whether term t holds, and appends to spans the occurrences
