@@ -8,10 +8,13 @@ UPDATE grades SET seq = o.n
 	FROM (SELECT submission_id, ROW_NUMBER() OVER (ORDER BY graded_at, submission_id) AS n FROM grades) AS o
 	WHERE o.submission_id = grades.submission_id;
 -- Counts and highlights over a window by index ranges over seq, as over
--- graded_at before (a window by the clock is turned into one by seq); the
--- indexes by value and time go, grades_time stays for history and cursors.
+-- graded_at before (a window by the clock is turned into one by seq, from
+-- the latest grades before each end: grades_time now carries seq instead
+-- of the columns those counts read); the indexes by value and time go.
 DROP INDEX IF EXISTS grades_letter;
 DROP INDEX IF EXISTS grades_injection;
+DROP INDEX IF EXISTS grades_time;
+CREATE INDEX grades_time ON grades (graded_at, submission_id, seq);
 CREATE INDEX grades_seq ON grades (seq, needs_review, injection, team_id, rubric_id);
 CREATE INDEX grades_letter_seq ON grades (letter, seq, team_id, rubric_id);
 CREATE INDEX grades_channel_seq ON grades (channel_id, seq, team_id, rubric_id);
