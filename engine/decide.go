@@ -16,6 +16,9 @@ type Decisions struct {
 	rules []decisionRule
 	finds []find
 	edits patternIndex // the finds' patterns, owner = index in finds
+	// kinds are the kinds of text the list is consulted for (none: every
+	// kind); see For.
+	kinds []string
 }
 
 type decisionRule struct {
@@ -42,6 +45,17 @@ func (p *Program) NewDecisions() *Decisions {
 func (d *Decisions) AddRule(kinds []string, when []Condition) int {
 	d.rules = append(d.rules, decisionRule{kinds: kinds, when: when})
 	return len(d.rules) - 1
+}
+
+// For says that d is consulted only for texts of the given kinds (a
+// criterion that applies to them alone), before Finish: a text read as one
+// of the program's kinds (ReadAs) is then not read for the signals only d
+// needs.
+func (d *Decisions) For(kinds []string) { d.kinds = kinds }
+
+// admits reports whether d is consulted for texts of kind.
+func (d *Decisions) admits(kind string) bool {
+	return len(d.kinds) == 0 || slices.Contains(d.kinds, kind)
 }
 
 // Rules returns how many rules the list has.
@@ -158,6 +172,9 @@ type Reading struct {
 	idx      *patternIndex
 	order    []int
 	analysed bool
+	// kind is the kind of text idx and order read the signals for ("":
+	// every kind; see ReadAs).
+	kind string
 	// Find's buffers
 	found [][]occurrence
 	taken []bool
@@ -183,12 +200,35 @@ func (p *Program) Read(text string) *Reading {
 	return p.readWith(text, &p.index, p.order)
 }
 
+// ReadAs is Read for a text of the given kind: only the signals of the
+// about test and of the rules that apply to kind (in decision lists
+// consulted for it) are read, which is what Decide needs for that kind. A
+// call for another kind or list reads the remaining signals first.
+func (p *Program) ReadAs(text, kind string) *Reading {
+	k, ok := p.byKind[kind]
+	if !ok {
+		return p.Read(text)
+	}
+	rd := p.readWith(text, &k.index, k.order)
+	rd.kind = kind
+	return rd
+}
+
+// widen makes rd read every signal its program's decisions reach, unless
+// it already reads those of d's rules for kind ("" for d's finds).
+func (rd *Reading) widen(d *Decisions, kind string) {
+	if rd.kind == "" || d.admits(rd.kind) && (kind == "" || kind == rd.kind) {
+		return
+	}
+	rd.idx, rd.order, rd.kind, rd.analysed = &rd.p.index, rd.p.order, "", false
+}
+
 func (p *Program) readWith(text string, idx *patternIndex, order []int) *Reading {
 	rd := p.reading()
 	rd.d.reset(text)
 	rd.d.intern(p.vocab)
 	rd.taken = rd.taken[:0]
-	rd.idx, rd.order, rd.analysed = idx, order, false
+	rd.idx, rd.order, rd.analysed, rd.kind = idx, order, false, ""
 	return rd
 }
 
@@ -221,6 +261,7 @@ func (p *Program) About(text string) (bool, int) {
 // and whose conditions hold, or -1. The occurrences of that rule's first
 // positive condition are its triggers (Triggers), until the next Decide.
 func (rd *Reading) Decide(d *Decisions, kind string) int {
+	rd.widen(d, kind)
 	a := rd.signals()
 	for i := range d.rules {
 		r := &d.rules[i]
@@ -274,6 +315,7 @@ func (rd *Reading) HoldsWithin(d *Decisions, i int, kind string, start, end int)
 	if len(ru.kinds) > 0 && !slices.Contains(ru.kinds, kind) {
 		return false
 	}
+	rd.widen(d, kind)
 	a := rd.signals()
 	holds, within, trigger := true, false, true
 	for _, t := range ru.when {
@@ -305,6 +347,7 @@ func (rd *Reading) Find(d *Decisions, yield func(edit, start, end int)) {
 	if len(d.finds) == 0 {
 		return
 	}
+	rd.widen(d, "")
 	a, toks := rd.signals(), rd.d.toks
 	if len(rd.taken) == 0 {
 		rd.taken = slices.Grow(rd.taken, len(toks))[:len(toks)]
@@ -410,6 +453,51 @@ func (p *Program) prune() {
 	}
 	p.fullIndex, p.fullOrder = p.index, p.order
 	p.index, p.order = p.subset(roots)
+	p.pruneKinds()
+}
+
+// pruneKinds builds, for each kind of text a rule or a decision list names,
+// the index and reading order of the signals a text of that kind can need:
+// the about test's and those of the rules that apply to it, in the lists
+// consulted for it (ReadAs).
+func (p *Program) pruneKinds() {
+	var kinds []string
+	for _, d := range p.decisions {
+		for _, k := range d.kinds {
+			if !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
+		}
+		for _, ru := range d.rules {
+			for _, k := range ru.kinds {
+				if !slices.Contains(kinds, k) {
+					kinds = append(kinds, k)
+				}
+			}
+		}
+	}
+	p.byKind = map[string]*kindReading{}
+	for _, k := range kinds {
+		roots := append([][]Condition{p.about}, p.aboutAny...)
+		for _, d := range p.decisions {
+			if !d.admits(k) {
+				continue
+			}
+			for _, ru := range d.rules {
+				if len(ru.kinds) == 0 || slices.Contains(ru.kinds, k) {
+					roots = append(roots, ru.when)
+				}
+			}
+			for _, f := range d.finds {
+				if f.signal != nil {
+					roots = append(roots, []Condition{*f.signal})
+				}
+			}
+		}
+		kr := new(kindReading)
+		kr.index, kr.order = p.subset(roots)
+		p.byKind[k] = kr
+	}
 }
 
 // subset returns the patterns and the reading order of the signals the

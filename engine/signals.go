@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -29,6 +31,9 @@ type Program struct {
 	// order only those the rubric's decisions reach (see prune).
 	fullIndex patternIndex
 	fullOrder []int
+	// byKind are the patterns and reading order for a text of one kind
+	// (ReadAs; see pruneKinds).
+	byKind    map[string]*kindReading
 	decisions []*Decisions
 	// readings holds reusable buffers for reading texts, so a grade
 	// allocates little.
@@ -47,6 +52,12 @@ type Program struct {
 	// lexicon is the lexicon used, as id@version; lexData its bytes.
 	lexicon string
 	lexData []byte
+}
+
+// kindReading is what a text of one kind is read for.
+type kindReading struct {
+	index patternIndex
+	order []int
 }
 
 func newProgram() *Program {
@@ -106,7 +117,11 @@ func (p *Program) intern() {
 	for _, x := range indexes {
 		internPats(x.pats)
 	}
-	pack(append(indexes, &p.aboutIndex, &p.index))
+	kindIndexes := []*patternIndex{}
+	for _, k := range slices.Sorted(maps.Keys(p.byKind)) {
+		kindIndexes = append(kindIndexes, &p.byKind[k].index)
+	}
+	pack(append(append(indexes, &p.aboutIndex, &p.index), kindIndexes...))
 	for _, x := range indexes {
 		for _, pt := range x.pats {
 			pt.setAnchors()
@@ -123,7 +138,7 @@ func (p *Program) intern() {
 	// The indexes that scan a text look a word's patterns up by its id
 	// (exclude patterns are tried where an occurrence starts, not looked
 	// up).
-	scanned := []*patternIndex{&p.fullIndex, &p.aboutIndex, &p.index}
+	scanned := append([]*patternIndex{&p.fullIndex, &p.aboutIndex, &p.index}, kindIndexes...)
 	for _, d := range p.decisions {
 		scanned = append(scanned, &d.edits)
 	}

@@ -137,7 +137,7 @@ func (j *RuleJudge) grade(r *Rubric, req Request, trace bool) (*Grade, *Trace, e
 	if kind == "" {
 		kind = DetectKind(req.Text)
 	}
-	rd := r.prog.Read(req.Text)
+	rd := r.prog.ReadAs(req.Text, string(kind))
 	defer rd.Release()
 	g := new(Grade)
 	decided := r.grade(rd, g, req.Text, kind, true)
@@ -173,7 +173,7 @@ var rescoring = sync.Pool{New: func() any { return new(Grade) }}
 // reasons, spans or citations): enough to judge a proposed rewrite. The text
 // must already have passed CheckText and be English.
 func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind) Rescored {
-	rd := r.prog.Read(text)
+	rd := r.prog.ReadAs(text, string(kind))
 	defer rd.Release()
 	g := rescoring.Get().(*Grade)
 	defer rescoring.Put(g)
@@ -260,7 +260,7 @@ func notApplicable(k Kind) string {
 // spansOf returns the words of text that triggered the rule rd decided
 // last, at most maxSpans, one a start.
 func spansOf(text string, rd *engine.Reading) []Span {
-	var out []Span
+	out := make([]Span, 0, min(rd.Triggers(), maxSpans))
 	for i := range rd.Triggers() {
 		s, e := rd.Trigger(i)
 		dup := false

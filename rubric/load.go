@@ -417,6 +417,11 @@ func (l *loader) buildCriterion(r *Rubric, fc *FileCriterion, i int, src *Source
 	}
 	checkCites(at("fix"), fc.Fix)
 	cr := &criterionRules{decisions: r.prog.NewDecisions(), append_: fc.Append}
+	kinds := make([]string, len(c.Kinds))
+	for j, k := range c.Kinds {
+		kinds[j] = string(k)
+	}
+	cr.decisions.For(kinds) // the judge decides a criterion only for its kinds
 	c.rules = cr
 	for _, a := range fc.Append {
 		if strings.TrimSpace(a) == "" {
