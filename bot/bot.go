@@ -12,12 +12,14 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
 )
@@ -139,6 +141,10 @@ type Bot struct {
 	rejectLog logLimiter
 	// limits are the per-user and per-channel submission limits.
 	limits submitLimits
+	// cpu bounds how many workers grade at once to one fewer than the
+	// cores, so that acknowledging Slack's requests always finds a core
+	// (a worker waiting on the model holds no slot).
+	cpu *cpuslot.Gate
 	// spilled is set when a submission was stored but not queued (the
 	// queue was full); refill asks the resumer to queue such submissions
 	// as soon as the queue has room.
@@ -219,6 +225,7 @@ func New(cfg Config) (*Bot, error) {
 		seen:     newSeenSet(10 * time.Minute),
 		pace:     newPacer(cfg.ChannelInterval, cfg.ChannelBurst, cfg.Pace),
 		refill:   make(chan struct{}, 1),
+		cpu:      cpuslot.New(runtime.GOMAXPROCS(0) - 1),
 		limits:   submitLimits{perUser: cfg.UserPerMinute, perChan: cfg.ChannelPerMinute},
 	}
 	b.halted, b.halt = context.WithCancel(context.Background())
@@ -315,6 +322,13 @@ func (b *Bot) queueFull() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.closed || len(b.queue) >= cap(b.queue)
+}
+
+// isInflight reports whether submission id is queued or being worked on.
+func (b *Bot) isInflight(id int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.inflight[id]
 }
 
 func (b *Bot) done(id int64) {

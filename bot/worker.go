@@ -67,9 +67,11 @@ func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
 	// instead of each queueing all of it. The oldest include those this
 	// process has queued or is grading (its own claims are renewed); list
 	// past them, so the ones waiting in storage are reached without
-	// waiting for the periodic pass.
+	// waiting for the periodic pass, but claim no more than the queue has
+	// room for: each claimed in excess would be released again, one write
+	// each, by the writer acknowledgements wait for.
 	b.mu.Lock()
-	limit := len(b.inflight) + 2*cap(b.queue)
+	limit := len(b.inflight) + max(1, cap(b.queue)-len(b.queue))
 	b.mu.Unlock()
 	subs, err := b.store.ClaimUnfinished(ctx, b.cfg.Instance, before, b.cfg.ClaimLease, limit)
 	if err != nil {
@@ -82,7 +84,9 @@ func (b *Bot) resumeOnce(ctx context.Context, before time.Time) {
 		if !b.enqueue(s.ID) {
 			b.spilled.Store(true) // more wait: ask again when there is room
 			for _, rest := range subs[i:] {
-				b.unclaim(rest.ID)
+				if !b.isInflight(rest.ID) { // its claim is this process's work
+					b.unclaim(rest.ID)
+				}
 			}
 			return
 		}
@@ -210,14 +214,7 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 	}
 	for {
 		start := time.Now()
-		req := rubric.Request{Text: sub.Text, Kind: sub.Kind}
-		var g *rubric.Grade
-		var err error
-		if r != nil {
-			g, err = b.cfg.Judge.Grade(ctx, r, req)
-		} else {
-			g, _, err = b.cfg.Rubrics.GradeRouted(ctx, b.cfg.Judge, req)
-		}
+		g, err := b.grade(ctx, r, rubric.Request{Text: sub.Text, Kind: sub.Kind})
 		judge := "unknown"
 		if g != nil {
 			judge = g.Judge.Name
@@ -248,6 +245,22 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 			return sub, ctx.Err()
 		}
 	}
+}
+
+// grade grades req against r, or against the story it is about when r is
+// nil, holding one of the CPU slots meanwhile (none while the judge waits
+// on a model).
+func (b *Bot) grade(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, error) {
+	ctx, leave, err := b.cpu.Enter(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
+	if r != nil {
+		return b.cfg.Judge.Grade(ctx, r, req)
+	}
+	g, _, err := b.cfg.Rubrics.GradeRouted(ctx, b.cfg.Judge, req)
+	return g, err
 }
 
 // errWriteBackoff: a grade storage refused waits for its next attempt.

@@ -15,6 +15,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/llm/prompts"
 	"github.com/factgrade/factgrade/rubric"
 )
@@ -265,7 +266,11 @@ func (j *Judge) complete(ctx context.Context, a *Assessment, f format, msgs []op
 	for attempt := 1; ; attempt++ {
 		req := j.request(f, msgs)
 		callCtx, cancel := context.WithTimeout(ctx, j.cfg.Timeout)
-		resp, err := j.client.CreateChatCompletion(callCtx, req)
+		// The call waits on the network: a CPU slot the caller holds is
+		// free for others meanwhile (cpuslot), as it is during a backoff.
+		var resp openai.ChatCompletionResponse
+		var err error
+		cpuslot.Wait(ctx, func() { resp, err = j.client.CreateChatCompletion(callCtx, req) })
 		timedOut := errors.Is(callCtx.Err(), context.DeadlineExceeded)
 		cancel()
 		a.Attempts++
@@ -311,7 +316,8 @@ func (j *Judge) complete(ctx context.Context, a *Assessment, f format, msgs []op
 		}
 		a.Retries++
 		j.log.Debug("retrying model call", slog.Int("attempt", attempt), slog.Int("status", status), slog.Duration("wait", wait))
-		if err := j.sleep(ctx, wait); err != nil {
+		cpuslot.Wait(ctx, func() { err = j.sleep(ctx, wait) })
+		if err != nil {
 			return "", err
 		}
 	}

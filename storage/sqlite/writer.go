@@ -142,24 +142,29 @@ func (w *writer) await(req *txReq, stop <-chan struct{}) (ok bool, err error) {
 // run runs batch (the caller's own request first), hands the writer on and
 // returns the result of the caller's request.
 func (w *writer) run(batch []*txReq) error {
+	var ran, rest []*txReq
 	var errs []error
 	if len(batch) == 1 {
-		errs = []error{w.runOne(batch[0])}
+		ran, errs = batch, []error{w.runOne(batch[0])}
 	} else {
-		errs = w.runBatch(batch)
+		ran, errs, rest = w.runBatch(batch)
 	}
-	for i, r := range batch[1:] {
+	for i, r := range ran[1:] {
 		r.done <- errs[i+1]
 	}
-	w.release()
+	w.release(rest)
 	return errs[0]
 }
 
-// release hands the writer to the first request of the most urgent lane,
-// with the batch it is to run, or frees it.
-func (w *writer) release() {
+// release puts rest (background requests a batch left for urgent ones) back
+// at the head of their lane, then hands the writer to the first request of
+// the most urgent lane, with the batch it is to run, or frees it.
+func (w *writer) release(rest []*txReq) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if len(rest) > 0 {
+		w.waiting[backgroundLane] = append(rest, w.waiting[backgroundLane]...)
+	}
 	for lane, q := range w.waiting {
 		if len(q) > 0 {
 			n := min(len(q), maxBatch)
@@ -170,6 +175,21 @@ func (w *writer) release() {
 		}
 	}
 	w.held = false
+}
+
+// takeUrgent removes and returns the urgent requests waiting, at most
+// maxBatch.
+func (w *writer) takeUrgent() []*txReq {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	q := w.waiting[urgentLane]
+	n := min(len(q), maxBatch)
+	if n == 0 {
+		return nil
+	}
+	taken := slices.Clone(q[:n])
+	w.waiting[urgentLane] = slices.Delete(q, 0, n)
+	return taken
 }
 
 // runOne runs one transaction under its own context.
@@ -192,53 +212,84 @@ func (w *writer) runOne(r *txReq) error {
 }
 
 // runBatch runs several transactions in one, each in a savepoint, and
-// returns their results in order. Their statements run without
-// cancellation: SQLite rolls back the whole transaction when a statement
-// in it is interrupted, which would undo the others' work. A request whose
-// context ended before its turn is not run.
-func (w *writer) runBatch(batch []*txReq) []error {
-	errs := make([]error, len(batch))
+// returns those it ran with their results, in order. Their statements run
+// without cancellation: SQLite rolls back the whole transaction when a
+// statement in it is interrupted, which would undo the others' work. A
+// request whose context ended before its turn is not run.
+//
+// A batch of background work gives way to urgent requests: when one waits
+// after a transaction of the batch, the urgent ones are run next in the
+// same transaction, which then commits, and the rest of the batch is
+// returned to wait for the next turn. An acknowledgement so waits for one
+// background transaction, not for up to maxBatch of them (a grade each,
+// when many workers finish at once).
+func (w *writer) runBatch(batch []*txReq) (ran []*txReq, errs []error, rest []*txReq) {
 	ctx := context.WithoutCancel(batch[0].ctx)
 	exec := func(q string) error {
 		_, err := w.conn.ExecContext(ctx, q)
 		return err
 	}
-	fail := func(err error) []error {
-		// The transaction is lost: nothing of the batch is kept.
+	// fail: the transaction is lost, nothing of the batch is kept; those
+	// not yet run (unrun) fail with it.
+	fail := func(err error, unrun []*txReq) ([]*txReq, []error, []*txReq) {
 		exec("ROLLBACK")
 		for i := range errs {
 			if errs[i] == nil {
 				errs[i] = err
 			}
 		}
-		return errs
+		for _, r := range unrun {
+			ran, errs = append(ran, r), append(errs, err)
+		}
+		return ran, errs, nil
 	}
 	if err := exec("BEGIN IMMEDIATE"); err != nil {
-		return fail(err)
+		return fail(err, batch)
 	}
 	tx := db{q: w.conn, cache: w.stmts, noCancel: true}
-	for i, r := range batch {
+	// one runs r in a savepoint and records its result; an error is the
+	// transaction's, which is then lost.
+	one := func(r *txReq) error {
+		ran = append(ran, r)
+		errs = append(errs, nil)
+		i := len(errs) - 1
 		if err := r.ctx.Err(); err != nil {
 			errs[i] = err
-			continue
+			return nil
 		}
 		if err := exec("SAVEPOINT batched"); err != nil {
-			return fail(err)
+			return err
 		}
 		if errs[i] = r.fn(tx); errs[i] != nil {
 			if err := exec("ROLLBACK TO batched"); err != nil {
-				return fail(fmt.Errorf("rolling back a failed transaction of a batch: %w", errors.Join(err, errs[i])))
+				return fmt.Errorf("rolling back a failed transaction of a batch: %w", errors.Join(err, errs[i]))
 			}
 		}
-		if err := exec("RELEASE batched"); err != nil {
-			return fail(err)
+		return exec("RELEASE batched")
+	}
+	background := laneOf(batch[0].ctx) == backgroundLane
+	for i, r := range batch {
+		if err := one(r); err != nil {
+			return fail(err, batch[i+1:])
+		}
+		if !background || i == len(batch)-1 {
+			continue
+		}
+		if urgent := w.takeUrgent(); len(urgent) > 0 {
+			for j, u := range urgent {
+				if err := one(u); err != nil {
+					return fail(err, append(urgent[j+1:], batch[i+1:]...))
+				}
+			}
+			rest = batch[i+1:]
+			break
 		}
 	}
 	if err := exec("COMMIT"); err != nil {
-		return fail(err)
+		return fail(err, rest)
 	}
 	w.commits.Add(1)
-	return errs
+	return ran, errs, rest
 }
 
 func (w *writer) close() error {

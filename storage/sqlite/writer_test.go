@@ -110,6 +110,61 @@ func TestWriterUrgentFirst(t *testing.T) {
 	}
 }
 
+// TestWriterUrgentInterruptsBatch proves that an urgent transaction that
+// arrives while a batch of background work runs is run after the batch's
+// current transaction and committed at once, before the rest of the batch,
+// which then runs in a later turn; and that every transaction runs once.
+func TestWriterUrgentInterruptsBatch(t *testing.T) {
+	_, w := openWriter(t)
+	ctx := context.Background()
+	var mu sync.Mutex
+	var order []string
+	note := func(name string) {
+		mu.Lock()
+		order = append(order, name)
+		mu.Unlock()
+	}
+	var urgent <-chan error
+	urgentFirst := false
+	release := hold(t, w)
+	first := queue(t, w, ctx, func(sqlstore.DB) error {
+		note("background 1")
+		// Arrives while the batch of three runs.
+		urgent = queue(t, w, sqlstore.Urgent(ctx), func(sqlstore.DB) error { note("urgent"); return nil })
+		return nil
+	})
+	second := queue(t, w, ctx, func(sqlstore.DB) error {
+		note("background 2")
+		select {
+		case err := <-urgent: // committed already
+			urgentFirst = true
+			if err != nil {
+				t.Errorf("urgent transaction: %v", err)
+			}
+		default:
+		}
+		return nil
+	})
+	third := queue(t, w, ctx, func(sqlstore.DB) error { note("background 3"); return nil })
+	release()
+	for i, r := range []<-chan error{first, second, third} {
+		if err := <-r; err != nil {
+			t.Errorf("background transaction %d: %v", i+1, err)
+		}
+	}
+	if !urgentFirst {
+		t.Error("background 2 ran before the urgent transaction was committed")
+		<-urgent
+	}
+	want := []string{"background 1", "urgent", "background 2", "background 3"}
+	if fmt.Sprint(order) != fmt.Sprint(want) {
+		t.Errorf("turns went %q, want %q", order, want)
+	}
+	if w.held || len(w.waiting[urgentLane])+len(w.waiting[backgroundLane]) > 0 {
+		t.Error("the writer is still held, or requests still wait, after everyone finished")
+	}
+}
+
 // TestWriterGroupCommit proves that transactions waiting together are
 // committed together, and that one of them failing rolls back its own
 // writes and no one else's.
