@@ -67,7 +67,7 @@ func (b *Bot) slackEndpoint(v *Verifier, kind, contentType string, handle func(c
 			if status >= 400 {
 				level = slog.LevelWarn
 			}
-			if status == http.StatusUnauthorized || status == http.StatusRequestEntityTooLarge {
+			if status == http.StatusUnauthorized || status == http.StatusRequestEntityTooLarge || status == http.StatusServiceUnavailable {
 				// Anyone can send these: at most one line a second, with
 				// how many were not logged (the metrics count them all).
 				suppressed, ok := b.rejectLog.allow(start)
@@ -89,6 +89,10 @@ func (b *Bot) slackEndpoint(v *Verifier, kind, contentType string, handle func(c
 		switch {
 		case errors.Is(err, ErrTooLarge):
 			finish(http.StatusRequestEntityTooLarge, "too_large", errorBody("request body too large"))
+			return
+		case errors.Is(err, ErrBusy):
+			w.Header().Set("Retry-After", largeBodyRetryAfter)
+			finish(http.StatusServiceUnavailable, "busy", errorBody("too many large requests at once; try again"))
 			return
 		case err != nil:
 			finish(http.StatusUnauthorized, "unauthorized", errorBody("request not verified"))

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -31,12 +32,25 @@ const MaxSkew = 5 * time.Minute
 // factgrade's own "too long" message, not refused.
 const DefaultMaxBody = 2 << 20
 
+// A body's signature can be checked only once all of it is read, so
+// anyone who sends Slack's headers can make the server hold a body in
+// memory. Bodies up to SmallBody (a slash command is a few kilobytes) are
+// read as they come, bounded by the number of connections; larger ones (a
+// message shortcut) share DefaultLargeBodies bytes between them, and one
+// that would go past it is refused with ErrBusy before any of it is read.
+const (
+	SmallBody           = 64 << 10
+	DefaultLargeBodies  = 16 << 20
+	largeBodyRetryAfter = "1"
+)
+
 // Reasons a request fails verification. Verify wraps one of them.
 var (
 	ErrMissingHeaders = errors.New("missing Slack signature headers")
 	ErrStale          = errors.New("request timestamp outside the 5-minute window")
 	ErrBadSignature   = errors.New("signature does not match")
 	ErrTooLarge       = errors.New("request body too large")
+	ErrBusy           = errors.New("too many large requests being read at once")
 )
 
 // Signature returns the value of the X-Slack-Signature header Slack sends
@@ -50,11 +64,40 @@ func Signature(secret []byte, ts string, body []byte) string {
 	return "v0=" + hex.EncodeToString(mac.Sum(nil))
 }
 
-// Verifier checks that requests come from Slack.
+// Verifier checks that requests come from Slack. It is used through a
+// pointer, by every request at once.
 type Verifier struct {
 	Secret  []byte
 	MaxBody int64            // 0 means DefaultMaxBody
 	Now     func() time.Time // nil means time.Now
+	// LargeBodies caps the bytes of bodies over SmallBody being read at
+	// once (0 means DefaultLargeBodies).
+	LargeBodies int64
+
+	mu      sync.Mutex
+	reading int64 // bytes reserved by large bodies being read
+}
+
+// reserve reserves n bytes for a large body, or reports false when that
+// would go past the cap; release gives them back.
+func (v *Verifier) reserve(n int64) bool {
+	limit := v.LargeBodies
+	if limit <= 0 {
+		limit = DefaultLargeBodies
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.reading+n > limit {
+		return false
+	}
+	v.reading += n
+	return true
+}
+
+func (v *Verifier) release(n int64) {
+	v.mu.Lock()
+	v.reading -= n
+	v.mu.Unlock()
 }
 
 // Verify reads r's body, at most MaxBody bytes, and checks its signature and
@@ -84,12 +127,32 @@ func (v *Verifier) Verify(r *http.Request) ([]byte, error) {
 	if r.ContentLength > max {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, r.ContentLength, max)
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading body: %w", err)
+	limit := max // what this body may take
+	if r.ContentLength >= 0 {
+		limit = r.ContentLength
 	}
-	if int64(len(body)) > max {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	var body []byte
+	if limit > SmallBody {
+		if !v.reserve(limit) {
+			return nil, fmt.Errorf("%w: %d bytes", ErrBusy, limit)
+		}
+		defer v.release(limit)
+	}
+	if r.ContentLength > SmallBody {
+		// Read into a buffer of the announced size: no copies while it
+		// grows, so the bytes reserved are the bytes held.
+		body = make([]byte, r.ContentLength)
+		if _, err := io.ReadFull(r.Body, body); err != nil {
+			return nil, fmt.Errorf("reading body: %w", err)
+		}
+	} else {
+		var err error
+		if body, err = io.ReadAll(io.LimitReader(r.Body, limit+1)); err != nil {
+			return nil, fmt.Errorf("reading body: %w", err)
+		}
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
 	}
 	want := Signature(v.Secret, ts, body)
 	if !hmac.Equal([]byte(want), []byte(sig)) {

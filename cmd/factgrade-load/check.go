@@ -8,6 +8,7 @@ import (
 
 	"github.com/factgrade/factgrade/bot/slacktest"
 	"github.com/factgrade/factgrade/storage"
+	"github.com/factgrade/factgrade/storage/postgres"
 	"github.com/factgrade/factgrade/storage/sqlite"
 )
 
@@ -113,6 +114,9 @@ type storeCheck struct {
 	doubled    int
 	notDone    int // stored once but not graded, or not recorded as posted
 	unfinished int // submissions Unfinished lists
+	// byOwner counts the accepted commands stored once, graded and
+	// posted, by the replica that last claimed them: the one that posted.
+	byOwner map[string]int
 }
 
 func (c storeCheck) ok() bool {
@@ -127,15 +131,37 @@ func (c storeCheck) summary() string {
 // pageSize is how many graded items a query of the storage check reads.
 const pageSize = 1000
 
-// checkStorage opens the SQLite database at path, which the stopped server
-// used, and checks that each accepted command was stored once, graded and
-// recorded as posted, and that nothing is left unfinished.
-func checkStorage(ctx context.Context, path string, accepted []string) (storeCheck, error) {
+// openStore opens the database the stopped servers used: PostgreSQL at
+// dbURL when it is set, else the SQLite file at path.
+func openStore(ctx context.Context, dbURL, path string) (storage.Store, error) {
+	opts := storage.Options{Schema: storage.CheckSchema}
+	if dbURL == "" {
+		st, err := sqlite.Open(ctx, path, opts)
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", path, err)
+		}
+		return st, nil
+	}
+	cfg, err := postgres.ParseURL(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	st, err := postgres.Open(ctx, cfg, opts)
+	if err != nil {
+		return nil, fmt.Errorf("opening the run's PostgreSQL schema: %w", err)
+	}
+	return st, nil
+}
+
+// checkStorage opens the database the stopped servers used (see
+// openStore) and checks that each accepted command was stored once, graded
+// and recorded as posted, and that nothing is left unfinished.
+func checkStorage(ctx context.Context, dbURL, path string, accepted []string) (storeCheck, error) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	st, err := sqlite.Open(ctx, path, storage.Options{Schema: storage.CheckSchema})
+	st, err := openStore(ctx, dbURL, path)
 	if err != nil {
-		return storeCheck{}, fmt.Errorf("opening %s: %w", path, err)
+		return storeCheck{}, err
 	}
 	defer st.Close()
 
@@ -175,12 +201,13 @@ func checkStorage(ctx context.Context, path string, accepted []string) (storeChe
 			counts[key]++
 		}
 	}
-	c := storeCheck{stored: len(items), accepted: len(accepted), unfinished: len(unfinished)}
+	c := storeCheck{stored: len(items), accepted: len(accepted), unfinished: len(unfinished), byOwner: map[string]int{}}
 	c.missing, c.doubled = tally(accepted, counts)
 	for _, key := range accepted {
 		if its := byKey[key]; len(its) == 1 {
 			if s := its[0].Submission; its[0].Grade != nil && s.State == storage.Posted && s.PostedTS != "" {
 				c.done++
+				c.byOwner[s.ClaimedBy]++
 			} else {
 				c.notDone++
 			}

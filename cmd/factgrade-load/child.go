@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -179,3 +180,39 @@ func procStatus(pid int, field string) int64 {
 	}
 	return 0
 }
+
+// replica is one 'factgrade serve' of the run, on its own address and
+// data directory, named by its FACTGRADE_INSTANCE.
+type replica struct {
+	*child
+	name string
+	addr string
+	mem  *memWatch
+}
+
+// startReplica starts the i-th of the run's n servers with env; with more
+// than one they share the database env names. The one server of a run is
+// named "server", several "replica-0", "replica-1" and so on.
+func startReplica(bin string, env []string, dir string, i, n int) (*replica, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	data := filepath.Join(dir, fmt.Sprintf("server-%d", i))
+	if err := os.Mkdir(data, 0o700); err != nil {
+		return nil, err
+	}
+	name := "server"
+	if n > 1 {
+		name = fmt.Sprintf("replica-%d", i)
+	}
+	env = append(slices.Clone(env), "FACTGRADE_ADDR="+addr, "FACTGRADE_DATA_DIR="+data, "FACTGRADE_INSTANCE="+name)
+	c, err := startChild(bin, env, filepath.Join(data, "server.log"))
+	if err != nil {
+		return nil, err
+	}
+	return &replica{child: c, name: name, addr: addr}, nil
+}
+
+func (r *replica) commandsURL() string { return "http://" + r.addr + "/slack/commands" }
+func (r *replica) metricsURL() string  { return "http://" + r.addr + "/metrics" }

@@ -24,12 +24,21 @@
 // once, graded and recorded as posted, and that nothing is left
 // unfinished. It exits 1 when a check fails.
 //
+// With -replicas N (and -postgres URL) it starts N servers on one fresh
+// PostgreSQL schema and sends the commands to them in turn, as a
+// round-robin load balancer would, and reports what each acknowledged and
+// posted. With -stalled N it instead opens N connections that send part
+// of a request and stall, and reports the server's memory before, during
+// and after, and how the commands sent meanwhile were acknowledged.
+//
 // Usage:
 //
 //	go build -o /tmp/factgrade ./cmd/factgrade
 //	go run ./cmd/factgrade-load -factgrade /tmp/factgrade -rate 200 -duration 60s
 //	go run ./cmd/factgrade-load -factgrade /tmp/factgrade -rate 200 -duration 20s -burst 400 -burst-every 5s -slack-errors 0.05
 //	go run ./cmd/factgrade-load -factgrade /tmp/factgrade -judge hybrid -model-latency 2s -model-errors 0.1 -workers 64
+//	go run ./cmd/factgrade-load -factgrade /tmp/factgrade -replicas 3 -postgres "$FACTGRADE_TEST_POSTGRES_URL"
+//	go run ./cmd/factgrade-load -factgrade /tmp/factgrade -stalled 2000 -stall-for 20s -rate 10
 package main
 
 import (
@@ -43,11 +52,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/factgrade/factgrade/bot/slacktest"
 	"github.com/factgrade/factgrade/config"
+	"github.com/factgrade/factgrade/storage/storagetest"
 )
 
 const (
@@ -79,6 +90,10 @@ type options struct {
 	modelErrors  float64
 	slackLatency time.Duration
 	slackErrors  float64
+	stalled      int
+	stallFor     time.Duration
+	replicas     int
+	postgres     string
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -99,6 +114,10 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.Float64Var(&o.modelErrors, "model-errors", 0, "share (0 to 1) of model calls answered at once with HTTP 500 or 429, in turn (-judge hybrid)")
 	fs.DurationVar(&o.slackLatency, "slack-latency", 0, "how long the fake Slack takes to answer every chat.* call")
 	fs.Float64Var(&o.slackErrors, "slack-errors", 0, "share (0 to 1) of chat.postMessage calls the fake Slack fails: HTTP 429 with Retry-After: 1, 429 without, 500, in turn")
+	fs.IntVar(&o.replicas, "replicas", 1, "how many 'factgrade serve' processes to start on one database (more than one needs -postgres); commands go to them in turn, as a round-robin load balancer sends them")
+	fs.StringVar(&o.postgres, "postgres", "", "PostgreSQL URL: the servers use a fresh schema in this database, dropped at the end (default: SQLite in a temporary directory; FACTGRADE_TEST_POSTGRES_URL is a good value)")
+	fs.IntVar(&o.stalled, "stalled", 0, "instead of the load: open this many connections that send part of a request and stall, hold them -stall-for, send commands at -rate meanwhile, and report the server's memory before, during and after")
+	fs.DurationVar(&o.stallFor, "stall-for", 20*time.Second, "how long -stalled holds its connections")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -120,6 +139,12 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.slackLatency < 0 || o.modelLatency < 0 {
 		probs = append(probs, "-slack-latency and -model-latency must not be negative")
+	}
+	if o.replicas < 1 || (o.replicas > 1 && o.postgres == "") {
+		probs = append(probs, "-replicas must be at least 1, and more than one share a -postgres database")
+	}
+	if o.stalled < 0 || (o.stalled > 0 && o.stallFor <= 0) {
+		probs = append(probs, "-stalled must not be negative, and -stall-for must be positive with it")
 	}
 	if len(probs) > 0 {
 		fs.Usage()
@@ -145,18 +170,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	defer fake.Close()
 	fake.SetDelay(o.slackLatency)
 	fake.SetFaultRate("chat.postMessage", o.slackErrors, slackFaults...)
-	addr, err := freeAddr()
-	if err != nil {
-		return err
-	}
 	dir, err := os.MkdirTemp("", "factgrade-load-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	dbURL := ""
+	if o.postgres != "" {
+		var drop func() error
+		// A schema of the run's own: runs and tests sharing the database
+		// never see each other's rows.
+		if dbURL, drop, err = storagetest.NewSchema(ctx, o.postgres, "factgrade_load", nil); err != nil {
+			return fmt.Errorf("-postgres: %w", err)
+		}
+		defer func() {
+			if derr := drop(); derr != nil {
+				fmt.Fprintf(stderr, "dropping the run's schema: %v\n", derr)
+			}
+		}()
+	}
 	env := append(os.Environ(),
 		"SLACK_BOT_TOKEN="+botToken, "SLACK_SIGNING_SECRET="+secret, "SLACK_API_URL="+fake.APIURL(),
-		"FACTGRADE_ADDR="+addr, "FACTGRADE_DATA_DIR="+dir, "DATABASE_URL=", "DATABASE_URL_FILE=", "FACTGRADE_JUDGE=rules", "FACTGRADE_REPLY=channel",
+		"DATABASE_URL="+dbURL, "DATABASE_URL_FILE=", "FACTGRADE_JUDGE=rules", "FACTGRADE_REPLY=channel",
 		fmt.Sprintf("FACTGRADE_WORKERS=%d", o.workers), fmt.Sprintf("FACTGRADE_QUEUE_SIZE=%d", o.queue), "FACTGRADE_LOG_LEVEL=warn",
 		// One load user sends hundreds a second: the per-person and
 		// per-channel limits would refuse all but the first.
@@ -169,31 +204,57 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		defer model.Close()
 		env = append(env, "FACTGRADE_JUDGE=hybrid", "OPENAI_BASE_URL="+model.URL, "OPENAI_MODEL=gpt-4o-mini", "OPENAI_API_KEY=sk-load-fake")
 	}
-	srv, err := startChild(o.bin, env, filepath.Join(dir, "server.log"))
-	if err != nil {
-		return err
-	}
-	defer srv.kill() // on every early return; a no-op once stopped
+	var srvs []*replica
 	defer func() {
-		if tail := srv.logTail(30); err != nil && tail != "" {
-			fmt.Fprintf(stderr, "server log, last lines:\n%s", tail)
+		for _, r := range srvs {
+			r.kill() // on every early return; a no-op once stopped
+			if tail := r.logTail(30); err != nil && tail != "" {
+				fmt.Fprintf(stderr, "%s log, last lines:\n%s", r.name, tail)
+			}
 		}
 	}()
-	if err := srv.waitReady(ctx, "http://"+addr+"/readyz"); err != nil {
-		return err
+	for i := range o.replicas {
+		r, err := startReplica(o.bin, env, dir, i, o.replicas)
+		if err != nil {
+			return err
+		}
+		srvs = append(srvs, r)
+	}
+	for _, r := range srvs {
+		if err := r.waitReady(ctx, "http://"+r.addr+"/readyz"); err != nil {
+			return fmt.Errorf("%s: %w", r.name, err)
+		}
+	}
+	if o.stalled > 0 {
+		srv := srvs[0]
+		ok := runStalled(ctx, o, srv.addr, srv.pid(), srv.commandsURL(), stdout)
+		if _, err := srv.stop(30 * time.Second); err != nil {
+			return fmt.Errorf("the server did not stop cleanly on SIGTERM: %w", err)
+		}
+		if !ok {
+			return errors.New("not every command sent during the stall was acknowledged")
+		}
+		return nil
 	}
 
-	metricsURL := "http://" + addr + "/metrics"
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
-	mem := watch(watchCtx, srv.pid(), metricsURL)
+	var urls []string
+	for _, r := range srvs {
+		r.mem = watch(watchCtx, r.pid(), r.metricsURL())
+		urls = append(urls, r.commandsURL())
+	}
 	bare, bareURL, err := startBare()
 	if err != nil {
 		return err
 	}
 	defer bare.Close()
 
-	fmt.Fprintf(stdout, "sending %d req/s for %s to factgrade (%s, %d workers) and to a bare net/http handler, over %d channels\n", o.rate, o.duration, addr, o.workers, o.channels)
+	where := srvs[0].addr
+	if len(srvs) > 1 {
+		where = fmt.Sprintf("%d replicas on one PostgreSQL schema, in turn", len(srvs))
+	}
+	fmt.Fprintf(stdout, "sending %d req/s for %s to factgrade (%s, %d workers each) and to a bare net/http handler, over %d channels\n", o.rate, o.duration, where, o.workers, o.channels)
 	if o.burst > 0 {
 		fmt.Fprintf(stdout, "plus bursts of %d commands sent at once every %s\n", o.burst, o.burstEvery)
 	}
@@ -203,7 +264,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if o.judge == "hybrid" {
 		fmt.Fprintf(stdout, "fake model: answers in %s; %.1f%% of calls fail at once (500, 429 with Retry-After, in turn)\n", o.modelLatency, 100*o.modelErrors)
 	}
-	l := newLoad(o, "http://"+addr+"/slack/commands", bareURL)
+	l := newLoad(o, urls, bareURL)
 	l.run(ctx)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted while sending: %w", err)
@@ -214,7 +275,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	want := fg.acceptedKeys()
 	// One message may carry several replies (a burst in one channel is
 	// collapsed): wait until every accepted command's reply is in one.
-	for deadline := time.Now().Add(o.settle); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(o.settle); time.Now().Before(deadline) && ctx.Err() == nil; time.Sleep(50 * time.Millisecond) {
 		if checkPosts(want, fake.Calls("chat.postMessage")).missing == 0 {
 			break
 		}
@@ -240,25 +301,59 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if last := lastPost(posts); !last.IsZero() {
 		fmt.Fprintf(stdout, "throughput: %d replies posted in %s (%.1f/s)\n", replies, last.Sub(start).Round(time.Millisecond), float64(replies)/last.Sub(start).Seconds())
 	}
-	if h, err := serverAcks(metricsURL); err != nil {
-		fmt.Fprintf(stdout, "server-side ack: %v\n", err)
-	} else {
-		fmt.Fprintf(stdout, "server-side ack: %s\n", h.summary())
+	if len(srvs) > 1 {
+		for i, r := range srvs {
+			fmt.Fprintf(stdout, "%s ack: %s\n", r.name, l.perReplica[i].summary())
+		}
 	}
-	memory := mem.summary() // before the server exits and its /proc entry goes
+	var acks ackHistogram
+	var ackErr error
+	for _, r := range srvs {
+		h, err := serverAcks(r.metricsURL())
+		if err != nil {
+			ackErr = fmt.Errorf("%s: %w", r.name, err)
+			break
+		}
+		acks = acks.add(h)
+	}
+	if ackErr != nil {
+		fmt.Fprintf(stdout, "server-side ack: %v\n", ackErr)
+	} else {
+		fmt.Fprintf(stdout, "server-side ack: %s\n", acks.summary())
+	}
+	// Stopped together, as a deployment stops its replicas.
+	memory := make([]string, len(srvs))
+	took := make([]time.Duration, len(srvs))
+	stopErrs := make([]error, len(srvs))
+	var stopping sync.WaitGroup
+	for i, r := range srvs {
+		memory[i] = r.mem.summary() // before the server exits and its /proc entry goes
+		stopping.Go(func() { took[i], stopErrs[i] = r.stop(30 * time.Second) })
+	}
+	stopping.Wait()
 	stopWatch()
-	took, stopErr := srv.stop(30 * time.Second)
-	fmt.Fprintf(stdout, "server memory: %s\n", memory)
-	if stopErr != nil {
-		fmt.Fprintf(stdout, "server stop: SIGTERM, then %v after %s\n", stopErr, took.Round(time.Millisecond))
-	} else {
-		fmt.Fprintf(stdout, "server stop: exited on SIGTERM in %s\n", took.Round(time.Millisecond))
+	var stopErr error
+	for i, r := range srvs {
+		fmt.Fprintf(stdout, "%s memory: %s\n", r.name, memory[i])
+		if err := stopErrs[i]; err != nil {
+			stopErr = err
+			fmt.Fprintf(stdout, "%s stop: SIGTERM, then %v after %s\n", r.name, err, took[i].Round(time.Millisecond))
+		} else {
+			fmt.Fprintf(stdout, "%s stop: exited on SIGTERM in %s\n", r.name, took[i].Round(time.Millisecond))
+		}
 	}
-	stored, storeErr := checkStorage(ctx, filepath.Join(dir, config.SQLiteFile), want)
+	stored, storeErr := checkStorage(ctx, dbURL, filepath.Join(dir, "server-0", config.SQLiteFile), want)
 	if storeErr != nil {
 		fmt.Fprintf(stdout, "storage: %v\n", storeErr)
 	} else {
 		fmt.Fprintf(stdout, "storage: %s\n", stored.summary())
+		if last := lastPost(posts); len(srvs) > 1 && !last.IsZero() {
+			took := last.Sub(start)
+			for _, r := range srvs {
+				n := stored.byOwner[r.name]
+				fmt.Fprintf(stdout, "%s posted %d replies (%.1f/s over the %s to the last post)\n", r.name, n, float64(n)/took.Seconds(), took.Round(time.Millisecond))
+			}
+		}
 	}
 	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
 		fmt.Fprintf(stdout, "load average at the end: %s", load)
@@ -277,7 +372,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}
 	}
 	if stopErr != nil {
-		failed = append(failed, "the server did not stop cleanly on SIGTERM")
+		failed = append(failed, "a server did not stop cleanly on SIGTERM")
 	}
 	if len(failed) > 0 {
 		return errors.New(strings.Join(failed, "; "))

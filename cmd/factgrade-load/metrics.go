@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -166,4 +167,21 @@ func (h ackHistogram) summary() string {
 		fmt.Fprintf(&b, "; server-side p99 ≤ %.4gms", 1000*p99)
 	}
 	return b.String()
+}
+
+// add returns the sum of h and o, histograms of the same buckets (one per
+// replica); an empty h takes o's.
+func (h ackHistogram) add(o ackHistogram) ackHistogram {
+	if len(h) == 0 {
+		return slices.Clone(o)
+	}
+	sum := slices.Clone(h)
+	for i := range sum {
+		for _, b := range o {
+			if b.le == sum[i].le {
+				sum[i].count += b.count
+			}
+		}
+	}
+	return sum
 }

@@ -22,9 +22,11 @@ import (
 type load struct {
 	o                  options
 	client             *http.Client
-	fgURL, bareURL     string
-	fg, bare           *sample // every command
-	fgBurst, bareBurst *sample // the commands of bursts alone
+	fgURLs             []string // the replicas, in turn
+	bareURL            string
+	fg, bare           *sample   // every command
+	fgBurst, bareBurst *sample   // the commands of bursts alone
+	perReplica         []*sample // every command, by the replica it went to
 
 	start   time.Time
 	n       atomic.Int64 // commands made so far; command n is "load #n"
@@ -32,14 +34,18 @@ type load struct {
 	wg      sync.WaitGroup
 }
 
-func newLoad(o options, fgURL, bareURL string) *load {
-	return &load{
+func newLoad(o options, fgURLs []string, bareURL string) *load {
+	l := &load{
 		o:       o,
 		client:  &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1000, MaxConnsPerHost: 0}, Timeout: 10 * time.Second},
-		fgURL:   fgURL,
+		fgURLs:  fgURLs,
 		bareURL: bareURL,
 		fg:      &sample{checked: true}, bare: &sample{}, fgBurst: &sample{}, bareBurst: &sample{},
 	}
+	for range fgURLs {
+		l.perReplica = append(l.perReplica, &sample{})
+	}
+	return l
 }
 
 // sent returns how many commands were sent.
@@ -74,7 +80,12 @@ func (l *load) sendSteady(ctx context.Context) {
 		}
 		c := l.command()
 		l.wg.Add(2)
-		go func() { defer l.wg.Done(); l.fg.send(l.client, l.fgURL, c) }()
+		go func() {
+			defer l.wg.Done()
+			if d, ok := l.fg.send(l.client, l.fgURLs[c.replica], c); ok {
+				l.perReplica[c.replica].add(d)
+			}
+		}()
 		go func() { defer l.wg.Done(); l.bare.send(l.client, l.bareURL, c) }()
 	}
 }
@@ -99,9 +110,9 @@ func (l *load) burst() {
 	for range l.o.burst {
 		c := l.command()
 		for _, to := range []struct {
-			s, burst *sample
-			url      string
-		}{{l.fg, l.fgBurst, l.fgURL}, {l.bare, l.bareBurst, l.bareURL}} {
+			s, burst, replica *sample
+			url               string
+		}{{l.fg, l.fgBurst, l.perReplica[c.replica], l.fgURLs[c.replica]}, {l.bare, l.bareBurst, nil, l.bareURL}} {
 			ready.Add(1)
 			l.wg.Add(1)
 			go func() {
@@ -115,6 +126,9 @@ func (l *load) burst() {
 				}
 				if d, ok := to.s.do(l.client, req, c.Text); ok {
 					to.burst.add(d)
+					if to.replica != nil {
+						to.replica.add(d)
+					}
 				}
 			}()
 		}
@@ -124,17 +138,21 @@ func (l *load) burst() {
 }
 
 // command makes the next command, with a text and trigger id no other
-// command of the run has.
+// command of the run has, for the next replica in turn.
 func (l *load) command() command {
 	n := int(l.n.Add(1))
-	return command{slacktest.Slash{
+	return command{Slash: slacktest.Slash{
 		TeamID: "T0LOAD", ChannelID: fmt.Sprintf("C%05d", n%l.o.channels), UserID: "U0LOAD",
 		Text: fmt.Sprintf("China admits hacking U.S. ports, load #%d", n), TriggerID: fmt.Sprintf("load.%d", n),
-	}}
+	}, replica: n % max(1, len(l.fgURLs))}
 }
 
-// command is one slash command of the load.
-type command struct{ slacktest.Slash }
+// command is one slash command of the load, and the replica (index) it
+// goes to.
+type command struct {
+	slacktest.Slash
+	replica int
+}
 
 // request returns the command signed, to url.
 func (c command) request(url string) (*http.Request, error) {
@@ -176,14 +194,15 @@ func (s *sample) sentAt(key string) (time.Time, bool) {
 	return t, ok
 }
 
-// send signs c and sends it to url.
-func (s *sample) send(client *http.Client, url string, c command) {
+// send signs c and sends it to url; it returns how long the answer took
+// and whether one came.
+func (s *sample) send(client *http.Client, url string, c command) (time.Duration, bool) {
 	req, err := c.request(url)
 	if err != nil {
 		s.fail()
-		return
+		return 0, false
 	}
-	s.do(client, req, c.Text)
+	return s.do(client, req, c.Text)
 }
 
 // do sends req, a command with text, and records how long the answer took

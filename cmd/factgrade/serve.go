@@ -227,8 +227,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.server = &http.Server{
 		Handler:           m.drainable(mux),
 		MaxHeaderBytes:    maxHeaderBytes,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
 		WriteTimeout:      15 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
