@@ -438,12 +438,40 @@ func (p *Program) isAbout(a *analysis) (bool, int) {
 // prune narrows the pattern index and the reading order to the signals
 // that a rule, an about condition or a rewrite edit reaches (directly or
 // through other signals' references): a rubric pays only for the part of
-// its lexicon it uses. Explain still reads every signal (fullIndex).
+// its lexicon it uses; and, for each kind of text a rule or a decision list
+// names, to the signals a text of that kind can need (ReadAs). Explain
+// still reads every signal (fullIndex).
 func (p *Program) prune() {
-	roots := append([][]Condition{p.about}, p.aboutAny...)
+	p.fullIndex, p.fullOrder = p.index, p.order
+	p.index, p.order = p.subset(p.roots(""))
+	p.byKind = map[string]*kindReading{}
 	for _, d := range p.decisions {
 		for _, ru := range d.rules {
-			roots = append(roots, ru.when)
+			for _, k := range slices.Concat(d.kinds, ru.kinds) {
+				if p.byKind[k] == nil {
+					kr := new(kindReading)
+					kr.index, kr.order = p.subset(p.roots(k))
+					p.byKind[k] = kr
+				}
+			}
+		}
+	}
+}
+
+// roots returns the conditions whose signals a text of the given kind can
+// need ("": of any kind): the about test's and those of the rules that
+// apply to it in the decision lists consulted for it (the rules of ReadAs),
+// and the signals the lists' edits apply to.
+func (p *Program) roots(kind string) [][]Condition {
+	roots := append([][]Condition{p.about}, p.aboutAny...)
+	for _, d := range p.decisions {
+		if kind != "" && !d.admits(kind) {
+			continue
+		}
+		for _, ru := range d.rules {
+			if kind == "" || len(ru.kinds) == 0 || slices.Contains(ru.kinds, kind) {
+				roots = append(roots, ru.when)
+			}
 		}
 		for _, f := range d.finds {
 			if f.signal != nil {
@@ -451,53 +479,7 @@ func (p *Program) prune() {
 			}
 		}
 	}
-	p.fullIndex, p.fullOrder = p.index, p.order
-	p.index, p.order = p.subset(roots)
-	p.pruneKinds()
-}
-
-// pruneKinds builds, for each kind of text a rule or a decision list names,
-// the index and reading order of the signals a text of that kind can need:
-// the about test's and those of the rules that apply to it, in the lists
-// consulted for it (ReadAs).
-func (p *Program) pruneKinds() {
-	var kinds []string
-	for _, d := range p.decisions {
-		for _, k := range d.kinds {
-			if !slices.Contains(kinds, k) {
-				kinds = append(kinds, k)
-			}
-		}
-		for _, ru := range d.rules {
-			for _, k := range ru.kinds {
-				if !slices.Contains(kinds, k) {
-					kinds = append(kinds, k)
-				}
-			}
-		}
-	}
-	p.byKind = map[string]*kindReading{}
-	for _, k := range kinds {
-		roots := append([][]Condition{p.about}, p.aboutAny...)
-		for _, d := range p.decisions {
-			if !d.admits(k) {
-				continue
-			}
-			for _, ru := range d.rules {
-				if len(ru.kinds) == 0 || slices.Contains(ru.kinds, k) {
-					roots = append(roots, ru.when)
-				}
-			}
-			for _, f := range d.finds {
-				if f.signal != nil {
-					roots = append(roots, []Condition{*f.signal})
-				}
-			}
-		}
-		kr := new(kindReading)
-		kr.index, kr.order = p.subset(roots)
-		p.byKind[k] = kr
-	}
+	return roots
 }
 
 // subset returns the patterns and the reading order of the signals the

@@ -32,7 +32,7 @@ type Program struct {
 	fullIndex patternIndex
 	fullOrder []int
 	// byKind are the patterns and reading order for a text of one kind
-	// (ReadAs; see pruneKinds).
+	// (ReadAs; see prune).
 	byKind    map[string]*kindReading
 	decisions []*Decisions
 	// readings holds reusable buffers for reading texts, so a grade
