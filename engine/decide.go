@@ -509,11 +509,5 @@ func (p *Program) subset(roots [][]Condition) (patternIndex, []int) {
 			order = append(order, si)
 		}
 	}
-	var idx patternIndex
-	for i, pt := range p.index.pats {
-		if need[p.index.owner[i]] {
-			idx.add(pt, p.index.owner[i])
-		}
-	}
-	return idx, order
+	return p.index.filter(need), order
 }

@@ -511,6 +511,61 @@ type patternIndex struct {
 	other              []int // patterns starting with _ or a regular expression
 }
 
+// filter returns the index of x's patterns whose owner keep holds, in the
+// same order (what adding them to an empty index gives, without indexing
+// them again: a pattern with an optional first element is already there
+// twice).
+func (x *patternIndex) filter(keep []bool) patternIndex {
+	var out patternIndex
+	newID := make([]int, len(x.pats))
+	for i, pt := range x.pats {
+		newID[i] = -1
+		if keep[x.owner[i]] {
+			newID[i] = len(out.pats)
+			out.pats = append(out.pats, pt)
+			out.owner = append(out.owner, x.owner[i])
+		}
+	}
+	ids := func(l []int) []int {
+		var kept []int
+		for _, id := range l {
+			if n := newID[id]; n >= 0 {
+				kept = append(kept, n)
+			}
+		}
+		return kept
+	}
+	affixes := func(l []affix) []affix {
+		var kept []affix
+		for _, a := range l {
+			if n := newID[a.id]; n >= 0 {
+				kept = append(kept, affix{a.s, n})
+			}
+		}
+		return kept
+	}
+	buckets := func(bs [][]affix) [][]affix {
+		if bs == nil {
+			return nil
+		}
+		out := make([][]affix, len(bs))
+		for k, l := range bs {
+			out[k] = affixes(l)
+		}
+		return out
+	}
+	out.exact = make(map[string][]int, len(x.exact))
+	for w, l := range x.exact {
+		if kept := ids(l); kept != nil {
+			out.exact[w] = kept
+		}
+	}
+	out.pre3, out.suf3 = buckets(x.pre3), buckets(x.suf3)
+	out.shortPre, out.shortSuf = affixes(x.shortPre), affixes(x.shortSuf)
+	out.caps, out.other = ids(x.caps), ids(x.other)
+	return out
+}
+
 // hit is a pattern the index finds by its first word, with a word the
 // text must also have for it to match (its smallest anchor, when that is one
 // word; else -1), so most patterns that cannot match are passed over
