@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +16,10 @@ import (
 
 // TestRun builds factgrade and drives it for a few seconds, with the rule
 // judge and with the hybrid judge, through a fake Slack and a fake model
-// that fail now and then, and checks that the load tool found every
-// acknowledged command posted once and stored once, graded and posted.
+// that fail now and then, and as two replicas on one PostgreSQL database
+// sent commands in turn, and checks that the load tool found every
+// acknowledged command posted once and stored once, graded and posted (by
+// one replica or the other, both doing part of the work).
 func TestRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds factgrade and runs it for seconds")
@@ -27,10 +32,12 @@ func TestRun(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 
+	pg := os.Getenv("FACTGRADE_TEST_POSTGRES_URL")
 	tests := []struct {
-		name string
-		args []string
-		want []string // lines of the report that must be there
+		name     string
+		args     []string
+		want     []string // lines of the report that must be there
+		postgres bool     // needs FACTGRADE_TEST_POSTGRES_URL
 	}{
 		{
 			// A share of 0.05 keeps the run short: at 0.2, some posts
@@ -44,9 +51,20 @@ func TestRun(t *testing.T) {
 			name: "hybrid with a slow, failing model",
 			args: []string{"-rate", "40", "-duration", "2s", "-judge", "hybrid", "-model-latency", "100ms", "-model-errors", "0.2", "-workers", "16", "-settle", "60s"},
 		},
+		{
+			// The full-size runs (200/s for 60 s, two and three
+			// replicas) are in BENCHMARKS.md.
+			name:     "two replicas on PostgreSQL",
+			args:     []string{"-rate", "40", "-duration", "3s", "-replicas", "2", "-postgres", pg, "-settle", "60s"},
+			want:     []string{"replica-0 ack: n=60 ", "replica-1 ack: n=60 ", "replica-0 stop: exited on SIGTERM", "replica-1 stop: exited on SIGTERM"},
+			postgres: true,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.postgres && pg == "" {
+				t.Skip("FACTGRADE_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable): no PostgreSQL for the replicas")
+			}
 			ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 			defer cancel()
 			var stdout, stderr bytes.Buffer
@@ -66,7 +84,21 @@ func TestRun(t *testing.T) {
 				t.Errorf("sent %s commands; %s accepted at Slack, %s acknowledged and %s graded and posted in storage; want all the same", sent[1], posted[1], stored[1], stored[2])
 			}
 			match(t, out, `server-side ack: n=`+sent[1]+` .*within 50ms [\d.]+%; server-side p99 ≤ [\d.]+ms\n`)
-			match(t, out, `server stop: exited on SIGTERM in `)
+			match(t, out, `(server|replica-\d) stop: exited on SIGTERM in `)
+			if tt.postgres {
+				// Each replica posted part of the replies, and the parts add up.
+				total := 0
+				for _, m := range regexp.MustCompile(`replica-\d posted (\d+) replies`).FindAllStringSubmatch(out, -1) {
+					n, _ := strconv.Atoi(m[1])
+					if n == 0 {
+						t.Errorf("a replica posted nothing: %q", m[0])
+					}
+					total += n
+				}
+				if fmt.Sprint(total) != sent[1] {
+					t.Errorf("the replicas posted %d replies between them, want %s", total, sent[1])
+				}
+			}
 			for _, w := range tt.want {
 				if !strings.Contains(out, w) {
 					t.Errorf("report lacks %q", w)

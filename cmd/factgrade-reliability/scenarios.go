@@ -37,5 +37,5 @@ var suite = []group{
 	{Title: "Text as a reader sees it (package engine)", Pkg: "./engine", Run: "^(TestNormalize|TestNormalizeSpansPointIntoOriginal)$",
 		Note: "The rule engine reads invisible and look-alike characters (soft hyphen, zero-width space, Cyrillic and Greek letters, full-width and mathematical letters) as a reader sees them, and maps every normalised byte back to the text as written."},
 	{Title: "Load, a few seconds of it (command factgrade-load)", Pkg: "./cmd/factgrade-load", Run: "^TestRun$",
-		Note: "The load tool run briefly against the real program: steady commands and bursts, a fake Slack failing 5% of posts and a fake model failing 20% of answers, then the checks at the fake Slack and in the database. The full-size runs (200 commands a second for 60 seconds) are in BENCHMARKS.md."},
+		Note: "The load tool run briefly against the real program: steady commands and bursts, a fake Slack failing 5% of posts and a fake model failing 20% of answers, two replicas on one PostgreSQL schema sent commands in turn, then the checks at the fake Slack and in the database. The full-size runs (200 commands a second for 60 seconds, one server and two and three replicas) and stalled connections (-stalled) are in BENCHMARKS.md."},
 }
