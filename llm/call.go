@@ -267,10 +267,9 @@ func (j *Judge) complete(ctx context.Context, a *Assessment, f format, msgs []op
 		req := j.request(f, msgs)
 		callCtx, cancel := context.WithTimeout(ctx, j.cfg.Timeout)
 		// The call waits on the network: a CPU slot the caller holds is
-		// free for others meanwhile (cpuslot), as it is during a backoff.
-		var resp openai.ChatCompletionResponse
-		var err error
-		cpuslot.Wait(ctx, func() { resp, err = j.client.CreateChatCompletion(callCtx, req) })
+		// free for others meanwhile (slotDoer), as it is during a backoff;
+		// encoding the request and decoding the reply hold it.
+		resp, err := j.client.CreateChatCompletion(callCtx, req)
 		timedOut := errors.Is(callCtx.Err(), context.DeadlineExceeded)
 		cancel()
 		a.Attempts++

@@ -10,9 +10,11 @@
 package llm
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -22,6 +24,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/llm/prompts"
 	"github.com/factgrade/factgrade/revise"
 	"github.com/factgrade/factgrade/rubric"
@@ -388,5 +391,32 @@ func clientConfig(cfg Config) openai.ClientConfig {
 	if cfg.HTTPClient != nil {
 		cc.HTTPClient = cfg.HTTPClient
 	}
+	cc.HTTPClient = slotDoer{cc.HTTPClient}
 	return cc
+}
+
+// slotDoer sends a request and reads its reply with the CPU slot the
+// request's context holds (cpuslot) given back: the network wait, and only
+// it, runs outside the slot. Encoding the request before and decoding the
+// reply after run inside it, so that many replies arriving together do not
+// all decode at once on the core kept for acknowledging Slack.
+type slotDoer struct{ next openai.HTTPDoer }
+
+func (d slotDoer) Do(req *http.Request) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	cpuslot.Wait(req.Context(), func() {
+		resp, err = d.next.Do(req)
+		if err != nil {
+			return
+		}
+		body, rerr := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if rerr != nil {
+			resp, err = nil, rerr
+			return
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+	})
+	return resp, err
 }
