@@ -1,6 +1,6 @@
 module github.com/factgrade/factgrade
 
-go 1.26.10
+go 1.26.0
 
 toolchain go1.27.3
 

@@ -1,6 +1,6 @@
 module github.com/factgrade/factgrade/deploy
 
-go 1.26.10
+go 1.26.8
 
 toolchain go1.27.3
 

@@ -99,7 +99,7 @@ func parseVulncheck(out string) *vulnResult {
 // renderVulncheck writes RELIABILITY.md's section on known vulnerabilities.
 func renderVulncheck(w io.Writer, r *vulnResult) {
 	fmt.Fprintf(w, "## Known vulnerabilities (govulncheck)\n\n")
-	fmt.Fprintf(w, "The module's code, the modules it requires and the standard library of the Go in use (go.mod's toolchain line, go1.27.3, the Go of the image's build stage), against a copy of the Go vulnerability database built from the `golang.org/x/vulndb` module: the public database cannot be reached from here. A step of `.ci/run`, which fails on a vulnerability the code calls (exit status 3); one in a package the code imports but never calls into is counted below and does not fail. go1.26.8 had 10 that the code calls (net/http, net/textproto, crypto/tls, crypto/x509), hence go.mod's floor of go 1.26.10 (docs/OPERATIONS.md, section 14).\n\n")
+	fmt.Fprintf(w, "The module's code, the modules it requires and the standard library of the Go in use (go.mod's toolchain line, go1.27.3, the Go of the image's build stage), against a copy of the Go vulnerability database built from the `golang.org/x/vulndb` module: the public database cannot be reached from here. A step of `.ci/run`, which fails on a vulnerability the code calls (exit status 3); one in a package the code imports but never calls into is counted below and does not fail. go1.26.8 had 10 that the code calls (net/http, net/textproto, crypto/tls, crypto/x509), hence releases built with go1.27.3 (docs/OPERATIONS.md, section 14).\n\n")
 	fmt.Fprintf(w, "Run: `%s`\n\n", vulnCommand)
 	outcome := "**pass**"
 	switch {
