@@ -189,19 +189,7 @@ func TestServeDrain(t *testing.T) {
 	child = startServeChild(t, envMap, addr)
 	fake.WaitCalls("chat.postMessage", len(accepted), 30*time.Second)
 	time.Sleep(300 * time.Millisecond) // a post made twice would arrive now
-	seen := map[string]int{}
-	for _, p := range fake.Calls("chat.postMessage") {
-		for text := range accepted {
-			if strings.Contains(p.Form.Get("text"), text) {
-				seen[text]++
-			}
-		}
-	}
-	for text := range accepted {
-		if seen[text] != 1 {
-			t.Errorf("%q posted %d times, want 1", text, seen[text])
-		}
-	}
+	checkPostedOnce(t, fake, accepted, "")
 	t.Logf("SIGTERM at 0; /readyz 503 at %v; first refused at %v; exit at %v; %d accepted (%d after /readyz turned 503), %d posted before exit",
 		first503.Sub(sigterm).Round(time.Millisecond), firstRefused.Sub(sigterm).Round(time.Millisecond), exited.Sub(sigterm).Round(time.Millisecond),
 		len(accepted), afterNotReady, postedBefore)

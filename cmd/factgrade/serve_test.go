@@ -223,6 +223,26 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// checkPostedOnce fails the test for each accepted text that the fake Slack
+// did not receive in exactly one chat.postMessage (when, if not empty, says
+// at which point of the test, as " after the restart").
+func checkPostedOnce(t *testing.T, fake *slacktest.Server, accepted map[string]bool, when string) {
+	t.Helper()
+	seen := map[string]int{}
+	for _, p := range fake.Calls("chat.postMessage") {
+		for text := range accepted {
+			if strings.Contains(p.Form.Get("text"), text) {
+				seen[text]++
+			}
+		}
+	}
+	for text := range accepted {
+		if seen[text] != 1 {
+			t.Errorf("%q posted %d times%s, want 1", text, seen[text], when)
+		}
+	}
+}
+
 // startServeChild starts factgrade serve as a child process (this test
 // binary running TestServeChild) with env, waits until /readyz on addr
 // answers 200, and kills it when the test ends.
@@ -297,24 +317,11 @@ func TestServeSIGTERM(t *testing.T) {
 	child = start()
 	fake.WaitCalls("chat.postMessage", len(accepted), 30*time.Second)
 	time.Sleep(300 * time.Millisecond) // a post made twice would arrive now
-	posts := fake.Calls("chat.postMessage")
-	seen := map[string]int{}
-	for _, p := range posts {
-		for text := range accepted {
-			if strings.Contains(p.Form.Get("text"), text) {
-				seen[text]++
-			}
-		}
-	}
-	for text := range accepted {
-		if seen[text] != 1 {
-			t.Errorf("%q posted %d times, want 1", text, seen[text])
-		}
-	}
+	checkPostedOnce(t, fake, accepted, "")
 	if len(accepted) != n {
 		t.Errorf("%d of %d commands accepted", len(accepted), n)
 	}
-	t.Logf("%d accepted, %d posted before SIGTERM, %d after restart", len(accepted), before, len(posts)-before)
+	t.Logf("%d accepted, %d posted before SIGTERM, %d after restart", len(accepted), before, len(fake.Calls("chat.postMessage"))-before)
 	child.Process.Signal(syscall.SIGTERM)
 	child.Wait()
 }

@@ -89,19 +89,7 @@ func TestServeSIGTERMWhileRateLimited(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	seen := map[string]int{}
-	for _, p := range fake.Calls("chat.postMessage") {
-		for text := range accepted {
-			if strings.Contains(p.Form.Get("text"), text) {
-				seen[text]++
-			}
-		}
-	}
-	for text := range accepted {
-		if seen[text] != 1 {
-			t.Errorf("%q posted %d times after the restart, want 1", text, seen[text])
-		}
-	}
+	checkPostedOnce(t, fake, accepted, " after the restart")
 	child.Process.Signal(syscall.SIGTERM)
 	child.Wait()
 }
