@@ -62,6 +62,10 @@ func TestLexiconFamilies(t *testing.T) {
 		{"prospective_word", []string{"set", "expected", "poised", "slated"}, []string{"announced"}},
 		{"unsafe_adj", []string{"dangerous", "unsafe", "harmful", "toxic"}, []string{"safe"}},
 		{"reduce_verb", []string{"cut", "lowered", "reduces", "slashing"}, []string{"raised"}},
+		// the English of a story's typed facts (issue 13): months, numbers, a ban
+		{"month_name", []string{"january", "june", "july", "august", "sept", "dec"}, []string{"may", "monday", "summer"}},
+		{"cardinal", []string{"two", "three", "twelve", "dozen", "hundred"}, []string{"several", "first", "12"}},
+		{"ban_verb", []string{"ban", "banned", "prohibits", "outlawed", "prohibition", "forbidden"}, []string{"list", "restrict", "warn"}},
 	}
 	for _, tc := range tests {
 		words, ok := cls[tc.class]

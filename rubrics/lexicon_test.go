@@ -282,6 +282,13 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 		{"tacit", volt, "China's 'admission' on the hacks, which nobody actually heard", true},
 		{"tacit", volt, "Experts debate whether China admitted the hacks", true},
 		{"tacit", volt, "China's confession on the hacks stunned Washington", false},
+		// same_time: two things said to happen at once, a fact of timing.
+		{"same_time", asp, "JECFA will give its own findings on the same day", true},
+		{"same_time", asp, "A food additives panel reviews the sweetener in parallel", true},
+		{"same_time", asp, "Both rulings are to be published simultaneously", true},
+		{"same_time", asp, "JECFA will give its findings a day later", false},
+		{"same_time", volt, "U.S. officials briefed Congress at the same time", true},
+		{"same_time", volt, "The meeting took place in December", false},
 	}
 	runLexiconCases(t, tests)
 }

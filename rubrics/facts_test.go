@@ -1,0 +1,62 @@
+package rubrics_test
+
+import (
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// TestAspartameFactsByType grades texts written here (not from any case
+// file) on the aspartame story's facts criterion, one typed fact at a time:
+// dates, numbers, products, bodies and people, each stated right, stated
+// wrong, and stated as something the source does not hold (neither: na).
+func TestAspartameFactsByType(t *testing.T) {
+	set := load(t)
+	r, err := set.Lookup("aspartame-iarc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ kind, want, text string }{
+		// dates: finalised in June, made public in July (on July 14, "next month")
+		{"headline", "pass", "IARC to list aspartame as a possible carcinogen on July 14, sources say"},
+		{"headline", "pass", "WHO cancer arm finalised aspartame ruling in June, to publish it next month, sources say"},
+		{"headline", "fail", "IARC finalised its aspartame ruling in April, sources say"},
+		{"headline", "fail", "Aspartame listing due in September, sources say IARC will call it a possible carcinogen"},
+		{"headline", "fail", "IARC to list aspartame as a possible carcinogen by early May, sources say"},
+		{"headline", "fail", "Possible carcinogen label for aspartame to be announced next week, sources say"},
+		// a month with an earlier year is another event, not a wrong date
+		{"summary", "pass", "Two sources told Reuters IARC will list aspartame as possibly carcinogenic in July. The agency classified glyphosate as probably carcinogenic in March 2015."},
+		// a month of another document ("issued in May") is not the ruling's
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. A WHO guideline on sweeteners was issued in May."},
+		// numbers: two sources, 12 to 36 cans, 60 kg, since 1981
+		{"headline", "pass", "A 60 kg adult would need 12 to 36 cans a day, says JECFA, as IARC weighs possible aspartame listing"},
+		{"headline", "pass", "You'd need a dozen cans of diet soda a day to be at risk, sources say as IARC weighs possible listing"},
+		{"headline", "fail", "Four sources: IARC to call aspartame a possible carcinogen"},
+		{"headline", "fail", "Five cans of diet soda a day may be too many, sources say as IARC weighs possible listing"},
+		{"headline", "fail", "IARC may call aspartame a possible carcinogen, but you'd need 36 cans a day to be at risk"},
+		{"headline", "fail", "A 75 kg adult would need 12 to 36 cans a day to be at risk, sources say as IARC weighs listing aspartame as a possible carcinogen"},
+		{"summary", "fail", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA has said since 1985 that it is safe within daily limits."},
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA has said since 1981 that it is safe within daily limits."},
+		// a year the source holds, bound to another fact, is not the source's fact
+		{"headline", "na", "Aspartame, sold since 1981, may be called a possible carcinogen, sources say"},
+		// products: the products named, or aspartame said to be used in them
+		{"headline", "pass", "Sweetener in Snapple drinks and Extra gum may be a possible carcinogen, sources say"},
+		{"headline", "pass", "Sweetener used in diet sodas may be listed as a possible carcinogen, sources say"},
+		{"headline", "na", "Diet soda sweetener may be listed as a possible carcinogen, sources say"},
+		{"headline", "na", "Coca-Cola says it will keep aspartame as IARC weighs a possible cancer listing, sources say"},
+		// bodies and people: a listing, not a ban; the spokesperson called the findings confidential
+		{"headline", "fail", "WHO cancer agency to ban aspartame, sources say"},
+		{"headline", "fail", "IARC spokesperson dismisses report that aspartame may be a possible carcinogen"},
+		{"summary", "pass", "Sources say IARC may call aspartame possibly carcinogenic; a listing does not ban anything. An IARC spokesperson said the findings were confidential."},
+		{"headline", "pass", "IARC may call aspartame a possible carcinogen, sources say; the food additives committee reports the same day"},
+	}
+	for _, tt := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Kind(tt.kind)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := g.Criterion("facts"); string(c.Verdict) != tt.want {
+			t.Errorf("facts of %q = %s (%s), want %s", tt.text, c.Verdict, c.Reason, tt.want)
+		}
+	}
+}
