@@ -37,7 +37,12 @@ func TestAspartameFactsByType(t *testing.T) {
 		{"headline", "fail", "A 75 kg adult would need 12 to 36 cans a day to be at risk, sources say as IARC weighs listing aspartame as a possible carcinogen"},
 		{"summary", "fail", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA has said since 1985 that it is safe within daily limits."},
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA has said since 1981 that it is safe within daily limits."},
+		{"headline", "fail", "IARC will list aspartame as possibly carcinogenic, according to three sources"},
+		{"summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people with knowledge of the process said. One in five people drink diet soda every day."},
 		// a year the source holds, bound to another fact, is not the source's fact
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The sweetener has been on the market since 1974."},
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. A study of the sweetener was published this week."},
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. Its guideline on sweeteners and weight control came out in May."},
 		{"headline", "na", "Aspartame, sold since 1981, may be called a possible carcinogen, sources say"},
 		// products: the products named, or aspartame said to be used in them
 		{"headline", "pass", "Sweetener in Snapple drinks and Extra gum may be a possible carcinogen, sources say"},
