@@ -88,6 +88,14 @@ func Compile(f *YAMLFile, in Input) *Program {
 		}
 		cls[n] = lowerAll(ws)
 	}
+	if x != nil {
+		// a story class the lexicon may read and the rubric does not define is empty
+		for n := range x.f.Requires.Optional {
+			if _, ok := cls[n]; !ok {
+				cls[n] = nil
+			}
+		}
+	}
 	p.cls = cls
 	srcs = append(srcs, sigSource{f: f, sigs: in.Signals})
 	buildSignals(p, srcs, cls, phrases, nil)

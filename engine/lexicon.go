@@ -61,6 +61,10 @@ type LexiconFile struct {
 type LexiconRequires struct {
 	Signals map[string]string `yaml:"signals"`
 	Classes map[string]string `yaml:"classes"`
+	// Optional are the story's classes a lexicon signal may read: a
+	// story's facts (the months its source dates events by), which a rubric
+	// defines when it uses such a signal; undefined, the class is empty.
+	Optional map[string]string `yaml:"optional_classes"`
 }
 
 // FamiliesFile is the format of a lexicon's generated word families
@@ -214,6 +218,9 @@ func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 		stubCls[n] = ws
 	}
 	for _, n := range x.required {
+		stubCls[n] = nil
+	}
+	for n := range x.f.Requires.Optional {
 		stubCls[n] = nil
 	}
 	req := map[string]bool{}

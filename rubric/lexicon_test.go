@@ -203,3 +203,57 @@ func TestLexiconProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestTypedFactsOnAnotherStory checks the lexicon's typed fact slots on the
+// made-up pier story, whose source dates the closure in May and counts two
+// officials: the lexicon brings the English of months and counts, the story
+// only its values (fact_month, fact_count). A story that defines neither
+// still loads (lexRubric): the classes are optional.
+func TestTypedFactsOnAnotherStory(t *testing.T) {
+	src := strings.Replace(lexRubric, "  subject_name: [council, council's, mayor]\n",
+		"  subject_name: [council, council's, mayor]\n  fact_month: [may]\n  fact_count: [two, \"2\"]\n", 1)
+	src += `  - id: facts
+    question: Facts right?
+    weight: 1
+    kinds: [headline, summary]
+    verdicts: {pass: right, fail: wrong}
+    evidence:
+      - {paragraph: 1, quote: "the bridge will close in May"}
+    rules:
+      - {when: ["other_month|source_miscount"], verdict: fail, reason: "{span} is wrong."}
+      - {when: [], verdict: pass, reason: right}
+`
+	rs, err := rubric.Load(fstest.MapFS{
+		"r.yaml":     {Data: []byte(src)},
+		"bridge.txt": {Data: []byte(testSource)},
+	}, "r.yaml")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	tests := []struct {
+		text string
+		want rubric.Verdict
+	}{
+		{"The council will close the pier in May, two officials said", rubric.Pass},
+		{"The council will close the pier in early May, according to 2 officials", rubric.Pass},
+		{"The council's decision on the pier is due in June, officials said", rubric.Fail},
+		{"The council's pier closure is due in September", rubric.Fail},
+		{"The council decided in April to close the pier", rubric.Fail},
+		{"The council will close the pier, three officials said", rubric.Fail},
+		{"The council will close the pier, according to four sources", rubric.Fail},
+		// a month with a year is another event; a month far from any dated event is not the story's
+		{"The council closed another pier in June 2019; this one closes in May", rubric.Pass},
+		{"Visitors come in August; the council will close the pier in May", rubric.Pass},
+		// people counted who are not the sources
+		{"One in five people use the pier, which the council will close in May", rubric.Pass},
+	}
+	for _, tt := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), rs[0], rubric.Request{Text: tt.text, Kind: rubric.Headline})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := g.Criterion("facts"); c.Verdict != tt.want {
+			t.Errorf("facts of %q = %s (%s), want %s", tt.text, c.Verdict, c.Reason, tt.want)
+		}
+	}
+}
