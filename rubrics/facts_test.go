@@ -41,6 +41,8 @@ func TestAspartameFactsByType(t *testing.T) {
 		{"summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people with knowledge of the process said. One in five people drink diet soda every day."},
 		// a year the source holds, bound to another fact, is not the source's fact
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The sweetener has been on the market since 1974."},
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The FDA has deemed it safe since 1974."},
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. A French study in March found a small rise in cancer among heavy users."},
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. A study of the sweetener was published this week."},
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. Its guideline on sweeteners and weight control came out in May."},
 		{"headline", "na", "Aspartame, sold since 1981, may be called a possible carcinogen, sources say"},
