@@ -38,6 +38,7 @@ func TestAspartameFactsByType(t *testing.T) {
 		{"summary", "fail", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA has said since 1985 that it is safe within daily limits."},
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA has said since 1981 that it is safe within daily limits."},
 		{"headline", "fail", "IARC will list aspartame as possibly carcinogenic, according to three sources"},
+		{"headline", "fail", "IARC will list aspartame as possibly carcinogenic, according to a single source familiar with the process"},
 		{"summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people with knowledge of the process said. One in five people drink diet soda every day."},
 		// a year the source holds, bound to another fact, is not the source's fact
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The sweetener has been on the market since 1974."},
