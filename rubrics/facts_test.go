@@ -57,6 +57,8 @@ func TestAspartameFactsByType(t *testing.T) {
 		{"headline", "fail", "IARC spokesperson dismisses report that aspartame may be a possible carcinogen"},
 		{"summary", "pass", "Sources say IARC may call aspartame possibly carcinogenic; a listing does not ban anything. An IARC spokesperson said the findings were confidential."},
 		{"headline", "pass", "IARC may call aspartame a possible carcinogen, sources say; the food additives committee reports the same day"},
+		// the other side's denial or a charge of hype is not a wrong fact
+		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The industry denied any risk and said the report exaggerates it."},
 	}
 	for _, tt := range tests {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Kind(tt.kind)})
