@@ -74,10 +74,13 @@ criteria:
       - {when: [], verdict: fail, reason: missing}
 `
 
-func loadLexRubric(t *testing.T) *rubric.Rubric {
+func loadLexRubric(t *testing.T) *rubric.Rubric { return loadLexSource(t, lexRubric) }
+
+// loadLexSource loads a made-up story's rubric written on the pier source.
+func loadLexSource(t *testing.T, src string) *rubric.Rubric {
 	t.Helper()
 	rs, err := rubric.Load(fstest.MapFS{
-		"r.yaml":     {Data: []byte(lexRubric)},
+		"r.yaml":     {Data: []byte(src)},
 		"bridge.txt": {Data: []byte(testSource)},
 	}, "r.yaml")
 	if err != nil {
@@ -223,13 +226,7 @@ func TestTypedFactsOnAnotherStory(t *testing.T) {
       - {when: ["other_month|source_miscount"], verdict: fail, reason: "{span} is wrong."}
       - {when: [], verdict: pass, reason: right}
 `
-	rs, err := rubric.Load(fstest.MapFS{
-		"r.yaml":     {Data: []byte(src)},
-		"bridge.txt": {Data: []byte(testSource)},
-	}, "r.yaml")
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	r := loadLexSource(t, src)
 	tests := []struct {
 		text string
 		want rubric.Verdict
@@ -248,7 +245,7 @@ func TestTypedFactsOnAnotherStory(t *testing.T) {
 		{"One in five people use the pier, which the council will close in May", rubric.Pass},
 	}
 	for _, tt := range tests {
-		g, err := rubric.NewRuleJudge().Grade(t.Context(), rs[0], rubric.Request{Text: tt.text, Kind: rubric.Headline})
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Headline})
 		if err != nil {
 			t.Fatal(err)
 		}
