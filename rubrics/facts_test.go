@@ -40,6 +40,8 @@ func TestAspartameFactsByType(t *testing.T) {
 		{"headline", "fail", "IARC will list aspartame as possibly carcinogenic, according to three sources"},
 		{"headline", "fail", "IARC will list aspartame as possibly carcinogenic, according to a single source familiar with the process"},
 		{"summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people with knowledge of the process said. One in five people drink diet soda every day."},
+		{"headline", "pass", "Regulators have held aspartame safe for four decades; IARC may now call it a possible carcinogen, sources say"},
+		{"headline", "fail", "Food additives committee reverses its stance on aspartame as IARC weighs possible cancer listing, sources say"},
 		// a year the source holds, bound to another fact, is not the source's fact
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The sweetener has been on the market since 1974."},
 		{"summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic in July. The FDA has deemed it safe since 1974."},
