@@ -49,6 +49,7 @@ type story struct {
 	subjectWords, otherWords, topicWords []string // single lower-case words
 	facts                                []string // token patterns of stated facts
 	years                                []string
+	months, sourceCount                  []string           // the typed facts' values: the months named, how the sources are counted
 	evidence                             map[string][]quote // by criterion
 	strength                             []string           // the source's strength words
 }
@@ -60,15 +61,18 @@ type quote struct {
 }
 
 var (
-	acronymRE   = regexp.MustCompile(`\b[A-Z][A-Z]{1,7}\b`)
-	nameRE      = regexp.MustCompile(`\b[A-Z][a-z]+(?:[’']s)?(?:\s+(?:of|for|on|and|the|de)?\s*[A-Z][a-z]+)*\b`)
-	numberRE    = regexp.MustCompile(`\b\d[\d,.]*\b(?:\s+(?:[a-z]+))?`)
-	yearRE      = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
-	monthDayRE  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b`)
-	datelineRE  = regexp.MustCompile(`^([A-Z][A-Z .]{2,})(?:,|\s+\()`)
-	parenRE     = regexp.MustCompile(`([A-Z][\w’']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w’']*)+)\s+\(([A-Z]{2,8})\)`)
-	dateLineRE  = regexp.MustCompile(`^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})$`)
-	publisherRE = regexp.MustCompile(`\((Reuters|AP|AFP|Bloomberg)\)`)
+	acronymRE  = regexp.MustCompile(`\b[A-Z][A-Z]{1,7}\b`)
+	nameRE     = regexp.MustCompile(`\b[A-Z][a-z]+(?:[’']s)?(?:\s+(?:of|for|on|and|the|de)?\s*[A-Z][a-z]+)*\b`)
+	numberRE   = regexp.MustCompile(`\b\d[\d,.]*\b(?:\s+(?:[a-z]+))?`)
+	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	monthDayRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b`)
+	monthRE    = regexp.MustCompile(`\b(January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:in|by|until|early|late|mid|of) (May)\b`)
+	// unnamed sources counted ("two sources", "three people familiar with")
+	sourceCountRE = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:sources|people|persons|officials|insiders)\b`)
+	datelineRE    = regexp.MustCompile(`^([A-Z][A-Z .]{2,})(?:,|\s+\()`)
+	parenRE       = regexp.MustCompile(`([A-Z][\w’']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w’']*)+)\s+\(([A-Z]{2,8})\)`)
+	dateLineRE    = regexp.MustCompile(`^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})$`)
+	publisherRE   = regexp.MustCompile(`\((Reuters|AP|AFP|Bloomberg)\)`)
 )
 
 // stopwords are the English words that are never a story's topic: function
@@ -255,6 +259,14 @@ func (s *story) readFacts() {
 		add(strings.TrimSpace(m[1]))
 	}
 	for _, p := range s.paras {
+		for _, m := range monthRE.FindAllStringSubmatch(p, -1) {
+			if mo := strings.ToLower(m[1] + m[2]); !contains(s.months, mo) {
+				s.months = append(s.months, mo)
+			}
+		}
+		if m := sourceCountRE.FindStringSubmatch(p); m != nil && len(s.sourceCount) == 0 {
+			s.sourceCount = countWords(strings.ToLower(m[1]))
+		}
 		for _, m := range monthDayRE.FindAllStringSubmatch(p, -1) {
 			add(m[1] + " " + m[2])
 		}
@@ -277,6 +289,18 @@ func (s *story) readFacts() {
 			}
 		}
 	}
+}
+
+// countWords is a count as a text may write it: the word and the digit
+// ("two", "2").
+func countWords(n string) []string {
+	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	for i, w := range words {
+		if n == w || n == fmt.Sprint(i) {
+			return []string{w, fmt.Sprint(i)}
+		}
+	}
+	return []string{n}
 }
 
 // readWithLexicon reads every paragraph with the shared lexicon (through a

@@ -85,6 +85,15 @@ func (s *story) writeHead(b *strings.Builder, comments bool) {
 	b.WriteString("classes:\n")
 	c("  # CHECK: single words that name the subject or its people.\n")
 	fmt.Fprintf(b, "  subject_name: [%s]\n", strings.Join(withPossessive(s.subjectWords), ", "))
+	if len(s.months) > 0 || len(s.sourceCount) > 0 {
+		c("  # CHECK: the source's typed facts the lexicon reads: the months it dates\n  # events by (other_month: another month near a ruling or meeting is wrong)\n  # and how it counts its unnamed sources (source_miscount).\n")
+	}
+	if len(s.months) > 0 {
+		fmt.Fprintf(b, "  fact_month: [%s]\n", strings.Join(s.months, ", "))
+	}
+	if len(s.sourceCount) > 0 {
+		fmt.Fprintf(b, "  fact_count: [%s]\n", strings.Join(quoteAll(s.sourceCount), ", "))
+	}
 	b.WriteString("signals:\n")
 	c("  # --- the story's parties and topic (the lexicon's hooks) ----------------------\n")
 	fmt.Fprintf(b, "  subject:\n    note: The party whose claim the story grades.\n    patterns: [%s]\n", q(alts(withPossessive(s.subjectWords))))
@@ -198,7 +207,7 @@ func (s *story) yaml() []byte {
 			"fail": "A stated fact is wrong.",
 			"na":   "No such fact is stated.",
 		},
-		"facts", `      - when: ["fact_wrong"]
+		"facts", `      - when: ["`+s.factWrong()+`"]
         verdict: fail
         reason: "{span} is not what the source says."
         fix: "Check {span} against the source: {cite:facts-1}"
@@ -302,4 +311,26 @@ func isoDate(d string) string {
 		return "TODO date"
 	}
 	return d
+}
+
+// factWrong is the facts criterion's wrong facts: the story's own, and the
+// lexicon's typed slots whose values the source gave.
+func (s *story) factWrong() string {
+	w := "fact_wrong"
+	if len(s.months) > 0 {
+		w += "|other_month"
+	}
+	if len(s.sourceCount) > 0 {
+		w += "|source_miscount"
+	}
+	return w
+}
+
+// quoteAll quotes each word for a YAML flow list ("2" stays a string).
+func quoteAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = q(w)
+	}
+	return out
 }
