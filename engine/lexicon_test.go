@@ -43,6 +43,7 @@ func TestLexiconFamilies(t *testing.T) {
 		{"ack_noun", []string{"admission", "confessions", "acknowledgement"}, []string{"admit", "concession"}},
 		{"link_verb", []string{"linked", "ties", "connecting", "indicated", "acknowledges"}, []string{"frame", "presented"}},
 		{"envoy_noun", []string{"diplomat", "envoys", "delegation", "counterparts"}, []string{"hackers", "people"}},
+		{"operative_noun", []string{"hackers", "spies", "commandos", "soldiers", "operatives"}, []string{"officials", "diplomats", "people"}},
 		{"remark_noun", []string{"remarks", "warning", "message", "silence"}, []string{"admission"}},
 		{"meeting_noun", []string{"meeting", "talks", "summit", "sessions"}, []string{"met", "trade"}},
 		{"meet_verb", []string{"meet", "met", "meets"}, []string{"talks"}},

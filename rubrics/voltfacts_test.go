@@ -1,0 +1,69 @@
+package rubrics_test
+
+import (
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// factCase is one text written here (not from any case file) and the
+// verdict one criterion of the Volt Typhoon story must give it.
+type factCase struct {
+	kind                  rubric.Kind
+	criterion, want, text string
+}
+
+// runFactCases grades each text against the Volt Typhoon rubric with the
+// rule judge and checks the one criterion.
+func runFactCases(t *testing.T, tests []factCase) {
+	t.Helper()
+	set := load(t)
+	r, err := set.Lookup("volt-typhoon-geneva")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tc.text, Kind: tc.kind})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Criterion(tc.criterion).Verdict; string(got) != tc.want {
+			t.Errorf("%s of %s %q = %s, want %s", tc.criterion, tc.kind, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestMeetingFactSlots checks the meeting's facts read as typed slots
+// (issue 12, tune4): the date whatever its spelling and wherever it stands
+// after the meeting, the counterpart, and who spoke.
+func TestMeetingFactSlots(t *testing.T) {
+	runFactCases(t, []factCase{
+		// The date slot: another month or season after the meeting fails,
+		// December in any spelling, the winter or the end of 2024 pass.
+		{"summary", "meeting", "fail", "Chinese officials, meeting with U.S. diplomats in Geneva in March, hinted at the hacks on U.S. ports."},
+		{"summary", "meeting", "fail", "At a meeting with American officials in Geneva last summer, Chinese envoys tacitly acknowledged the hacks."},
+		{"summary", "meeting", "fail", "The two sides met privately in Switzerland during October, and China hinted it was behind the intrusions."},
+		{"summary", "meeting", "pass", "Meeting U.S. officials in Geneva last winter, Chinese envoys hinted they were behind the hacks."},
+		{"summary", "meeting", "pass", "In late 2024, at a meeting with U.S. officials, China tacitly acknowledged the hacks."},
+		{"summary", "meeting", "pass", "At a Dec. meeting in Geneva, weeks before Trump took office in January, China hinted at the hacks."},
+		{"summary", "meeting", "pass", "China hinted at the hacks at a secret Geneva meeting, the Journal reported in April."},
+		{"headline", "meeting", "pass", "China signals role in US hacks at December talks in Geneva"},
+		// The counterpart: the Biden side spoken to is a meeting fact;
+		// what it did with the news afterwards is not.
+		{"headline", "meeting", "na", "Biden aides buried China's hacking admission for months"},
+		{"headline", "meeting", "na", "Biden White House kept China's hacking confession quiet"},
+		{"headline", "meeting", "pass", "China bragged to Biden's team about hacking US ports"},
+		{"summary", "meeting", "pass", "Chinese officials hinted to the outgoing Biden team that Beijing was behind the hacks."},
+		// Who spoke: the hackers, spies or soldiers themselves owning up
+		// fail; Xi's diplomats or ministry, or Xi named as a policy's
+		// author, do not.
+		{"headline", "meeting", "fail", "Chinese spies confess to the hacks on US ports"},
+		{"headline", "meeting", "fail", "Beijing's cyber soldiers owned up to hacking US water systems"},
+		{"headline", "meeting", "fail", "China's elite hackers admit breaching US airports"},
+		{"headline", "meeting", "na", "Indictments of Chinese hackers signal a new front in cyber war"},
+		{"headline", "meeting", "na", "Chinese hackers linked to Beijing hit US ports, officials say China hinted"},
+		{"summary", "meeting", "na", "China hinted at the hacks. Washington should read it as a message from Xi Jinping himself."},
+		{"headline", "meeting", "fail", "Xi himself admitted the US infrastructure hacks"},
+		{"summary", "meeting", "pass", "In Geneva, Xi's foreign ministry hinted that China was behind the hacks."},
+	})
+}
