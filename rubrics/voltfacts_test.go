@@ -67,3 +67,22 @@ func TestMeetingFactSlots(t *testing.T) {
 		{"summary", "meeting", "pass", "In Geneva, Xi's foreign ministry hinted that China was behind the hacks."},
 	})
 }
+
+// TestTaiwanLinkInvolvesTheUS checks the ways a summary ties the remarks to
+// the U.S. side's involvement with Taiwan (issue 12, tune4): the U.S. or
+// "we" standing by Taiwan in a phrasal verb, and a demand that the U.S.
+// withdraw from Taiwan (a warning to it); China's own stance, or Taiwan as
+// background, stays partial.
+func TestTaiwanLinkInvolvesTheUS(t *testing.T) {
+	runFactCases(t, []factCase{
+		{"summary", "taiwan", "pass", "Chinese officials tacitly acknowledged the hacks on US ports and said they would go on as long as we stand by Taiwan."},
+		{"summary", "taiwan", "pass", "Chinese envoys hinted the hacks on US water utilities came because Washington sided with Taipei."},
+		{"summary", "taiwan", "pass", "China tacitly acknowledged the hacks on US ports. Its message to America: back off Taiwan."},
+		{"summary", "taiwan", "pass", "Chinese officials hinted at the hacks on US ports, telling Washington to stay out of Taiwan."},
+		{"summary", "taiwan", "pass", "China hinted it hacked US water systems; the US should keep out of Taiwan, its envoys signalled."},
+		{"summary", "taiwan", "partial", "China hinted at the hacks on US ports; Beijing will never back down on Taiwan, officials said."},
+		{"summary", "taiwan", "partial", "China tacitly acknowledged the hacks on US ports amid tension over Taiwan."},
+		{"summary", "taiwan", "partial", "China hinted at the hacks on US ports, and Taiwan stood by its own defence plans."},
+		{"headline", "taiwan", "pass", "China hints at US port hacks: back off Taiwan"},
+	})
+}
