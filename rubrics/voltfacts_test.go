@@ -86,3 +86,36 @@ func TestTaiwanLinkInvolvesTheUS(t *testing.T) {
 		{"headline", "taiwan", "pass", "China hints at US port hacks: back off Taiwan"},
 	})
 }
+
+// TestTargetsAsObjects checks targets named bare as the object of an
+// intrusion, in the water supply's everyday words, or by an outage (issue
+// 12, tune4), and the telecom target of an admission "to being behind"
+// Salt Typhoon.
+func TestTargetsAsObjects(t *testing.T) {
+	runFactCases(t, []factCase{
+		{"headline", "targets", "pass", "China all but admits: 'we got into your ports'"},
+		{"headline", "targets", "pass", "Beijing hinted it had been poisoning America's water, officials say"},
+		{"headline", "targets", "pass", "China signals hack of a Texas water plant, officials say"},
+		{"headline", "targets", "na", "China tacitly owns the hacks, officials say"},
+		{"headline", "targets", "partial", "China hints: we are inside your ports and power"},
+		{"headline", "targets", "partial", "China hints it could use its hacks to turn off the lights in US cities"},
+		{"headline", "targets", "partial", "China signals hacks could bring blackouts to US cities"},
+		{"headline", "targets", "na", "China hints at US hacks while its own power is questioned"},
+		{"summary", "targets", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
+		{"summary", "campaign", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
+		{"summary", "targets", "pass", "China tacitly acknowledged the Volt Typhoon hacks on US ports; Salt Typhoon, a separate breach, hit phone networks."},
+	})
+}
+
+// TestClaimReadsNonFiniteBe checks the lexicon's claim reads who was behind
+// a deed in every form of "be" ("admitted to being behind", "has been
+// behind"), on both stories.
+func TestClaimReadsNonFiniteBe(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"claim", volt, "China admitted to being behind the hacks", true},
+		{"claim", volt, "Beijing has been behind the intrusions for years", true},
+		{"claim", volt, "China stood behind its diplomats", false},
+		{"claim", asp, "Industry has been behind the push to reassure consumers about aspartame", true},
+	})
+}
