@@ -119,3 +119,18 @@ func TestClaimReadsNonFiniteBe(t *testing.T) {
 		{"claim", asp, "Industry has been behind the push to reassure consumers about aspartame", true},
 	})
 }
+
+// TestCampaignRogueGroup checks when Volt Typhoon is made the criminal or
+// rogue group China blamed (issue 12): blame laid on it, China attributing
+// it there, or Volt Typhoon said to be such a group, fail; the researchers'
+// attribution of intrusions to it, or the question whether it is one, pass.
+func TestCampaignRogueGroup(t *testing.T) {
+	runFactCases(t, []factCase{
+		{"summary", "campaign", "pass", "China tacitly acknowledged intrusions attributed to Volt Typhoon on US ports, officials said."},
+		{"summary", "campaign", "pass", "Chinese officials hinted at hacks that researchers attribute to the Volt Typhoon group, officials said."},
+		{"summary", "campaign", "fail", "China had long blamed the hacks on Volt Typhoon, a gang of criminals, but in Geneva it hinted otherwise, officials said."},
+		{"summary", "campaign", "fail", "Chinese officials long attributed the hacks to Volt Typhoon, but in Geneva they hinted otherwise, officials said."},
+		{"summary", "campaign", "fail", "China hinted at the hacks in Geneva, officials said. Beijing's media insist Volt Typhoon is a criminal ransomware gang."},
+		{"headline", "campaign", "pass", "China's Geneva hint ends the debate over whether Volt Typhoon is a criminal gang"},
+	})
+}
