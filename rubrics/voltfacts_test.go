@@ -134,3 +134,25 @@ func TestCampaignRogueGroup(t *testing.T) {
 		{"headline", "campaign", "pass", "China's Geneva hint ends the debate over whether Volt Typhoon is a criminal gang"},
 	})
 }
+
+// TestWrongMotiveJoinedAndCorrections checks a wrong motive joined to
+// Taiwan in the link itself (fail), Taiwan and trade as background or in
+// contrast (not fail), and a correction's report of a wrong meeting fact,
+// which is not the text's own statement.
+func TestWrongMotiveJoinedAndCorrections(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runFactCases(t, []factCase{
+		{"summary", "taiwan", "fail", "Chinese officials tacitly linked the hacks on US ports to US support for Taiwan and to the tariffs, officials said."},
+		{"summary", "taiwan", "fail", "China hinted the hacks were payback for tariffs and US arms for Taiwan, officials said."},
+		{"summary", "taiwan", "pass", "Chinese officials tacitly linked the hacks on US ports to US support for Taiwan, not tariffs, officials said. Tensions over Taiwan and trade run high."},
+		{"summary", "meeting", "pass", "Correction: an earlier version of this story about China's tacit admission of the hacks incorrectly said the meeting took place in March. It took place in December in Geneva."},
+		{"summary", "meeting", "pass", "Correction: this story misstated the meeting's city as Vienna; China hinted at the hacks at a meeting in Geneva."},
+		{"summary", "meeting", "fail", "China hinted at the hacks at a meeting in Vienna in March, officials said."},
+	})
+	runLexiconCases(t, []lexiconCase{
+		{"misreport", volt, "The article incorrectly said the meeting was in January", true},
+		{"misreport", volt, "The story misidentified the official", true},
+		{"misreport", volt, "The official said the meeting was in December", false},
+		{"misreport", asp, "An earlier version wrongly stated that IARC called aspartame carcinogenic", true},
+	})
+}
