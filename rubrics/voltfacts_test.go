@@ -48,6 +48,8 @@ func TestMeetingFactSlots(t *testing.T) {
 		{"summary", "meeting", "pass", "At a Dec. meeting in Geneva, weeks before Trump took office in January, China hinted at the hacks."},
 		{"summary", "meeting", "pass", "China hinted at the hacks at a secret Geneva meeting, the Journal reported in April."},
 		{"headline", "meeting", "pass", "China signals role in US hacks at December talks in Geneva"},
+		{"summary", "meeting", "pass", "At the Geneva meeting, weeks before Trump's inauguration in January, Chinese officials hinted at the hacks."},
+		{"summary", "meeting", "pass", "Chinese officials hinted at the hacks in Geneva. The Journal first reported the meeting in April."},
 		// The counterpart: the Biden side spoken to is a meeting fact;
 		// what it did with the news afterwards is not.
 		{"headline", "meeting", "na", "Biden aides buried China's hacking admission for months"},
@@ -84,6 +86,7 @@ func TestTaiwanLinkInvolvesTheUS(t *testing.T) {
 		{"summary", "taiwan", "partial", "China tacitly acknowledged the hacks on US ports amid tension over Taiwan."},
 		{"summary", "taiwan", "partial", "China hinted at the hacks on US ports, and Taiwan stood by its own defence plans."},
 		{"headline", "taiwan", "pass", "China hints at US port hacks: back off Taiwan"},
+		{"summary", "taiwan", "partial", "China hinted at the hacks on US ports; Beijing has refused to back down on Taiwan, officials said."},
 	})
 }
 
@@ -101,6 +104,7 @@ func TestTargetsAsObjects(t *testing.T) {
 		{"headline", "targets", "partial", "China hints it could use its hacks to turn off the lights in US cities"},
 		{"headline", "targets", "partial", "China signals hacks could bring blackouts to US cities"},
 		{"headline", "targets", "na", "China hints at US hacks while its own power is questioned"},
+		{"summary", "targets", "na", "China tacitly acknowledged the hacks, officials said, and the Biden team imposed a news blackout on the meeting."},
 		{"summary", "targets", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
 		{"summary", "campaign", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
 		{"summary", "targets", "pass", "China tacitly acknowledged the Volt Typhoon hacks on US ports; Salt Typhoon, a separate breach, hit phone networks."},
