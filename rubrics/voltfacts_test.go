@@ -48,6 +48,10 @@ func TestMeetingFactSlots(t *testing.T) {
 		{"summary", "meeting", "pass", "At a Dec. meeting in Geneva, weeks before Trump took office in January, China hinted at the hacks."},
 		{"summary", "meeting", "pass", "China hinted at the hacks at a secret Geneva meeting, the Journal reported in April."},
 		{"headline", "meeting", "pass", "China signals role in US hacks at December talks in Geneva"},
+		{"summary", "meeting", "fail", "Chinese diplomats met their American counterparts in Geneva this past spring and hinted that Beijing was behind the hacks, people familiar said."},
+		{"summary", "meeting", "fail", "Chinese officials hinted that Beijing was behind the hacks, officials said, during talks in Geneva in early 2025."},
+		{"summary", "meeting", "pass", "Chinese officials hinted that Beijing was behind the hacks, officials said, during talks in Geneva at the end of 2024."},
+		{"summary", "meeting", "fail", "In a half-day session with the incoming Trump team, a Foreign Ministry cyber official hinted China was behind the hacks, officials said."},
 		{"summary", "meeting", "pass", "At the Geneva meeting, weeks before Trump's inauguration in January, Chinese officials hinted at the hacks."},
 		{"summary", "meeting", "pass", "Chinese officials hinted at the hacks in Geneva. The Journal first reported the meeting in April."},
 		// The counterpart: the Biden side spoken to is a meeting fact;
@@ -131,6 +135,7 @@ func TestClaimReadsNonFiniteBe(t *testing.T) {
 func TestCampaignRogueGroup(t *testing.T) {
 	runFactCases(t, []factCase{
 		{"summary", "campaign", "pass", "China tacitly acknowledged intrusions attributed to Volt Typhoon on US ports, officials said."},
+		{"summary", "campaign", "fail", "Chinese officials hinted at the hacks and at Salt Typhoon's theft of phone calls, officials said."},
 		{"summary", "campaign", "pass", "Chinese officials hinted at hacks that researchers attribute to the Volt Typhoon group, officials said."},
 		{"summary", "campaign", "fail", "China had long blamed the hacks on Volt Typhoon, a gang of criminals, but in Geneva it hinted otherwise, officials said."},
 		{"summary", "campaign", "fail", "Chinese officials long attributed the hacks to Volt Typhoon, but in Geneva they hinted otherwise, officials said."},
