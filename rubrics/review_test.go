@@ -23,8 +23,11 @@ func TestReviewKindsOnBothStories(t *testing.T) {
 		// A lone side cue: a word that may be the other side answering, or
 		// only a topic, and nothing in the text that states its view.
 		{"lone side cue", volt, "denial",
-			"Chinese officials tacitly acknowledged the hacks on U.S. ports at a secret meeting in Geneva, people familiar with the matter said. The talks came amid long trade disputes between Washington and China.",
-			rubric.Pass, true, "Only “disputes” gives China's side, and the text has no denial"},
+			// ("trade disputes between Washington and China" was the example
+			// here; a dispute named as a topic between parties is no longer
+			// read as pushback at all.)
+			"Chinese officials tacitly acknowledged the hacks on U.S. ports at a secret meeting in Geneva, people familiar with the matter said. Beijing hit back.",
+			rubric.Pass, true, "Only “hit back” gives China's side, and the text has no denial"},
 		{"lone side cue", asp, "counterweight",
 			"IARC will list aspartame as possibly carcinogenic next month, two people familiar with the process said. Critics called the coverage alarmist.",
 			rubric.Pass, true, "Only “alarmist” gives the other side, and the text has no view that aspartame is safe"},

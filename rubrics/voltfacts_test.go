@@ -165,3 +165,22 @@ func TestWrongMotiveJoinedAndCorrections(t *testing.T) {
 		{"misreport", asp, "An earlier version wrongly stated that IARC called aspartame carcinogenic", true},
 	})
 }
+
+// TestDenialByMeaning checks China's side told as blaming the U.S. itself
+// (pass), not blaming U.S. policy (the motive), and a dispute named as a
+// topic between the parties, which is not China disputing anything.
+func TestDenialByMeaning(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runFactCases(t, []factCase{
+		{"summary", "denial", "pass", "Chinese officials tacitly acknowledged the hacks in Geneva, officials said. For years Beijing had blamed the U.S. for the breaches."},
+		{"summary", "denial", "fail", "Chinese officials tacitly acknowledged the hacks in Geneva and blamed U.S. support for Taiwan, officials said."},
+		{"summary", "denial", "fail", "Chinese officials tacitly acknowledged the hacks in Geneva, officials said, amid trade disputes between the U.S. and China."},
+		{"summary", "denial", "pass", "Chinese officials tacitly acknowledged the hacks in Geneva, officials said. China's embassy disputes the report."},
+	})
+	runLexiconCases(t, []lexiconCase{
+		{"pushback", volt, "The talks follow trade disputes between the U.S. and China", false},
+		{"pushback", volt, "China disputes the account of the meeting", true},
+		{"pushback", asp, "IARC's ruling comes amid disputes among regulators", false},
+		{"pushback", asp, "IARC disputes the industry's reading of the ruling", true},
+	})
+}
