@@ -71,6 +71,14 @@ func TestMeetingFactSlots(t *testing.T) {
 		{"summary", "meeting", "na", "China hinted at the hacks. Washington should read it as a message from Xi Jinping himself."},
 		{"headline", "meeting", "fail", "Xi himself admitted the US infrastructure hacks"},
 		{"summary", "meeting", "pass", "In Geneva, Xi's foreign ministry hinted that China was behind the hacks."},
+		{"headline", "meeting", "fail", "China's spy agency hinted at US port hacks in Geneva, officials say"},
+		{"headline", "meeting", "fail", "China's cyber army owns up to US port hacks"},
+		{"headline", "meeting", "fail", "President Xi hinted China hacked US ports, officials say"},
+		{"headline", "meeting", "na", "China hinted at US port hacks as Xi pushes Taiwan claims, officials say"},
+		{"summary", "meeting", "fail", "In November 2024, Chinese officials met US counterparts in Geneva and hinted that Beijing was behind the hacks, officials said."},
+		{"summary", "meeting", "fail", "Last month, Chinese officials hinted to US officials at a meeting that Beijing was behind the hacks, officials said."},
+		{"summary", "meeting", "pass", "In April, the Journal reported that Chinese officials met US counterparts in Geneva and hinted at the hacks."},
+		{"headline", "meeting", "pass", "This week on our podcast: a secret meeting, and China's hint on the hacks, officials say"},
 	})
 }
 
