@@ -117,6 +117,8 @@ func TestTargetsAsObjects(t *testing.T) {
 		{"headline", "targets", "partial", "China signals hacks could bring blackouts to US cities"},
 		{"headline", "targets", "na", "China hints at US hacks while its own power is questioned"},
 		{"summary", "targets", "na", "China tacitly acknowledged the hacks, officials said, and the Biden team imposed a news blackout on the meeting."},
+		{"summary", "targets", "partial", "Chinese officials hinted their hacks could plunge American cities into darkness, officials said."},
+		{"summary", "targets", "pass", "Chinese officials hinted that Beijing had hacked the systems that keep US drinking water clean, officials said."},
 		{"summary", "targets", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
 		{"summary", "campaign", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
 		{"summary", "targets", "pass", "China tacitly acknowledged the Volt Typhoon hacks on US ports; Salt Typhoon, a separate breach, hit phone networks."},
@@ -149,6 +151,8 @@ func TestCampaignRogueGroup(t *testing.T) {
 		{"summary", "campaign", "fail", "Chinese officials long attributed the hacks to Volt Typhoon, but in Geneva they hinted otherwise, officials said."},
 		{"summary", "campaign", "fail", "China hinted at the hacks in Geneva, officials said. Beijing's media insist Volt Typhoon is a criminal ransomware gang."},
 		{"headline", "campaign", "pass", "China's Geneva hint ends the debate over whether Volt Typhoon is a criminal gang"},
+		{"summary", "campaign", "fail", "Chinese officials hinted at the hacks, officials said; Beijing once blamed Volt Typhoon, a criminal gang."},
+		{"summary", "campaign", "pass", "Chinese officials hinted at the hacks, officials said; they had attributed the attacks, called Volt Typhoon, to criminal groups."},
 	})
 }
 
@@ -182,6 +186,7 @@ func TestDenialByMeaning(t *testing.T) {
 	runFactCases(t, []factCase{
 		{"summary", "denial", "pass", "Chinese officials tacitly acknowledged the hacks in Geneva, officials said. For years Beijing had blamed the U.S. for the breaches."},
 		{"summary", "denial", "fail", "Chinese officials tacitly acknowledged the hacks in Geneva and blamed U.S. support for Taiwan, officials said."},
+		{"summary", "denial", "pass", "Chinese officials hinted at the hacks, officials said. Beijing has said the US is imagining things."},
 		{"summary", "denial", "fail", "Chinese officials tacitly acknowledged the hacks in Geneva, officials said, amid trade disputes between the U.S. and China."},
 		{"summary", "denial", "pass", "Chinese officials tacitly acknowledged the hacks in Geneva, officials said. China's embassy disputes the report."},
 	})
