@@ -118,6 +118,10 @@ func TestTargetsAsObjects(t *testing.T) {
 		{"headline", "targets", "na", "China hints at US hacks while its own power is questioned"},
 		{"summary", "targets", "na", "China tacitly acknowledged the hacks, officials said, and the Biden team imposed a news blackout on the meeting."},
 		{"summary", "targets", "partial", "Chinese officials hinted their hacks could plunge American cities into darkness, officials said."},
+		// Another country's infrastructure is not this campaign's target.
+		{"summary", "targets", "na", "Chinese officials hinted at the hacks on US infrastructure, officials said. Analysts in Tokyo said Japan's own ports and power grids face the same risk."},
+		{"summary", "targets", "pass", "Chinese officials hinted at the hacks on US ports, officials said. Indian power grids have faced similar attacks."},
+		{"summary", "targets", "partial", "Chinese officials hinted at the hacks on US ports and power grids, officials said, as Taiwanese officials watched."},
 		{"summary", "targets", "pass", "Chinese officials hinted that Beijing had hacked the systems that keep US drinking water clean, officials said."},
 		{"summary", "targets", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
 		{"summary", "campaign", "fail", "China admitted to being behind the Salt Typhoon hacks, telling US officials in Geneva that the attacks on US phone networks were payback."},
