@@ -173,6 +173,8 @@ func TestWrongMotiveJoinedAndCorrections(t *testing.T) {
 		{"summary", "meeting", "pass", "Correction: an earlier version of this story about China's tacit admission of the hacks incorrectly said the meeting took place in March. It took place in December in Geneva."},
 		{"summary", "meeting", "pass", "Correction: this story misstated the meeting's city as Vienna; China hinted at the hacks at a meeting in Geneva."},
 		{"summary", "meeting", "fail", "China hinted at the hacks at a meeting in Vienna in March, officials said."},
+		{"summary", "targets", "pass", "Correction: a story on China's tacit admission of the hacks on US ports wrongly said they included power plants."},
+		{"summary", "targets", "fail", "Correction: a story on China's tacit admission of the hacks on US ports wrongly omitted that they included telecom networks."},
 	})
 	runLexiconCases(t, []lexiconCase{
 		{"misreport", volt, "The article incorrectly said the meeting was in January", true},
