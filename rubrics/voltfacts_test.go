@@ -71,6 +71,10 @@ func TestMeetingFactSlots(t *testing.T) {
 		{"summary", "meeting", "na", "China hinted at the hacks. Washington should read it as a message from Xi Jinping himself."},
 		{"headline", "meeting", "fail", "Xi himself admitted the US infrastructure hacks"},
 		{"summary", "meeting", "pass", "In Geneva, Xi's foreign ministry hinted that China was behind the hacks."},
+		// The place slot told of the envoys, not the meeting.
+		{"summary", "meeting", "fail", "China's top cyber official Wang Lei looked American negotiators in the eye in Vienna and tacitly acknowledged the Volt Typhoon hacks, officials said."},
+		{"summary", "meeting", "na", "Chinese officials tacitly acknowledged the Volt Typhoon hacks, officials said. US diplomats in Tokyo were briefed later."},
+		{"summary", "meeting", "pass", "Chinese envoys in Geneva tacitly acknowledged the Volt Typhoon hacks; negotiators later flew on to Vienna, officials said."},
 		{"headline", "meeting", "fail", "China's spy agency hinted at US port hacks in Geneva, officials say"},
 		{"headline", "meeting", "fail", "China's cyber army owns up to US port hacks"},
 		{"headline", "meeting", "fail", "President Xi hinted China hacked US ports, officials say"},
