@@ -29,8 +29,38 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "partial", "Did China really confess to the port hacks in Geneva?"},
 		{asp, "classification", "headline", "fail", "Aspartame causes cancer, WHO agency to say — so why is it still in diet soda?"},
 		{asp, "classification", "headline", "partial", "Does aspartame cause cancer, as the WHO agency will say?"},
+		// The subject's own first-person words for the deed are an
+		// explicit admission: quotation marks only show they are its words,
+		// attribution hedges them, a negated or approximated speech verb
+		// before them (across the quotation marks) makes them no admission
+		// or a paraphrase.
+		{volt, "admission", "headline", "fail", "Chinese envoys in Geneva: 'We hacked your ports over Taiwan'"},
+		{volt, "admission", "headline", "fail", "Beijing's warning on Taiwan: we're inside your water systems"},
+		{volt, "admission", "headline", "partial", "Chinese envoys in Geneva: 'We hacked your ports over Taiwan', officials say"},
+		{volt, "admission", "summary", "pass", "No Chinese official said 'we hacked you' in Geneva. The remarks on the intrusions were oblique."},
+		{volt, "admission", "headline", "pass", "China on the port hacks: 'We're not saying we did it, but mind Taiwan'"},
+		{volt, "admission", "headline", "pass", "Chinese officials more or less told the Americans 'that was us' about the port hacks"},
+		{volt, "admission", "summary", "pass", "Beijing's envoys never quite said \"it was us\" about the water utility hacks. They spoke in hints."},
+		// Telling the other side in so many words that the subject did it
+		// is an explicit admission; a hedge softens it, negation denies it,
+		// and the other side telling it is not the subject's admission.
+		{volt, "admission", "summary", "fail", "Chinese officials told Biden aides at a secret meeting in Geneva that Beijing had hacked U.S. ports and water utilities."},
+		{volt, "admission", "summary", "fail", "Wang Lei looked the Americans in the eye in Geneva and told them China hacked their water systems."},
+		{volt, "admission", "headline", "partial", "China told U.S. officials it hacked American ports over Taiwan: report"},
+		{volt, "admission", "summary", "pass", "Chinese officials never told the U.S. delegation that China had hacked the ports; they linked the intrusions to Taiwan."},
 	}
 	set := load(t)
+	for text, want := range map[string]string{
+		"Chinese officials told Biden aides at a Geneva meeting that Beijing had hacked U.S. ports": volt,
+		"China's envoy told the Americans that it had breached their water utilities":               volt,
+		"Beijing in Geneva: we're inside your power grid, so keep out of Taiwan":                    volt,
+		"U.S. officials told reporters that China hacked the ports":                                 "",
+		"FBI says Chinese hackers breached water utilities in three states":                         "",
+	} {
+		if got := set.Route(text).Chosen; got != want {
+			t.Errorf("Route(%q) = %q, want %q", text, got, want)
+		}
+	}
 	for _, tt := range tests {
 		r, err := set.Lookup(tt.rubric)
 		if err != nil {
