@@ -48,6 +48,21 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "fail", "Wang Lei looked the Americans in the eye in Geneva and told them China hacked their water systems."},
 		{volt, "admission", "headline", "partial", "China told U.S. officials it hacked American ports over Taiwan: report"},
 		{volt, "admission", "summary", "pass", "Chinese officials never told the U.S. delegation that China had hacked the ports; they linked the intrusions to Taiwan."},
+		{volt, "admission", "summary", "fail", "Beijing told U.S. officials to their faces that it is inside our water systems."},
+		// A report named as a noun before what it reports attributes it.
+		{volt, "admission", "headline", "partial", "Lawmakers react to reports of China's admission on the port hacks"},
+		{volt, "admission", "summary", "partial", "Today's report that Beijing confessed to the water utility hacks alarmed local officials."},
+		{asp, "classification", "headline", "partial", "Diet soda makers react to reports that aspartame causes cancer, WHO agency to say"},
+		// The subject's hint as a thing it gave, and a relative clause that
+		// takes an admission back, say it was less than explicit.
+		{volt, "admission", "headline", "pass", "Beijing's Geneva wink should settle the Volt Typhoon question"},
+		{volt, "admission", "headline", "pass", "China's hint on the port hacks should worry Washington"},
+		{volt, "admission", "headline", "pass", "A nod from Beijing on the Volt Typhoon hacks"},
+		{volt, "admission", "headline", "pass", "Volt Typhoon: China's Geneva confession that wasn't really one"},
+		{volt, "admission", "headline", "fail", "China's confession on the port hacks, which was not a bluff"},
+		// A conviction the other side came away with is its reading.
+		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
+		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
 	}
 	set := load(t)
 	for text, want := range map[string]string{
@@ -56,6 +71,12 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		"Beijing in Geneva: we're inside your power grid, so keep out of Taiwan":                    volt,
 		"U.S. officials told reporters that China hacked the ports":                                 "",
 		"FBI says Chinese hackers breached water utilities in three states":                         "",
+		"The Geneva admission nobody quite made":                                                    volt,
+		"Podcast: a tacit confession in Geneva and the Volt Typhoon scoop":                          volt,
+		"Why a quiet remark in Geneva matters for Volt Typhoon":                                     volt,
+		"China says it will hit U.S. infrastructure if Washington defends Taiwan, WSJ reports":      volt,
+		"Bessent's remarks in Geneva lift hopes of a tariff truce":                                  "",
+		"Geneva talks: U.S. and China discuss AI safety and tariffs":                                "",
 	} {
 		if got := set.Route(text).Chosen; got != want {
 			t.Errorf("Route(%q) = %q, want %q", text, got, want)
