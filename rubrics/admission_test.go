@@ -60,23 +60,31 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "pass", "A nod from Beijing on the Volt Typhoon hacks"},
 		{volt, "admission", "headline", "pass", "Volt Typhoon: China's Geneva confession that wasn't really one"},
 		{volt, "admission", "headline", "fail", "China's confession on the port hacks, which was not a bluff"},
+		// Telling the secret outright is an explicit admission; letting it
+		// be seen is the source's neutral "revealed".
+		{volt, "admission", "headline", "fail", "China's envoy let the cat out of the bag on the port hacks"},
+		{volt, "admission", "headline", "fail", "Beijing spills the Volt Typhoon beans in Geneva"},
+		{volt, "admission", "headline", "fail", "Chinese diplomat lets cat out of bag on water utility hacks"},
+		{volt, "admission", "headline", "partial", "China tipped its hand on the port hacks in Geneva"},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
 	}
 	set := load(t)
 	for text, want := range map[string]string{
-		"Chinese officials told Biden aides at a Geneva meeting that Beijing had hacked U.S. ports": volt,
-		"China's envoy told the Americans that it had breached their water utilities":               volt,
-		"Beijing in Geneva: we're inside your power grid, so keep out of Taiwan":                    volt,
-		"U.S. officials told reporters that China hacked the ports":                                 "",
-		"FBI says Chinese hackers breached water utilities in three states":                         "",
-		"The Geneva admission nobody quite made":                                                    volt,
-		"Podcast: a tacit confession in Geneva and the Volt Typhoon scoop":                          volt,
-		"Why a quiet remark in Geneva matters for Volt Typhoon":                                     volt,
-		"China says it will hit U.S. infrastructure if Washington defends Taiwan, WSJ reports":      volt,
-		"Bessent's remarks in Geneva lift hopes of a tariff truce":                                  "",
-		"Geneva talks: U.S. and China discuss AI safety and tariffs":                                "",
+		"Chinese officials told Biden aides at a Geneva meeting that Beijing had hacked U.S. ports":               volt,
+		"China's envoy told the Americans that it had breached their water utilities":                             volt,
+		"Beijing in Geneva: we're inside your power grid, so keep out of Taiwan":                                  volt,
+		"U.S. officials told reporters that China hacked the ports":                                               "",
+		"FBI says Chinese hackers breached water utilities in three states":                                       "",
+		"The Geneva admission nobody quite made":                                                                  volt,
+		"Podcast: a tacit confession in Geneva and the Volt Typhoon scoop":                                        volt,
+		"Why a quiet remark in Geneva matters for Volt Typhoon":                                                   volt,
+		"China says it will hit U.S. infrastructure if Washington defends Taiwan, WSJ reports":                    volt,
+		"Bessent's remarks in Geneva lift hopes of a tariff truce":                                                "",
+		"Geneva talks: U.S. and China discuss AI safety and tariffs":                                              "",
+		"Chinese and U.S. officials met in Geneva on tariffs; officials said cybersecurity was not on the agenda": "",
+		"Meet the Chinese diplomat who let the Volt Typhoon cat out of the bag":                                   volt,
 	} {
 		if got := set.Route(text).Chosen; got != want {
 			t.Errorf("Route(%q) = %q, want %q", text, got, want)
@@ -95,4 +103,35 @@ func TestClaimStrengthConstructions(t *testing.T) {
 			t.Errorf("%s %s of %q = %s, want %s", tt.rubric, tt.criterion, tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestClaimStrengthSignalsOnBothStories checks the lexicon entries added for
+// the constructions above on both stories' rubrics: each holds in a text of
+// each story and not in a near miss.
+func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"retraction", volt, "An earlier version of this story said that China admitted the hacks", true},
+		{"retraction", asp, "This article incorrectly stated that IARC confirmed aspartame causes cancer", true},
+		{"retraction", asp, "An earlier study said aspartame was safe", false},
+		{"question_tail", volt, "China admitted the hacks, so why is nobody talking about it?", true},
+		{"question_tail", asp, "Aspartame causes cancer — why is it still sold?", true},
+		{"question_tail", asp, "Does aspartame cause cancer?", false},
+		{"own_words", volt, "China to Washington on the hacks: we did it", true},
+		{"own_words", asp, "IARC on aspartame: 'that was us'", true},
+		{"own_words", volt, "No one said 'we did it' about the hacks", false},
+		{"unsaid_words", volt, "No one said 'we did it' about the hacks", true},
+		{"unsaid_words", asp, "IARC more or less told us 'it was us' on the aspartame leak", true},
+		{"unsaid_words", asp, "IARC on aspartame: 'that was us'", false},
+		{"overclaim", volt, "Beijing let the cat out of the bag on the hacks", true},
+		{"overclaim", asp, "IARC spilled the beans on aspartame", true},
+		{"overclaim", asp, "IARC tipped its hand on aspartame", false},
+		{"tacit", volt, "Beijing's Geneva wink on the hacks", true},
+		{"tacit", asp, "The WHO's hint on aspartame", true},
+		{"tacit", asp, "The WHO's finding on aspartame", false},
+		{"intensifier_phrase", volt, "China told us to our faces it hacked the ports", true},
+		{"intensifier_phrase", asp, "IARC told makers to their faces that aspartame causes cancer", true},
+		{"hedge_phrase", volt, "Lawmakers react to reports of China's admission on the hacks", true},
+		{"hedge_phrase", asp, "Makers react to reports that aspartame causes cancer", true},
+	})
 }
