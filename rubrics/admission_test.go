@@ -133,5 +133,8 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 		{"intensifier_phrase", asp, "IARC told makers to their faces that aspartame causes cancer", true},
 		{"hedge_phrase", volt, "Lawmakers react to reports of China's admission on the hacks", true},
 		{"hedge_phrase", asp, "Makers react to reports that aspartame causes cancer", true},
+		{"hedge_phrase", volt, "Wang Lei looked the negotiators in the eye and told them China hacked the ports", false},
+		{"hedge_phrase", asp, "The IARC chief looked the officials in the eye and told them aspartame causes cancer", false},
+		{"hedge_phrase", volt, "Officials familiar with the talks said China hinted at the hacks", true},
 	})
 }
