@@ -66,6 +66,9 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "fail", "Beijing spills the Volt Typhoon beans in Geneva"},
 		{volt, "admission", "headline", "fail", "Chinese diplomat lets cat out of bag on water utility hacks"},
 		{volt, "admission", "headline", "partial", "China tipped its hand on the port hacks in Geneva"},
+		// "Literally said" says the words were said as such.
+		{volt, "admission", "headline", "fail", "China literally said it hacked our water systems"},
+		{volt, "admission", "summary", "partial", "China hinted at the port hacks in Geneva. Its envoy literally told the Americans it was behind them."},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
