@@ -69,6 +69,12 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		// "Literally said" says the words were said as such.
 		{volt, "admission", "headline", "fail", "China literally said it hacked our water systems"},
 		{volt, "admission", "summary", "partial", "China hinted at the port hacks in Geneva. Its envoy literally told the Americans it was behind them."},
+		// A paraphrase announced as such, and the protection racket's
+		// veiled threat, are less than explicit.
+		{volt, "admission", "summary", "pass", "Chinese diplomats tied the port hacks to Taiwan in Geneva. Translation, per the Americans present: it was us."},
+		{volt, "admission", "summary", "pass", "Beijing linked the water utility hacks to Taiwan. In other words: we did it, back off."},
+		{volt, "admission", "headline", "pass", "China to the US in Geneva on the hacks: nice ports you've got there, shame if something happened to them"},
+		{asp, "classification", "headline", "pass", "WHO to aspartame makers: nice sweetener you've got there, shame if it were labelled a possible carcinogen"},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
@@ -132,6 +138,10 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 		{"tacit", volt, "Beijing's Geneva wink on the hacks", true},
 		{"tacit", asp, "The WHO's hint on aspartame", true},
 		{"tacit", asp, "The WHO's finding on aspartame", false},
+		{"tacit", asp, "Nice diet soda you've got there, IARC tells aspartame makers", true},
+		{"approx_speech", volt, "Translation: we did it, says a diplomat on the hacks", true},
+		{"approx_speech", asp, "The subtext: aspartame causes cancer, IARC hints", true},
+		{"approx_speech", asp, "A translation of the IARC report into French", false},
 		{"intensifier_phrase", volt, "China told us to our faces it hacked the ports", true},
 		{"intensifier_phrase", asp, "IARC told makers to their faces that aspartame causes cancer", true},
 		{"hedge_phrase", volt, "Lawmakers react to reports of China's admission on the hacks", true},
