@@ -75,6 +75,12 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "pass", "Beijing linked the water utility hacks to Taiwan. In other words: we did it, back off."},
 		{volt, "admission", "headline", "pass", "China to the US in Geneva on the hacks: nice ports you've got there, shame if something happened to them"},
 		{asp, "classification", "headline", "pass", "WHO to aspartame makers: nice sweetener you've got there, shame if it were labelled a possible carcinogen"},
+		// Remarks called candid or forthright beside a tacit qualifier are
+		// more open than tacit; alone, or said of the other side, no
+		// admission.
+		{volt, "admission", "summary", "partial", "In an unusually candid exchange, Chinese officials tacitly linked the port hacks to Taiwan."},
+		{volt, "admission", "summary", "partial", "Beijing's envoys were far more forthright than usual, U.S. officials said, though Beijing only hinted at the water utility hacks."},
+		{volt, "admission", "summary", "partial", "China linked the port hacks to Taiwan in Geneva. U.S. officials have grown more outspoken about Chinese hacking."},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
@@ -140,6 +146,9 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 		{"tacit", asp, "The WHO's finding on aspartame", false},
 		{"tacit", asp, "Nice diet soda you've got there, IARC tells aspartame makers", true},
 		{"approx_speech", volt, "Translation: we did it, says a diplomat on the hacks", true},
+		{"candour", volt, "An unusually candid moment from Beijing on the hacks", true},
+		{"candour", asp, "IARC's remarkably frank note on aspartame", true},
+		{"candour", asp, "IARC's frank note on aspartame", false},
 		{"approx_speech", asp, "The subtext: aspartame causes cancer, IARC hints", true},
 		{"approx_speech", asp, "A translation of the IARC report into French", false},
 		{"intensifier_phrase", volt, "China told us to our faces it hacked the ports", true},
