@@ -113,6 +113,9 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		"China says it will hit U.S. infrastructure if Washington defends Taiwan, WSJ reports":                    volt,
 		"Bessent's remarks in Geneva lift hopes of a tariff truce":                                                "",
 		"Geneva talks: U.S. and China discuss AI safety and tariffs":                                              "",
+		"Geneva AI summit: China and US discuss cyber risks of AI":                                                "",
+		"China's Geneva wink on the Volt Typhoon hacks":                                                           volt,
+		"Beijing denies it acknowledged the cyberattacks at the Geneva meeting":                                   volt,
 		"Chinese and U.S. officials met in Geneva on tariffs; officials said cybersecurity was not on the agenda": "",
 		"Meet the Chinese diplomat who let the Volt Typhoon cat out of the bag":                                   volt,
 	} {
