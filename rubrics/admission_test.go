@@ -96,6 +96,8 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "fail", "China straight-up told America it's been hacking its water plants"},
 		{volt, "admission", "headline", "fail", "China didn't deny it: Beijing admits hacking U.S. ports"},
 		{volt, "admission", "headline", "na", "China denies admitting the port hacks"},
+		{volt, "admission", "summary", "pass", "The admission, if it can be called one, came wrapped in diplomatic language: Chinese officials tied the port hacks to Taiwan."},
+		{volt, "admission", "summary", "partial", "Chinese officials told the Americans that Beijing was behind the hacks, according to the Journal."},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
@@ -165,6 +167,8 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 		{"tacit", asp, "Nice diet soda you've got there, IARC tells aspartame makers", true},
 		{"approx_speech", volt, "Translation: we did it, says a diplomat on the hacks", true},
 		{"candour", volt, "An unusually candid moment from Beijing on the hacks", true},
+		{"after_qualifier", asp, "IARC's finding, if it can be called one, on aspartame", true},
+		{"subject_ack", asp, "WHO officials told reporters that IARC was behind the aspartame leak", true},
 		{"intensifier_phrase", asp, "IARC made no secret of its view that aspartame causes cancer", true},
 		{"intensifier_phrase", asp, "IARC did not spell it out on aspartame", false},
 		{"tacit", asp, "IARC did not spell it out on aspartame", true},
