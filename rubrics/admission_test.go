@@ -98,6 +98,13 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "na", "China denies admitting the port hacks"},
 		{volt, "admission", "summary", "pass", "The admission, if it can be called one, came wrapped in diplomatic language: Chinese officials tied the port hacks to Taiwan."},
 		{volt, "admission", "summary", "partial", "Chinese officials told the Americans that Beijing was behind the hacks, according to the Journal."},
+		// The cleft ("it was China hacking") told to the other side is an
+		// explicit admission; a message couched in diplomatic language is
+		// not.
+		{volt, "admission", "headline", "fail", "China tells outgoing Biden team it was China hacking America's water systems"},
+		{volt, "admission", "summary", "fail", "Chinese officials told the Americans in Geneva that it was Beijing that breached the ports."},
+		{volt, "admission", "summary", "pass", "In Geneva, China's message on the port hacks came couched in diplomatic language, U.S. officials said."},
+		{volt, "admission", "headline", "pass", "Wrapped in diplomatic fog, Beijing's Geneva message on the water hacks still landed"},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
@@ -167,6 +174,8 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 		{"tacit", asp, "Nice diet soda you've got there, IARC tells aspartame makers", true},
 		{"approx_speech", volt, "Translation: we did it, says a diplomat on the hacks", true},
 		{"candour", volt, "An unusually candid moment from Beijing on the hacks", true},
+		{"tacit", asp, "IARC's aspartame warning, couched in careful language", true},
+		{"tacit", asp, "IARC's aspartame warning, couched in a press release", false},
 		{"after_qualifier", asp, "IARC's finding, if it can be called one, on aspartame", true},
 		{"subject_ack", asp, "WHO officials told reporters that IARC was behind the aspartame leak", true},
 		{"intensifier_phrase", asp, "IARC made no secret of its view that aspartame causes cancer", true},
