@@ -105,6 +105,12 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "fail", "Chinese officials told the Americans in Geneva that it was Beijing that breached the ports."},
 		{volt, "admission", "summary", "pass", "In Geneva, China's message on the port hacks came couched in diplomatic language, U.S. officials said."},
 		{volt, "admission", "headline", "pass", "Wrapped in diplomatic fog, Beijing's Geneva message on the water hacks still landed"},
+		// Informal registers: the approximators qualify any overclaim, a
+		// "half-admission" is one, "that's us" is the subject's own words.
+		{volt, "admission", "headline", "pass", "china sorta-kinda copped to the port hacks in geneva"},
+		{volt, "admission", "headline", "pass", "China's half-admission on Volt Typhoon"},
+		{volt, "admission", "headline", "pass", "A semi-confession from Beijing on the port hacks"},
+		{volt, "admission", "headline", "fail", "china really said yep that's us about the water hacks lmao"},
 		// A conviction the other side came away with is its reading.
 		{volt, "admission", "headline", "pass", "U.S. officials came away from Geneva convinced that China was behind the port hacks"},
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
