@@ -17,6 +17,8 @@ import (
 //	*suf     a word ending with suf     (*n't)
 //	_        any one token
 //	@Cap     a word written with an upper-case initial in the submission
+//	WHO      a word written in capitals (two letters or more): the word
+//	         written in capitals in the submission, as an initialism is
 //	/re/     a word matching the regular expression re in full
 //
 // followed optionally by '?' (zero or one) or '{m,n}' (m to n times). Words
@@ -167,6 +169,7 @@ const (
 	altSuffix
 	altAny
 	altCap
+	altUpper
 	altRegexp
 )
 
@@ -277,6 +280,12 @@ func hyphenated(f string) bool {
 	return false
 }
 
+// initialism reports whether a is written in capitals, two letters or more,
+// and is read from a text as one word ("WHO", "US", "U.S.").
+func initialism(a string) bool {
+	return a != strings.ToLower(a) && allUpper(a) && tokenWord(strings.ToLower(a))
+}
+
 // tokenWord reports whether w is read from a text as one token, itself.
 func tokenWord(w string) bool {
 	if plainWord(w) {
@@ -349,6 +358,9 @@ func compileElem(f string, cls classes) (elem, error) {
 			e.alts = append(e.alts, alt{kind: altSuffix, s: strings.ToLower(a[1:])})
 		case strings.ContainsAny(a, "*/@{}<>"):
 			return e, fmt.Errorf("bad alternative %q", a)
+		case initialism(a):
+			// "WHO": the word written in capitals, not the pronoun "who".
+			e.alts = append(e.alts, alt{kind: altUpper, s: strings.ToLower(a)})
 		case !tokenWord(a):
 			return e, fmt.Errorf("%q can never match: a text's words are letters and digits with inner apostrophes or single-letter full stops (u.s.), and each punctuation mark is a word of its own", a)
 		default:
@@ -412,6 +424,8 @@ func (a *alt) match(t *token) bool {
 		return true
 	case altCap:
 		return t.cap && !t.punct
+	case altUpper:
+		return t.upper && t.text == a.s
 	default:
 		return a.re.MatchString(t.text)
 	}
@@ -644,7 +658,8 @@ func (x *patternIndex) add(p *pattern, owner int) {
 			} else {
 				x.shortSuf = append(x.shortSuf, affix{a.s, id})
 			}
-		case altCap:
+		case altCap, altUpper:
+			// a word in capitals starts with one: tried at capitalised words
 			x.caps = appendUnique(x.caps, id)
 		default:
 			x.other = appendUnique(x.other, id)

@@ -13,6 +13,9 @@ type token struct {
 	end   int
 	// cap: the word starts with an upper-case letter in the original.
 	cap bool
+	// upper: every letter of the word is upper-case in the original, and it
+	// has two or more ("WHO", "US"): how an initialism is written.
+	upper bool
 	// punct: a single punctuation mark.
 	punct bool
 	// sent and clause number the sentence and the clause the token is in.
@@ -60,6 +63,21 @@ func clauseWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// allUpper reports whether w has two or more letters and every one is
+// upper-case.
+func allUpper(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // abbreviations are words that a full stop follows without ending a sentence.
@@ -141,7 +159,8 @@ func (d *doc) reset(text string) {
 			if !newSent && clauseWord(t[i:j]) {
 				clause++
 			}
-			d.toks = append(d.toks, token{text: t[i:j], start: i, end: j, cap: unicode.IsUpper(r0), sent: sent, clause: clause})
+			capital := unicode.IsUpper(r0)
+			d.toks = append(d.toks, token{text: t[i:j], start: i, end: j, cap: capital, upper: capital && allUpper(text[o:d.f.pos[j]]), sent: sent, clause: clause})
 			newSent = false
 			i = j
 			continue
