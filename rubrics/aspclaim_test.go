@@ -1,0 +1,50 @@
+package rubrics_test
+
+import (
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// TestAspartameClaimConstructions grades sentences written here (not from
+// any case file), several phrasings of each English construction behind the
+// aspartame story's classification, agency and counterweight verdicts.
+func TestAspartameClaimConstructions(t *testing.T) {
+	set := load(t)
+	r, err := set.Lookup("aspartame-iarc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		criterion string
+		kind      rubric.Kind
+		want      string
+		text      string
+	}{
+		// WHO written in capitals is the initialism, never the pronoun: the
+		// ruling given to the WHO alone.
+		{"agency", "headline", "partial", "WHO warns aspartame may cause cancer, sources say"},
+		{"agency", "headline", "partial", "Insiders say WHO will call aspartame a possible carcinogen"},
+		{"agency", "headline", "partial", "WHO is telling people aspartame may cause cancer, report says"},
+		{"agency", "headline", "partial", "Aspartame gum to carry WHO 'possible carcinogen' tag, sources say"},
+		{"agency", "headline", "na", "Doctors who say aspartame may cause cancer, sources say"},
+		// the United Nations named as the speaker; "a UN agency" names none
+		{"agency", "headline", "partial", "The U.N. is set to call aspartame a possible carcinogen, sources say"},
+		{"agency", "headline", "na", "A UN agency is set to call aspartame a possible carcinogen, sources say"},
+		// a WHO body of experts rules: its cancer research body; not the
+		// food additives committee, nor another WHO panel
+		{"agency", "headline", "pass", "WHO expert panel readies possible-carcinogen label for aspartame, sources say"},
+		{"agency", "headline", "pass", "WHO cancer watchdog set to call aspartame a possible carcinogen, sources say"},
+		{"agency", "headline", "fail", "WHO additives committee reverses itself, set to label aspartame cancer-causing"},
+		{"agency", "headline", "partial", "WHO to list aspartame as possible carcinogen while another WHO panel weighs safe intake"},
+	}
+	for _, tt := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Criterion(tt.criterion).Verdict; string(got) != tt.want {
+			t.Errorf("%s of %q = %s, want %s (%s)", tt.criterion, tt.text, got, tt.want, g.Criterion(tt.criterion).Reason)
+		}
+	}
+}
