@@ -37,6 +37,15 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"agency", "headline", "pass", "WHO cancer watchdog set to call aspartame a possible carcinogen, sources say"},
 		{"agency", "headline", "fail", "WHO additives committee reverses itself, set to label aspartame cancer-causing"},
 		{"agency", "headline", "partial", "WHO to list aspartame as possible carcinogen while another WHO panel weighs safe intake"},
+		// an amount consumed told as harmful, in the WHO's mouth: a finding
+		// on intake the cancer agency does not make
+		{"agency", "headline", "fail", "Three diet colas a day could raise your cancer risk, WHO cancer arm says"},
+		{"agency", "headline", "fail", "Two glasses of diet soda a day may give you cancer, warns WHO"},
+		{"agency", "summary", "fail", "A few cans of diet soda per day could push drinkers towards cancer, according to the WHO's IARC, which will list aspartame next month, sources say."},
+		{"agency", "headline", "pass", "You would have to drink 14 cans a day to be at risk, say experts, as WHO cancer arm readies aspartame label"},
+		{"agency", "headline", "pass", "WHO cancer arm to list aspartame as possible carcinogen; JECFA says five cans a day could not harm you"},
+		// regulators said to have known of the harm and kept it back
+		{"agency", "summary", "fail", "The WHO's cancer agency will call aspartame a carcinogen next month, insiders say. Regulators knew for decades and concealed it."},
 	}
 	for _, tt := range tests {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
