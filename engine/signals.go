@@ -479,6 +479,9 @@ func reachesAt(d *doc, list []occurrence, o occurrence, within int, inside bool)
 
 // anyBefore reports whether an occurrence of the given signals ends within
 // window tokens before o starts, in the same clause (negation, qualifiers).
+// A cue that ends with the quotation mark closing it, right before the word,
+// reaches it too: the quotation marks are on the cue ("'possibly'
+// carcinogenic"), not a quotation the word is outside of.
 func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int) bool {
 	clause := d.toks[o.first].clause
 	for _, si := range sigs {
@@ -486,13 +489,16 @@ func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int)
 			if h.last >= o.first || o.first-h.last-1 > window {
 				continue
 			}
-			if d.toks[h.last].clause == clause {
+			if d.toks[h.last].clause == clause || h.last == o.first-1 && quoteMark(d.toks[h.last].text) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// quoteMark reports whether a token is a quotation mark.
+func quoteMark(t string) bool { return t == "'" || t == "\"" }
 
 // anyAfter reports whether an occurrence of the given signals starts within
 // window tokens after o ends, in the same sentence.

@@ -46,6 +46,12 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"agency", "headline", "pass", "WHO cancer arm to list aspartame as possible carcinogen; JECFA says five cans a day could not harm you"},
 		// regulators said to have known of the harm and kept it back
 		{"agency", "summary", "fail", "The WHO's cancer agency will call aspartame a carcinogen next month, insiders say. Regulators knew for decades and concealed it."},
+		// the hedge in scare quotes still hedges the word after it
+		{"classification", "headline", "pass", "WHO cancer arm to call aspartame 'possibly' carcinogenic, sources say"},
+		{"classification", "headline", "pass", "Aspartame \"potentially\" cancer-causing, IARC to say, sources say"},
+		{"classification", "headline", "pass", "Sources: IARC to brand aspartame 'possibly' cancer-causing"},
+		// the quoted hedge elsewhere does not reach the overclaim: partial
+		{"classification", "headline", "partial", "IARC to brand aspartame cancer-causing, 'possibly' next month"},
 	}
 	for _, tt := range tests {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
