@@ -52,6 +52,13 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"classification", "headline", "pass", "Sources: IARC to brand aspartame 'possibly' cancer-causing"},
 		// the quoted hedge elsewhere does not reach the overclaim: partial
 		{"classification", "headline", "partial", "IARC to brand aspartame cancer-causing, 'possibly' next month"},
+		// IARC's category named by its adjective, "possibly" dropped: group
+		// 1's name, which attribution does not soften; quoted, a quotation
+		{"classification", "headline", "fail", "IARC expected to classify aspartame as carcinogenic, sources say"},
+		{"classification", "summary", "fail", "According to two people familiar with the process, the WHO's cancer agency will list aspartame as carcinogenic to humans next month."},
+		{"classification", "headline", "partial", "IARC to label aspartame 'carcinogenic', sources say"},
+		{"classification", "headline", "partial", "IARC to label aspartame a carcinogen, sources say"},
+		{"classification", "headline", "pass", "IARC expected to classify aspartame as possibly carcinogenic, sources say"},
 	}
 	for _, tt := range tests {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
