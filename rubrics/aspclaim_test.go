@@ -59,6 +59,13 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"classification", "headline", "partial", "IARC to label aspartame 'carcinogenic', sources say"},
 		{"classification", "headline", "partial", "IARC to label aspartame a carcinogen, sources say"},
 		{"classification", "headline", "pass", "IARC expected to classify aspartame as possibly carcinogenic, sources say"},
+		// what kills, as a noun, in the text's own voice
+		{"classification", "headline", "fail", "WHO cancer arm set to brand aspartame a silent killer"},
+		{"classification", "headline", "fail", "Aspartame is a toxin, WHO's cancer agency to rule next month"},
+		{"classification", "headline", "partial", "Aspartame a 'killer'? WHO cancer agency to rule, sources say"},
+		// the link as a noun between its two ends is neutral wording
+		{"classification", "headline", "partial", "WHO cancer arm to find a link between aspartame and cancer, sources say"},
+		{"classification", "headline", "pass", "WHO cancer arm to find a possible link between aspartame and cancer, sources say"},
 	}
 	for _, tt := range tests {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
