@@ -66,6 +66,19 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		// the link as a noun between its two ends is neutral wording
 		{"classification", "headline", "partial", "WHO cancer arm to find a link between aspartame and cancer, sources say"},
 		{"classification", "headline", "pass", "WHO cancer arm to find a possible link between aspartame and cancer, sources say"},
+		// counterweight: the other side's view in any of its shapes
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Industry groups say you would have to drink dozens of cans a day before coming to any harm."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The FDA has declared it safe since the 1980s."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA has long held that it has been safe within daily limits."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The listing says nothing about how much of it is safe to drink."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. It doesn't tell you how much is dangerous."},
+		// a remit or a coming review is not yet the other side's view
+		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA, the committee that decides how much people can safely consume, will report in July."},
+		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. A WHO committee that looks at safe intake levels publishes its own review the same day."},
+		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA's intake review is due in July."},
+		// a friend's or a doctor's word is not the other side
+		{"counterweight", "summary", "fail", "IARC will list aspartame as possibly carcinogenic, sources say. My dentist always told me it was fine."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Regulators have always said it was fine."},
 	}
 	for _, tt := range tests {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
@@ -76,4 +89,25 @@ func TestAspartameClaimConstructions(t *testing.T) {
 			t.Errorf("%s of %q = %s, want %s (%s)", tt.criterion, tt.text, got, tt.want, g.Criterion(tt.criterion).Reason)
 		}
 	}
+}
+
+// TestAspclaimLexiconEntries checks the lexicon entries this work added or
+// changed, on sentences written here: what is the other side's view, what
+// is only a topic, and the contracted negation.
+func TestAspclaimLexiconEntries(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"safety_view", asp, "Regulators have called the sweetener safe for forty years", true},
+		{"safety_view", asp, "The agency said aspartame has been safe within daily limits", true},
+		{"safety_view", asp, "The committee that decides how much is safe meets in July", false},
+		{"safety_view", asp, "A panel that looks at safe daily intake will report", false},
+		{"safety_view", asp, "JECFA decides how much of the sweetener people can safely consume", false},
+		{"safety_view", asp, "The panel decided that aspartame is safe", true},
+		{"dose_caveat", asp, "The ruling doesn't say how much aspartame is dangerous", true},
+		{"dose_caveat", asp, "The listing says nothing about how much is safe to drink", true},
+		{"dose_caveat", asp, "JECFA will say how much is safe", false},
+		{"unreleased", asp, "The findings aren't public until July 14", true},
+		{"unreleased", volt, "The Geneva readout isn't public until the talks end", true},
+		{"unreleased", volt, "The Geneva readout is public", false},
+	})
 }
