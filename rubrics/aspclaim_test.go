@@ -111,3 +111,22 @@ func TestAspclaimLexiconEntries(t *testing.T) {
 		{"unreleased", volt, "The Geneva readout is public", false},
 	})
 }
+
+// TestAspclaimRouting routes sentences written here: the official event
+// told as done is a neighbour, its announcement of what is to come is the
+// leak in the agency's mouth, and the drinks' sweetener names the story.
+func TestAspclaimRouting(t *testing.T) {
+	set := load(t)
+	for text, want := range map[string]string{
+		"The WHO said on Thursday that aspartame will be classified as possibly carcinogenic next month.":                    "aspartame-iarc",
+		"The WHO's cancer agency announced on Thursday that the sweetener aspartame would be listed as a possible carcinogen": "aspartame-iarc",
+		"IARC on Friday classified aspartame as possibly carcinogenic to humans.":                                            "",
+		"Sources said IARC would list aspartame as a possible carcinogen, and the agency did so on Friday.":                  "",
+		"Diet cola's sweetener set to be branded a carcinogen, insiders say":                                                 "aspartame-iarc",
+		"Big Gum's favourite sweetener about to be labelled cancer-causing":                                                  "aspartame-iarc",
+	} {
+		if got := set.Route(text).Chosen; got != want {
+			t.Errorf("Route(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
