@@ -76,6 +76,15 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA, the committee that decides how much people can safely consume, will report in July."},
 		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. A WHO committee that looks at safe intake levels publishes its own review the same day."},
 		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA's intake review is due in July."},
+		// the findings awaited, or the other side not having acted
+		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. Stores will keep selling diet drinks pending the official announcement."},
+		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. No regulator has changed its guidance so far."},
+		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. The agency calls its work and JECFA's complementary."},
+		// how large the risk is, said not to be told; the 12-to-36-cans figure
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The label tells you nothing about the size of the risk."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Remember JECFA's 12-to-36-cans-a-day figure."},
+		// the FDA by its full name said to pull products
+		{"agency", "summary", "fail", "IARC will list aspartame as a possible carcinogen, sources say. The Food and Drug Administration is set to pull diet drinks from shelves."},
 		// a friend's or a doctor's word is not the other side
 		{"counterweight", "summary", "fail", "IARC will list aspartame as possibly carcinogenic, sources say. My dentist always told me it was fine."},
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Regulators have always said it was fine."},
