@@ -59,6 +59,10 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"classification", "headline", "partial", "IARC to label aspartame 'carcinogenic', sources say"},
 		{"classification", "headline", "partial", "IARC to label aspartame a carcinogen, sources say"},
 		{"classification", "headline", "pass", "IARC expected to classify aspartame as possibly carcinogenic, sources say"},
+		// the overclaim asked and answered no
+		{"classification", "headline", "pass", "Is the WHO about to say aspartame causes cancer? Not exactly."},
+		{"classification", "headline", "pass", "WHO agency to brand diet soda cancer-causing? No."},
+		{"classification", "headline", "partial", "Will the WHO say aspartame causes cancer? Sources think so."},
 		// what kills, as a noun, in the text's own voice
 		{"classification", "headline", "fail", "WHO cancer arm set to brand aspartame a silent killer"},
 		{"classification", "headline", "fail", "Aspartame is a toxin, WHO's cancer agency to rule next month"},
@@ -118,6 +122,9 @@ func TestAspclaimLexiconEntries(t *testing.T) {
 		{"unreleased", asp, "The findings aren't public until July 14", true},
 		{"unreleased", volt, "The Geneva readout isn't public until the talks end", true},
 		{"unreleased", volt, "The Geneva readout is public", false},
+		{"answer_no", asp, "Does aspartame cause cancer? Not quite.", true},
+		{"answer_no", volt, "Did China admit the hacks? No.", true},
+		{"answer_no", volt, "China did not quite admit the hacks", false},
 	})
 }
 
