@@ -89,6 +89,11 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Remember JECFA's 12-to-36-cans-a-day figure."},
 		// the FDA by its full name said to pull products
 		{"agency", "summary", "fail", "IARC will list aspartame as a possible carcinogen, sources say. The Food and Drug Administration is set to pull diet drinks from shelves."},
+		// the other side's own charge of alarm, or its reassurance: its
+		// objection, with no review mark; a lone charge by critics is marked
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The beverage association said the ruling would only cause confusion."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Sweetener makers told consumers not to be alarmed."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Aspartame remains approved for use in foods."},
 		// a friend's or a doctor's word is not the other side
 		{"counterweight", "summary", "fail", "IARC will list aspartame as possibly carcinogenic, sources say. My dentist always told me it was fine."},
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Regulators have always said it was fine."},
@@ -119,6 +124,10 @@ func TestAspclaimLexiconEntries(t *testing.T) {
 		{"dose_caveat", asp, "The ruling doesn't say how much aspartame is dangerous", true},
 		{"dose_caveat", asp, "The listing says nothing about how much is safe to drink", true},
 		{"dose_caveat", asp, "JECFA will say how much is safe", false},
+		{"alarm_charge", asp, "Makers say the label causes unnecessary confusion", true},
+		{"alarm_charge", volt, "Beijing said the report would needlessly alarm Americans", true},
+		{"alarm_charge", asp, "The finding caused confusion in the market", false},
+		{"safety_view", asp, "Aspartame remains approved for use in 90 countries", true},
 		{"unreleased", asp, "The findings aren't public until July 14", true},
 		{"unreleased", volt, "The Geneva readout isn't public until the talks end", true},
 		{"unreleased", volt, "The Geneva readout is public", false},
@@ -134,12 +143,13 @@ func TestAspclaimLexiconEntries(t *testing.T) {
 func TestAspclaimRouting(t *testing.T) {
 	set := load(t)
 	for text, want := range map[string]string{
-		"The WHO said on Thursday that aspartame will be classified as possibly carcinogenic next month.":                    "aspartame-iarc",
+		"The WHO said on Thursday that aspartame will be classified as possibly carcinogenic next month.":                     "aspartame-iarc",
 		"The WHO's cancer agency announced on Thursday that the sweetener aspartame would be listed as a possible carcinogen": "aspartame-iarc",
-		"IARC on Friday classified aspartame as possibly carcinogenic to humans.":                                            "",
-		"Sources said IARC would list aspartame as a possible carcinogen, and the agency did so on Friday.":                  "",
-		"Diet cola's sweetener set to be branded a carcinogen, insiders say":                                                 "aspartame-iarc",
-		"Big Gum's favourite sweetener about to be labelled cancer-causing":                                                  "aspartame-iarc",
+		"IARC on Friday classified aspartame as possibly carcinogenic to humans.":                                             "",
+		"Sources said IARC would list aspartame as a possible carcinogen, and the agency did so on Friday.":                   "",
+		"Diet cola's sweetener set to be branded a carcinogen, insiders say":                                                  "aspartame-iarc",
+		"Big Gum's favourite sweetener about to be labelled cancer-causing":                                                   "aspartame-iarc",
+		"WHO calls aspartame a possible carcinogen; the daily intake limit stays":                                             "",
 	} {
 		if got := set.Route(text).Chosen; got != want {
 			t.Errorf("Route(%q) = %q, want %q", text, got, want)
