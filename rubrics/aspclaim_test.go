@@ -150,6 +150,15 @@ func TestAspclaimRouting(t *testing.T) {
 		"Diet cola's sweetener set to be branded a carcinogen, insiders say":                                                  "aspartame-iarc",
 		"Big Gum's favourite sweetener about to be labelled cancer-causing":                                                   "aspartame-iarc",
 		"WHO calls aspartame a possible carcinogen; the daily intake limit stays":                                             "",
+		"Aspartame possibly carcinogenic, WHO says, but safe at current levels":                                               "",
+		"IARC and JECFA release aspartame assessments":                                                                        "",
+		"FDA says it disagrees with WHO cancer agency's aspartame classification":                                             "",
+		"Diet soda sales hold steady after WHO labels aspartame possible carcinogen":                                          "",
+		"Aspartame set for 'possible carcinogen' tag, but regulators still say it is safe within limits, sources say":         "aspartame-iarc",
+		"Sweetener makers disagree with the expected WHO classification of aspartame":                                         "aspartame-iarc",
+		"Soda shares fell after reports the WHO will label aspartame a possible carcinogen":                                   "aspartame-iarc",
+		"IARC and JECFA will release their aspartame assessments on July 14":                                                  "aspartame-iarc",
+		"WHO to list aspartame as possible carcinogen while another WHO panel weighs safe intake":                             "aspartame-iarc",
 	} {
 		if got := set.Route(text).Chosen; got != want {
 			t.Errorf("Route(%q) = %q, want %q", text, got, want)
