@@ -93,6 +93,7 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		// objection, with no review mark; a lone charge by critics is marked
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The beverage association said the ruling would only cause confusion."},
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Sweetener makers told consumers not to be alarmed."},
+		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Shoppers shouldn't worry, the beverage industry says."},
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Aspartame remains approved for use in foods."},
 		// a friend's or a doctor's word is not the other side
 		{"counterweight", "summary", "fail", "IARC will list aspartame as possibly carcinogenic, sources say. My dentist always told me it was fine."},
