@@ -67,6 +67,11 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"classification", "headline", "fail", "WHO cancer arm set to brand aspartame a silent killer"},
 		{"classification", "headline", "fail", "Aspartame is a toxin, WHO's cancer agency to rule next month"},
 		{"classification", "headline", "partial", "Aspartame a 'killer'? WHO cancer agency to rule, sources say"},
+		// the ruling named by what it is about, or the thing named a hazard:
+		// neutral wording
+		{"classification", "headline", "partial", "Aspartame carcinogen ruling looms, sources say"},
+		{"classification", "headline", "partial", "Aspartame in the crosshairs: cancer body to name it a hazard, insiders say"},
+		{"classification", "headline", "fail", "Aspartame is a carcinogen, WHO cancer body to rule"},
 		// the link as a noun between its two ends is neutral wording
 		{"classification", "headline", "partial", "WHO cancer arm to find a link between aspartame and cancer, sources say"},
 		{"classification", "headline", "pass", "WHO cancer arm to find a possible link between aspartame and cancer, sources say"},
