@@ -137,6 +137,8 @@ func TestAspclaimLexiconEntries(t *testing.T) {
 		{"unreleased", asp, "The findings aren't public until July 14", true},
 		{"unreleased", volt, "The Geneva readout isn't public until the talks end", true},
 		{"unreleased", volt, "The Geneva readout is public", false},
+		{"other_side_objects", asp, "Industry bodies have already hit back at the agency", true},
+		{"other_side_objects", asp, "The agency hit back at its critics", false},
 		{"answer_no", asp, "Does aspartame cause cancer? Not quite.", true},
 		{"answer_no", volt, "Did China admit the hacks? No.", true},
 		{"answer_no", volt, "China did not quite admit the hacks", false},
