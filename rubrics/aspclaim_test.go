@@ -167,6 +167,9 @@ func TestAspclaimRouting(t *testing.T) {
 		"Soda shares fell after reports the WHO will label aspartame a possible carcinogen":                                   "aspartame-iarc",
 		"IARC and JECFA will release their aspartame assessments on July 14":                                                  "aspartame-iarc",
 		"WHO to list aspartame as possible carcinogen while another WHO panel weighs safe intake":                             "aspartame-iarc",
+		"People who consumed more aspartame had a higher cancer risk, according to a study of 90,000 adults":                  "",
+		"Aspartame causes tumours in mice, new research shows":                                                                "",
+		"IARC reviewed 1,300 studies before deciding to list aspartame as possibly carcinogenic, sources say":                 "aspartame-iarc",
 	} {
 		if got := set.Route(text).Chosen; got != want {
 			t.Errorf("Route(%q) = %q, want %q", text, got, want)
