@@ -59,6 +59,9 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"classification", "headline", "partial", "IARC to label aspartame 'carcinogenic', sources say"},
 		{"classification", "headline", "partial", "IARC to label aspartame a carcinogen, sources say"},
 		{"classification", "headline", "pass", "IARC expected to classify aspartame as possibly carcinogenic, sources say"},
+		// a modal on the ruling, not on the hazard: neutral wording
+		{"classification", "headline", "partial", "Diet sodas could carry a WHO cancer label next month, sources say"},
+		{"classification", "headline", "pass", "Diet sodas could carry a cancer risk, WHO cancer arm to say, sources say"},
 		// the overclaim asked and answered no
 		{"classification", "headline", "pass", "Is the WHO about to say aspartame causes cancer? Not exactly."},
 		{"classification", "headline", "pass", "WHO agency to brand diet soda cancer-causing? No."},
