@@ -84,6 +84,8 @@ func TestAspartameClaimConstructions(t *testing.T) {
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA has long held that it has been safe within daily limits."},
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The listing says nothing about how much of it is safe to drink."},
 		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. It doesn't tell you how much is dangerous."},
+		{"counterweight", "summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. Regulators in Europe say aspartame has been thoroughly assessed and is safe."},
+		{"counterweight", "summary", "fail", "Two sources say IARC will list aspartame as possibly carcinogenic. Regulators in Europe say aspartame is not safe."},
 		// a remit or a coming review is not yet the other side's view
 		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA, the committee that decides how much people can safely consume, will report in July."},
 		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. A WHO committee that looks at safe intake levels publishes its own review the same day."},
