@@ -1,123 +1,100 @@
 package rubrics_test
 
-import (
-	"testing"
-
-	"github.com/factgrade/factgrade/rubric"
-)
+import "testing"
 
 // TestAspartameClaimConstructions grades sentences written here (not from
 // any case file), several phrasings of each English construction behind the
 // aspartame story's classification, agency and counterweight verdicts.
 func TestAspartameClaimConstructions(t *testing.T) {
-	set := load(t)
-	r, err := set.Lookup("aspartame-iarc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		criterion string
-		kind      rubric.Kind
-		want      string
-		text      string
-	}{
+	runCriterionCases(t, "aspartame-iarc", []factCase{
 		// WHO written in capitals is the initialism, never the pronoun: the
 		// ruling given to the WHO alone.
-		{"agency", "headline", "partial", "WHO warns aspartame may cause cancer, sources say"},
-		{"agency", "headline", "partial", "Insiders say WHO will call aspartame a possible carcinogen"},
-		{"agency", "headline", "partial", "WHO is telling people aspartame may cause cancer, report says"},
-		{"agency", "headline", "partial", "Aspartame gum to carry WHO 'possible carcinogen' tag, sources say"},
-		{"agency", "headline", "na", "Doctors who say aspartame may cause cancer, sources say"},
+		{"headline", "agency", "partial", "WHO warns aspartame may cause cancer, sources say"},
+		{"headline", "agency", "partial", "Insiders say WHO will call aspartame a possible carcinogen"},
+		{"headline", "agency", "partial", "WHO is telling people aspartame may cause cancer, report says"},
+		{"headline", "agency", "partial", "Aspartame gum to carry WHO 'possible carcinogen' tag, sources say"},
+		{"headline", "agency", "na", "Doctors who say aspartame may cause cancer, sources say"},
 		// the United Nations named as the speaker; "a UN agency" names none
-		{"agency", "headline", "partial", "The U.N. is set to call aspartame a possible carcinogen, sources say"},
-		{"agency", "headline", "na", "A UN agency is set to call aspartame a possible carcinogen, sources say"},
+		{"headline", "agency", "partial", "The U.N. is set to call aspartame a possible carcinogen, sources say"},
+		{"headline", "agency", "na", "A UN agency is set to call aspartame a possible carcinogen, sources say"},
 		// a WHO body of experts rules: its cancer research body; not the
 		// food additives committee, nor another WHO panel
-		{"agency", "headline", "pass", "WHO expert panel readies possible-carcinogen label for aspartame, sources say"},
-		{"agency", "headline", "pass", "WHO cancer watchdog set to call aspartame a possible carcinogen, sources say"},
-		{"agency", "headline", "fail", "WHO additives committee reverses itself, set to label aspartame cancer-causing"},
-		{"agency", "headline", "partial", "WHO to list aspartame as possible carcinogen while another WHO panel weighs safe intake"},
+		{"headline", "agency", "pass", "WHO expert panel readies possible-carcinogen label for aspartame, sources say"},
+		{"headline", "agency", "pass", "WHO cancer watchdog set to call aspartame a possible carcinogen, sources say"},
+		{"headline", "agency", "fail", "WHO additives committee reverses itself, set to label aspartame cancer-causing"},
+		{"headline", "agency", "partial", "WHO to list aspartame as possible carcinogen while another WHO panel weighs safe intake"},
 		// an amount consumed told as harmful, in the WHO's mouth: a finding
 		// on intake the cancer agency does not make
-		{"agency", "headline", "fail", "Three diet colas a day could raise your cancer risk, WHO cancer arm says"},
-		{"agency", "headline", "fail", "Two glasses of diet soda a day may give you cancer, warns WHO"},
-		{"agency", "summary", "fail", "A few cans of diet soda per day could push drinkers towards cancer, according to the WHO's IARC, which will list aspartame next month, sources say."},
-		{"agency", "headline", "pass", "You would have to drink 14 cans a day to be at risk, say experts, as WHO cancer arm readies aspartame label"},
-		{"agency", "headline", "pass", "WHO cancer arm to list aspartame as possible carcinogen; JECFA says five cans a day could not harm you"},
+		{"headline", "agency", "fail", "Three diet colas a day could raise your cancer risk, WHO cancer arm says"},
+		{"headline", "agency", "fail", "Two glasses of diet soda a day may give you cancer, warns WHO"},
+		{"summary", "agency", "fail", "A few cans of diet soda per day could push drinkers towards cancer, according to the WHO's IARC, which will list aspartame next month, sources say."},
+		{"headline", "agency", "pass", "You would have to drink 14 cans a day to be at risk, say experts, as WHO cancer arm readies aspartame label"},
+		{"headline", "agency", "pass", "WHO cancer arm to list aspartame as possible carcinogen; JECFA says five cans a day could not harm you"},
 		// regulators said to have known of the harm and kept it back
-		{"agency", "summary", "fail", "The WHO's cancer agency will call aspartame a carcinogen next month, insiders say. Regulators knew for decades and concealed it."},
+		{"summary", "agency", "fail", "The WHO's cancer agency will call aspartame a carcinogen next month, insiders say. Regulators knew for decades and concealed it."},
 		// the hedge in scare quotes still hedges the word after it
-		{"classification", "headline", "pass", "WHO cancer arm to call aspartame 'possibly' carcinogenic, sources say"},
-		{"classification", "headline", "pass", "Aspartame \"potentially\" cancer-causing, IARC to say, sources say"},
-		{"classification", "headline", "pass", "Sources: IARC to brand aspartame 'possibly' cancer-causing"},
+		{"headline", "classification", "pass", "WHO cancer arm to call aspartame 'possibly' carcinogenic, sources say"},
+		{"headline", "classification", "pass", "Aspartame \"potentially\" cancer-causing, IARC to say, sources say"},
+		{"headline", "classification", "pass", "Sources: IARC to brand aspartame 'possibly' cancer-causing"},
 		// the quoted hedge elsewhere does not reach the overclaim: partial
-		{"classification", "headline", "partial", "IARC to brand aspartame cancer-causing, 'possibly' next month"},
+		{"headline", "classification", "partial", "IARC to brand aspartame cancer-causing, 'possibly' next month"},
 		// IARC's category named by its adjective, "possibly" dropped: group
 		// 1's name, which attribution does not soften; quoted, a quotation
-		{"classification", "headline", "fail", "IARC expected to classify aspartame as carcinogenic, sources say"},
-		{"classification", "summary", "fail", "According to two people familiar with the process, the WHO's cancer agency will list aspartame as carcinogenic to humans next month."},
-		{"classification", "headline", "partial", "IARC to label aspartame 'carcinogenic', sources say"},
-		{"classification", "headline", "partial", "IARC to label aspartame a carcinogen, sources say"},
-		{"classification", "headline", "pass", "IARC expected to classify aspartame as possibly carcinogenic, sources say"},
+		{"headline", "classification", "fail", "IARC expected to classify aspartame as carcinogenic, sources say"},
+		{"summary", "classification", "fail", "According to two people familiar with the process, the WHO's cancer agency will list aspartame as carcinogenic to humans next month."},
+		{"headline", "classification", "partial", "IARC to label aspartame 'carcinogenic', sources say"},
+		{"headline", "classification", "partial", "IARC to label aspartame a carcinogen, sources say"},
+		{"headline", "classification", "pass", "IARC expected to classify aspartame as possibly carcinogenic, sources say"},
 		// a modal on the ruling, not on the hazard: neutral wording
-		{"classification", "headline", "partial", "Diet sodas could carry a WHO cancer label next month, sources say"},
-		{"classification", "headline", "pass", "Diet sodas could carry a cancer risk, WHO cancer arm to say, sources say"},
+		{"headline", "classification", "partial", "Diet sodas could carry a WHO cancer label next month, sources say"},
+		{"headline", "classification", "pass", "Diet sodas could carry a cancer risk, WHO cancer arm to say, sources say"},
 		// the overclaim asked and answered no
-		{"classification", "headline", "pass", "Is the WHO about to say aspartame causes cancer? Not exactly."},
-		{"classification", "headline", "pass", "WHO agency to brand diet soda cancer-causing? No."},
-		{"classification", "headline", "partial", "Will the WHO say aspartame causes cancer? Sources think so."},
+		{"headline", "classification", "pass", "Is the WHO about to say aspartame causes cancer? Not exactly."},
+		{"headline", "classification", "pass", "WHO agency to brand diet soda cancer-causing? No."},
+		{"headline", "classification", "partial", "Will the WHO say aspartame causes cancer? Sources think so."},
 		// what kills, as a noun, in the text's own voice
-		{"classification", "headline", "fail", "WHO cancer arm set to brand aspartame a silent killer"},
-		{"classification", "headline", "fail", "Aspartame is a toxin, WHO's cancer agency to rule next month"},
-		{"classification", "headline", "partial", "Aspartame a 'killer'? WHO cancer agency to rule, sources say"},
+		{"headline", "classification", "fail", "WHO cancer arm set to brand aspartame a silent killer"},
+		{"headline", "classification", "fail", "Aspartame is a toxin, WHO's cancer agency to rule next month"},
+		{"headline", "classification", "partial", "Aspartame a 'killer'? WHO cancer agency to rule, sources say"},
 		// the ruling named by what it is about, or the thing named a hazard:
 		// neutral wording
-		{"classification", "headline", "partial", "Aspartame carcinogen ruling looms, sources say"},
-		{"classification", "headline", "partial", "Aspartame in the crosshairs: cancer body to name it a hazard, insiders say"},
-		{"classification", "headline", "fail", "Aspartame is a carcinogen, WHO cancer body to rule"},
+		{"headline", "classification", "partial", "Aspartame carcinogen ruling looms, sources say"},
+		{"headline", "classification", "partial", "Aspartame in the crosshairs: cancer body to name it a hazard, insiders say"},
+		{"headline", "classification", "fail", "Aspartame is a carcinogen, WHO cancer body to rule"},
 		// the link as a noun between its two ends is neutral wording
-		{"classification", "headline", "partial", "WHO cancer arm to find a link between aspartame and cancer, sources say"},
-		{"classification", "headline", "pass", "WHO cancer arm to find a possible link between aspartame and cancer, sources say"},
+		{"headline", "classification", "partial", "WHO cancer arm to find a link between aspartame and cancer, sources say"},
+		{"headline", "classification", "pass", "WHO cancer arm to find a possible link between aspartame and cancer, sources say"},
 		// counterweight: the other side's view in any of its shapes
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Industry groups say you would have to drink dozens of cans a day before coming to any harm."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The FDA has declared it safe since the 1980s."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA has long held that it has been safe within daily limits."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The listing says nothing about how much of it is safe to drink."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. It doesn't tell you how much is dangerous."},
-		{"counterweight", "summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. Regulators in Europe say aspartame has been thoroughly assessed and is safe."},
-		{"counterweight", "summary", "fail", "Two sources say IARC will list aspartame as possibly carcinogenic. Regulators in Europe say aspartame is not safe."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Industry groups say you would have to drink dozens of cans a day before coming to any harm."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The FDA has declared it safe since the 1980s."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA has long held that it has been safe within daily limits."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The listing says nothing about how much of it is safe to drink."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. It doesn't tell you how much is dangerous."},
+		{"summary", "counterweight", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. Regulators in Europe say aspartame has been thoroughly assessed and is safe."},
+		{"summary", "counterweight", "fail", "Two sources say IARC will list aspartame as possibly carcinogenic. Regulators in Europe say aspartame is not safe."},
 		// a remit or a coming review is not yet the other side's view
-		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA, the committee that decides how much people can safely consume, will report in July."},
-		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. A WHO committee that looks at safe intake levels publishes its own review the same day."},
-		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA's intake review is due in July."},
+		{"summary", "counterweight", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA, the committee that decides how much people can safely consume, will report in July."},
+		{"summary", "counterweight", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. A WHO committee that looks at safe intake levels publishes its own review the same day."},
+		{"summary", "counterweight", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. JECFA's intake review is due in July."},
 		// the findings awaited, or the other side not having acted
-		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. Stores will keep selling diet drinks pending the official announcement."},
-		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. No regulator has changed its guidance so far."},
-		{"counterweight", "summary", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. The agency calls its work and JECFA's complementary."},
+		{"summary", "counterweight", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. Stores will keep selling diet drinks pending the official announcement."},
+		{"summary", "counterweight", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. No regulator has changed its guidance so far."},
+		{"summary", "counterweight", "partial", "IARC will list aspartame as possibly carcinogenic, sources say. The agency calls its work and JECFA's complementary."},
 		// how large the risk is, said not to be told; the 12-to-36-cans figure
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The label tells you nothing about the size of the risk."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Remember JECFA's 12-to-36-cans-a-day figure."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The label tells you nothing about the size of the risk."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Remember JECFA's 12-to-36-cans-a-day figure."},
 		// the FDA by its full name said to pull products
-		{"agency", "summary", "fail", "IARC will list aspartame as a possible carcinogen, sources say. The Food and Drug Administration is set to pull diet drinks from shelves."},
+		{"summary", "agency", "fail", "IARC will list aspartame as a possible carcinogen, sources say. The Food and Drug Administration is set to pull diet drinks from shelves."},
 		// the other side's own charge of alarm, or its reassurance: its
 		// objection, with no review mark; a lone charge by critics is marked
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The beverage association said the ruling would only cause confusion."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Sweetener makers told consumers not to be alarmed."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Shoppers shouldn't worry, the beverage industry says."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Aspartame remains approved for use in foods."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The beverage association said the ruling would only cause confusion."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Sweetener makers told consumers not to be alarmed."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Shoppers shouldn't worry, the beverage industry says."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Aspartame remains approved for use in foods."},
 		// a friend's or a doctor's word is not the other side
-		{"counterweight", "summary", "fail", "IARC will list aspartame as possibly carcinogenic, sources say. My dentist always told me it was fine."},
-		{"counterweight", "summary", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Regulators have always said it was fine."},
-	}
-	for _, tt := range tests {
-		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := g.Criterion(tt.criterion).Verdict; string(got) != tt.want {
-			t.Errorf("%s of %q = %s, want %s (%s)", tt.criterion, tt.text, got, tt.want, g.Criterion(tt.criterion).Reason)
-		}
-	}
+		{"summary", "counterweight", "fail", "IARC will list aspartame as possibly carcinogenic, sources say. My dentist always told me it was fine."},
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. Regulators have always said it was fine."},
+	})
 }
 
 // TestAspclaimLexiconEntries checks the lexicon entries this work added or

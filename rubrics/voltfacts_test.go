@@ -17,8 +17,15 @@ type factCase struct {
 // rule judge and checks the one criterion.
 func runFactCases(t *testing.T, tests []factCase) {
 	t.Helper()
+	runCriterionCases(t, "volt-typhoon-geneva", tests)
+}
+
+// runCriterionCases grades each text against the named rubric with the
+// rule judge and checks the one criterion.
+func runCriterionCases(t *testing.T, rubricID string, tests []factCase) {
+	t.Helper()
 	set := load(t)
-	r, err := set.Lookup("volt-typhoon-geneva")
+	r, err := set.Lookup(rubricID)
 	if err != nil {
 		t.Fatal(err)
 	}
