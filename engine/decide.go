@@ -226,7 +226,7 @@ func (rd *Reading) widen(d *Decisions, kind string) {
 func (p *Program) readWith(text string, idx *patternIndex, order []int) *Reading {
 	rd := p.reading()
 	rd.d.reset(text)
-	rd.d.intern(p.vocab)
+	rd.d.intern(p.words)
 	rd.taken = rd.taken[:0]
 	rd.idx, rd.order, rd.analysed, rd.kind = idx, order, false, ""
 	return rd
@@ -303,7 +303,7 @@ func (rd *Reading) Trigger(i int) (start, end int) { return rd.bytes(rd.a.trig[i
 
 // bytes maps an occurrence back to the text as given.
 func (rd *Reading) bytes(o occurrence) (int, int) {
-	return rd.d.f.span(rd.d.toks[o.first].start, rd.d.toks[o.last].end)
+	return rd.d.f.span(int(rd.d.toks[o.first].start), int(rd.d.toks[o.last].end))
 }
 
 // HoldsWithin reports whether rule i of d applies to kind, its conditions
@@ -392,7 +392,7 @@ type Match struct {
 func (p *Program) Explain(text string) []Match {
 	rd := &Reading{p: p}
 	rd.d.reset(text)
-	rd.d.intern(p.vocab)
+	rd.d.intern(p.words)
 	a := p.analyseWith(&rd.d, &rd.a, &p.fullIndex, p.fullOrder)
 	var out []Match
 	for si, list := range a.occ {

@@ -118,30 +118,32 @@ const maxFunctionWord = 13
 // the word ids d was interned with (see Program.intern), so a word is
 // looked up without hashing it.
 func foreignLanguage(d *doc, byID []string) string {
-	var letters, latin int
-	for _, r := range d.f.text {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+	t := d.f.text
+	if d.f.ascii {
+		// Every letter of an ASCII text is a Latin letter.
+		if !hasASCIILetter(t) {
+			return ""
+		}
+	} else {
+		var letters, latin int
+		for _, r := range t {
+			if unicode.IsLetter(r) {
 				letters++
-				latin++
-			}
-		case unicode.IsLetter(r):
-			letters++
-			if unicode.Is(unicode.Latin, r) {
-				latin++
+				if r < utf8.RuneSelf || unicode.Is(unicode.Latin, r) {
+					latin++
+				}
 			}
 		}
-	}
-	if letters == 0 {
-		return ""
-	}
-	if latin*2 < letters {
-		return scriptName(d.f.text)
+		if letters == 0 {
+			return ""
+		}
+		if latin*2 < letters {
+			return scriptName(t)
+		}
 	}
 	var en, fo, function int
 	var votes map[string]int
-	for _, t := range d.toks {
+	for k, t := range d.toks {
 		if t.punct {
 			continue
 		}
@@ -152,8 +154,8 @@ func foreignLanguage(d *doc, byID []string) string {
 				lang = byID[t.id]
 				ok = lang != ""
 			}
-		case len(t.text) <= maxFunctionWord:
-			lang, ok = languageWords[t.text]
+		case int(t.end-t.start) <= maxFunctionWord:
+			lang, ok = languageWords[d.word(k)]
 		}
 		if ok && lang != "English" {
 			function++
@@ -163,7 +165,10 @@ func foreignLanguage(d *doc, byID []string) string {
 			// orthography has ("admitió", "reconnaît") votes too, but
 			// only beside a function word of another language: names
 			// such as José or Zürich do not make a text foreign.
-			if lang, ok = orthography(t.text); !ok {
+			if d.f.ascii {
+				continue // no letter of another orthography
+			}
+			if lang, ok = orthography(d.word(k)); !ok {
 				continue
 			}
 		}
@@ -187,6 +192,16 @@ func foreignLanguage(d *doc, byID []string) string {
 		}
 	}
 	return best
+}
+
+// hasASCIILetter reports whether s has an ASCII letter.
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // orthography returns the language whose spelling a word's letters show,

@@ -293,7 +293,7 @@ func tokenWord(w string) bool {
 	}
 	var d doc
 	d.reset(w)
-	return len(d.toks) == 1 && d.toks[0].text == w
+	return len(d.toks) == 1 && d.word(0) == w
 }
 
 // plainWord reports whether w is lower-case ASCII letters and digits, which
@@ -412,45 +412,52 @@ func (e *elem) allAlts() []alt {
 	return append(out, e.alts...)
 }
 
-func (a *alt) match(t *token) bool {
+// match reports whether token t, whose word is w, matches the alternative.
+func (a *alt) match(t *token, w string) bool {
 	switch a.kind {
 	case altWord:
-		return t.text == a.s
+		return w == a.s
 	case altPrefix:
-		return strings.HasPrefix(t.text, a.s)
+		return strings.HasPrefix(w, a.s)
 	case altSuffix:
-		return strings.HasSuffix(t.text, a.s)
+		return strings.HasSuffix(w, a.s)
 	case altAny:
 		return true
 	case altCap:
 		return t.cap && !t.punct
 	case altUpper:
-		return t.upper && t.text == a.s
+		return t.upper && w == a.s
 	default:
-		return a.re.MatchString(t.text)
+		return a.re.MatchString(w)
 	}
 }
 
-func (e *elem) match(t *token) bool {
+// match reports whether token i of d matches the element.
+func (e *elem) match(d *doc, i int) bool {
 	if e.any {
 		return true
 	}
+	t := &d.toks[i]
 	if e.set != nil {
 		if e.set.has(t.id) {
 			return true
 		}
+		if len(e.alts) == 0 {
+			return false
+		}
 	} else {
-		if e.words != nil && e.words[t.text] {
+		if e.words != nil && e.words[d.word(i)] {
 			return true
 		}
 		for _, ws := range e.classes {
-			if slices.Contains(ws, t.text) {
+			if slices.Contains(ws, d.word(i)) {
 				return true
 			}
 		}
 	}
-	for i := range e.alts {
-		if e.alts[i].match(t) {
+	w := d.word(i)
+	for k := range e.alts {
+		if e.alts[k].match(t, w) {
 			return true
 		}
 	}
@@ -460,22 +467,23 @@ func (e *elem) match(t *token) bool {
 // matchAt returns the index one past the last token of the shortest match of
 // the pattern's elements from element k starting at token i, or -1. Lazy
 // repetition keeps matches tight ("support _{0,3} taiwan").
-func (p *pattern) matchAt(toks []token, k, i int) int {
+func (p *pattern) matchAt(d *doc, k, i int) int {
 	if k == len(p.elems) {
 		return i
 	}
 	e := &p.elems[k]
 	if p.greedy {
-		return p.matchGreedy(toks, k, i)
+		return p.matchGreedy(d, k, i)
 	}
+	toks := d.toks
 	j := i
 	for n := 0; n <= e.max; n++ {
 		if n >= e.min {
-			if end := p.matchAt(toks, k+1, j); end >= 0 {
+			if end := p.matchAt(d, k+1, j); end >= 0 {
 				return end
 			}
 		}
-		if n == e.max || j >= len(toks) || (j > i && toks[j].sent != toks[i].sent) || !e.match(&toks[j]) {
+		if n == e.max || j >= len(toks) || (j > i && toks[j].sent != toks[i].sent) || !e.match(d, j) {
 			break
 		}
 		if j > 0 && k > 0 && toks[j].sent != toks[j-1].sent {
@@ -487,15 +495,16 @@ func (p *pattern) matchAt(toks []token, k, i int) int {
 }
 
 // matchGreedy is matchAt taking the longest run of each element first.
-func (p *pattern) matchGreedy(toks []token, k, i int) int {
+func (p *pattern) matchGreedy(d *doc, k, i int) int {
 	e := &p.elems[k]
+	toks := d.toks
 	n, j := 0, i
-	for n < e.max && j < len(toks) && e.match(&toks[j]) && (j == i && k == 0 || j == 0 || toks[j].sent == toks[j-1].sent) {
+	for n < e.max && j < len(toks) && e.match(d, j) && (j == i && k == 0 || j == 0 || toks[j].sent == toks[j-1].sent) {
 		n++
 		j++
 	}
 	for ; n >= e.min; n-- {
-		if end := p.matchAt(toks, k+1, i+n); end >= 0 {
+		if end := p.matchAt(d, k+1, i+n); end >= 0 {
 			return end
 		}
 	}
@@ -706,21 +715,21 @@ func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
 	var end int
 	if p.simple {
 		// The index found the first word; match the rest from the next.
-		if !exact && !p.elems[0].match(&toks[i]) || !p.possible(d, toks[i].sent) {
+		if !exact && !p.elems[0].match(d, i) || !p.possible(d, int(toks[i].sent)) {
 			return
 		}
 		if len(p.elems) == 1 {
 			end = i + 1
 		} else if i+1 < len(toks) && toks[i+1].sent == toks[i].sent {
-			end = p.matchAt(toks, 1, i+1)
+			end = p.matchAt(d, 1, i+1)
 		} else {
 			return
 		}
 	} else {
-		if !p.possible(d, toks[i].sent) {
+		if !p.possible(d, int(toks[i].sent)) {
 			return
 		}
-		end = p.matchAt(toks, 0, i)
+		end = p.matchAt(d, 0, i)
 	}
 	if end <= i {
 		return
@@ -743,11 +752,11 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 	try := x.try
 	for i := range toks {
 		tok := &toks[i]
-		t := tok.text
+		t := d.word(i)
 		if x.exactAt != nil {
 			if tok.id >= 0 && int(tok.id)+1 < len(x.exactAt) {
 				for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
-					if h.need < 0 || d.in(h.need, tok.sent) {
+					if h.need < 0 || d.in(h.need, int(tok.sent)) {
 						try(d, occ, int(h.id), i, true)
 					}
 				}

@@ -46,6 +46,8 @@ type Program struct {
 	// those numbers.
 	vocab    map[string]int32
 	langByID []string
+	// words is vocab as the table a text's words are looked up in.
+	words *wordTable
 	// cls are the word classes patterns may use (the rubric's and its
 	// lexicon's).
 	cls classes
@@ -135,6 +137,7 @@ func (p *Program) intern() {
 	for w, lang := range languageWords {
 		p.langByID[p.vocab[w]] = lang
 	}
+	p.words = newWordTable(p.vocab)
 	// The indexes that scan a text look a word's patterns up by its id
 	// (exclude patterns are tried where an occurrence starts, not looked
 	// up).
@@ -400,7 +403,7 @@ func (p *Program) sortSignals() error {
 
 func (s *signal) excluded(d *doc, i int) bool {
 	for _, p := range s.exclude.pats {
-		if p.possible(d, d.toks[i].sent) && p.matchAt(d.toks, 0, i) > i {
+		if p.possible(d, int(d.toks[i].sent)) && p.matchAt(d, 0, i) > i {
 			return true
 		}
 	}
@@ -413,8 +416,8 @@ func quotedWord(d *doc, o occurrence) bool {
 	if o.first == 0 || o.last+1 >= len(d.toks) {
 		return false
 	}
-	b, e := d.toks[o.first-1], d.toks[o.last+1]
-	return b.punct && e.punct && (b.text == "'" || b.text == "\"") && b.text == e.text
+	b, e := d.word(o.first-1), d.word(o.last+1)
+	return d.toks[o.first-1].punct && d.toks[o.last+1].punct && (b == "'" || b == "\"") && b == e
 }
 
 // anyNear reports whether any occurrence of the given signals is in o's
@@ -489,7 +492,7 @@ func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int)
 			if h.last >= o.first || o.first-h.last-1 > window {
 				continue
 			}
-			if d.toks[h.last].clause == clause || h.last == o.first-1 && quoteMark(d.toks[h.last].text) {
+			if d.toks[h.last].clause == clause || h.last == o.first-1 && quoteMark(d.word(h.last)) {
 				return true
 			}
 		}

@@ -12,6 +12,9 @@ type folded struct {
 	text string
 	pos  []int // len(text)+1 entries; pos[len(text)] is len(original)
 	buf  []byte
+	// ascii: text is ASCII (the original may still have held curly quotes
+	// or dashes, which fold to ASCII).
+	ascii bool
 }
 
 // fold normalises s: curly quotes and primes become straight quotes, dashes
@@ -25,7 +28,7 @@ func fold(s string, lower bool) folded {
 func foldInto(s string, lower bool, buf []byte, pos []int) folded {
 	b := byteBuilder{buf: buf[:0]}
 	pos = pos[:0]
-	space := false
+	space, ascii := false, true
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf { // fast path for ASCII
 			const n = 1
@@ -75,6 +78,7 @@ func foldInto(s string, lower bool, buf []byte, pos []int) folded {
 			r = unicode.ToLower(r)
 		}
 		start := b.Len()
+		ascii = ascii && r < utf8.RuneSelf
 		b.addRune(r)
 		for k := start; k < b.Len(); k++ {
 			pos = append(pos, i)
@@ -83,7 +87,7 @@ func foldInto(s string, lower bool, buf []byte, pos []int) folded {
 		i += n
 	}
 	pos = append(pos, len(s))
-	return folded{text: string(b.buf), pos: pos, buf: b.buf}
+	return folded{text: string(b.buf), pos: pos, buf: b.buf, ascii: ascii}
 }
 
 // byteBuilder is the part of strings.Builder fold needs, over a reusable

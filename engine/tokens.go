@@ -6,11 +6,16 @@ import (
 	"unicode/utf8"
 )
 
-// token is one word or punctuation mark of a folded (lower-cased) text.
+// token is one word or punctuation mark of a folded (lower-cased) text: its
+// word is the folded text's bytes [start, end) (doc.word). A token holds no
+// pointer, so a text's tokens are memory the garbage collector never reads
+// and writing them costs no write barrier.
 type token struct {
-	text  string // lower-cased, from the folded text
-	start int    // byte offsets into the folded text
-	end   int
+	start, end int32 // byte offsets into the folded text
+	// sent and clause number the sentence and the clause the token is in.
+	sent, clause int32
+	// id is the rubric's id for the word, or -1 when no pattern names it.
+	id int32
 	// cap: the word starts with an upper-case letter in the original.
 	cap bool
 	// upper: every letter of the word is upper-case in the original, and it
@@ -18,11 +23,6 @@ type token struct {
 	upper bool
 	// punct: a single punctuation mark.
 	punct bool
-	// sent and clause number the sentence and the clause the token is in.
-	sent   int
-	clause int
-	// id is the rubric's id for the word, or -1 when no pattern names it.
-	id int32
 }
 
 // doc is a submission prepared for matching: folded once, tokenised once.
@@ -36,6 +36,12 @@ type doc struct {
 	// (see intern).
 	sentWords []uint64
 	width     int
+}
+
+// word returns the lower-cased word (or punctuation mark) of token i.
+func (d *doc) word(i int) string {
+	t := &d.toks[i]
+	return d.f.text[t.start:t.end]
 }
 
 // in reports whether word id is in sentence s of the text.
@@ -112,7 +118,7 @@ func (d *doc) reset(text string) {
 	}
 	t := d.f.text
 	d.toks = d.toks[:0]
-	sent, clause := 0, 0
+	var sent, clause int32
 	newSent := true
 	for i := 0; i < len(t); {
 		r, n := decodeRune(t, i)
@@ -160,12 +166,12 @@ func (d *doc) reset(text string) {
 				clause++
 			}
 			capital := unicode.IsUpper(r0)
-			d.toks = append(d.toks, token{text: t[i:j], start: i, end: j, cap: capital, upper: capital && allUpper(text[o:d.f.pos[j]]), sent: sent, clause: clause})
+			d.toks = append(d.toks, token{start: int32(i), end: int32(j), cap: capital, upper: capital && allUpper(text[o:d.f.pos[j]]), sent: sent, clause: clause})
 			newSent = false
 			i = j
 			continue
 		}
-		tok := token{text: t[i : i+n], start: i, end: i + n, punct: true, sent: sent, clause: clause}
+		tok := token{start: int32(i), end: int32(i + n), punct: true, sent: sent, clause: clause}
 		d.toks = append(d.toks, tok)
 		newSent = false
 		switch r {
@@ -194,20 +200,18 @@ func (d *doc) reset(text string) {
 
 // intern looks every token up in a rubric's vocabulary once, so patterns
 // compare word ids instead of strings.
-func (d *doc) intern(vocab map[string]int32) {
-	d.width = (len(vocab) + 63) / 64
+func (d *doc) intern(vocab *wordTable) {
+	d.width = (len(vocab.at) - 1 + 63) / 64
 	nSent := 0
 	if n := len(d.toks); n > 0 {
-		nSent = d.toks[n-1].sent + 1
+		nSent = int(d.toks[n-1].sent) + 1
 	}
 	d.sentWords = slices.Grow(d.sentWords[:0], nSent*d.width)[:nSent*d.width]
 	clear(d.sentWords)
 	for i := range d.toks {
-		id, ok := vocab[d.toks[i].text]
-		if !ok {
-			id = -1
-		} else {
-			d.sentWords[d.toks[i].sent*d.width+int(id>>6)] |= 1 << (uint(id) & 63)
+		id := vocab.lookup(d.word(i))
+		if id >= 0 {
+			d.sentWords[int(d.toks[i].sent)*d.width+int(id>>6)] |= 1 << (uint(id) & 63)
 		}
 		d.toks[i].id = id
 	}
@@ -219,20 +223,21 @@ func (d *doc) markQuoted() {
 	open := -1
 	var mark string
 	for k, tk := range d.toks {
-		if !tk.punct || (tk.text != "\"" && tk.text != "'") {
+		w := d.word(k)
+		if !tk.punct || (w != "\"" && w != "'") {
 			if open >= 0 && tk.sent != d.toks[open].sent {
 				open = -1
 			}
 			continue
 		}
-		if open >= 0 && tk.text == mark && tk.sent == d.toks[open].sent {
+		if open >= 0 && w == mark && tk.sent == d.toks[open].sent {
 			for m := open + 1; m < k; m++ {
 				d.quoted[m] = true
 			}
 			open = -1
 			continue
 		}
-		open, mark = k, tk.text
+		open, mark = k, w
 	}
 }
 
@@ -259,8 +264,7 @@ func endsSentence(d *doc, orig string, at int, r rune) bool {
 		return false
 	}
 	if r == '.' && len(d.toks) >= 2 {
-		prev := d.toks[len(d.toks)-2]
-		if !prev.punct && abbreviations[prev.text] {
+		if !d.toks[len(d.toks)-2].punct && abbreviations[d.word(len(d.toks)-2)] {
 			return false
 		}
 	}
