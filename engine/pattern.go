@@ -33,34 +33,33 @@ type pattern struct {
 	// anchors are the word sets of the required elements after the first
 	// that hold only plain words: a text that lacks every word of one of
 	// them cannot match, so the pattern is not tried there (see
-	// setAnchors). need is the word of a one-word anchor, or -1, which the
+	// setAnchors). An anchor of a few words is kept in anchorIDs as its
+	// number of words and their ids (n, id…, n, id…; an array the
+	// program's patterns share, see packAnchors), the others in
+	// anchorSets. need is the word of a one-word anchor, or -1, which the
 	// index checks before it reads the pattern.
-	anchors []anchor
-	need    int32
+	anchorIDs  []int32
+	anchorSets []anchor
+	need       int32
 	// simple: not greedy, and the first element is one word exactly, so a
 	// match found by the index's first word goes on from the next.
 	simple bool
 }
 
-// anchor is a required element's words: their ids when they are few
-// (checked one by one), else their set (checked against the text's words).
+// anchor is a required element's words as a set, checked against the
+// text's words: set's words that are not zero are set[words[i]].
 type anchor struct {
-	ids []int32
-	set bitset
-	// words are the indexes of set's words that are not zero.
+	set   bitset
 	words []int32
 }
 
 // maxAnchorIDs is the most words an anchor checks one by one.
 const maxAnchorIDs = 4
 
-// in reports whether sentence s of d has a word of a.
-func (a *anchor) in(d *doc, s int) bool {
-	if a.ids == nil {
-		return d.hasIn(a, s)
-	}
-	for _, id := range a.ids {
-		if d.in(id, s) {
+// in reports whether a sentence whose word set is row has a word of a.
+func (a *anchor) in(row []uint64) bool {
+	for _, w := range a.words {
+		if a.set[w]&row[w] != 0 {
 			return true
 		}
 	}
@@ -72,7 +71,9 @@ func (a *anchor) in(d *doc, s int) bool {
 // elements (the content words that end a phrase are the rarer).
 func (p *pattern) setAnchors() {
 	p.simple = !p.greedy && p.elems[0].min == 1 && p.elems[0].max == 1
-	p.anchors, p.need = nil, -1
+	p.anchorIDs, p.anchorSets, p.need = nil, nil, -1
+	var few [][]int32
+	var many []anchor
 	for k := len(p.elems) - 1; k >= 1; k-- {
 		e := &p.elems[k]
 		if e.min == 0 || len(e.alts) > 0 || e.set == nil {
@@ -89,8 +90,9 @@ func (p *pattern) setAnchors() {
 		switch {
 		case n == 0:
 			continue
-		case n > maxAnchorIDs:
-			ids = nil
+		case n <= maxAnchorIDs:
+			few = append(few, ids)
+			continue
 		}
 		var words []int32
 		for w, bits := range e.set {
@@ -98,21 +100,49 @@ func (p *pattern) setAnchors() {
 				words = append(words, int32(w))
 			}
 		}
-		p.anchors = append(p.anchors, anchor{ids: ids, set: e.set, words: words})
+		many = append(many, anchor{set: e.set, words: words})
 	}
-	size := func(a anchor) int {
-		if a.ids != nil {
-			return len(a.ids)
-		}
-		n := 0
-		for _, w := range a.set {
-			n += mathbits.OnesCount64(w)
-		}
-		return n
+	slices.SortStableFunc(few, func(a, b []int32) int { return len(a) - len(b) })
+	slices.SortStableFunc(many, func(a, b anchor) int { return bitsIn(a.set) - bitsIn(b.set) })
+	for _, ids := range few {
+		p.anchorIDs = append(append(p.anchorIDs, int32(len(ids))), ids...)
 	}
-	slices.SortStableFunc(p.anchors, func(a, b anchor) int { return size(a) - size(b) })
-	if len(p.anchors) > 0 && len(p.anchors[0].ids) == 1 {
-		p.need = p.anchors[0].ids[0]
+	p.anchorSets = many
+	if len(few) > 0 && len(few[0]) == 1 {
+		p.need = few[0][0]
+	}
+}
+
+// bitsIn returns how many numbers b holds.
+func bitsIn(b bitset) int {
+	n := 0
+	for _, w := range b {
+		n += mathbits.OnesCount64(w)
+	}
+	return n
+}
+
+// packAnchors moves the anchorIDs of the patterns of the indexes into one
+// array, in the order the indexes hold the patterns, so reading them
+// follows the patterns through memory.
+func packAnchors(indexes []*patternIndex) {
+	seen := map[*pattern]bool{}
+	var all []*pattern
+	n := 0
+	for _, x := range indexes {
+		for _, pt := range x.pats {
+			if !seen[pt] {
+				seen[pt] = true
+				all = append(all, pt)
+				n += len(pt.anchorIDs)
+			}
+		}
+	}
+	pool := make([]int32, 0, n)
+	for _, pt := range all {
+		at := len(pool)
+		pool = append(pool, pt.anchorIDs...)
+		pt.anchorIDs = pool[at:len(pool):len(pool)]
 	}
 }
 
@@ -120,8 +150,23 @@ func (p *pattern) setAnchors() {
 // anchors (always, without anchors): a match never leaves the sentence it
 // starts in.
 func (p *pattern) possible(d *doc, s int) bool {
-	for i := range p.anchors {
-		if !p.anchors[i].in(d, s) {
+	row := d.sentWords[s*d.width : (s+1)*d.width]
+	for c := p.anchorIDs; len(c) > 0; {
+		n := int(c[0])
+		found := false
+		for _, id := range c[1 : 1+n] {
+			if row[id>>6]&(1<<(uint(id)&63)) != 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+		c = c[1+n:]
+	}
+	for i := range p.anchorSets {
+		if !p.anchorSets[i].in(row) {
 			return false
 		}
 	}

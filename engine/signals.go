@@ -129,6 +129,7 @@ func (p *Program) intern() {
 			pt.setAnchors()
 		}
 	}
+	packAnchors(indexes)
 	// The function words the language check counts get ids too.
 	for w := range languageWords {
 		id(w)

@@ -49,18 +49,6 @@ func (d *doc) in(id int32, s int) bool {
 	return d.sentWords[s*d.width+int(id>>6)]&(1<<(uint(id)&63)) != 0
 }
 
-// hasIn reports whether sentence s of the text has a word of a (a set of
-// word ids whose words not zero are a.words).
-func (d *doc) hasIn(a *anchor, s int) bool {
-	row := d.sentWords[s*d.width : (s+1)*d.width]
-	for _, w := range a.words {
-		if a.set[w]&row[w] != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // clauseWord reports whether w ends a clause before it, for the scope of
 // negation and of qualifiers.
 func clauseWord(w string) bool {
