@@ -175,6 +175,10 @@ type Reading struct {
 	// kind is the kind of text idx and order read the signals for ("":
 	// every kind; see ReadAs).
 	kind string
+	// from is the reading of the text this one revises (ReadAsFrom),
+	// until the signals are read; reread holds the buffers for that.
+	from   *Reading
+	reread rereadBuf
 	// Find's buffers
 	found [][]occurrence
 	taken []bool
@@ -191,6 +195,7 @@ func (p *Program) reading() *Reading {
 // Release returns rd to its program's pool; rd must not be used after.
 func (rd *Reading) Release() {
 	rd.d.orig = ""
+	rd.from = nil
 	rd.p.readings.Put(rd)
 }
 
@@ -214,6 +219,19 @@ func (p *Program) ReadAs(text, kind string) *Reading {
 	return rd
 }
 
+// ReadAsFrom is ReadAs for text, a revision of the text from read (from
+// must stay unreleased until this reading has been used): the patterns are
+// tried again only where text changed, and the signals found are exactly
+// those ReadAs finds. from may be nil, or a reading of another program or
+// kind, which reads text whole.
+func (p *Program) ReadAsFrom(text, kind string, from *Reading) *Reading {
+	rd := p.ReadAs(text, kind)
+	if from != nil && from.p == p {
+		rd.from = from
+	}
+	return rd
+}
+
 // widen makes rd read every signal its program's decisions reach, unless
 // it already reads those of d's rules for kind ("" for d's finds).
 func (rd *Reading) widen(d *Decisions, kind string) {
@@ -228,15 +246,19 @@ func (p *Program) readWith(text string, idx *patternIndex, order []int) *Reading
 	rd.d.reset(text)
 	rd.d.intern(p.words)
 	rd.taken = rd.taken[:0]
-	rd.idx, rd.order, rd.analysed, rd.kind = idx, order, false, ""
+	rd.idx, rd.order, rd.analysed, rd.kind, rd.from = idx, order, false, "", nil
 	return rd
 }
 
 // signals finds, filters and qualifies the signals' occurrences once.
 func (rd *Reading) signals() *analysis {
 	if !rd.analysed {
-		rd.p.analyseWith(&rd.d, &rd.a, rd.idx, rd.order)
-		rd.analysed = true
+		var from *analysis
+		if f := rd.from; f != nil && f.analysed && f.idx == rd.idx {
+			from = &f.a
+		}
+		rd.p.analyseWith(&rd.d, &rd.a, rd.idx, rd.order, from, &rd.reread)
+		rd.analysed, rd.from = true, nil
 	}
 	return &rd.a
 }
@@ -385,6 +407,39 @@ type Match struct {
 	Signal                     string
 	Start, End                 int
 	Negated, Qualified, Hedged bool
+	// Dropped: a filter of the signal (exclude, near, not_near) dropped
+	// the occurrence (Reading.Matches only).
+	Dropped bool
+}
+
+// Matches returns every occurrence rd's patterns found of the signals it
+// reads (what its decisions see), in the order of the text, with those a
+// filter dropped marked so. Explain reads every signal of the program.
+func (rd *Reading) Matches() []Match {
+	a := rd.signals()
+	var out []Match
+	for _, si := range rd.order {
+		kept := a.occ[si]
+		for _, o := range a.raw[si] {
+			m := Match{Signal: rd.p.signals[si].name, Dropped: true}
+			m.Start, m.End = rd.bytes(o)
+			if len(kept) > 0 && kept[0].occurrence == o {
+				m.Negated, m.Qualified, m.Hedged, m.Dropped = kept[0].negated, kept[0].qualified, kept[0].hedged, false
+				kept = kept[1:]
+			}
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		if out[i].End != out[j].End {
+			return out[i].End < out[j].End
+		}
+		return out[i].Signal < out[j].Signal
+	})
+	return out
 }
 
 // Explain returns every occurrence of every signal of the program (used or
@@ -393,7 +448,7 @@ func (p *Program) Explain(text string) []Match {
 	rd := &Reading{p: p}
 	rd.d.reset(text)
 	rd.d.intern(p.words)
-	a := p.analyseWith(&rd.d, &rd.a, &p.fullIndex, p.fullOrder)
+	a := p.analyseWith(&rd.d, &rd.a, &p.fullIndex, p.fullOrder, nil, nil)
 	var out []Match
 	for si, list := range a.occ {
 		for _, o := range list {

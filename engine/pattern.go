@@ -44,6 +44,9 @@ type pattern struct {
 	// simple: not greedy, and the first element is one word exactly, so a
 	// match found by the index's first word goes on from the next.
 	simple bool
+	// span is the most tokens a match, or a try, reads: its elements'
+	// largest repetitions, summed (see reach).
+	span int32
 }
 
 // anchor is a required element's words as a set, checked against the
@@ -72,6 +75,10 @@ func (a *anchor) in(row []uint64) bool {
 func (p *pattern) setAnchors() {
 	p.simple = !p.greedy && p.elems[0].min == 1 && p.elems[0].max == 1
 	p.anchorIDs, p.anchorSets, p.need = nil, nil, -1
+	p.span = 0
+	for _, e := range p.elems {
+		p.span += int32(e.max)
+	}
 	var few [][]int32
 	var many []anchor
 	for k := len(p.elems) - 1; k >= 1; k-- {
@@ -569,6 +576,11 @@ type patternIndex struct {
 	// word).
 	exactAt   []int32
 	exactHits []hit
+	// exactSpan[id] is the largest span of the patterns word id starts,
+	// capSpan that of the patterns starting with @Cap and otherSpan of
+	// those starting with _ or a regular expression, for reach.
+	exactSpan         []int32
+	capSpan, otherSpan int32
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
 	// (their buckets, by affixBucket of the three bytes; a bucket may hold
@@ -659,6 +671,19 @@ func (x *patternIndex) byID(vocab map[string]int32) {
 	}
 	x.exactAt[len(vocab)] = int32(len(x.exactHits))
 	x.exact = nil
+	x.exactSpan = make([]int32, len(vocab))
+	for id := range x.exactSpan {
+		for _, h := range x.exactHits[x.exactAt[id]:x.exactAt[id+1]] {
+			x.exactSpan[id] = max(x.exactSpan[id], x.pats[h.id].span)
+		}
+	}
+	x.capSpan, x.otherSpan = 0, 0
+	for _, id := range x.caps {
+		x.capSpan = max(x.capSpan, x.pats[id].span)
+	}
+	for _, id := range x.other {
+		x.otherSpan = max(x.otherSpan, x.pats[id].span)
+	}
 }
 
 type affix struct {
@@ -793,55 +818,59 @@ func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
 // scan matches every pattern at every token of d and appends each match to
 // occ[owner]; a signal matching twice at the same start keeps the longest.
 func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
-	toks := d.toks
+	for i := range d.toks {
+		x.scanAt(d, occ, i)
+	}
+}
+
+// scanAt matches every pattern that may start at token i of d (see scan).
+func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
+	tok := &d.toks[i]
+	t := d.word(i)
 	try := x.try
-	for i := range toks {
-		tok := &toks[i]
-		t := d.word(i)
-		if x.exactAt != nil {
-			if tok.id >= 0 && int(tok.id)+1 < len(x.exactAt) {
-				for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
-					if h.need < 0 || d.in(h.need, int(tok.sent)) {
-						try(d, occ, int(h.id), i, true)
-					}
-				}
-			}
-		} else {
-			for _, id := range x.exact[t] {
-				try(d, occ, id, i, false)
-			}
-		}
-		if len(t) >= 3 && x.pre3 != nil {
-			for _, a := range x.pre3[affixBucket(t[:3])] {
-				if strings.HasPrefix(t, a.s) {
-					try(d, occ, a.id, i, false)
+	if x.exactAt != nil {
+		if tok.id >= 0 && int(tok.id)+1 < len(x.exactAt) {
+			for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
+				if h.need < 0 || d.in(h.need, int(tok.sent)) {
+					try(d, occ, int(h.id), i, true)
 				}
 			}
 		}
-		if len(t) >= 3 && x.suf3 != nil {
-			for _, a := range x.suf3[affixBucket(t[len(t)-3:])] {
-				if strings.HasSuffix(t, a.s) {
-					try(d, occ, a.id, i, false)
-				}
-			}
+	} else {
+		for _, id := range x.exact[t] {
+			try(d, occ, id, i, false)
 		}
-		for _, a := range x.shortPre {
+	}
+	if len(t) >= 3 && x.pre3 != nil {
+		for _, a := range x.pre3[affixBucket(t[:3])] {
 			if strings.HasPrefix(t, a.s) {
 				try(d, occ, a.id, i, false)
 			}
 		}
-		for _, a := range x.shortSuf {
+	}
+	if len(t) >= 3 && x.suf3 != nil {
+		for _, a := range x.suf3[affixBucket(t[len(t)-3:])] {
 			if strings.HasSuffix(t, a.s) {
 				try(d, occ, a.id, i, false)
 			}
 		}
-		if tok.cap {
-			for _, id := range x.caps {
-				try(d, occ, id, i, false)
-			}
+	}
+	for _, a := range x.shortPre {
+		if strings.HasPrefix(t, a.s) {
+			try(d, occ, a.id, i, false)
 		}
-		for _, id := range x.other {
+	}
+	for _, a := range x.shortSuf {
+		if strings.HasSuffix(t, a.s) {
+			try(d, occ, a.id, i, false)
+		}
+	}
+	if tok.cap {
+		for _, id := range x.caps {
 			try(d, occ, id, i, false)
 		}
+	}
+	for _, id := range x.other {
+		try(d, occ, id, i, false)
 	}
 }

@@ -295,8 +295,10 @@ type analysis struct {
 // closed under the signals' references) in d, with the patterns of idx,
 // filters them and reads their modifiers. Signals are read in dependency
 // order, so a filter or a modifier sees the occurrences its signals kept
-// after their own filters.
-func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []int) *analysis {
+// after their own filters. With from, the analysis of text that d revises
+// by the same index and order, the patterns are tried only where d
+// changed (rescan; b holds its buffers).
+func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []int, from *analysis, b *rereadBuf) *analysis {
 	n := len(p.signals)
 	a.d = d
 	if len(a.raw) != n {
@@ -308,7 +310,11 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 	}
 	a.touched = a.touched[:0]
 	raw, kept := a.raw, a.kept
-	idx.scan(d, raw)
+	if from != nil {
+		idx.rescan(d, from.d, raw, from.raw, from.touched, b)
+	} else {
+		idx.scan(d, raw)
+	}
 	for _, si := range order {
 		s := p.signals[si]
 		list := raw[si]

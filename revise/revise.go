@@ -18,10 +18,12 @@ import (
 
 // Engine is the rule engine as revision uses it: a grade with what the
 // engine found (the deciding rules' fixes and where the rubric's edits
-// apply), and a score-only re-grade of a proposed rewrite.
+// apply), and a score-only re-grade of a proposed rewrite, given the trace
+// of the text it rewrites (so the engine reads again only what changed).
+// A trace is released once revision is done with it.
 type Engine interface {
 	Trace(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, *rubric.Trace, error)
-	Rescore(r *rubric.Rubric, text string, kind rubric.Kind) rubric.Rescored
+	Rescore(r *rubric.Rubric, text string, kind rubric.Kind, from *rubric.Trace) rubric.Rescored
 }
 
 var _ Engine = (*rubric.RuleJudge)(nil)
@@ -66,6 +68,7 @@ func NewRuleJudge() *Judge { return New(rubric.NewRuleJudge()) }
 // with no review mark.
 func (j *Judge) Grade(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, error) {
 	g, t, err := j.engine.Trace(ctx, r, req)
+	defer t.Release()
 	if err != nil || g.Status != rubric.Graded {
 		return g, err
 	}
@@ -109,7 +112,7 @@ func (j *Judge) rewrite(r *rubric.Rubric, g *rubric.Grade, t *rubric.Trace) {
 	if text == "" || text == g.Text || rubric.CheckText(text) != nil || strayQuotes(text) > strayQuotes(g.Text) {
 		return
 	}
-	rs := j.engine.Rescore(r, text, g.Kind)
+	rs := j.engine.Rescore(r, text, g.Kind, t)
 	if rg := rs.Grade(); !publishable(r, rs) || !rubric.Better(&rg, g) {
 		return
 	}

@@ -138,13 +138,15 @@ func (j *RuleJudge) grade(r *Rubric, req Request, trace bool) (*Grade, *Trace, e
 		kind = DetectKind(req.Text)
 	}
 	rd := r.prog.ReadAs(req.Text, string(kind))
-	defer rd.Release()
 	g := new(Grade)
 	decided := r.grade(rd, g, req.Text, kind, true)
 	if !trace {
+		rd.Release()
 		return g, nil, nil
 	}
-	return g, r.trace(g, decided, rd), nil
+	t := r.trace(g, decided, rd)
+	t.rd = rd // for Rescore; Trace.Release hands it back
+	return g, t, nil
 }
 
 // Rescored is what a score-only re-grade says of a text: enough to judge
@@ -171,9 +173,16 @@ var rescoring = sync.Pool{New: func() any { return new(Grade) }}
 
 // Rescore grades text for its verdicts, review marks and score only (no
 // reasons, spans or citations): enough to judge a proposed rewrite. The text
-// must already have passed CheckText and be English.
-func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind) Rescored {
-	rd := r.prog.ReadAs(text, string(kind))
+// must already have passed CheckText and be English. from, when not nil, is
+// the trace of the grade of the text that text revises (a rewrite changes a
+// few words): the engine then tries its patterns again only where the words
+// changed, with the same result as reading text whole.
+func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind, from *Trace) Rescored {
+	var base *engine.Reading
+	if from != nil {
+		base = from.rd
+	}
+	rd := r.prog.ReadAsFrom(text, string(kind), base)
 	defer rd.Release()
 	g := rescoring.Get().(*Grade)
 	defer rescoring.Put(g)

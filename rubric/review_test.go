@@ -57,7 +57,7 @@ func TestRuleJudgeNeedsReview(t *testing.T) {
 	}
 	// A rewrite is never judged publishable on a grade marked for review:
 	// Rescore keeps the mark.
-	rs := j.Rescore(r, "China muses about hacking US water plants in Geneva talks, officials say", rubric.Headline)
+	rs := j.Rescore(r, "China muses about hacking US water plants in Geneva talks, officials say", rubric.Headline, nil)
 	if g := rs.Grade(); !rs.NeedsReview || !g.Provisional {
 		t.Errorf("Rescore lost the review mark: %+v", rs)
 	}

@@ -12,6 +12,20 @@ import (
 // parallel to Grade.Criteria.
 type Trace struct {
 	Criteria []CriterionTrace
+	// rd is the engine's reading of the graded text, kept so that
+	// Rescore reads a rewrite of it only where it changed; Release hands
+	// it back.
+	rd *engine.Reading
+}
+
+// Release hands back the engine's reading the trace keeps for Rescore (a
+// trace not released only costs the reading's reuse). The trace's findings
+// stay as they are; Rescore with it reads a text whole.
+func (t *Trace) Release() {
+	if t != nil && t.rd != nil {
+		t.rd.Release()
+		t.rd = nil
+	}
 }
 
 // CriterionTrace is the engine's finding on one criterion, for revision.
