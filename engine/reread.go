@@ -51,6 +51,7 @@ func (x *patternIndex) rescan(d, base *doc, occ, baseOcc [][]occurrence, touched
 			b.fill[o.first]++
 		}
 	}
+	b.next = nextSentences(base, b.next)
 	b.reused, b.total = 0, len(d.toks)
 	seg := 0
 	for i := range d.toks {
@@ -67,7 +68,7 @@ func (x *patternIndex) rescan(d, base *doc, occ, baseOcc [][]occurrence, touched
 			if s.n+s.len == len(d.toks) && s.o+s.len == len(base.toks) {
 				limit++
 			}
-			if x.reach(base, j) <= limit {
+			if min(x.reach(base, j), int(b.next[j])) <= limit {
 				for _, st := range b.byStart[b.at[j]:b.at[j+1]] {
 					occ[st.sig] = append(occ[st.sig], occurrence{first: i, last: i + int(st.last) - j})
 				}
@@ -87,13 +88,30 @@ type rereadBuf struct {
 	segs          []segment
 	rows          []int32
 	at, fill      []int32
+	next          []int32
 	byStart       []started
 	reused, total int // tokens whose matches were moved, of all (for tests)
 }
 
+// nextSentences returns, for each token of d, the first token of the
+// sentences after its own (len(d.toks) for the last), in buf's memory: a
+// pattern reads no further.
+func nextSentences(d *doc, buf []int32) []int32 {
+	buf = append(buf[:0], make([]int32, len(d.toks))...)
+	next := int32(len(d.toks))
+	for i := len(d.toks) - 1; i >= 0; i-- {
+		buf[i] = next
+		if i > 0 && d.toks[i-1].sent != d.toks[i].sent {
+			next = int32(i)
+		}
+	}
+	return buf
+}
+
 // reach returns the last token a pattern that may start at token i of d
-// can read (len(d.toks) is the end of the text), or i-1 when no pattern
-// starts there.
+// can read by its span (len(d.toks) is the end of the text; a pattern
+// reads no further than the next sentence's first token either), or i-1
+// when no pattern starts there.
 func (x *patternIndex) reach(d *doc, i int) int {
 	tok := &d.toks[i]
 	span := x.otherSpan

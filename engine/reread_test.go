@@ -87,13 +87,14 @@ func TestReread(t *testing.T) {
 func reusedTokens(rd, old *Reading) []int {
 	var out []int
 	segs := align(&rd.d, &old.d, 0, len(rd.d.toks), 0, len(old.d.toks), nil, new([]int32))
+	next := nextSentences(&old.d, nil)
 	for _, s := range segs {
 		limit := s.o + s.len - 1
 		if s.n+s.len == len(rd.d.toks) && s.o+s.len == len(old.d.toks) {
 			limit++
 		}
 		for k := range s.len {
-			if rd.idx.reach(&old.d, s.o+k) <= limit {
+			if min(rd.idx.reach(&old.d, s.o+k), int(next[s.o+k])) <= limit {
 				out = append(out, s.n+k)
 			}
 		}

@@ -139,12 +139,14 @@ func (j *RuleJudge) grade(r *Rubric, req Request, trace bool) (*Grade, *Trace, e
 	}
 	rd := r.prog.ReadAs(req.Text, string(kind))
 	g := new(Grade)
-	decided := r.grade(rd, g, req.Text, kind, true)
 	if !trace {
+		r.grade(rd, g, req.Text, kind, true, nil)
 		rd.Release()
 		return g, nil, nil
 	}
-	t := r.trace(g, decided, rd)
+	t := newTrace(len(r.Criteria))
+	r.grade(rd, g, req.Text, kind, true, t.decided)
+	r.trace(t, g, rd)
 	t.rd = rd // for Rescore; Trace.Release hands it back
 	return g, t, nil
 }
@@ -186,7 +188,7 @@ func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind, from *Trace) Resc
 	defer rd.Release()
 	g := rescoring.Get().(*Grade)
 	defer rescoring.Put(g)
-	r.grade(rd, g, text, kind, false)
+	r.grade(rd, g, text, kind, false, nil)
 	out := Rescored{Status: g.Status, Score: g.Score, Letter: g.Letter, NeedsReview: g.NeedsReview()}
 	for _, cg := range g.Criteria {
 		out.BelowPass = out.BelowPass || cg.Verdict == Partial || cg.Verdict == Fail
@@ -195,11 +197,11 @@ func (j *RuleJudge) Rescore(r *Rubric, text string, kind Kind, from *Trace) Resc
 }
 
 // grade decides every criterion on the text rd read into g (whose
-// Criteria's memory it reuses); decided[i] is the rule that decided
-// g.Criteria[i], if any. Without full, only the verdicts and the score are
-// filled in (enough to compare a rewrite with the original), and the text
-// is taken to be English.
-func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, full bool) (decided []*rule) {
+// Criteria's memory it reuses); it sets decided[i], when decided is given,
+// to the rule that decided g.Criteria[i], if any. Without full, only the
+// verdicts and the score are filled in (enough to compare a rewrite with
+// the original), and the text is taken to be English.
+func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, full bool, decided []*rule) {
 	criteria := g.Criteria[:0]
 	if cap(criteria) < len(r.Criteria) {
 		criteria = make([]CriterionGrade, 0, len(r.Criteria))
@@ -214,9 +216,16 @@ func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, ful
 					Reason: notEnglishReason(lang)})
 			}
 			r.Score(g)
-			return make([]*rule, len(g.Criteria))
+			return
 		}
-		decided = make([]*rule, len(r.Criteria))
+	}
+	// The spans of every criterion go to one array, allocated once they
+	// are all known (see spansOf).
+	var sp *spanScratch
+	if full {
+		sp = spanScratches.Get().(*spanScratch)
+		defer spanScratches.Put(sp)
+		sp.spans, sp.at = sp.spans[:0], sp.at[:0]
 	}
 	about, _ := rd.About()
 	for i, c := range r.Criteria {
@@ -237,11 +246,16 @@ func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, ful
 			if !full {
 				break
 			}
-			decided[i] = ru
-			cg.Spans = spansOf(text, rd)
-			cg.Reason = expandSpan(ru.reason, cg.Spans)
+			if decided != nil {
+				decided[i] = ru
+			}
+			from := len(sp.spans)
+			sp.spans = spansOf(text, rd, sp.spans)
+			sp.at = append(sp.at, [3]int{i, from, len(sp.spans)})
+			spans := sp.spans[from:]
+			cg.Reason = expandSpan(ru.reason, spans)
 			if ru.review != "" {
-				cg.Review = expandSpan(ru.review, cg.Spans)
+				cg.Review = expandSpan(ru.review, spans)
 			}
 			if cg.Verdict != NA {
 				cg.Citations = ru.citations
@@ -249,9 +263,24 @@ func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, ful
 		}
 		g.Criteria = append(g.Criteria, cg)
 	}
+	if full {
+		all := make([]Span, len(sp.spans))
+		copy(all, sp.spans)
+		for _, at := range sp.at {
+			g.Criteria[at[0]].Spans = all[at[1]:at[2]:at[2]]
+		}
+	}
 	r.Score(g)
-	return decided
 }
+
+// spanScratch holds a grade's spans until they are all known: at lists,
+// for each criterion that a rule decided, its index and its spans' range.
+type spanScratch struct {
+	spans []Span
+	at    [][3]int
+}
+
+var spanScratches = sync.Pool{New: func() any { return new(spanScratch) }}
 
 const maxSpans = 3
 
@@ -266,36 +295,52 @@ func notApplicable(k Kind) string {
 	return "Does not apply to a " + string(k) + "."
 }
 
-// spansOf returns the words of text that triggered the rule rd decided
-// last, at most maxSpans, one a start.
-func spansOf(text string, rd *engine.Reading) []Span {
-	out := make([]Span, 0, min(rd.Triggers(), maxSpans))
+// spansOf appends to dst the words of text that triggered the rule rd
+// decided last, at most maxSpans, one a start.
+func spansOf(text string, rd *engine.Reading, dst []Span) []Span {
+	n := len(dst)
 	for i := range rd.Triggers() {
 		s, e := rd.Trigger(i)
 		dup := false
-		for _, x := range out {
+		for _, x := range dst[n:] {
 			if x.Start == s {
 				dup = true
 			}
 		}
 		if !dup {
-			out = append(out, Span{Start: s, End: e, Text: text[s:e]})
+			dst = append(dst, Span{Start: s, End: e, Text: text[s:e]})
 		}
-		if len(out) == maxSpans {
+		if len(dst)-n == maxSpans {
 			break
 		}
 	}
-	return out
+	return dst
 }
 
-// expandSpan fills "{span}" in a reason with the first triggering words.
+// expandSpan fills "{span}" in a reason with the first triggering words,
+// in quotation marks, building the reason with one allocation.
 func expandSpan(s string, spans []Span) string {
-	if !strings.Contains(s, "{span}") {
+	n := strings.Count(s, "{span}")
+	if n == 0 {
 		return s
 	}
-	w := "the text"
+	open, w, close := "", "the text", ""
 	if len(spans) > 0 {
-		w = "“" + spans[0].Text + "”"
+		open, w, close = "“", spans[0].Text, "”"
 	}
-	return strings.ReplaceAll(s, "{span}", w)
+	var b strings.Builder
+	b.Grow(len(s) + n*(len(open)+len(w)+len(close)-len("{span}")))
+	for {
+		i := strings.Index(s, "{span}")
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteString(open)
+		b.WriteString(w)
+		b.WriteString(close)
+		s = s[i+len("{span}"):]
+	}
+	b.WriteString(s)
+	return b.String()
 }

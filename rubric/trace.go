@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/factgrade/factgrade/engine"
 )
@@ -13,19 +14,41 @@ import (
 type Trace struct {
 	Criteria []CriterionTrace
 	// rd is the engine's reading of the graded text, kept so that
-	// Rescore reads a rewrite of it only where it changed; Release hands
-	// it back.
+	// Rescore reads a rewrite of it only where it changed.
 	rd *engine.Reading
+	// decided[i] is the rule that decided criterion i, if any.
+	decided []*rule
 }
 
-// Release hands back the engine's reading the trace keeps for Rescore (a
-// trace not released only costs the reading's reuse). The trace's findings
-// stay as they are; Rescore with it reads a text whole.
+// traces holds released traces, whose memory the next grade reuses.
+var traces = sync.Pool{New: func() any { return new(Trace) }}
+
+// newTrace returns an empty trace for n criteria.
+func newTrace(n int) *Trace {
+	t := traces.Get().(*Trace)
+	t.Criteria = slices.Grow(t.Criteria[:0], n)[:n]
+	for i := range t.Criteria {
+		ct := &t.Criteria[i]
+		*ct = CriterionTrace{Edits: ct.Edits[:0]}
+	}
+	t.decided = slices.Grow(t.decided[:0], n)[:n]
+	clear(t.decided)
+	return t
+}
+
+// Release hands the trace and the engine's reading it keeps for Rescore
+// back for the next grade to reuse; t must not be used after (a trace
+// never released is only memory not reused).
 func (t *Trace) Release() {
-	if t != nil && t.rd != nil {
+	if t == nil {
+		return
+	}
+	if t.rd != nil {
 		t.rd.Release()
 		t.rd = nil
 	}
+	clear(t.decided)
+	traces.Put(t)
 }
 
 // CriterionTrace is the engine's finding on one criterion, for revision.
@@ -57,13 +80,13 @@ type EditSite struct {
 	Replace string
 }
 
-// trace collects the fixes and the rewrite edits of g, graded on the text
-// rd read; decided[i] is the rule that decided g.Criteria[i].
-func (r *Rubric) trace(g *Grade, decided []*rule, rd *engine.Reading) *Trace {
-	t := &Trace{Criteria: make([]CriterionTrace, len(g.Criteria))}
+// trace collects into t the fixes and the rewrite edits of g, graded on
+// the text rd read; t.decided[i] is the rule that decided g.Criteria[i].
+func (r *Rubric) trace(t *Trace, g *Grade, rd *engine.Reading) {
 	if g.Status != Graded {
-		return t
+		return
 	}
+	decided := t.decided
 	for i, cg := range g.Criteria {
 		ct := &t.Criteria[i]
 		if cg.Verdict != Partial && cg.Verdict != Fail {
@@ -84,5 +107,4 @@ func (r *Rubric) trace(g *Grade, decided []*rule, rd *engine.Reading) *Trace {
 		})
 		slices.SortFunc(ct.Edits, func(a, b EditSite) int { return a.Start - b.Start })
 	}
-	return t
 }
