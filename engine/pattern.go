@@ -579,7 +579,7 @@ type patternIndex struct {
 	// exactSpan[id] is the largest span of the patterns word id starts,
 	// capSpan that of the patterns starting with @Cap and otherSpan of
 	// those starting with _ or a regular expression, for reach.
-	exactSpan         []int32
+	exactSpan          []int32
 	capSpan, otherSpan int32
 	// Prefixes and suffixes of three bytes or more are found by their first
 	// (last) three bytes; shorter ones are tried one by one.
