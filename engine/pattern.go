@@ -654,11 +654,25 @@ type hit struct{ id, need int32 }
 
 // byID turns the index's exact words into hits by word id (vocab numbers
 // every word), and drops the words.
+//
+// A word's hits also hold the patterns an affix of their first element
+// finds for the word (checked here once, against the whole element), so a
+// word of the vocabulary is looked up once, by its id; the affixes are
+// looked up at scan time only for words outside it.
 func (x *patternIndex) byID(vocab map[string]int32) {
 	byWord := make([][]int, len(vocab))
-	n := 0
 	for w, ids := range x.exact {
 		byWord[vocab[w]] = ids
+	}
+	n := 0
+	for w, id := range vocab {
+		ids := byWord[id]
+		x.eachAffix(w, func(pid int) {
+			if !slices.Contains(ids, pid) && x.pats[pid].elems[0].matchesWord(w, id) {
+				ids = append(ids[:len(ids):len(ids)], pid)
+			}
+		})
+		byWord[id] = ids
 		n += len(ids)
 	}
 	x.exactAt = make([]int32, len(vocab)+1)
@@ -746,6 +760,57 @@ func (x *patternIndex) add(p *pattern, owner int) {
 	}
 }
 
+// eachAffix calls yield for each pattern whose first element has a prefix
+// or a suffix that word t has (a regular expression's literal prefix
+// included), found by the index's affix buckets.
+func (x *patternIndex) eachAffix(t string, yield func(id int)) {
+	if len(t) >= 3 && x.pre3 != nil {
+		for _, a := range x.pre3[affixBucket(t[:3])] {
+			if strings.HasPrefix(t, a.s) {
+				yield(a.id)
+			}
+		}
+	}
+	if len(t) >= 3 && x.suf3 != nil {
+		for _, a := range x.suf3[affixBucket(t[len(t)-3:])] {
+			if strings.HasSuffix(t, a.s) {
+				yield(a.id)
+			}
+		}
+	}
+	for _, a := range x.shortPre {
+		if strings.HasPrefix(t, a.s) {
+			yield(a.id)
+		}
+	}
+	for _, a := range x.shortSuf {
+		if strings.HasSuffix(t, a.s) {
+			yield(a.id)
+		}
+	}
+}
+
+// matchesWord reports whether word w (whose id is id) matches the element
+// by its words, affixes or regular expressions, whatever its token's case.
+func (e *elem) matchesWord(w string, id int32) bool {
+	if e.set.has(id) {
+		return true
+	}
+	for _, a := range e.alts {
+		switch a.kind {
+		case altWord:
+			if w == a.s {
+				return true
+			}
+		case altPrefix, altSuffix, altRegexp:
+			if a.match(&token{}, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // affixBuckets is how many buckets the affix index has (a power of two).
 const affixBuckets = 256
 
@@ -826,44 +891,22 @@ func (x *patternIndex) scan(d *doc, occ [][]occurrence) {
 // scanAt matches every pattern that may start at token i of d (see scan).
 func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 	tok := &d.toks[i]
-	t := d.word(i)
 	try := x.try
-	if x.exactAt != nil {
-		if tok.id >= 0 && int(tok.id)+1 < len(x.exactAt) {
-			for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
-				if h.need < 0 || d.in(h.need, int(tok.sent)) {
-					try(d, occ, int(h.id), i, true)
-				}
-			}
-		}
-	} else {
-		for _, id := range x.exact[t] {
+	switch {
+	case x.exactAt == nil: // not interned yet
+		x.eachAffix(d.word(i), func(id int) { try(d, occ, id, i, false) })
+		for _, id := range x.exact[d.word(i)] {
 			try(d, occ, id, i, false)
 		}
-	}
-	if len(t) >= 3 && x.pre3 != nil {
-		for _, a := range x.pre3[affixBucket(t[:3])] {
-			if strings.HasPrefix(t, a.s) {
-				try(d, occ, a.id, i, false)
+	case tok.id >= 0 && int(tok.id)+1 < len(x.exactAt):
+		// A word of the vocabulary: its hits hold its affixes' patterns.
+		for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
+			if h.need < 0 || d.in(h.need, int(tok.sent)) {
+				try(d, occ, int(h.id), i, true)
 			}
 		}
-	}
-	if len(t) >= 3 && x.suf3 != nil {
-		for _, a := range x.suf3[affixBucket(t[len(t)-3:])] {
-			if strings.HasSuffix(t, a.s) {
-				try(d, occ, a.id, i, false)
-			}
-		}
-	}
-	for _, a := range x.shortPre {
-		if strings.HasPrefix(t, a.s) {
-			try(d, occ, a.id, i, false)
-		}
-	}
-	for _, a := range x.shortSuf {
-		if strings.HasSuffix(t, a.s) {
-			try(d, occ, a.id, i, false)
-		}
+	default:
+		x.eachAffix(d.word(i), func(id int) { try(d, occ, id, i, false) })
 	}
 	if tok.cap {
 		for _, id := range x.caps {

@@ -1,7 +1,5 @@
 package engine
 
-import "strings"
-
 // A rewrite changes a few words of the text it revises ("China acknowledges
 // …" → "China tacitly acknowledges …"), and judging it reads it again.
 // Reading it again whole would try every pattern at every token once more;
@@ -121,22 +119,11 @@ func (x *patternIndex) reach(d *doc, i int) int {
 	if tok.cap {
 		span = max(span, x.capSpan)
 	}
-	t := d.word(i)
-	affixes := func(l []affix, match func(string, string) bool) {
-		for _, a := range l {
-			if match(t, a.s) {
-				span = max(span, x.pats[a.id].span)
-			}
-		}
+	if tok.id < 0 {
+		// (a word of the vocabulary has its affixes' patterns among its
+		// hits)
+		x.eachAffix(d.word(i), func(id int) { span = max(span, x.pats[id].span) })
 	}
-	if len(t) >= 3 && x.pre3 != nil {
-		affixes(x.pre3[affixBucket(t[:3])], strings.HasPrefix)
-	}
-	if len(t) >= 3 && x.suf3 != nil {
-		affixes(x.suf3[affixBucket(t[len(t)-3:])], strings.HasSuffix)
-	}
-	affixes(x.shortPre, strings.HasPrefix)
-	affixes(x.shortSuf, strings.HasSuffix)
 	return i + int(span) - 1
 }
 
