@@ -659,21 +659,24 @@ type hit struct{ id, need int32 }
 // finds for the word (checked here once, against the whole element), so a
 // word of the vocabulary is looked up once, by its id; the affixes are
 // looked up at scan time only for words outside it.
-func (x *patternIndex) byID(vocab map[string]int32) {
+func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 	byWord := make([][]int, len(vocab))
+	n := 0
 	for w, ids := range x.exact {
 		byWord[vocab[w]] = ids
-	}
-	n := 0
-	for w, id := range vocab {
-		ids := byWord[id]
-		x.eachAffix(w, func(pid int) {
-			if !slices.Contains(ids, pid) && x.pats[pid].elems[0].matchesWord(w, id) {
-				ids = append(ids[:len(ids):len(ids)], pid)
-			}
-		})
-		byWord[id] = ids
 		n += len(ids)
+	}
+	if x.pre3 != nil || x.suf3 != nil || len(x.shortPre) > 0 || len(x.shortSuf) > 0 {
+		for id, w := range words {
+			ids := byWord[id]
+			x.eachAffix(w, func(pid int) {
+				if !slices.Contains(ids, pid) && x.pats[pid].elems[0].matchesWord(w, int32(id)) {
+					ids = append(ids[:len(ids):len(ids)], pid)
+					n++
+				}
+			})
+			byWord[id] = ids
+		}
 	}
 	x.exactAt = make([]int32, len(vocab)+1)
 	x.exactHits = make([]hit, 0, n)

@@ -139,19 +139,25 @@ func (p *Program) intern() {
 		p.langByID[p.vocab[w]] = lang
 	}
 	p.words = newWordTable(p.vocab)
-	// The indexes that scan a text look a word's patterns up by its id
-	// (exclude patterns are tried where an occurrence starts, not looked
-	// up).
+	// The indexes that scan a text look a word's patterns up by its id;
+	// so do a signal's exclude patterns, tried where an occurrence starts
+	// (see excluded: they are owned by 0 there).
 	scanned := append([]*patternIndex{&p.fullIndex, &p.aboutIndex, &p.index}, kindIndexes...)
 	for _, d := range p.decisions {
 		scanned = append(scanned, &d.edits)
 	}
-	for _, x := range scanned {
-		x.byID(p.vocab)
-	}
 	for _, sg := range p.signals {
-		// An exclude index is only its patterns.
-		sg.exclude = patternIndex{pats: sg.exclude.pats, owner: sg.exclude.owner}
+		if len(sg.exclude.pats) > 0 {
+			clear(sg.exclude.owner)
+			scanned = append(scanned, &sg.exclude)
+		}
+	}
+	words := make([]string, len(p.vocab))
+	for w, id := range p.vocab {
+		words[id] = w
+	}
+	for _, x := range scanned {
+		x.byID(p.vocab, words)
 	}
 }
 
@@ -285,7 +291,8 @@ type analysis struct {
 	d         *doc
 	occ       [][]occ
 	raw, kept [][]occurrence
-	trig, tmp []occ // decide's buffers
+	trig, tmp []occ           // decide's buffers
+	excl      [1][]occurrence // excluded's
 	// touched are the signals whose lists are not empty, so the next
 	// reading empties only those.
 	touched []int
@@ -325,7 +332,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 		out := a.occ[si]
 		keep := kept[si]
 		for _, o := range list {
-			if s.excluded(d, o.first) {
+			if s.excluded(d, o.first, a.excl[:]) {
 				continue
 			}
 			if len(s.near) > 0 && !anyNear(d, kept, s.near, o, s.nearIn, s.nearSide) {
@@ -408,13 +415,16 @@ func (p *Program) sortSignals() error {
 	return nil
 }
 
-func (s *signal) excluded(d *doc, i int) bool {
-	for _, p := range s.exclude.pats {
-		if p.possible(d, int(d.toks[i].sent)) && p.matchAt(d, 0, i) > i {
-			return true
-		}
+// excluded reports whether an exclude pattern of s matches at token i of
+// d, found by the exclude index as a scan finds patterns; buf holds the
+// match.
+func (s *signal) excluded(d *doc, i int, buf [][]occurrence) bool {
+	if len(s.exclude.pats) == 0 {
+		return false
 	}
-	return false
+	buf[0] = buf[0][:0]
+	s.exclude.scanAt(d, buf, i)
+	return len(buf[0]) > 0
 }
 
 // quotedWord reports whether the occurrence is wrapped in quotation marks
