@@ -880,7 +880,7 @@ func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
 		}
 		return
 	}
-	occ[o] = append(list, occurrence{first: i, last: end - 1})
+	occ[o] = append(occ[o], occurrence{first: i, last: end - 1}) // in place: no pointer written
 }
 
 // scan matches every pattern at every token of d and appends each match to

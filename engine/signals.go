@@ -311,8 +311,12 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 	if len(a.raw) != n {
 		a.raw, a.kept, a.occ = resetLists(a.raw, n), resetLists(a.kept, n), resetLists(a.occ, n)
 	} else {
+		// (Each list resliced in place: its length is written, not its
+		// pointer, which costs a write barrier while the collector runs.)
 		for _, si := range a.touched {
-			a.raw[si], a.kept[si], a.occ[si] = a.raw[si][:0], a.kept[si][:0], a.occ[si][:0]
+			a.raw[si] = a.raw[si][:0]
+			a.kept[si] = a.kept[si][:0]
+			a.occ[si] = a.occ[si][:0]
 		}
 	}
 	a.touched = a.touched[:0]
@@ -329,8 +333,6 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 			continue
 		}
 		a.touched = append(a.touched, si)
-		out := a.occ[si]
-		keep := kept[si]
 		for _, o := range list {
 			if s.excluded(d, o.first, a.excl[:]) {
 				continue
@@ -351,11 +353,10 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 				}
 				x.hedged = reaches(d, kept[h], o, p.signals[h].reach)
 			}
-			out = append(out, x)
-			keep = append(keep, o)
+			// (appended in place: see above)
+			a.occ[si] = append(a.occ[si], x)
+			kept[si] = append(kept[si], o)
 		}
-		a.occ[si] = out
-		kept[si] = keep
 	}
 	return a
 }
