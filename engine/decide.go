@@ -282,7 +282,10 @@ func (p *Program) About(text string) (bool, int) {
 // Decide returns the index of the first rule of d whose kinds admit kind
 // and whose conditions hold, or -1. The occurrences of that rule's first
 // positive condition are its triggers (Triggers), until the next Decide.
-func (rd *Reading) Decide(d *Decisions, kind string) int {
+func (rd *Reading) Decide(d *Decisions, kind string) int { return rd.decide(d, kind, true) }
+
+// decide is Decide, keeping the triggers when keep is set.
+func (rd *Reading) decide(d *Decisions, kind string, keep bool) int {
 	rd.widen(d, kind)
 	a := rd.signals()
 	for i := range d.rules {
@@ -296,7 +299,7 @@ func (rd *Reading) Decide(d *Decisions, kind string) int {
 		haveTrig, ok := false, true
 		for _, t := range r.when {
 			var h bool
-			if !haveTrig && !t.not {
+			if keep && !haveTrig && !t.not {
 				h, a.trig = a.holds(t, a.trig[:0])
 				haveTrig = h
 			} else {
@@ -314,6 +317,10 @@ func (rd *Reading) Decide(d *Decisions, kind string) int {
 	a.trig = a.trig[:0]
 	return -1
 }
+
+// Rule returns what Decide returns, without keeping the rule's triggers
+// (a re-grade that wants the verdicts only).
+func (rd *Reading) Rule(d *Decisions, kind string) int { return rd.decide(d, kind, false) }
 
 // Triggers returns how many occurrences triggered the rule Decide last
 // returned (its first positive condition's); Trigger(i) is the i-th.

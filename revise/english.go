@@ -273,21 +273,30 @@ func styleOf(text string) style {
 		}
 		wordLen = 0
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		// ASCII, the common case, is read a byte at a time.
+		r, n := rune(text[i]), 1
+		isUpper, isLower := 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			isUpper, isLower = unicode.IsUpper(r), unicode.IsLower(r)
+		}
+		i += n
 		switch {
 		case r == ' ':
 			endWord()
 			continue
-		case unicode.IsUpper(r):
+		case isUpper:
 			upper++
-		case unicode.IsLower(r):
+		case isLower:
 			lower++
 		}
-		if wordLen == 0 && strings.ContainsRune("\"'‘“(", r) {
-			continue // a word's opening quotation mark
-		}
 		if wordLen == 0 {
-			initialUpper = unicode.IsUpper(r)
+			switch r {
+			case '"', '\'', '‘', '“', '(':
+				continue // a word's opening quotation mark
+			}
+			initialUpper = isUpper
 		}
 		wordLen++
 	}

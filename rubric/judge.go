@@ -258,7 +258,12 @@ func (r *Rubric) grade(rd *engine.Reading, g *Grade, text string, kind Kind, ful
 		case !c.AppliesTo(kind):
 			cg.Reason = notApplicable(kind)
 		default:
-			k := rd.Decide(c.rules.decisions, string(kind))
+			var k int
+			if full {
+				k = rd.Decide(c.rules.decisions, string(kind))
+			} else {
+				k = rd.Rule(c.rules.decisions, string(kind)) // no spans wanted
+			}
 			if k < 0 {
 				cg.Reason = "The text does not touch this point."
 				break
