@@ -274,9 +274,27 @@ func (rd *Reading) About() (bool, int) { return rd.p.isAbout(rd.signals()) }
 
 // About reads text for the about test's signals only and applies it.
 func (p *Program) About(text string) (bool, int) {
+	_, about, words := p.aboutIn(text, false)
+	return about, words
+}
+
+// AboutInEnglish is About for a text in English: lang is the language the
+// text seems written in when it is not (Language), and then the about test
+// is not applied. One reading serves both.
+func (p *Program) AboutInEnglish(text string) (lang string, about bool, words int) {
+	return p.aboutIn(text, true)
+}
+
+func (p *Program) aboutIn(text string, english bool) (lang string, about bool, words int) {
 	rd := p.readWith(text, &p.aboutIndex, p.aboutOrder)
 	defer rd.Release()
-	return rd.About()
+	if english {
+		if lang = rd.Language(); lang != "" {
+			return lang, false, 0
+		}
+	}
+	about, words = rd.About()
+	return "", about, words
 }
 
 // Decide returns the index of the first rule of d whose kinds admit kind

@@ -38,17 +38,32 @@ type Routing struct {
 // only, and a story's names in it ("Volt Typhoon", "aspartame") do not make
 // it gradable.
 func (s *Set) Route(text string) Routing {
-	if lang := engine.Language(text); lang != "" {
-		return Routing{Note: notEnglishReason(lang)}
-	}
 	type match struct {
 		r     *Rubric
 		words int
 	}
 	var ms []match
-	for _, r := range s.List() {
-		if ok, n := r.About(text); ok {
+	for i, r := range s.List() {
+		var ok bool
+		var n int
+		if i == 0 {
+			// The first story's reading tells the language as well (as
+			// engine.Language would: every rubric numbers the words the
+			// language check counts).
+			var lang string
+			if lang, ok, n = r.prog.AboutInEnglish(text); lang != "" {
+				return Routing{Note: notEnglishReason(lang)}
+			}
+		} else {
+			ok, n = r.About(text)
+		}
+		if ok {
 			ms = append(ms, match{r, n})
+		}
+	}
+	if len(s.ids) == 0 {
+		if lang := engine.Language(text); lang != "" {
+			return Routing{Note: notEnglishReason(lang)}
 		}
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].words > ms[j].words })
