@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -88,4 +89,28 @@ func revised(text string, rng *rand.Rand, words []string) string {
 		text = strings.Join(ws, " ")
 	}
 	return text
+}
+
+// FuzzReread reads arbitrary revisions of arbitrary texts as revisions and
+// whole, as headlines and as summaries: the two readings find the same.
+func FuzzReread(f *testing.F) {
+	f.Add("China acknowledges its role in years of cyberattacks against US over support of Taiwan: report",
+		"China tacitly acknowledges its role in years of cyberattacks against US over support of Taiwan: report", false)
+	f.Add("China admits to hacking US water systems", "China tacitly acknowledges hacking US water systems, officials say", false)
+	f.Add("Beijing did not deny it. Officials said so", "Beijing did not deny it.\nofficials said so", true)
+	f.Add("WHO declares aspartame, the sweetener in diet sodas, a carcinogen", "WHO's cancer arm to list aspartame as possibly carcinogenic, sources say", false)
+	r := voltRubric(f)
+	f.Fuzz(func(t *testing.T, from, text string, summary bool) {
+		if !utf8.ValidString(from) || !utf8.ValidString(text) {
+			return
+		}
+		kind := rubric.Headline
+		if summary {
+			kind = rubric.Summary
+		}
+		whole, reread := rubric.RereadMatches(r, from, text, kind)
+		if diff := cmp.Diff(whole, reread); diff != "" {
+			t.Fatalf("%q revised to %q: read as a revision (+) differs from read whole (-):\n%s", from, text, diff)
+		}
+	})
 }
