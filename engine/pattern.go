@@ -158,7 +158,13 @@ func packAnchors(indexes []*patternIndex) {
 // starts in.
 func (p *pattern) possible(d *doc, s int) bool {
 	row := d.sentWords[s*d.width : (s+1)*d.width]
-	for c := p.anchorIDs; len(c) > 0; {
+	return idsIn(row, p.anchorIDs) && p.setsIn(row)
+}
+
+// idsIn reports whether a sentence whose word set is row has a word of
+// each anchor of c (anchors of few words, as pattern.anchorIDs holds them).
+func idsIn(row []uint64, c []int32) bool {
+	for len(c) > 0 {
 		n := int(c[0])
 		found := false
 		for _, id := range c[1 : 1+n] {
@@ -172,6 +178,12 @@ func (p *pattern) possible(d *doc, s int) bool {
 		}
 		c = c[1+n:]
 	}
+	return true
+}
+
+// setsIn reports whether a sentence whose word set is row has a word of
+// each of p's anchors of many words.
+func (p *pattern) setsIn(row []uint64) bool {
 	for i := range p.anchorSets {
 		if !p.anchorSets[i].in(row) {
 			return false
@@ -574,8 +586,9 @@ type patternIndex struct {
 	// of word id are exactHits[exactAt[id]:exactAt[id+1]] (one array of
 	// values the garbage collector need not read, rather than a list a
 	// word).
-	exactAt   []int32
-	exactHits []hit
+	exactAt    []int32
+	exactHits  []hit
+	hitAnchors []int32
 	// exactSpan[id] is the largest span of the patterns word id starts,
 	// capSpan that of the patterns starting with @Cap and otherSpan of
 	// those starting with _ or a regular expression, for reach.
@@ -650,7 +663,11 @@ func (x *patternIndex) filter(keep []bool) patternIndex {
 // text must also have for it to match (its smallest anchor, when that is one
 // word; else -1), so most patterns that cannot match are passed over
 // without reading them.
-type hit struct{ id, need int32 }
+//
+// The hit also holds where the index keeps a copy of the pattern's anchors
+// of few words (hitAnchors[at:end], laid out in the order of the hits), so
+// the index checks them too before it reads the pattern.
+type hit struct{ id, need, at, end int32 }
 
 // byID turns the index's exact words into hits by word id (vocab numbers
 // every word), and drops the words.
@@ -683,7 +700,10 @@ func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 	for id, ids := range byWord {
 		x.exactAt[id] = int32(len(x.exactHits))
 		for _, pid := range ids {
-			x.exactHits = append(x.exactHits, hit{id: int32(pid), need: x.pats[pid].need})
+			pt := x.pats[pid]
+			at := int32(len(x.hitAnchors))
+			x.hitAnchors = append(x.hitAnchors, pt.anchorIDs...)
+			x.exactHits = append(x.exactHits, hit{id: int32(pid), need: pt.need, at: at, end: int32(len(x.hitAnchors))})
 		}
 	}
 	x.exactAt[len(vocab)] = int32(len(x.exactHits))
@@ -848,12 +868,31 @@ type occurrence struct {
 // occ[owner]; exact says the index found it by the token's word, which its
 // first element holds.
 func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
+	x.tryAt(d, occ, id, i, exact, false)
+}
+
+// tryAnchored is try for a pattern found by token i's word whose anchors
+// of few words the sentence is known to have.
+func (x *patternIndex) tryAnchored(d *doc, occ [][]occurrence, id, i int) {
+	x.tryAt(d, occ, id, i, true, true)
+}
+
+// tryAt is try; anchored says the anchors of few words are checked.
+func (x *patternIndex) tryAt(d *doc, occ [][]occurrence, id, i int, exact, anchored bool) {
 	p := x.pats[id]
 	toks := d.toks
+	s := int(toks[i].sent)
+	if anchored {
+		if !p.setsIn(d.sentWords[s*d.width : (s+1)*d.width]) {
+			return
+		}
+	} else if !p.possible(d, s) {
+		return
+	}
 	var end int
 	if p.simple {
 		// The index found the first word; match the rest from the next.
-		if !exact && !p.elems[0].match(d, i) || !p.possible(d, int(toks[i].sent)) {
+		if !exact && !p.elems[0].match(d, i) {
 			return
 		}
 		if len(p.elems) == 1 {
@@ -864,9 +903,6 @@ func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
 			return
 		}
 	} else {
-		if !p.possible(d, int(toks[i].sent)) {
-			return
-		}
 		end = p.matchAt(d, 0, i)
 	}
 	if end <= i {
@@ -902,11 +938,15 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 			try(d, occ, id, i, false)
 		}
 	case tok.id >= 0 && int(tok.id)+1 < len(x.exactAt):
-		// A word of the vocabulary: its hits hold its affixes' patterns.
+		// A word of the vocabulary: its hits hold its affixes' patterns,
+		// and the anchors of few words of each.
+		s := int(tok.sent)
+		row := d.sentWords[s*d.width : (s+1)*d.width]
 		for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
-			if h.need < 0 || d.in(h.need, int(tok.sent)) {
-				try(d, occ, int(h.id), i, true)
+			if h.need >= 0 && row[h.need>>6]&(1<<(uint(h.need)&63)) == 0 || !idsIn(row, x.hitAnchors[h.at:h.end]) {
+				continue
 			}
+			x.tryAnchored(d, occ, int(h.id), i)
 		}
 	default:
 		x.eachAffix(d.word(i), func(id int) { try(d, occ, id, i, false) })
