@@ -128,10 +128,10 @@ func (x *patternIndex) reach(d *doc, i int) int {
 }
 
 // sameToken reports whether token i of d and token j of e read alike: the
-// same word, capital and punctuation.
+// same word, capitals (an initial, every letter) and punctuation.
 func sameToken(d *doc, i int, e *doc, j int) bool {
 	a, b := &d.toks[i], &e.toks[j]
-	if a.cap != b.cap || a.punct != b.punct || a.id != b.id {
+	if a.cap != b.cap || a.upper != b.upper || a.punct != b.punct || a.id != b.id {
 		return false
 	}
 	return a.id >= 0 || d.word(i) == e.word(j)

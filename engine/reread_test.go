@@ -120,6 +120,7 @@ func TestAlign(t *testing.T) {
 		{"a b. C d", "a b C d", []segment{{0, 0, 2}, {2, 3, 2}}},
 		// The same words in another case are other tokens.
 		{"a b c", "a B c", []segment{{0, 0, 1}, {2, 2, 1}}},
+		{"a Who c", "a WHO c", []segment{{0, 0, 1}, {2, 2, 1}}},
 	}
 	words := newWordTable(map[string]int32{"a": 0, "b": 1})
 	for _, tc := range tests {

@@ -18,8 +18,8 @@ import (
 // reading it whole finds: for every text of the case files of both
 // stories, read as a headline and as a summary, revised in the ways a
 // rewrite and an editor revise (a word inserted, struck or replaced,
-// attribution appended, a sentence broken or joined, a word capitalised or
-// quoted, a line broken).
+// attribution appended, a sentence broken or joined, a word capitalised,
+// written in capitals or quoted, a line broken).
 func TestRereadMatchesWhole(t *testing.T) {
 	set, err := rubrics.Load()
 	if err != nil {
@@ -58,7 +58,7 @@ func revised(text string, rng *rand.Rand, words []string) string {
 		ws := strings.Split(text, " ")
 		i := rng.IntN(len(ws))
 		w := words[rng.IntN(len(words))]
-		switch rng.IntN(9) {
+		switch rng.IntN(10) {
 		case 0: // insert a word
 			ws = append(ws[:i], append([]string{w}, ws[i:]...)...)
 		case 1: // strike a word
@@ -85,6 +85,8 @@ func revised(text string, rng *rand.Rand, words []string) string {
 			ws[i] = "'" + ws[i] + "'"
 		case 8: // break a line
 			ws[i] += "\n"
+		case 9: // write a word in capitals (an initialism: WHO, US)
+			ws[i] = strings.ToUpper(ws[i])
 		}
 		text = strings.Join(ws, " ")
 	}
