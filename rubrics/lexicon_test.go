@@ -325,3 +325,104 @@ func occurs(r *rubric.Rubric, signal, text string) (bool, string) {
 	}
 	return ok, strings.Join(spans, "; ")
 }
+
+// TestLexiconAttributionOnBothStories checks, signal by signal, what the
+// attribution grammar gained from the mismatches of the outside sets
+// tune4.jsonl (issues 12 and 13: by construction, not by phrase), each on
+// both stories, where it holds and where it must not.
+func TestLexiconAttributionOnBothStories(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	tests := []lexiconCase{
+		// unnamed_source: a comma ends "according to …"; inverted
+		// attribution ends its clause; a description is a reading.
+		{"unnamed_source", volt, "According to sources, Chinese envoys hinted at the hacks", true},
+		{"unnamed_source", volt, "According to the paper, Chinese envoys hinted at the hacks", false},
+		{"unnamed_source", volt, "According to Chinese officials, the remarks hinted at the hacks", false},
+		{"unnamed_source", asp, "According to officials, IARC hinted at a listing", true},
+		{"unnamed_source", asp, "According to Reuters, IARC officials hinted at a listing", false},
+		{"unnamed_source", volt, "China hinted at the hacks, say US officials", true},
+		{"unnamed_source", volt, "The report says US officials were told China hinted at the hacks", false},
+		{"unnamed_source", asp, "The article says sources were shocked IARC hinted at a listing", false},
+		{"unnamed_source", volt, "US officials described the remarks as a veiled admission of the hacks", false},
+		{"unnamed_source", volt, "US officials described how China hinted at the hacks", true},
+		// unnamed_source: the passive of unnamed sourcing.
+		{"unnamed_source", volt, "It is understood that China hinted at the hacks", true},
+		{"unnamed_source", asp, "IARC is understood to have hinted at a listing", true},
+		{"unnamed_source", volt, "Chinese officials understood the hacks were a warning", false},
+		// source_says: who was told is not who told; the subject's own
+		// researchers are its people; a saying still to come is the ruling.
+		{"source_says", asp, "IARC will list aspartame, say two sources", true},
+		{"source_says", asp, "IARC will list aspartame, citing sources", true},
+		{"source_says", asp, "No regulator has told people to stop drinking aspartame", false},
+		{"source_says", asp, "The WHO's own cancer researchers are about to say aspartame is a carcinogen", false},
+		{"source_says", volt, "The hacks were China's, say two sources", true},
+		{"source_says", volt, "Washington has told people to patch against the hacks", false},
+		// report_sourcing: the report's own sourcing, in a sentence of its own.
+		{"report_sourcing", volt, "The Journal, citing current and former U.S. officials, reported it on Thursday", true},
+		{"report_sourcing", volt, "The Journal has the story from U.S. officials", true},
+		{"report_sourcing", volt, "The Journal, citing Chinese officials, reported it", false},
+		{"report_sourcing", asp, "Reuters, citing two people with knowledge of the process, reported it", true},
+		{"report_sourcing", asp, "The report on aspartame is based on interviews with officials", true},
+		{"report_sourcing", asp, "Makers heard from regulators", false},
+		// source_label: a publication's name as the label, not a dateline or a section.
+		{"source_label", volt, "New York Times: China hinted at the hacks", true},
+		{"source_label", volt, "GENEVA: China hinted at the hacks", false},
+		{"source_label", volt, "Breaking News: China hinted at the hacks", false},
+		{"source_label", asp, "IARC to list aspartame — Washington Post", true},
+		{"source_label", volt, "Fox News: China hinted at the hacks", true},
+		{"source_label", volt, "Good news: China hinted at the hacks", false},
+		{"source_label", asp, "IARC to list aspartame (sources)", true},
+		{"source_label", asp, "IARC to list aspartame (in July)", false},
+		// headline_attribution: an outlet's possessive names its report.
+		{"headline_attribution", volt, "Geneva and a tacit confession: unpacking the WSJ's Volt Typhoon scoop", true},
+		{"headline_attribution", asp, "Inside Reuters's aspartame scoop", true},
+		// headline_attribution: a body's report still to come is not attribution.
+		{"headline_attribution", asp, "Additives panel to report on aspartame the same day", false},
+		{"headline_attribution", asp, "Additives panel will report on aspartame in July", false},
+		{"headline_attribution", asp, "IARC responds to report on aspartame", true},
+		{"headline_attribution", volt, "Senate panel set to report on the hacks", false},
+		{"headline_attribution", volt, "China's role in the hacks, report says", true},
+		// report_says: coverage given as what says it, not coverage named.
+		{"report_says", asp, "Headlines this week saying aspartame is a carcinogen", true},
+		{"report_says", asp, "What the aspartame cancer headlines get wrong", false},
+		// subject_speaks: with an auxiliary, not in a question, and only in
+		// a sentence about the topic.
+		{"subject_speaks", asp, "The WHO is saying aspartame causes cancer", true},
+		{"subject_speaks", asp, "Did the WHO just say aspartame causes cancer?", false},
+		{"subject_speaks", asp, "An adult can drink 12 cans of diet soda a day, the agency says", false},
+		{"subject_speaks", volt, "China has now said the hacks were a warning", true},
+		{"subject_speaks", volt, "Did China just say it hacked the ports?", false},
+		// according_to_subject: the subject's own review; the other side
+		// named as the subject's is the other side.
+		{"according_to_subject", asp, "Aspartame is dangerous, according to a shock WHO review", true},
+		{"according_to_subject", asp, "According to the WHO's food additives experts, 12 cans a day are safe", false},
+		{"according_to_subject", asp, "According to the WHO, aspartame is a possible carcinogen", true},
+		{"according_to_subject", volt, "According to a Chinese statement, the hacks were a warning", true},
+		{"according_to_subject", volt, "According to China's U.S. counterparts, the hacks were a warning", false},
+		// subject_announces: a correction retracts what an earlier version said.
+		{"subject_announces", asp, "An earlier version of this article stated that IARC had classified aspartame as a carcinogen", false},
+		{"subject_announces", asp, "IARC had classified aspartame as a carcinogen, the article stated", true},
+		{"subject_announces", volt, "A previous version of this story said that China had admitted the hacks", false},
+		{"subject_announces", volt, "China had admitted the hacks, the previous story said", true},
+		// subject_speaks: its people on the record speak for it; its sources are a leak.
+		{"subject_speaks", asp, "IARC officials say aspartame is possibly carcinogenic", true},
+		{"subject_speaks", asp, "Aspartame is possibly carcinogenic, IARC insiders say", false},
+		{"subject_speaks", volt, "Chinese officials said the hacks were a warning", true},
+		// subject_speaks: a relative pronoun after people is those people.
+		{"subject_speaks", asp, "IARC to list aspartame, defying regulators who say it is safe", false},
+		{"subject_speaks", asp, "IARC to list aspartame, but WHO says it is safe", true},
+		// verdict_to_come: a judgement to come, told by its verb; not only
+		// that the subject will speak.
+		{"verdict_to_come", asp, "WHO cancer body about to disagree with regulators on aspartame", true},
+		{"verdict_to_come", asp, "Aspartame is less innocent than thought, WHO body to say", true},
+		{"verdict_to_come", asp, "The WHO is about to weigh in on aspartame", false},
+		{"verdict_to_come", asp, "Regulators to condemn aspartame listing", false},
+		{"verdict_to_come", volt, "China poised to condemn the report on the hacks", true},
+		{"verdict_to_come", asp, "Study links aspartame to cancer as WHO panel readies a warning", true},
+		{"verdict_to_come", asp, "Soda makers prepare a warning label", false},
+		// subject_gives: a modal says the ruling may come.
+		{"subject_gives", asp, "Aspartame may get a cancer label from WHO", false},
+		{"subject_gives", asp, "Aspartame gets a cancer label from WHO", true},
+	}
+	runLexiconCases(t, tests)
+}

@@ -1,0 +1,169 @@
+package rubrics_test
+
+import (
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// TestAttributionGrammarOnBothStories grades attribution in every position
+// English puts it (docs/RUBRICS.md, "The attribution grammar"): before and
+// after the claim, inverted, across a colon or a dash, in a parenthesis, as
+// a label, a passive, a quotation's frame, and in a separate sentence of a
+// summary that still governs the claim. The sentences are written here,
+// not taken from any case file, and each position is graded on both
+// stories with the story's own `sourcing` criterion: the grammar is the
+// shared lexicon's, written once, and must read the same construction about
+// China and the hacks as about IARC and aspartame.
+func TestAttributionGrammarOnBothStories(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	// The claims, told without attribution.
+	const vc = "China tacitly acknowledged the Volt Typhoon hacks in Geneva"
+	const ac = "WHO's cancer agency to list aspartame as a possible carcinogen"
+	const acs = "The WHO's cancer research agency will list aspartame as possibly carcinogenic in July"
+	tests := []struct {
+		rubric string
+		kind   rubric.Kind
+		text   string
+		want   rubric.Verdict
+	}{
+		// Headlines: any attribution passes, wherever it stands.
+		{volt, "headline", vc, "partial"},
+		{asp, "headline", ac, "partial"},
+		// after the claim, inverted and not
+		{volt, "headline", vc + ", say officials", "pass"},
+		{volt, "headline", vc + ", officials say", "pass"},
+		{asp, "headline", ac + ", say sources", "pass"},
+		{asp, "headline", ac + ", sources say", "pass"},
+		// before the claim
+		{volt, "headline", "U.S. officials say " + vc, "pass"},
+		{asp, "headline", "Sources say " + ac, "pass"},
+		{volt, "headline", "Per sources, " + vc, "pass"},
+		{asp, "headline", ac + ", per sources", "pass"},
+		{volt, "headline", "According to a report, " + vc, "pass"},
+		{asp, "headline", ac + ", according to a report", "pass"},
+		// across a colon or a dash, as a label before or after
+		{volt, "headline", "Report: " + vc, "pass"},
+		{asp, "headline", "Sources: " + ac, "pass"},
+		{volt, "headline", vc + ": report", "pass"},
+		{asp, "headline", ac + " - sources", "pass"},
+		{volt, "headline", vc + " — report", "pass"},
+		{volt, "headline", "New York Times: " + vc, "pass"},
+		{asp, "headline", ac + " — Washington Post", "pass"},
+		// in a parenthesis
+		{volt, "headline", vc + " (report)", "pass"},
+		{asp, "headline", ac + " (sources)", "pass"},
+		// the sources described before their verb
+		{volt, "headline", vc + ", sources familiar with the talks say", "pass"},
+		{asp, "headline", ac + ", people with knowledge of the process say", "pass"},
+		// quotation framing
+		{volt, "headline", "'China all but admitted the hacks,' one official says", "pass"},
+		{asp, "headline", "'Possibly carcinogenic': WHO's cancer agency to list aspartame, sources say", "pass"},
+		// what officials heard is not what they said
+		{volt, "headline", "China did not directly admit the hacks, but U.S. officials heard a veiled warning", "partial"},
+		// a publication as the speaker, a reporting passive
+		{volt, "headline", vc + ", the Journal reports", "pass"},
+		{asp, "headline", ac + ", Reuters reports", "pass"},
+		{volt, "headline", "China is understood to have tacitly acknowledged the Volt Typhoon hacks", "pass"},
+		{volt, "headline", "China said to have tacitly acknowledged the Volt Typhoon hacks", "pass"},
+		{asp, "headline", "WHO's cancer agency is understood to be set to list aspartame as a possible carcinogen", "pass"},
+		// A dateline names a place, not a source; a section label is not an outlet.
+		{volt, "headline", "GENEVA: " + vc, "partial"},
+		{asp, "headline", "Geneva: " + ac, "partial"},
+		{volt, "headline", "Breaking News: " + vc, "partial"},
+		// A body's report still to come is not attribution.
+		{asp, "headline", ac + "; additives panel to report the same day", "partial"},
+		{volt, "headline", vc + "; Senate panel to report next week", "partial"},
+		{volt, "headline", vc + "; Congress to report next week", "partial"},
+		// a warning of something is about it
+		{volt, "headline", vc + " as U.S. officials warned of more", "partial"},
+		{asp, "headline", ac + " as sources warn of an industry backlash", "partial"},
+
+		// Summaries: unnamed people pass, a publication alone is partial.
+		{volt, "summary", vc + ", according to people familiar with the matter.", "pass"},
+		{asp, "summary", acs + ", according to two sources with knowledge of the process.", "pass"},
+		{volt, "summary", vc + ", U.S. officials said.", "pass"},
+		{asp, "summary", acs + ", sources told Reuters.", "pass"},
+		{volt, "summary", "According to officials, " + vc + ".", "pass"},
+		{asp, "summary", "According to sources, " + acs + ".", "pass"},
+		{volt, "summary", vc + ", people who declined to be named said.", "pass"},
+		{asp, "summary", acs + ", people who asked not to be named said.", "pass"},
+		{volt, "summary", "It is understood that " + vc + ".", "pass"},
+		// in a separate sentence that still governs the claim: the report's own sourcing
+		{volt, "summary", vc + ". The Journal, citing current and former U.S. officials, reported the remarks on Thursday.", "pass"},
+		{asp, "summary", acs + ". Reuters, citing two people with knowledge of the process, reported the plan on Thursday.", "pass"},
+		{volt, "summary", vc + ". The Journal has the story from U.S. officials.", "pass"},
+		{asp, "summary", acs + ". Reuters got the story from people with knowledge of the process.", "pass"},
+		// quotation framing
+		{volt, "summary", "\"China all but admitted the Volt Typhoon hacks,\" one U.S. official said of the Geneva meeting.", "pass"},
+		{asp, "summary", "\"IARC will list aspartame as possibly carcinogenic in July,\" one of the sources said.", "pass"},
+		// a sentence pointing back at the claim
+		{volt, "summary", vc + ". That's according to U.S. officials who attended.", "pass"},
+		{asp, "summary", acs + ". So say two people familiar with the decision.", "pass"},
+		{volt, "summary", vc + ". That is what U.S. officials told the Journal.", "pass"},
+		{volt, "summary", vc + ". That's according to the Wall Street Journal.", "partial"},
+		{asp, "summary", acs + ". That's according to Reuters.", "partial"},
+		// a source saying something else in its own sentence does not govern the claim
+		{volt, "summary", vc + ". U.S. officials said the hacks began in 2021.", "fail"},
+		// the account's origin, a fronted "as … put it", an informant by rank
+		{volt, "summary", vc + ". The account comes from U.S. officials who were in the room.", "pass"},
+		{asp, "summary", acs + ". The news comes from two people familiar with the process.", "pass"},
+		{volt, "summary", "As one former official put it, " + vc + ".", "pass"},
+		{asp, "summary", acs + ", a senior official said.", "pass"},
+		// the subject's own official is not a source
+		{volt, "summary", "According to the Journal, a senior official from China's foreign ministry tacitly acknowledged the hacks.", "partial"},
+		// a publication alone, or a wire's dateline
+		{volt, "summary", vc + ", the Wall Street Journal reported.", "partial"},
+		{volt, "summary", "WASHINGTON (Reuters) - " + vc + ".", "partial"},
+		{asp, "summary", acs + ", Reuters reported.", "partial"},
+		{volt, "summary", "According to the Journal, " + vc + ".", "partial"},
+		{asp, "summary", "According to Reuters, " + acs + ".", "partial"},
+		{asp, "summary", "Headlines this week said " + acs + ".", "partial"},
+		// what follows a comma is the claim, not its source: "according to
+		// the Journal, Chinese officials …" attributes to the publication
+		{volt, "summary", "According to the Journal, Chinese officials tacitly acknowledged the Volt Typhoon hacks in Geneva.", "partial"},
+		// inverted attribution ends its clause: a verb after the officials
+		// makes them the reported clause's subject
+		{volt, "summary", "The report, published by the Journal, says U.S. officials were stunned that " + "China tacitly acknowledged the hacks.", "partial"},
+		// a description is a reading, not attribution
+		{volt, "summary", vc + ", the Journal reported. U.S. officials described the remarks as a clear warning.", "partial"},
+		// The subject's own people are not sources.
+		{asp, "summary", "According to Reuters, the WHO's own cancer researchers are about to say aspartame is possibly carcinogenic.", "partial"},
+		// who was told is not who told
+		{asp, "summary", "The WHO's cancer agency may list aspartame as possibly carcinogenic, a report says. No regulator has told people to stop drinking diet soda.", "partial"},
+		// Nothing relayed of what the agency will say, and no attribution,
+		// is na; a judgement it is about to pass is graded (unattributed).
+		{asp, "headline", "Is your diet soda safe? The WHO is about to weigh in on aspartame", "na"},
+		{asp, "headline", "Regulators call aspartame safe; WHO cancer body about to disagree", "partial"},
+		{asp, "headline", "WHO's coming aspartame ruling worries soda makers", "na"},
+		{asp, "headline", "Two sources: IARC's aspartame ruling was finalised in June", "pass"},
+		// The subject speaking: a question asks; another of its statements
+		// (not about the topic) is not the ruling put in its mouth.
+		{asp, "headline", "Did the WHO just say aspartame is possibly carcinogenic?", "partial"},
+		{asp, "summary", "The WHO is saying aspartame is possibly carcinogenic.", "fail"},
+		// its own people on the record are the subject speaking; its
+		// sources are a leak
+		{asp, "headline", "IARC officials say aspartame is possibly carcinogenic", "fail"},
+		{asp, "headline", "Aspartame possibly carcinogenic, IARC experts say", "fail"},
+		{asp, "headline", "Aspartame to be listed as possibly carcinogenic, IARC insiders say", "pass"},
+		{asp, "summary", "IARC will list aspartame as possibly carcinogenic in July, the agency said.", "fail"},
+		{asp, "summary", "According to IARC, aspartame will be listed as possibly carcinogenic in July.", "fail"},
+		{asp, "summary", "IARC will list aspartame as possibly carcinogenic in July, two sources said. An IARC spokesperson said the findings were confidential until July.", "pass"},
+		{asp, "summary", acs + ", sources told Reuters. A 60 kg adult can safely drink 12 cans of diet soda a day, the agency says.", "pass"},
+		{asp, "summary", acs + ", two sources said. According to the WHO's food additives experts, an adult can drink 12 to 36 cans a day.", "pass"},
+	}
+	set := load(t)
+	for _, tt := range tests {
+		r, err := set.Lookup(tt.rubric)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Criterion("sourcing"); got.Verdict != tt.want {
+			t.Errorf("%s %s %q: sourcing %s (%s), want %s", tt.rubric, tt.kind, tt.text, got.Verdict, got.Reason, tt.want)
+		}
+	}
+}
