@@ -152,18 +152,14 @@ func TestAttributionGrammarOnBothStories(t *testing.T) {
 		{asp, "summary", acs + ", sources told Reuters. A 60 kg adult can safely drink 12 cans of diet soda a day, the agency says.", "pass"},
 		{asp, "summary", acs + ", two sources said. According to the WHO's food additives experts, an adult can drink 12 to 36 cans a day.", "pass"},
 	}
-	set := load(t)
-	for _, tt := range tests {
-		r, err := set.Lookup(tt.rubric)
-		if err != nil {
-			t.Fatal(err)
+	// Each story's rows, graded by runCriterionCases on its own sourcing.
+	for _, id := range []string{volt, asp} {
+		var cases []factCase
+		for _, tt := range tests {
+			if tt.rubric == id {
+				cases = append(cases, factCase{kind: tt.kind, criterion: "sourcing", want: string(tt.want), text: tt.text})
+			}
 		}
-		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: tt.kind})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := g.Criterion("sourcing"); got.Verdict != tt.want {
-			t.Errorf("%s %s %q: sourcing %s (%s), want %s", tt.rubric, tt.kind, tt.text, got.Verdict, got.Reason, tt.want)
-		}
+		runCriterionCases(t, id, cases)
 	}
 }
