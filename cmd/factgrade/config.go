@@ -23,7 +23,8 @@ with what to put there. Then, unless --offline, it checks what serve will
 reach: the database answers (and its schema version), Slack accepts the
 bot token (auth.test), and with an llm or hybrid judge the model server
 lists OPENAI_MODEL. FACTGRADE_* variables that are not settings are warned
-about.
+about, and so is a binary built with a Go older than go1.26.10 (it lacks
+standard-library security fixes: build with go1.27.3, as the Dockerfile does).
 Exit status: 0 when the configuration is usable, 2 when it has problems.
 
 Flags:
@@ -47,6 +48,9 @@ func runConfig(ctx context.Context, e *env, args []string) error {
 		return usagef("config check takes no arguments, got %q", fs.Args())
 	}
 
+	if w := goVersionWarning(goVersion()); w != "" {
+		fmt.Fprintf(e.stderr, "warning: %s\n", w)
+	}
 	if e.environ != nil {
 		for _, w := range config.Unknown(e.environ()) {
 			fmt.Fprintf(e.stderr, "warning: %s\n", w)

@@ -113,6 +113,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		out = io.Discard
 	}
 	m.Log = cfg.Logger(out)
+	if w := goVersionWarning(goVersion()); w != "" {
+		m.Log.Warn(w, "go", goVersion(), "want", releaseGo)
+	}
 	m.Metrics = metrics.New(Version)
 	m.Metrics.QueueCapacity(cfg.QueueSize)
 
