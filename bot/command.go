@@ -177,5 +177,8 @@ func SlackToPlain(s string) string {
 		}
 		return target
 	})
-	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+	return markupUnescapes.Replace(s)
 }
+
+// markupUnescapes undoes Slack's escapes of its three markup characters.
+var markupUnescapes = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
