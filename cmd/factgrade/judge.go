@@ -58,6 +58,9 @@ func buildJudge(cfg *config.Config, log *slog.Logger, m *metrics.Metrics) (rubri
 	}
 	lc := llmConfig(cfg.OpenAI)
 	lc.Logger = log
+	// Each worker waits on the model with a request of its own; the
+	// judge's timeout (OPENAI_TIMEOUT) bounds each call.
+	lc.HTTPClient = pooledClient(cfg.Workers, 0)
 	if m != nil {
 		lc.Observer = llmMetrics{m}
 	}

@@ -161,7 +161,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		previewer = m.digests
 	}
 
-	httpClient := &http.Client{Timeout: 30 * time.Second}
+	httpClient := pooledClient(cfg.Workers, 30*time.Second)
 	opts := []slack.Option{slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionHTTPClient(httpClient)}
 	m.api = slack.New(cfg.Slack.BotToken.Reveal(), opts...)
 	// A wrong token is an error now, not at the first reply. Slack out of
