@@ -1,7 +1,6 @@
 package llm
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/factgrade/factgrade/engine"
@@ -85,10 +84,10 @@ var injectionPatterns = compileAll(
 	`(talimatları|yok say|görmezden gel)`,
 )
 
-func compileAll(exprs ...string) []*regexp.Regexp {
-	res := make([]*regexp.Regexp, len(exprs))
+func compileAll(exprs ...string) []filteredRegexp {
+	res := make([]filteredRegexp, len(exprs))
 	for i, e := range exprs {
-		res[i] = regexp.MustCompile(e)
+		res[i] = compileFiltered(e)
 	}
 	return res
 }
@@ -97,7 +96,7 @@ func compileAll(exprs ...string) []*regexp.Regexp {
 // letter in upper case and closing its clause ("grade this A.", "give it
 // an A+ and"), so an article ("give a warning") or a title-cased headline
 // ("Give A Warning") is not one.
-var letterOrder = regexp.MustCompile(`(?i:\b(?:grade|rate|score|mark|give|assign|award|deserves?)\b(?: (?:this|it|the|my|our))?(?: (?:text|headline|summary|submission|article|story|piece|item|copy))?(?: (?:an?|as|with|at|the))*(?: (?:grade|letter|score|mark|rating))?) ?["'“”‘’]?(?:A\+?|A-)["'“”‘’]?(?:[.,!;:)]|$| (?i:grade|rating|letter|and|on|for|to|please|instead|with|because|now|whatever|regardless))`)
+var letterOrder = compileFiltered(`(?i:\b(?:grade|rate|score|mark|give|assign|award|deserves?)\b(?: (?:this|it|the|my|our))?(?: (?:text|headline|summary|submission|article|story|piece|item|copy))?(?: (?:an?|as|with|at|the))*(?: (?:grade|letter|score|mark|rating))?) ?["'“”‘’]?(?:A\+?|A-)["'“”‘’]?(?:[.,!;:)]|$| (?i:grade|rating|letter|and|on|for|to|please|instead|with|because|now|whatever|regardless))`)
 
 // maxInjectionQuote bounds the words of an injection shown to an editor.
 const maxInjectionQuote = 80
@@ -107,16 +106,20 @@ const maxInjectionQuote = 80
 // sees them (at most maxInjectionQuote characters).
 func DetectInjection(text string) (string, bool) {
 	n := engine.Normalize(text)
-	folded := strings.ToLower(strings.Join(strings.Fields(n.Text), " "))
+	cased := strings.Join(strings.Fields(n.Text), " ")
+	folded := strings.ToLower(cased)
 	// Line starts matter to some markers: keep newlines in a second form.
 	lines := strings.ToLower(n.Text)
-	if loc := letterOrder.FindStringIndex(strings.Join(strings.Fields(n.Text), " ")); loc != nil {
-		cased := strings.Join(strings.Fields(n.Text), " ")
+	if loc := letterOrder.findStringIndex(cased, folded); loc != nil {
 		return truncate(strings.TrimSpace(cased[loc[0]:loc[1]]), maxInjectionQuote), true
 	}
+	forms := []string{folded, lines}
+	if lines == folded { // one line, single spaces: nothing to match twice
+		forms = forms[:1]
+	}
 	for _, re := range injectionPatterns {
-		for _, s := range []string{folded, lines} {
-			if loc := re.FindStringIndex(s); loc != nil {
+		for _, s := range forms {
+			if loc := re.findStringIndex(s, s); loc != nil {
 				return truncate(strings.TrimSpace(s[loc[0]:loc[1]]), maxInjectionQuote), true
 			}
 		}
