@@ -118,7 +118,7 @@ func Open(ctx context.Context, path string, opts storage.Options) (_ *Store, err
 	s.Store = sqlstore.New(sqlstore.Backend{
 		Write: s.w.tx,
 		Read:  s.readTx,
-		Pool:  db{q: s.read, cache: s.readSt},
+		Pool:  db{q: s.read, cache: s.readSt, checkFirst: true},
 		// One writer at a time: the next number is the highest plus one,
 		// and the marks a digest run reads are every grade committed.
 		NextGradeSeq: "COALESCE((SELECT MAX(seq) FROM grades), 0) + 1",
@@ -197,15 +197,20 @@ func (s *Store) Holds(ctx context.Context, name string) (bool, error) {
 }
 
 // readTx runs fn in a read-only transaction: one snapshot of the database.
+// Its statements wait on no lock (WAL mode): they run if ctx has not
+// ended when they start (see db.checkFirst).
 func (s *Store) readTx(ctx context.Context, fn func(sqlstore.DB) error) error {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tx, err := s.read.BeginTx(context.WithoutCancel(ctx), &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	// Statements already prepared are reused; preparing a new one here
 	// could wait for a connection held by this very transaction.
-	return fn(db{q: tx, cache: s.readSt, tx: tx})
+	return fn(db{q: tx, cache: s.readSt, tx: tx, checkFirst: true})
 }
 
 // stmtCache keeps prepared statements by query. SQLite spends more time
@@ -276,14 +281,28 @@ type db struct {
 	// noCancel runs statements whatever their context says (see
 	// writer.runBatch).
 	noCancel bool
+	// checkFirst runs a statement only if its context has not ended, and
+	// then to its end: for statements that wait on no lock (reads in WAL
+	// mode, writes under the write lock), which take microseconds. A
+	// context that can end makes database/sql and the driver each start a
+	// goroutine per statement to watch it: a thousand a second under load,
+	// beside the handler acknowledging Slack.
+	checkFirst bool
 }
 
-// context returns the context to run a statement under.
-func (d db) context(ctx context.Context) context.Context {
-	if d.noCancel {
-		return context.WithoutCancel(ctx)
+// context returns the context to run a statement under, or the error of
+// one that ended before a checkFirst statement.
+func (d db) context(ctx context.Context) (context.Context, error) {
+	switch {
+	case d.noCancel:
+		return context.WithoutCancel(ctx), nil
+	case d.checkFirst:
+		if err := ctx.Err(); err != nil {
+			return ctx, err
+		}
+		return context.WithoutCancel(ctx), nil
 	}
-	return ctx
+	return ctx, nil
 }
 
 // stmt returns the prepared statement to run query with, or nil to run it
@@ -303,7 +322,10 @@ func (d db) stmt(ctx context.Context, query string, args []any) (*sql.Stmt, erro
 }
 
 func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	ctx = d.context(ctx)
+	ctx, err := d.context(ctx)
+	if err != nil {
+		return 0, err
+	}
 	st, err := d.stmt(ctx, query, args)
 	if err != nil {
 		return 0, err
@@ -321,7 +343,10 @@ func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) 
 }
 
 func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
-	ctx = d.context(ctx)
+	ctx, err := d.context(ctx)
+	if err != nil {
+		return nil, err
+	}
 	st, err := d.stmt(ctx, query, args)
 	if err != nil {
 		return nil, err
@@ -339,7 +364,10 @@ func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows
 }
 
 func (d db) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
-	ctx = d.context(ctx)
+	ctx, err := d.context(ctx)
+	if err != nil {
+		return errRow{err}
+	}
 	st, err := d.stmt(ctx, query, args)
 	switch {
 	case err != nil:

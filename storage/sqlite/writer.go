@@ -192,14 +192,18 @@ func (w *writer) takeUrgent() []*txReq {
 	return taken
 }
 
-// runOne runs one transaction under its own context.
+// runOne runs one transaction under its own context: waiting for the
+// write lock (another process may hold it) ends when the context does;
+// the statements after it wait on nothing and run if the context has not
+// ended when they start (db.checkFirst).
 func (w *writer) runOne(r *txReq) error {
 	if _, err := w.conn.ExecContext(r.ctx, "BEGIN IMMEDIATE"); err != nil {
 		return err
 	}
-	err := r.fn(db{q: w.conn, cache: w.stmts})
+	tx := db{q: w.conn, cache: w.stmts, checkFirst: true}
+	err := r.fn(tx)
 	if err == nil {
-		_, err = w.conn.ExecContext(r.ctx, "COMMIT")
+		_, err = tx.Exec(r.ctx, "COMMIT")
 	}
 	if err != nil {
 		// Whatever failed, the connection leaves with no transaction open.
