@@ -9,7 +9,10 @@
 // commands all at once on top of the steady rate. In the same run and at
 // the same times it sends the same requests to a bare net/http handler, so
 // the report can compare factgrade's acknowledgement latency with the floor
-// of the machine.
+// of the machine; with -bare-process, also to a bare handler in a process
+// of its own (this program started again), which the kernel must wake and
+// schedule as it does factgrade, where the first shares the sending
+// process's busy threads.
 //
 // The fakes can be slow and fail: -slack-latency holds every chat.* call
 // back, -slack-errors fails a share of chat.postMessage calls (HTTP 429
@@ -67,6 +70,13 @@ const (
 )
 
 func main() {
+	if os.Getenv(bareChildEnv) == "1" {
+		if err := serveBareChild(); err != nil {
+			fmt.Fprintf(os.Stderr, "factgrade-load: bare handler: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
@@ -94,6 +104,7 @@ type options struct {
 	stallFor     time.Duration
 	replicas     int
 	postgres     string
+	bareProcess  bool
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -117,6 +128,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.replicas, "replicas", 1, "how many 'factgrade serve' processes to start on one database (more than one needs -postgres); commands go to them in turn, as a round-robin load balancer sends them")
 	fs.StringVar(&o.postgres, "postgres", "", "PostgreSQL URL: the servers use a fresh schema in this database, dropped at the end (default: SQLite in a temporary directory; FACTGRADE_TEST_POSTGRES_URL is a good value)")
 	fs.IntVar(&o.stalled, "stalled", 0, "instead of the load: open this many connections that send part of a request and stall, hold them -stall-for, send commands at -rate meanwhile, and report the server's memory before, during and after")
+	fs.BoolVar(&o.bareProcess, "bare-process", false, "also send each steady command to a bare handler in a process of its own (this program started again, with factgrade's HTTP server settings), and report it beside the bare handler in this process")
 	fs.DurationVar(&o.stallFor, "stall-for", 20*time.Second, "how long -stalled holds its connections")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -249,6 +261,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		return err
 	}
 	defer bare.Close()
+	bareProcURL := ""
+	if o.bareProcess {
+		var stopBare func()
+		if bareProcURL, stopBare, err = startBareProcess(); err != nil {
+			return err
+		}
+		defer stopBare()
+	}
 
 	where := srvs[0].addr
 	if len(srvs) > 1 {
@@ -265,6 +285,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		fmt.Fprintf(stdout, "fake model: answers in %s; %.1f%% of calls fail at once (500, 429 with Retry-After, in turn)\n", o.modelLatency, 100*o.modelErrors)
 	}
 	l := newLoad(o, urls, bareURL)
+	l.bareProcURL = bareProcURL
 	l.run(ctx)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted while sending: %w", err)
@@ -294,6 +315,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}
 	if b := br.pct(0.99); b > 0 {
 		fmt.Fprintf(stdout, "p99 ratio factgrade/bare: %.1f\n", float64(fg.pct(0.99))/float64(b))
+	}
+	if bareProcURL != "" {
+		// The bare handler above shares the load tool's process, whose
+		// threads are busy sending; factgrade, in its own, must be woken
+		// and scheduled by the kernel first, like this one.
+		fmt.Fprintf(stdout, "bare net/http, own process:  %s\n", l.bareProc.summary())
+		if b := l.bareProc.pct(0.99); b > 0 {
+			fmt.Fprintf(stdout, "p99 ratio factgrade/bare (own process): %.1f\n", float64(fg.pct(0.99))/float64(b))
+		}
 	}
 	fmt.Fprintf(stdout, "posted: %d replies for %d accepted commands; missing %d, posted twice %d\n", replies, len(want), slack.missing, slack.doubled)
 	fmt.Fprintf(stdout, "messages: %d chat.postMessage calls carried the %d replies\n", len(posts), replies)

@@ -14,6 +14,19 @@ import (
 	"time"
 )
 
+// TestMain serves the bare handler when the test binary is started again
+// as its own process (-bare-process).
+func TestMain(m *testing.M) {
+	if os.Getenv(bareChildEnv) == "1" {
+		if err := serveBareChild(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
 // TestRun builds factgrade and drives it for a few seconds, with the rule
 // judge and with the hybrid judge, through a fake Slack and a fake model
 // that fail now and then, and as two replicas on one PostgreSQL database
@@ -49,7 +62,8 @@ func TestRun(t *testing.T) {
 		},
 		{
 			name: "hybrid with a slow, failing model",
-			args: []string{"-rate", "40", "-duration", "2s", "-judge", "hybrid", "-model-latency", "100ms", "-model-errors", "0.2", "-workers", "16", "-settle", "60s"},
+			args: []string{"-rate", "40", "-duration", "2s", "-judge", "hybrid", "-model-latency", "100ms", "-model-errors", "0.2", "-workers", "16", "-settle", "60s", "-bare-process"},
+			want: []string{"bare net/http, own process:  n=80 ", "p99 ratio factgrade/bare (own process): "},
 		},
 		{
 			// The full-size runs (200/s for 60 s, two and three

@@ -24,7 +24,9 @@ type load struct {
 	client             *http.Client
 	fgURLs             []string // the replicas, in turn
 	bareURL            string
+	bareProcURL        string    // the bare handler in its own process (-bare-process), or ""
 	fg, bare           *sample   // every command
+	bareProc           *sample   // the steady commands, at the bare handler in its own process
 	fgBurst, bareBurst *sample   // the commands of bursts alone
 	perReplica         []*sample // every command, by the replica it went to
 
@@ -40,7 +42,7 @@ func newLoad(o options, fgURLs []string, bareURL string) *load {
 		client:  &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1000, MaxConnsPerHost: 0}, Timeout: 10 * time.Second},
 		fgURLs:  fgURLs,
 		bareURL: bareURL,
-		fg:      &sample{checked: true}, bare: &sample{}, fgBurst: &sample{}, bareBurst: &sample{},
+		fg:      &sample{checked: true}, bare: &sample{}, bareProc: &sample{}, fgBurst: &sample{}, bareBurst: &sample{},
 	}
 	for range fgURLs {
 		l.perReplica = append(l.perReplica, &sample{})
@@ -87,6 +89,10 @@ func (l *load) sendSteady(ctx context.Context) {
 			}
 		}()
 		go func() { defer l.wg.Done(); l.bare.send(l.client, l.bareURL, c) }()
+		if l.bareProcURL != "" {
+			l.wg.Add(1)
+			go func() { defer l.wg.Done(); l.bareProc.send(l.client, l.bareProcURL, c) }()
+		}
 	}
 }
 
@@ -279,11 +285,7 @@ func startBare() (*http.Server, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"response_type":"ephemeral","text":"ok"}`)
-	})}
+	srv := &http.Server{Handler: bareHandler}
 	go srv.Serve(ln)
 	return srv, "http://" + ln.Addr().String() + "/slack/commands", nil
 }
