@@ -293,6 +293,52 @@ func TestLexiconAdditionsOnBothStories(t *testing.T) {
 	runLexiconCases(t, tests)
 }
 
+// TestLexiconMovedFromStories checks the signals moved from the story files
+// into the standards lexicon (issues 12 and 13: a story file holds only the
+// story) on sentences written here, on both stories: each reads the same
+// English about the other side of either story, through the story's own
+// other_party and optional classes (<topic_name>, <other_name>).
+func TestLexiconMovedFromStories(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		// other_side_fine: the other side's view in colloquial words.
+		{"other_side_fine", asp, "Regulators say aspartame is fine", true},
+		{"other_side_fine", asp, "The industry insists it was okay all along", true},
+		{"other_side_fine", asp, "Regulators never said it was fine", false},
+		{"other_side_fine", asp, "My doctor says it is fine", false},
+		{"other_side_fine", volt, "U.S. officials said it was fine to talk", true},
+		{"other_side_fine", volt, "China said it was fine", false},
+		// other_side_safe: the other side holding it safe, the predicate far from its verb.
+		{"other_side_safe", asp, "Regulators in Europe say aspartame has been thoroughly assessed and is safe", true},
+		{"other_side_safe", asp, "The FDA says the sweetener remains safe", true},
+		{"other_side_safe", asp, "Regulators say it is not safe", false},
+		{"other_side_safe", asp, "Fans of diet soda say it is safe", false},
+		{"other_side_safe", volt, "U.S. officials say the grid is safe", true},
+		{"other_side_safe", volt, "China says the grid is safe", false},
+		// other_side_alarm: a word of alarm near the other side is its objection.
+		{"other_side_alarm", asp, "The beverage association said the listing would cause confusion", true},
+		{"other_side_alarm", asp, "Industry groups called the leak a scare", true},
+		{"other_side_alarm", asp, "Consumers were confused by the leak", false},
+		{"other_side_alarm", volt, "U.S. officials warned of panic over the hacks", true},
+		{"other_side_alarm", volt, "Chinese diplomats warned of panic", false},
+		// other_side_reassures: the other side telling people not to worry.
+		{"other_side_reassures", asp, "Consumers should not be worried, the industry says", true},
+		{"other_side_reassures", asp, "There is no reason to panic, regulators said", true},
+		{"other_side_reassures", asp, "Consumers should not be worried, a blogger says", false},
+		{"other_side_reassures", volt, "Americans need not worry, the FBI said", true},
+		{"other_side_reassures", volt, "Beijing says there is no need to worry", false},
+		// other_side_misstated: the other side said to agree it is unsafe, to ban it, or limits cut.
+		{"other_side_misstated", asp, "Regulators agree the sweetener is dangerous", true},
+		{"other_side_misstated", asp, "The FDA is mulling a ban on aspartame", true},
+		{"other_side_misstated", asp, "JECFA will ban the sweetener", true},
+		{"other_side_misstated", asp, "The committee cut the safe daily limit", true},
+		{"other_side_misstated", asp, "Regulators say the sweetener is safe", false},
+		{"other_side_misstated", asp, "Fans will ban nothing", false},
+		{"other_side_misstated", volt, "The agency lowered the safe limit for chlorine at the plants", true},
+		{"other_side_misstated", volt, "The FBI will ban the hackers", false},
+	})
+}
+
 func runLexiconCases(t *testing.T, tests []lexiconCase) {
 	t.Helper()
 	set := load(t)
