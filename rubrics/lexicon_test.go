@@ -336,6 +336,36 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"other_side_misstated", asp, "Fans will ban nothing", false},
 		{"other_side_misstated", volt, "The agency lowered the safe limit for chlorine at the plants", true},
 		{"other_side_misstated", volt, "The FBI will ban the hackers", false},
+		// risk_wording: a harm worded neutrally, through the story's <harm_noun> and agent classes.
+		{"risk_wording", asp, "Diet soda faces a cancer warning", true},
+		{"risk_wording", asp, "The sweetener was linked to cancer", true},
+		{"risk_wording", asp, "A link between aspartame and cancer is weighed", true},
+		{"risk_wording", asp, "Aspartame to be classified as a carcinogen", true},
+		{"risk_wording", asp, "The carcinogen ruling looms", true},
+		{"risk_wording", asp, "The cancer body will name it a hazard", true},
+		{"risk_wording", asp, "Aspartame sales fell in June", false},
+		{"risk_wording", volt, "Officials named the intrusions a threat to ports", true},
+		{"risk_wording", volt, "The hacks were linked to China", false},
+		// not_finding: a finding of the harm, which the rules read negated ("does not cause cancer").
+		{"not_finding", asp, "Aspartame causes cancer", true},
+		{"not_finding", asp, "Aspartame does not cause cancer", false},
+		{"not_finding", asp, "The listing is not a carcinogen verdict", false},
+		{"not_finding", asp, "It is not a cancer label", false},
+		{"not_finding", asp, "A cancer verdict on aspartame", true},
+		{"not_finding", volt, "The report is proof of the hacks", true},
+		{"not_finding", volt, "The report is no proof of the hacks", false},
+		// harm_certain: the harm as settled.
+		{"harm_certain", asp, "Aspartame is a known carcinogen", true},
+		{"harm_certain", asp, "The WHO confirms the aspartame link to cancer", true},
+		{"harm_certain", asp, "The WHO will confirm its view on the sweetener", false},
+		{"harm_certain", asp, "Aspartame is not a known carcinogen", false},
+		{"harm_certain", volt, "China confirmed the link to the hacks", true},
+		{"harm_certain", volt, "China is a known adversary", false},
+		// harm_gloss: a gloss of the harm in brackets.
+		{"harm_gloss", asp, "A possible carcinogen (a cancer-causing substance) says IARC", true},
+		{"harm_gloss", asp, "A possible carcinogen (a carcinogenic agent) says IARC", true},
+		{"harm_gloss", asp, "A possible carcinogen (a sweetener) says IARC", false},
+		{"harm_gloss", volt, "Volt Typhoon (a state-backed group) hit ports", false},
 	})
 }
 
