@@ -366,6 +366,25 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"harm_gloss", asp, "A possible carcinogen (a carcinogenic agent) says IARC", true},
 		{"harm_gloss", asp, "A possible carcinogen (a sweetener) says IARC", false},
 		{"harm_gloss", volt, "Volt Typhoon (a state-backed group) hit ports", false},
+		// told_it_did, told_outright, own_deed, unsaid_deed: the deed told in so many
+		// words, through the story's <deed_past>, <deed_ing>, <deed_place>, <place_owner>.
+		{"told_it_did", volt, "China told the Americans it hacked the ports", true},
+		{"told_it_did", volt, "China rejects a claim it hacked the ports", false},
+		{"told_it_did", asp, "IARC told reporters it hacked the vote", false},
+		{"told_outright", volt, "Chinese officials told Biden aides that Beijing had hacked U.S. ports", true},
+		{"told_outright", volt, "Chinese officials told them it was China hacking America", true},
+		{"told_outright", volt, "Chinese officials said they were inside American water systems", true},
+		{"told_outright", volt, "Chinese officials never told them that Beijing had hacked U.S. ports", false},
+		{"told_outright", volt, "U.S. officials told reporters that China had hacked the ports", false},
+		{"told_outright", asp, "IARC officials told reporters that IARC was responsible", true},
+		{"told_outright", asp, "IARC officials told reporters that IARC had hacked the data", false},
+		{"own_deed", volt, "Chinese officials said 'we hacked you over Taiwan'", true},
+		{"own_deed", volt, "China's message: we're inside your water", true},
+		{"own_deed", volt, "We hacked the ports, a researcher joked", false},
+		{"own_deed", asp, "IARC says we hacked the vote", false},
+		{"unsaid_deed", volt, "No one from China said 'we hacked you'", true},
+		{"unsaid_deed", volt, "China said 'we hacked you'", false},
+		{"unsaid_deed", asp, "No one from IARC said 'we hacked you'", false},
 	})
 }
 
