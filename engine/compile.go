@@ -98,7 +98,16 @@ func Compile(f *YAMLFile, in Input) *Program {
 	}
 	p.cls = cls
 	srcs = append(srcs, sigSource{f: f, sigs: in.Signals})
-	buildSignals(p, srcs, cls, phrases, nil)
+	// a story signal the lexicon may read and the rubric does not define
+	// never occurs
+	var optional map[string]bool
+	if x != nil && len(x.f.Requires.OptionalSignals) > 0 {
+		optional = map[string]bool{}
+		for n := range x.f.Requires.OptionalSignals {
+			optional[n] = true
+		}
+	}
+	buildSignals(p, srcs, cls, phrases, optional)
 	if x != nil {
 		f.Problems = append(f.Problems, lexFile.Problems...)
 		req := make([]string, 0, len(x.f.Requires.Signals))

@@ -65,6 +65,12 @@ type LexiconRequires struct {
 	// story's facts (the months its source dates events by), which a rubric
 	// defines when it uses such a signal; undefined, the class is empty.
 	Optional map[string]string `yaml:"optional_classes"`
+	// OptionalSignals are the story's signals a lexicon signal may read
+	// (near, negated_by, …): a story's own words for something the
+	// lexicon's English is about (the harm it names, its category), which a
+	// rubric defines when it uses such a signal; undefined, the signal never
+	// occurs.
+	OptionalSignals map[string]string `yaml:"optional_signals"`
 }
 
 // FamiliesFile is the format of a lexicon's generated word families
@@ -225,6 +231,12 @@ func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 	}
 	req := map[string]bool{}
 	for n := range x.f.Requires.Signals {
+		req[n] = true
+	}
+	for n := range x.f.Requires.OptionalSignals {
+		if _, dup := x.f.Signals[n]; dup {
+			l.Addf(l.Line("signals", n), "signal %s is also an optional signal the rubric defines", n)
+		}
 		req[n] = true
 	}
 	buildSignals(newProgram(), []sigSource{{f: l, sigs: x.f.Signals}}, stubCls, x.phrases, req)

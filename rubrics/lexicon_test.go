@@ -366,6 +366,26 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"harm_gloss", asp, "A possible carcinogen (a carcinogenic agent) says IARC", true},
 		{"harm_gloss", asp, "A possible carcinogen (a sweetener) says IARC", false},
 		{"harm_gloss", volt, "Volt Typhoon (a state-backed group) hit ports", false},
+		// possible: the harm as a possibility, near the story's harm or harm_category
+		// (optional signals: Volt Typhoon defines neither, so it never occurs there).
+		{"possible", asp, "Aspartame is a possible carcinogen", true},
+		{"possible", asp, "The sweetener may cause cancer", true},
+		{"possible", asp, "Aspartame could be a carcinogen", true},
+		{"possible", asp, "A potential hazard under group 2B", true},
+		{"possible", asp, "A possible ban on the sweetener", false},
+		{"possible", asp, "Aspartame could soon carry a WHO cancer warning", false},
+		{"possible", volt, "China possibly hacked the ports", false},
+		{"possible", volt, "The hacks may cause outages", false},
+		// harm_claim: the agent or a cause of the harm in the text's own voice.
+		{"harm_claim", asp, "Aspartame is a carcinogen", true},
+		{"harm_claim", asp, "The cancer-causing sweetener", true},
+		{"harm_claim", asp, "Aspartame causes tumours", true},
+		{"harm_claim", asp, "Diet soda is toxic", true},
+		{"harm_claim", asp, "Aspartame does not cause cancer", false},
+		{"harm_claim", asp, "Aspartame causes cancer in rats", false},
+		{"harm_claim", asp, "The carcinogen label looms", false},
+		{"harm_claim", volt, "The hackers poisoned the water", true},
+		{"harm_claim", volt, "China hacked the ports", false},
 		// told_it_did, told_outright, own_deed, unsaid_deed: the deed told in so many
 		// words, through the story's <deed_past>, <deed_ing>, <deed_place>, <place_owner>.
 		{"told_it_did", volt, "China told the Americans it hacked the ports", true},
