@@ -418,6 +418,15 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"envoys_posted", volt, "China hacked the ports", false},
 		{"envoys_posted", asp, "Analysts at the bank expect a drop in sales", true},
 		{"envoys_posted", asp, "IARC met in June", false},
+		// review_pending: a review or its findings pending, or what it is about, not yet a view.
+		{"review_pending", asp, "The food additives committee is also reviewing the sweetener", true},
+		{"review_pending", asp, "A separate panel decides how much is safe", true},
+		{"review_pending", asp, "Pending the formal announcement, the drinks stay on shelves", true},
+		{"review_pending", asp, "No regulator has changed its advice", true},
+		{"review_pending", asp, "Regulators say aspartame is safe", false},
+		{"review_pending", volt, "A Senate committee is also reviewing the hacks", true},
+		{"review_pending", volt, "Officials are awaiting the final decision on sanctions", true},
+		{"review_pending", volt, "China hacked the ports", false},
 		// told_it_did, told_outright, own_deed, unsaid_deed: the deed told in so many
 		// words, through the story's <deed_past>, <deed_ing>, <deed_place>, <place_owner>.
 		{"told_it_did", volt, "China told the Americans it hacked the ports", true},
