@@ -427,6 +427,18 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"review_pending", volt, "A Senate committee is also reviewing the hacks", true},
 		{"review_pending", volt, "Officials are awaiting the final decision on sanctions", true},
 		{"review_pending", volt, "China hacked the ports", false},
+		// official_done and ruling_to_come: a ruling told as made, or as still to come.
+		{"official_done", asp, "Aspartame is now classified as a possible carcinogen", true},
+		{"official_done", asp, "The committee reaffirmed the daily limit", true},
+		{"official_done", asp, "The acceptable intake limit stays unchanged", true},
+		{"official_done", asp, "The agency is set to officially classify aspartame", false},
+		{"official_done", asp, "IARC announced it will be classified next month", false},
+		{"official_done", volt, "The hacking group is now listed as a threat", true},
+		{"official_done", volt, "China hacked the ports", false},
+		{"ruling_to_come", asp, "Aspartame will be classified next month", true},
+		{"ruling_to_come", asp, "Aspartame was classified in July", false},
+		{"ruling_to_come", volt, "The group will be designated next month", true},
+		{"ruling_to_come", volt, "The meeting took place in December", false},
 		// told_it_did, told_outright, own_deed, unsaid_deed: the deed told in so many
 		// words, through the story's <deed_past>, <deed_ing>, <deed_place>, <place_owner>.
 		{"told_it_did", volt, "China told the Americans it hacked the ports", true},
