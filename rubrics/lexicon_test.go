@@ -386,16 +386,6 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"harm_claim", asp, "The carcinogen label looms", false},
 		{"harm_claim", volt, "The hackers poisoned the water", true},
 		{"harm_claim", volt, "China hacked the ports", false},
-		// harm_claim: the agent or a cause of the harm in the text's own voice.
-		{"harm_claim", asp, "Aspartame is a carcinogen", true},
-		{"harm_claim", asp, "The cancer-causing sweetener", true},
-		{"harm_claim", asp, "Aspartame causes tumours", true},
-		{"harm_claim", asp, "Diet soda is toxic", true},
-		{"harm_claim", asp, "Aspartame does not cause cancer", false},
-		{"harm_claim", asp, "Aspartame causes cancer in rats", false},
-		{"harm_claim", asp, "The carcinogen label looms", false},
-		{"harm_claim", volt, "The hackers poisoned the water", true},
-		{"harm_claim", volt, "China hacked the ports", false},
 		// open_question, demand_cue, motive_link, other_event, envoys_posted: small
 		// English cues moved from the Volt Typhoon story file.
 		{"open_question", volt, "The debate over whether Volt Typhoon was criminal", true},
