@@ -6,7 +6,7 @@ import "testing"
 // tell a story by its event in few words, and neighbours built the same way
 // that no story may claim (issues 12 and 13, "about this story" by
 // meaning): the campaign's name with an acknowledgment named or reported,
-// the meeting by its place and month, the drinks in the possessive, "the
+// the meeting by its place and month, a hint named by the meeting's place, the drinks in the possessive, "the
 // sweetener" as a noun's modifier, a ruling called recent (made: the
 // official event) and one told as coming.
 func TestAboutByMeaning(t *testing.T) {
@@ -27,6 +27,11 @@ func TestAboutByMeaning(t *testing.T) {
 		{"Geneva talks in December on Syria end without a deal", ""},
 		{"U.S. and Chinese negotiators meet in Geneva to extend tariff truce", ""},
 		{"Geneva in December: Biden and Putin's cyber summit remembered", ""},
+		// a hint named by the meeting's place, with the campaign's targets
+		{"The Geneva wink, and what it means for your town's water plant", volt},
+		{"A nod from Geneva that every port operator should hear", volt},
+		{"The Geneva message on tariffs lifts port stocks", ""},
+		{"Geneva hint of a tariff deal cheers port operators", ""},
 		// the drinks in the possessive
 		{"Diet soda's cancer label: what the WHO agency's experts will weigh", asp},
 		{"Diet Coke's new lime flavour sells out in a week", ""},
