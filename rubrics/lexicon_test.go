@@ -429,6 +429,17 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"ruling_to_come", asp, "Aspartame was classified in July", false},
 		{"ruling_to_come", volt, "The group will be designated next month", true},
 		{"ruling_to_come", volt, "The meeting took place in December", false},
+		// ruling_ahead: a ruling still to come, anywhere in its sentence.
+		{"ruling_ahead", asp, "The WHO is set to list the sweetener as a possible carcinogen", true},
+		{"ruling_ahead", asp, "IARC will label aspartame a possible hazard", true},
+		{"ruling_ahead", asp, "Aspartame to be labelled possibly carcinogenic", true},
+		{"ruling_ahead", asp, "WHO to list aspartame as a possible carcinogen", true},
+		{"ruling_ahead", asp, "The agency's ruling comes out next week", true},
+		{"ruling_ahead", asp, "The agency defended its decision to label aspartame", false},
+		{"ruling_ahead", asp, "IARC classified aspartame as possibly carcinogenic", false},
+		{"ruling_ahead", volt, "China is expected to respond to the report", true},
+		{"ruling_ahead", volt, "Washington will name the hackers next month", true},
+		{"ruling_ahead", volt, "China hacked the ports in December", false},
 		// told_it_did, told_outright, own_deed, unsaid_deed: the deed told in so many
 		// words, through the story's <deed_past>, <deed_ing>, <deed_place>, <place_owner>.
 		{"told_it_did", volt, "China told the Americans it hacked the ports", true},
