@@ -371,6 +371,11 @@ func phraseInside(src string, phrases map[string][]string) error {
 				if _, ok := phrases[a[1:len(a)-1]]; ok {
 					return fmt.Errorf("%s has multi-word phrases, which cannot be an alternative or repeated; write %s as an element of its own, or use a class of single words", a, a)
 				}
+				for _, n := range strings.Split(a[1:len(a)-1], "!") {
+					if _, ok := phrases[n]; ok && strings.Contains(a, "!") {
+						return fmt.Errorf("%s: <%s> has multi-word phrases, and a difference of classes takes classes of single words", a, n)
+					}
+				}
 			}
 		}
 	}

@@ -375,6 +375,34 @@ func plainWord(w string) bool {
 // each ("admit", "admits", "admitted", "admitting").
 type classes map[string][]string
 
+// words are the words of placeholder a: <name>, the words of a class, or
+// <name!other!…>, the words of the first class that are in none of the
+// others ("<month_name!fact_month>": a month other than the story's).
+func (cls classes) words(a string) ([]string, error) {
+	names := strings.Split(a[1:len(a)-1], "!")
+	for _, n := range names {
+		if _, ok := cls[n]; !ok {
+			return nil, fmt.Errorf("unknown placeholder %s: name a word class of the rubric or its lexicon", a)
+		}
+	}
+	if len(names) == 1 {
+		return cls[names[0]], nil
+	}
+	minus := map[string]bool{}
+	for _, n := range names[1:] {
+		for _, w := range cls[n] {
+			minus[w] = true
+		}
+	}
+	var out []string
+	for _, w := range cls[names[0]] {
+		if !minus[w] {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
 func compileElem(f string, cls classes) (elem, error) {
 	e := elem{min: 1, max: 1}
 	switch {
@@ -411,9 +439,9 @@ func compileElem(f string, cls classes) (elem, error) {
 		case a == "*":
 			return e, fmt.Errorf("a lone '*' in %q: use _ for any token", f)
 		case strings.HasPrefix(a, "<") && strings.HasSuffix(a, ">"):
-			words, ok := cls[a[1:len(a)-1]]
-			if !ok {
-				return e, fmt.Errorf("unknown placeholder %s: name a word class of the rubric or its lexicon", a)
+			words, err := cls.words(a)
+			if err != nil {
+				return e, err
 			}
 			e.classes = append(e.classes, words)
 		case strings.HasSuffix(a, "*"):

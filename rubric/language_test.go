@@ -137,6 +137,28 @@ func TestLanguage(t *testing.T) {
 	}
 }
 
+// TestClassDifference: <a!b> is the words of class a that are in no other
+// class named after it (a month other than the story's), anywhere a class
+// may be written: alone, among alternatives, repeated.
+func TestClassDifference(t *testing.T) {
+	classes := "\n  fact_month: [december, dec]\n  fact_season: [winter, wintertime]\n  negation_words: [never, nobody]"
+	tests := []struct{ construct, signals, text, want string }{
+		{"a class less the story's", `  x: {patterns: ["in <month_full!fact_month>"]}`, "met in March; met in December; met in May", "in March"},
+		{"among alternatives", `  x: {patterns: ["in <month_full!fact_month>|may"]}`, "met in March; met in December; met in May", "in March; in May"},
+		{"less two classes", `  x: {patterns: ["<negator!negation_words!subject_name> admit"]}`, "never admit; nobody admit; not admit", "not admit"},
+		{"after a repetition", `  x: {patterns: ["met _{0,3} <season_name!fact_season>"]}`, "met in the fall; met last winter", "met in the fall"},
+		{"the class alone", `  x: {patterns: ["last <fact_season>"]}`, "last winter; last fall", "last winter"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.construct, func(t *testing.T) {
+			r := tinyRubric(t, "  # uses the lexicon\n"+tc.signals+lexHooks+classes)
+			if got := found(r, tc.text); got != tc.want {
+				t.Errorf("%s: x in %q = %q, want %q", tc.construct, tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 // tinyRubricLex is tinyRubric with the standards lexicon when the signals
 // use word classes.
 func tinyRubricLex(t *testing.T, signals string) *rubric.Rubric {
@@ -166,6 +188,8 @@ func TestLoadRefusesWhatCannotWork(t *testing.T) {
 		{"word that is never one token", `  x: {patterns: ["dec. meeting"]}`, `"dec." can never match`},
 		{"possessive of an abbreviation", `  x: {patterns: ["u.s.'s"]}`, "can never match"},
 		{"unknown placeholder", `  x: {patterns: ["<no_such_class>"]}`, "unknown placeholder <no_such_class>"},
+		{"unknown class in a difference", `  x: {patterns: ["<month_full!no_such_class>"]}` + lexHooks, "unknown placeholder <month_full!no_such_class>"},
+		{"phrase family in a difference", `  x: {patterns: ["china <explicit_idiom!negator>"]}` + lexHooks, "a difference of classes takes classes of single words"},
 		{"all optional", `  x: {patterns: ["a? b?"]}`, "every element is optional"},
 		{"unknown signal", "  x:\n    patterns: [\"a\"]\n    near: [nope]", `unknown signal "nope"`},
 		{"bad side", "  x:\n    patterns: [\"a\"]\n    near: [x2]\n    near_side: left\n  x2: {patterns: [\"b\"]}", "near_side must be before or after"},

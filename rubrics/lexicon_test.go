@@ -429,6 +429,18 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"ruling_to_come", asp, "Aspartame was classified in July", false},
 		{"ruling_to_come", volt, "The group will be designated next month", true},
 		{"ruling_to_come", volt, "The meeting took place in December", false},
+		// The meeting's date slot: the lexicon's months and seasons less the
+		// story's own (<month_full!fact_month>, <season_name!fact_season>).
+		{"wrong_month", volt, "Chinese envoys met in Geneva in March", true},
+		{"wrong_month", volt, "An April meeting in Geneva", true},
+		{"wrong_month", volt, "Chinese envoys met in Geneva in December", false},
+		{"meeting_when_other", volt, "At a meeting in Geneva last fall, Chinese officials linked the hacks to Taiwan", true},
+		{"meeting_when_other", volt, "At a meeting in Geneva last winter, Chinese officials linked the hacks to Taiwan", false},
+		{"meeting_when_before", volt, "In November, Chinese officials met their U.S. counterparts", true},
+		{"meeting_when_before", volt, "In December, Chinese officials met their U.S. counterparts", false},
+		{"meeting_when_right", volt, "Chinese officials met U.S. officials last winter", true},
+		{"report_dated", volt, "The meeting was first reported in May", true},
+		{"report_dated", volt, "The meeting was first reported in December", false},
 		// ruling_ahead: a ruling still to come, anywhere in its sentence.
 		{"ruling_ahead", asp, "The WHO is set to list the sweetener as a possible carcinogen", true},
 		{"ruling_ahead", asp, "IARC will label aspartame a possible hazard", true},
