@@ -441,6 +441,12 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"meeting_when_right", volt, "Chinese officials met U.S. officials last winter", true},
 		{"report_dated", volt, "The meeting was first reported in May", true},
 		{"report_dated", volt, "The meeting was first reported in December", false},
+		// The meeting's place slot: the lexicon's cities less the story's own.
+		{"wrong_city", volt, "Chinese envoys met U.S. officials in Vienna", true},
+		{"wrong_city", volt, "The talks were held in Beijing", true},
+		{"wrong_city", volt, "Chinese envoys met U.S. officials in Geneva", false},
+		{"meeting_place_other", volt, "A Chinese envoy looked the American negotiators in the eye in Oslo", true},
+		{"meeting_place_other", volt, "A Chinese envoy looked the American negotiators in the eye in Geneva", false},
 		// ruling_ahead: a ruling still to come, anywhere in its sentence.
 		{"ruling_ahead", asp, "The WHO is set to list the sweetener as a possible carcinogen", true},
 		{"ruling_ahead", asp, "IARC will label aspartame a possible hazard", true},
