@@ -447,6 +447,13 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"wrong_city", volt, "Chinese envoys met U.S. officials in Geneva", false},
 		{"meeting_place_other", volt, "A Chinese envoy looked the American negotiators in the eye in Oslo", true},
 		{"meeting_place_other", volt, "A Chinese envoy looked the American negotiators in the eye in Geneva", false},
+		// classifying: a verb of classifying or announcing, not before a word of possibility.
+		{"classifying", asp, "The agency labelled aspartame carcinogenic", true},
+		{"classifying", asp, "IARC declared the sweetener a carcinogen", true},
+		{"classifying", asp, "IARC classified it as possibly carcinogenic", false},
+		{"classifying", asp, "Aspartame was listed as a potential carcinogen", false},
+		{"classifying", volt, "Washington designated the group a threat", true},
+		{"classifying", volt, "China hacked the ports", false},
 		// ruling_ahead: a ruling still to come, anywhere in its sentence.
 		{"ruling_ahead", asp, "The WHO is set to list the sweetener as a possible carcinogen", true},
 		{"ruling_ahead", asp, "IARC will label aspartame a possible hazard", true},
