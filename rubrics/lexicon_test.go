@@ -454,6 +454,9 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"classifying", asp, "Aspartame was listed as a potential carcinogen", false},
 		{"classifying", volt, "Washington designated the group a threat", true},
 		{"classifying", volt, "China hacked the ports", false},
+		// the meeting's setting in an adverb (<secret_adv>): a meeting fact, not a qualifier
+		{"meeting_right", volt, "Chinese officials clandestinely told U.S. officials about the hacks", true},
+		{"meeting_right", volt, "Chinese officials told U.S. officials about the hacks", false},
 		// ruling_ahead: a ruling still to come, anywhere in its sentence.
 		{"ruling_ahead", asp, "The WHO is set to list the sweetener as a possible carcinogen", true},
 		{"ruling_ahead", asp, "IARC will label aspartame a possible hazard", true},
