@@ -457,6 +457,11 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		// the meeting's setting in an adverb (<secret_adv>): a meeting fact, not a qualifier
 		{"meeting_right", volt, "Chinese officials clandestinely told U.S. officials about the hacks", true},
 		{"meeting_right", volt, "Chinese officials told U.S. officials about the hacks", false},
+		// Another country's infrastructure: the lexicon's nations less the story's parties.
+		{"foreign_target", volt, "Chinese hackers were also found inside Indian power grids", true},
+		{"foreign_target", volt, "Canberra's own ports were hit too", true},
+		{"foreign_target", volt, "Chinese hackers were found inside American power grids", false},
+		{"foreign_target", volt, "China's own ports were never at risk", false},
 		// ruling_ahead: a ruling still to come, anywhere in its sentence.
 		{"ruling_ahead", asp, "The WHO is set to list the sweetener as a possible carcinogen", true},
 		{"ruling_ahead", asp, "IARC will label aspartame a possible hazard", true},
