@@ -441,6 +441,8 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"meeting_when_right", volt, "Chinese officials met U.S. officials last winter", true},
 		{"report_dated", volt, "The meeting was first reported in May", true},
 		{"report_dated", volt, "The meeting was first reported in December", false},
+		{"report_dated", asp, "The leak was first reported in March", true},
+		{"report_dated", asp, "The agency's decision was reported in July", false},
 		// The meeting's place slot: the lexicon's cities less the story's own.
 		{"wrong_city", volt, "Chinese envoys met U.S. officials in Vienna", true},
 		{"wrong_city", volt, "The talks were held in Beijing", true},
