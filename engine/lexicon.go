@@ -31,7 +31,7 @@ import (
 // WordNet 3.0 and SCOWL's word list (Debian's wordnet-base and
 // wamerican-large).
 //
-//go:generate go run ../internal/lexgen -wordnet /usr/share/wordnet -words /usr/share/dict/american-english-large -spec lexicon/families.spec.yaml -out lexicon/families.yaml
+//go:generate go run ../internal/lexgen -wordnet /usr/share/wordnet -words /usr/share/dict/american-english-large -spec lexicon/families.spec.yaml -out lexicon/families.yaml -inflections lexicon/inflections.txt
 //go:embed lexicon/*.yaml
 var lexiconFiles embed.FS
 

@@ -309,6 +309,14 @@ func splitHyphens(fields []string) ([]string, error) {
 		if strings.HasSuffix(f, "?") || strings.HasSuffix(f, "}") {
 			return nil, fmt.Errorf("hyphen trap: %q repeats a hyphenated word; give it a pattern of its own, or write its parts with \"-?\" between them", f)
 		}
+		if strings.HasSuffix(f, "~") {
+			parts, err := inflectedParts(f)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, parts...)
+			continue
+		}
 		for i, part := range strings.Split(f, "-") {
 			if part == "" {
 				return nil, fmt.Errorf("hyphen trap: %q has an empty part; write a lone hyphen as \"-\"", f)
@@ -438,6 +446,14 @@ func compileElem(f string, cls classes) (elem, error) {
 			e.alts = append(e.alts, alt{kind: altCap})
 		case a == "*":
 			return e, fmt.Errorf("a lone '*' in %q: use _ for any token", f)
+		case len(a) > 1 && strings.HasSuffix(a, "~"):
+			forms, err := inflected(a)
+			if err != nil {
+				return e, err
+			}
+			for _, w := range forms {
+				e.alts = append(e.alts, alt{kind: altWord, s: w})
+			}
 		case strings.HasPrefix(a, "<") && strings.HasSuffix(a, ">"):
 			words, err := cls.words(a)
 			if err != nil {

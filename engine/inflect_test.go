@@ -1,0 +1,82 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestForms: the inflection operator's forms, from the regular rules and
+// the generated table (WordNet's exceptions, the word list's attestations).
+func TestForms(t *testing.T) {
+	for _, c := range []struct{ word, want string }{
+		{"link", "link linked linking links"},           // regular
+		{"note", "note noted notes noting"},             // -e
+		{"deny", "denied denies deny denying"},          // -y
+		{"admit", "admit admits admitted admitting"},    // doubling (WordNet lists it)
+		{"take", "take taken takes taking took"},        // irregular, no regular past
+		{"plead", "plead pleaded pleading pleads pled"}, // both pasts, the regular one attested
+		{"show", "show showed showing shown shows"},
+		{"let", "let lets letting"},
+		{"see", "saw see seeing seen sees"}, // not seed: a word of its own
+		{"crisis", "crises crisis"},         // a noun: its plural only
+		{"talent", "talent talents"},        // a noun only; talented is a word of its own
+		{"zorp", "zorp zorped zorping zorps"},
+		{"baby-sit", "baby-sat baby-sit baby-sits baby-sitting"},
+		{"cyber-attack", "cyber-attack cyber-attacked cyber-attacking cyber-attacks"},
+		{"mother-in-law", "mother-in-law mothers-in-law"},
+	} {
+		if got := strings.Join(Forms(c.word), " "); got != c.want {
+			t.Errorf("Forms(%s) = %s, want %s", c.word, got, c.want)
+		}
+	}
+}
+
+// TestInflectionEntry: an entry written and read again gives the same
+// forms, and the table parses.
+func TestInflectionEntry(t *testing.T) {
+	for _, forms := range [][]string{
+		{"take", "taken", "takes", "taking", "took"},
+		{"crises", "crisis"},
+		{"plead", "pleaded", "pleading", "pleads", "pled"},
+	} {
+		e := EntryFor(forms[0], forms)
+		if forms[0] == "crises" {
+			e = EntryFor("crisis", forms)
+		}
+		tab, err := ParseInflections(e.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(tab[e.Word].Forms(), " "); got != strings.Join(forms, " ") {
+			t.Errorf("%q reads back as %s, want %v", e.String(), got, forms)
+		}
+	}
+	if _, err := inflections(); err != nil {
+		t.Fatalf("lexicon/inflections.txt: %v", err)
+	}
+	if _, err := ParseInflections("take:sx took"); err == nil {
+		t.Error("a bad slot letter parses")
+	}
+}
+
+// TestFoldInflections: a full set of a word's forms becomes word~, a
+// subset stays, and nothing else changes.
+func TestFoldInflections(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"blame|blames|blamed|blaming _{0,4} on", "blame~ _{0,4} on"},
+		{"take|takes|took|taken|taking|claim|claims|claimed|claiming the? credit", "take~|claim~ the? credit"},
+		{"turn|turns|turned|turning off|out? the? lights", "turn~ off|out? the? lights"},
+		{"say|says|said officials", "say|says|said officials"},                                                       // saying is missing
+		{"stopp*|stop|stops|fell|fall|falls|falling short of", "stopp*|stop|stops|fell|fall|falls|falling short of"}, // fallen is missing
+		{"deny|denies|denied|denying|rejected?", "deny~|rejected?"},
+		{"link|links|linked|linking{1,2}", "link~{1,2}"},
+		{"/admit(s|ted)?/ crisis|crises", "/admit(s|ted)?/ crisis~"},
+	} {
+		if got, _ := FoldInflections(c.src, 2); got != c.want {
+			t.Errorf("FoldInflections(%q) = %q, want %q", c.src, got, c.want)
+		}
+	}
+	if got, folds := FoldInflections("crisis|crises said", 3); got != "crisis|crises said" || folds != nil {
+		t.Errorf("with at least three forms, a noun's two stay: %q %v", got, folds)
+	}
+}

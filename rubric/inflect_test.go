@@ -1,0 +1,65 @@
+package rubric_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// TestInflectionOperator: word~ in a pattern stands for every form of the
+// word as English has them (docs/RUBRICS.md, "Patterns"), expanded when
+// the rubric is compiled; each case is a tiny inline rubric whose signal x
+// the case checks.
+func TestInflectionOperator(t *testing.T) {
+	tests := []struct {
+		construct, signals, text, want string
+	}{
+		{"regular verb", `  x: {patterns: ["link~"]}`, "He links it; she linked it, linking it to link it. A linkage.", "link; linked; linking; links"},
+		{"verb in -e", `  x: {patterns: ["note~"]}`, "noted, notes, noting, note, notting", "note; noted; notes; noting"},
+		{"verb in -y", `  x: {patterns: ["deny~"]}`, "denied, denies, denying, deny, denyed", "denied; denies; deny; denying"},
+		{"doubling", `  x: {patterns: ["admit~"]}`, "admitted, admitting, admits, admited", "admits; admitted; admitting"},
+		{"irregular", `  x: {patterns: ["take~ credit"]}`, "took credit, taken credit, taking credit, takes credit, taked credit", "taken credit; takes credit; taking credit; took credit"},
+		{"irregular with an attested regular form", `  x: {patterns: ["plead~ guilty"]}`, "pled guilty, pleaded guilty, pleads guilty", "pleaded guilty; pleads guilty; pled guilty"},
+		{"a past that is the base", `  x: {patterns: ["let~ slip"]}`, "let slip, lets slip, letting slip, leted slip", "let slip; lets slip; letting slip"},
+		{"noun", `  x: {patterns: ["crisis~"]}`, "a crisis, two crises, crisises", "crises; crisis"},
+		{"inside alternatives", `  x: {patterns: ["blame~|pin~ _{0,4} on"]}`, "blamed it on them; pinned the hack on them; pins it on", "blamed it on; pinned the hack on; pins it on"},
+		{"optional", `  x: {patterns: ["openly? admit~ it"]}`, "openly admitted it; admits it", "admits it; admitted it; openly admitted it"},
+		{"repeated", `  x: {patterns: ["say~{1,2} so"]}`, "said said so; says so", "said said so; said so; says so"},
+		{"phrasal verb", `  x: {patterns: ["turn~ off|out? the? lights"]}`, "turned off the lights; turns out lights; turning lights", "turned off the lights; turning lights; turns out lights"},
+		{"hyphenated word", `  x: {patterns: ["baby-sit~"]}`, "She baby-sat; he baby-sits; baby sat", "baby-sat; baby-sits"},
+		{"hyphenated, its last part regular", `  x: {patterns: ["cyber-attack~"]}`, "cyber-attacks and cyber-attacked", "cyber-attacked; cyber-attacks"},
+		{"hyphenated, its first part inflected", `  x: {patterns: ["mother-in-law~"]}`, "two mothers-in-law", "mothers-in-law"},
+		{"unknown word: the regular rules", `  x: {patterns: ["zorp~"]}`, "zorped, zorping, zorps", "zorped; zorping; zorps"},
+		{"a lone tilde is punctuation", `  x: {patterns: ["~ admitted"]}`, "~admitted", "~admitted"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.construct, func(t *testing.T) {
+			r := tinyRubric(t, tc.signals)
+			if got := found(r, tc.text); got != tc.want {
+				t.Errorf("x in %q = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestInflectionOperatorRefused: the operator follows a plain word, not a
+// class, a wildcard or a regular expression, and a hyphenated word with it
+// is an element of its own.
+func TestInflectionOperatorRefused(t *testing.T) {
+	for _, tc := range []struct{ name, signals, want string }{
+		{"class", `  x: {patterns: ["<negator>~ admit"]}` + lexHooks, "inflection operator"},
+		{"prefix", `  x: {patterns: ["acknowledg*~"]}`, "inflection operator"},
+		{"any word", `  x: {patterns: ["_~ admit"]}`, "inflection operator"},
+		{"hyphenated among alternatives", `  x: {patterns: ["cyber-attack~|hack"]}`, "hyphen trap"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.ReplaceAll(lintRubric, "SIGNALS", tc.signals)
+			_, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "r.yaml:") {
+				t.Errorf("Load = %v, want a problem with its line containing %q", err, tc.want)
+			}
+		})
+	}
+}
