@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/factgrade/factgrade/engine"
 )
 
 // tinyWordNet is a few WordNet verbs and nouns with their exceptions, and a
@@ -126,17 +128,24 @@ func TestMissingInputs(t *testing.T) {
 	}
 }
 
-// TestFamiliesUpToDate: the checked-in families.yaml is what the generator
-// makes of the checked-in spec, WordNet 3.0 and the word list.
-func TestFamiliesUpToDate(t *testing.T) {
+// needInputs skips t, naming the Debian package to install, when WordNet
+// or the word list is absent.
+func needInputs(t *testing.T, what string) {
+	t.Helper()
 	for _, need := range []struct{ path, pkg string }{
 		{filepath.Join(defaultWordNet, "index.verb"), "wordnet-base"},
 		{defaultWords, "wamerican-large"},
 	} {
 		if _, err := os.Stat(need.path); errors.Is(err, fs.ErrNotExist) {
-			t.Skipf("%s is absent: install Debian's %s to check engine/lexicon/families.yaml against its generator", need.path, need.pkg)
+			t.Skipf("%s is absent: install Debian's %s to check %s against its generator", need.path, need.pkg, what)
 		}
 	}
+}
+
+// TestFamiliesUpToDate: the checked-in families.yaml is what the generator
+// makes of the checked-in spec, WordNet 3.0 and the word list.
+func TestFamiliesUpToDate(t *testing.T) {
+	needInputs(t, "engine/lexicon/families.yaml")
 	got, err := generate(defaultWordNet, defaultWords, "../../engine/lexicon/families.spec.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -147,5 +156,56 @@ func TestFamiliesUpToDate(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("engine/lexicon/families.yaml is not what internal/lexgen generates from families.spec.yaml: run `go generate ./engine` and commit the result")
+	}
+}
+
+// TestInflectionsUpToDate: the checked-in inflection table is what the
+// generator makes of WordNet 3.0 and the word list.
+func TestInflectionsUpToDate(t *testing.T) {
+	needInputs(t, "engine/lexicon/inflections.txt")
+	w, err := load(defaultWordNet, defaultWords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../engine/lexicon/inflections.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(w.inflectionTable(), want) {
+		t.Errorf("engine/lexicon/inflections.txt is not what internal/lexgen generates: run `go generate ./engine` and commit the result")
+	}
+}
+
+// TestOperatorFormsAreLexgens: the inflection operator gives every word of
+// WordNet the forms lexgen gives it (as a verb and a noun where WordNet has
+// it as each), but for regular forms no word list attests, which the table
+// leaves out (officialed: the -ed of a noun).
+func TestOperatorFormsAreLexgens(t *testing.T) {
+	needInputs(t, "the inflection operator's forms")
+	w, err := load(defaultWordNet, defaultWords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, pos := range []string{"verb", "noun", "adj", "adv"} {
+		for x := range w.index[pos] {
+			if !plainWord(x) || strings.Contains(x, "'") {
+				continue
+			}
+			want, got := w.forms(x), engine.Forms(x)
+			for _, f := range want {
+				if !slices.Contains(got, f) {
+					t.Errorf("%s~ lacks %s: %v, lexgen %v", x, f, got, want)
+				}
+			}
+			for _, f := range got {
+				if !slices.Contains(want, f) && w.attested[f] {
+					t.Errorf("%s~ has %s, which lexgen does not give it: %v, lexgen %v", x, f, got, want)
+				}
+			}
+			if n++; t.Failed() && n > 20 {
+				t.FailNow()
+			}
+		}
 	}
 }

@@ -99,7 +99,7 @@ func main() {
 	words := flag.String("words", defaultWords, "SCOWL American English word list, one word a line (Debian package wamerican-large)")
 	specPath := flag.String("spec", "engine/lexicon/families.spec.yaml", "the families spec")
 	outPath := flag.String("out", "engine/lexicon/families.yaml", "where to write the families")
-	inflPath := flag.String("inflections", "", "where to write the table of words whose forms are not regular (engine/lexicon/inflections.txt); none: not written")
+	inflPath := flag.String("inflections", "engine/lexicon/inflections.txt", "where to write the table of the words whose forms are not regular (\"\": not written)")
 	flag.Parse()
 	if err := writeAll(*wn, *words, *specPath, *outPath, *inflPath); err != nil {
 		fmt.Fprintln(os.Stderr, "lexgen:", err)
