@@ -379,3 +379,13 @@ func letters(w string) bool {
 	}
 	return w != ""
 }
+
+// WarnHandListed warns, at line, of every element of pattern src (what is
+// where it is: "signal x") that lists three or more forms of a word, all
+// of them, by hand: the inflection operator says the same.
+func (f *YAMLFile) WarnHandListed(line int, what, src string) {
+	_, folds := FoldInflections(src, 3)
+	for _, fo := range folds {
+		f.Warnings = append(f.Warnings, Problem{File: f.Name, Line: line, Msg: fmt.Sprintf("%s: %s are every form of %s, written by hand: write %s~ (the element becomes %s)", what, strings.Join(fo.Forms, "|"), fo.Word, fo.Word, fo.Folded)})
+	}
+}

@@ -1,8 +1,15 @@
 package engine
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // TestForms: the inflection operator's forms, from the regular rules and
@@ -79,4 +86,76 @@ func TestFoldInflections(t *testing.T) {
 	if got, folds := FoldInflections("crisis|crises said", 3); got != "crisis|crises said" || folds != nil {
 		t.Errorf("with at least three forms, a noun's two stay: %q %v", got, folds)
 	}
+}
+
+// TestFoldKeepsMatching: folding a pattern of the lexicon or a story's
+// rubric compiles to the same elements as written (each element the same
+// words, affixes and repetition): the operator changes nothing a pattern
+// matches. Once the files are folded, it checks what is left to fold.
+func TestFoldKeepsMatching(t *testing.T) {
+	lx, probs := loadLexicons()
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	files, _ := filepath.Glob("../rubrics/*.yaml")
+	files = append(files, "lexicon/standards.yaml")
+	n := 0
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f struct {
+			Classes map[string][]string   `yaml:"classes"`
+			Signals map[string]FileSignal `yaml:"signals"`
+		}
+		if err := yaml.Unmarshal(data, &f); err != nil {
+			t.Fatal(err)
+		}
+		cls := classes{}
+		for k, v := range lx["standards"].classes {
+			cls[k] = v
+		}
+		for _, k := range lx["standards"].required {
+			cls[k] = nil // the story's own, required of every rubric
+		}
+		for k, v := range f.Classes {
+			cls[k] = lowerAll(v)
+		}
+		for sig, s := range f.Signals {
+			for _, src := range append(s.Patterns, s.Exclude...) {
+				folded, folds := FoldInflections(src, 2)
+				if len(folds) == 0 {
+					continue
+				}
+				n++
+				a, errA := compilePattern(src, cls)
+				b, errB := compilePattern(folded, cls)
+				if errA != nil || errB != nil {
+					t.Errorf("%s %s: %q: %v; folded %q: %v", name, sig, src, errA, folded, errB)
+					continue
+				}
+				if ka, kb := elemKeys(a), elemKeys(b); ka != kb {
+					t.Errorf("%s %s: %q folds to %q, which reads\n%s\nnot\n%s", name, sig, src, folded, kb, ka)
+				}
+			}
+		}
+	}
+	t.Logf("%d patterns folded and compared", n)
+}
+
+// elemKeys describes a pattern's elements: repetition, and the sorted
+// alternatives each matches.
+func elemKeys(p *pattern) string {
+	var b strings.Builder
+	for _, e := range p.elems {
+		var alts []string
+		for _, a := range e.allAlts() {
+			alts = append(alts, fmt.Sprintf("%d:%s", a.kind, a.s))
+		}
+		sort.Strings(alts)
+		alts = slices.Compact(alts)
+		fmt.Fprintf(&b, "{%d,%d} %s\n", e.min, e.max, strings.Join(alts, " "))
+	}
+	return b.String()
 }

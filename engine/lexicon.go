@@ -100,6 +100,8 @@ type lexicon struct {
 	data    []byte // the lexicon and its families, for rubric hashes
 	// required are the classes each rubric must define.
 	required []string
+	// warnings are the lexicon file's (see YAMLFile.Warnings).
+	warnings []Problem
 }
 
 // Lexicon describes a lexicon for people: its id, version, classes and
@@ -240,6 +242,7 @@ func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 		req[n] = true
 	}
 	buildSignals(newProgram(), []sigSource{{f: l, sigs: x.f.Signals}}, stubCls, x.phrases, req)
+	x.warnings = l.Warnings
 	return x, l.Problems
 }
 

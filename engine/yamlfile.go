@@ -49,6 +49,9 @@ type YAMLFile struct {
 	Name     string
 	Root     *yaml.Node
 	Problems []Problem
+	// Warnings are what loads and works but should be written otherwise
+	// (`rubric lint` shows them; they refuse nothing).
+	Warnings []Problem
 }
 
 // ReadYAML reads the YAML file name of fsys (a regular file of at most

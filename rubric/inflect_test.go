@@ -1,6 +1,7 @@
 package rubric_test
 
 import (
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -59,6 +60,38 @@ func TestInflectionOperatorRefused(t *testing.T) {
 			_, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "r.yaml:") {
 				t.Errorf("Load = %v, want a problem with its line containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestLintWarnsHandListed: lint warns, with the line and the replacement,
+// where a pattern lists by hand three or more forms of a word, all of
+// them; an incomplete set (no saying) or a noun's two forms are no warning.
+func TestLintWarnsHandListed(t *testing.T) {
+	for _, tc := range []struct{ name, signals, want string }{
+		{"every form", `  x: {patterns: ["blame|blames|blamed|blaming _{0,4} on"]}`, "r.yaml:8: signal x: blame|blamed|blames|blaming are every form of blame, written by hand: write blame~ (the element becomes blame~)"},
+		{"two words in one element", "  x:\n    patterns:\n      - \"take|takes|took|taken|taking|claim|claims|claimed|claiming credit\"", "r.yaml:10: signal x: claim|claimed|claiming|claims are every form of claim, written by hand: write claim~ (the element becomes take~|claim~)\nr.yaml:10: signal x: take|taken|takes|taking|took are every form of take, written by hand: write take~ (the element becomes take~|claim~)"},
+		{"incomplete", `  x: {patterns: ["say|says|said so"]}`, ""},
+		{"a noun's two forms", `  x: {patterns: ["crisis|crises"]}`, ""},
+		{"the operator", `  x: {patterns: ["blame~ _{0,4} on"]}`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.ReplaceAll(lintRubric, "SIGNALS", tc.signals)
+			rs, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			var got []string
+			for _, p := range rs[0].LintWarnings() {
+				got = append(got, p.String())
+			}
+			sort.Strings(got)
+			if g := strings.Join(got, "\n"); g != tc.want {
+				t.Errorf("LintWarnings() =\n%s\nwant\n%s", g, tc.want)
+			}
+			if l := rs[0].Lint(); len(l) > 0 {
+				t.Errorf("Lint() = %v: a warning refuses nothing", l)
 			}
 		})
 	}

@@ -1,6 +1,9 @@
 package rubric
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Lint lists what in a loaded rubric cannot work although it loads: a
 // criterion with no rules (the rule judge could only ever say na), rules
@@ -23,5 +26,15 @@ func (r *Rubric) Lint() []string {
 	for _, name := range r.prog.Unused() {
 		out = append(out, fmt.Sprintf("signal %s is never used: no rule, about condition or other signal refers to it", name))
 	}
+	return out
+}
+
+// LintWarnings lists what loads and works but is better written otherwise,
+// each with its file and line: a pattern that lists every form of a word by
+// hand ("blame|blames|blamed|blaming"), which the inflection operator
+// writes blame~. Lint shows them and refuses nothing for them.
+func (r *Rubric) LintWarnings() []Problem {
+	out := slices.Clone(r.warnings)
+	slices.SortStableFunc(out, func(a, b Problem) int { return a.Line - b.Line })
 	return out
 }

@@ -34,6 +34,8 @@ type Rubric struct {
 	// prog is the rubric's signals, about test and decision lists, compiled
 	// for the rule engine.
 	prog *engine.Program
+	// warnings are what `rubric lint` shows but does not refuse.
+	warnings []Problem
 }
 
 // IDRule says in words what a rubric id may be; ValidID checks it. Every

@@ -128,6 +128,10 @@ func rubricLint(ctx context.Context, e *env, files []string) error {
 			continue
 		}
 		r := rs[0]
+		for _, p := range r.LintWarnings() {
+			p.File = filepath.Join(filepath.Dir(f), p.File)
+			fmt.Fprintf(e.stderr, "%s (warning)\n", p)
+		}
 		if probs := r.Lint(); len(probs) > 0 {
 			for _, p := range probs {
 				fmt.Fprintf(e.stderr, "%s: %s\n", f, p)

@@ -100,8 +100,16 @@ func main() {
 	specPath := flag.String("spec", "engine/lexicon/families.spec.yaml", "the families spec")
 	outPath := flag.String("out", "engine/lexicon/families.yaml", "where to write the families")
 	inflPath := flag.String("inflections", "engine/lexicon/inflections.txt", "where to write the table of the words whose forms are not regular (\"\": not written)")
+	fold := flag.Bool("fold-inflections", false, "instead: rewrite the rubric or lexicon files named after the flags, each hand-listed set of all a word's forms in a pattern becoming the inflection operator (blame~); reads no WordNet")
+	dryRun := flag.Bool("n", false, "with -fold-inflections: report what would be folded, and the incomplete sets left as written, without writing")
 	flag.Parse()
-	if err := writeAll(*wn, *words, *specPath, *outPath, *inflPath); err != nil {
+	var err error
+	if *fold {
+		err = foldFiles(flag.Args(), *dryRun, os.Stdout)
+	} else {
+		err = writeAll(*wn, *words, *specPath, *outPath, *inflPath)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "lexgen:", err)
 		os.Exit(1)
 	}
