@@ -13,6 +13,7 @@ import (
 // spaces. Each element is one or more alternatives separated by '|':
 //
 //	word     the word itself            (admitted)
+//	word~    every form of the word     (admit~: admit, admits, admitted, admitting; inflect.go)
 //	pre*     a word starting with pre   (acknowledg*)
 //	*suf     a word ending with suf     (*n't)
 //	_        any one token
