@@ -56,8 +56,7 @@ func TestInflectionOperatorRefused(t *testing.T) {
 		{"hyphenated among alternatives", `  x: {patterns: ["cyber-attack~|hack"]}`, "hyphen trap"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			src := strings.ReplaceAll(lintRubric, "SIGNALS", tc.signals)
-			_, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
+			_, err := loadLintRubric(tc.signals)
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "r.yaml:") {
 				t.Errorf("Load = %v, want a problem with its line containing %q", err, tc.want)
 			}
@@ -77,8 +76,7 @@ func TestLintWarnsHandListed(t *testing.T) {
 		{"the operator", `  x: {patterns: ["blame~ _{0,4} on"]}`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			src := strings.ReplaceAll(lintRubric, "SIGNALS", tc.signals)
-			rs, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
+			rs, err := loadLintRubric(tc.signals)
 			if err != nil {
 				t.Fatalf("Load: %v", err)
 			}
@@ -95,4 +93,10 @@ func TestLintWarnsHandListed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadLintRubric loads lintRubric with the given signals.
+func loadLintRubric(signals string) ([]*rubric.Rubric, error) {
+	src := strings.ReplaceAll(lintRubric, "SIGNALS", signals)
+	return rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
 }

@@ -145,34 +145,43 @@ func needInputs(t *testing.T, what string) {
 // TestFamiliesUpToDate: the checked-in families.yaml is what the generator
 // makes of the checked-in spec, WordNet 3.0 and the word list.
 func TestFamiliesUpToDate(t *testing.T) {
-	needInputs(t, "engine/lexicon/families.yaml")
-	got, err := generate(defaultWordNet, defaultWords, "../../engine/lexicon/families.spec.yaml")
+	w := needWordNet(t, "engine/lexicon/families.yaml")
+	got, err := w.generate(defaultWordNet, defaultWords, "../../engine/lexicon/families.spec.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile("../../engine/lexicon/families.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("engine/lexicon/families.yaml is not what internal/lexgen generates from families.spec.yaml: run `go generate ./engine` and commit the result")
-	}
+	upToDate(t, "engine/lexicon/families.yaml", got)
 }
 
 // TestInflectionsUpToDate: the checked-in inflection table is what the
 // generator makes of WordNet 3.0 and the word list.
 func TestInflectionsUpToDate(t *testing.T) {
-	needInputs(t, "engine/lexicon/inflections.txt")
+	w := needWordNet(t, "engine/lexicon/inflections.txt")
+	upToDate(t, "engine/lexicon/inflections.txt", w.inflectionTable())
+}
+
+// needWordNet loads WordNet and the word list, or skips t naming the
+// Debian package to install.
+func needWordNet(t *testing.T, what string) *wordnet {
+	t.Helper()
+	needInputs(t, what)
 	w, err := load(defaultWordNet, defaultWords)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile("../../engine/lexicon/inflections.txt")
+	return w
+}
+
+// upToDate fails t when the checked-in file (from the repository's root)
+// is not got.
+func upToDate(t *testing.T, file string, got []byte) {
+	t.Helper()
+	want, err := os.ReadFile("../../" + file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(w.inflectionTable(), want) {
-		t.Errorf("engine/lexicon/inflections.txt is not what internal/lexgen generates: run `go generate ./engine` and commit the result")
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is not what internal/lexgen generates: run `go generate ./engine` and commit the result", file)
 	}
 }
 
@@ -181,11 +190,7 @@ func TestInflectionsUpToDate(t *testing.T) {
 // it as each), but for regular forms no word list attests, which the table
 // leaves out (officialed: the -ed of a noun).
 func TestOperatorFormsAreLexgens(t *testing.T) {
-	needInputs(t, "the inflection operator's forms")
-	w, err := load(defaultWordNet, defaultWords)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := needWordNet(t, "the inflection operator's forms")
 	n := 0
 	for _, pos := range []string{"verb", "noun", "adj", "adv"} {
 		for x := range w.index[pos] {
