@@ -257,6 +257,21 @@ func secondStoryDir(t *testing.T) string {
 	return dir
 }
 
+// TestRubricLintWarns: lint shows where a pattern lists every form of a
+// word by hand, with the line and the operator, and passes the file.
+func TestRubricLintWarns(t *testing.T) {
+	dir := secondStoryDir(t)
+	file := filepath.Join(dir, "second.yaml")
+	data, _ := os.ReadFile(file)
+	warned := strings.Replace(string(data), "    patterns:\n", "    patterns:\n      - \"blame|blames|blamed|blaming _{0,4} on\"\n", 1)
+	os.WriteFile(file, []byte(warned), 0o644)
+	line := strings.Count(string(data)[:strings.Index(string(data), "    patterns:\n")], "\n") + 2
+	code, out, errOut := runCLI(t, "", nil, "rubric", "lint", file)
+	if code != 0 || !strings.HasPrefix(out, "ok ") || !strings.Contains(errOut, fmt.Sprintf("second.yaml:%d: signal ", line)) || !strings.Contains(errOut, "write blame~ (the element becomes blame~) (warning)") {
+		t.Errorf("rubric lint with a hand-listed set: exit %d, %q, stderr %q", code, out, errOut)
+	}
+}
+
 // TestRubricCaseFiles proves that 'rubric lint' and 'rubric test' find a
 // rubric's case files by convention (cases/ID/*.jsonl beside the rubric
 // file), grade them, and fail when a dev file falls below the bar.
