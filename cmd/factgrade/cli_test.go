@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -267,7 +268,7 @@ func TestRubricLintWarns(t *testing.T) {
 	os.WriteFile(file, []byte(warned), 0o644)
 	line := strings.Count(string(data)[:strings.Index(string(data), "    patterns:\n")], "\n") + 2
 	code, out, errOut := runCLI(t, "", nil, "rubric", "lint", file)
-	if code != 0 || !strings.HasPrefix(out, "ok ") || !strings.Contains(errOut, fmt.Sprintf("second.yaml:%d: signal ", line)) || !strings.Contains(errOut, "write blame~ (the element becomes blame~) (warning)") {
+	if code != 0 || !strings.HasPrefix(out, "ok ") || !strings.Contains(errOut, "second.yaml:"+strconv.Itoa(line)+": signal ") || !strings.Contains(errOut, "write blame~ (the element becomes blame~) (warning)") {
 		t.Errorf("rubric lint with a hand-listed set: exit %d, %q, stderr %q", code, out, errOut)
 	}
 }
