@@ -222,9 +222,9 @@ func Forms(w string) []string {
 // inflected expands an alternative written with the inflection operator
 // ("turn~") to the word's forms.
 func inflected(a string) ([]string, error) {
-	w := strings.ToLower(strings.TrimSuffix(a, "~"))
+	w := strings.TrimSuffix(a, "~")
 	if !letters(w) {
-		return nil, fmt.Errorf("bad alternative %q: the inflection operator ~ follows a word of letters (turn~, blame~), not a class, a wildcard or a regular expression", a)
+		return nil, fmt.Errorf("bad alternative %q: the inflection operator ~ follows a word of lower-case letters (turn~, blame~), not an initialism, a class, a wildcard or a regular expression", a)
 	}
 	return Forms(w), nil
 }
@@ -234,7 +234,7 @@ func inflected(a string) ([]string, error) {
 // parts and hyphens, each part the alternatives its forms have there
 // (baby - sit|sits|sat|sitting; mother|mothers - in - law).
 func inflectedParts(f string) ([]string, error) {
-	w := strings.ToLower(strings.TrimSuffix(f, "~"))
+	w := strings.TrimSuffix(f, "~")
 	n := strings.Count(w, "-") + 1
 	alts := make([][]string, n)
 	for _, part := range strings.Split(w, "-") {

@@ -53,6 +53,7 @@ func TestInflectionOperatorRefused(t *testing.T) {
 		{"class", `  x: {patterns: ["<negator>~ admit"]}` + lexHooks, "inflection operator"},
 		{"prefix", `  x: {patterns: ["acknowledg*~"]}`, "inflection operator"},
 		{"any word", `  x: {patterns: ["_~ admit"]}`, "inflection operator"},
+		{"initialism", `  x: {patterns: ["WHO~"]}`, "inflection operator"},
 		{"hyphenated among alternatives", `  x: {patterns: ["cyber-attack~|hack"]}`, "hyphen trap"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
