@@ -164,3 +164,18 @@ func elemKeys(p *pattern) string {
 	}
 	return b.String()
 }
+
+// TestLexiconWritesNoFormsByHand: the lexicon writes a word's forms with the
+// inflection operator, not by hand (what `rubric lint` warns of in a story's
+// rubric; `go run ./internal/lexgen -fold-inflections` rewrites them).
+func TestLexiconWritesNoFormsByHand(t *testing.T) {
+	lx, probs := loadLexicons()
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for _, x := range lx {
+		for _, w := range x.warnings {
+			t.Error(w)
+		}
+	}
+}

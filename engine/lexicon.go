@@ -165,6 +165,9 @@ func readLexicons(fsys fs.FS, dir string) (map[string]*lexicon, []Problem) {
 		}
 		probs = append(probs, p...)
 		if x != nil {
+			for i := range x.warnings {
+				x.warnings[i].File = lexiconPrefix + x.warnings[i].File
+			}
 			out[x.f.ID] = x
 		}
 	}
