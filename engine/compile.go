@@ -260,7 +260,7 @@ func buildSignals(p *Program, srcs []sigSource, cls classes, phrases map[string]
 					l.Addf(l.Line("signals", n, field, j), "signal %s: %v", n, err)
 					continue
 				}
-				l.WarnHandListed(l.Line("signals", n, field, j), "signal "+n, src)
+				l.NotePattern(l.Line("signals", n, field, j), "signal "+n, src)
 				for _, ps := range expandPhrases(src, phrases, cls) {
 					pt, err := compilePattern(ps, cls)
 					if err != nil {

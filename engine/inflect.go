@@ -380,12 +380,23 @@ func letters(w string) bool {
 	return w != ""
 }
 
-// WarnHandListed warns, at line, of every element of pattern src (what is
-// where it is: "signal x") that lists three or more forms of a word, all
-// of them, by hand: the inflection operator says the same.
-func (f *YAMLFile) WarnHandListed(line int, what, src string) {
-	_, folds := FoldInflections(src, 3)
-	for _, fo := range folds {
-		f.Warnings = append(f.Warnings, Problem{File: f.Name, Line: line, Msg: fmt.Sprintf("%s: %s are every form of %s, written by hand: write %s~ (the element becomes %s)", what, strings.Join(fo.Forms, "|"), fo.Word, fo.Word, fo.Folded)})
+// NotePattern records pattern src of the file, at line, for lint
+// (HandListed); what is where it is ("signal x").
+func (f *YAMLFile) NotePattern(line int, what, src string) {
+	f.Patterns = append(f.Patterns, PatternAt{Line: line, What: what, Src: src})
+}
+
+// HandListed returns a warning for every element of the patterns ps (of
+// file name) that lists three or more forms of a word, all of them, by
+// hand: the inflection operator says the same. Lint shows them; loading
+// does not compute them.
+func HandListed(name string, ps []PatternAt) []Problem {
+	var out []Problem
+	for _, p := range ps {
+		_, folds := FoldInflections(p.Src, 3)
+		for _, fo := range folds {
+			out = append(out, Problem{File: name, Line: p.Line, Msg: fmt.Sprintf("%s: %s are every form of %s, written by hand: write %s~ (the element becomes %s)", p.What, strings.Join(fo.Forms, "|"), fo.Word, fo.Word, fo.Folded)})
+		}
 	}
+	return out
 }

@@ -100,8 +100,8 @@ type lexicon struct {
 	data    []byte // the lexicon and its families, for rubric hashes
 	// required are the classes each rubric must define.
 	required []string
-	// warnings are the lexicon file's (see YAMLFile.Warnings).
-	warnings []Problem
+	// patterns are the lexicon file's, for lint (HandListed).
+	patterns []PatternAt
 }
 
 // Lexicon describes a lexicon for people: its id, version, classes and
@@ -165,9 +165,6 @@ func readLexicons(fsys fs.FS, dir string) (map[string]*lexicon, []Problem) {
 		}
 		probs = append(probs, p...)
 		if x != nil {
-			for i := range x.warnings {
-				x.warnings[i].File = lexiconPrefix + x.warnings[i].File
-			}
 			out[x.f.ID] = x
 		}
 	}
@@ -245,7 +242,7 @@ func readLexicon(fsys fs.FS, name string) (*lexicon, []Problem) {
 		req[n] = true
 	}
 	buildSignals(newProgram(), []sigSource{{f: l, sigs: x.f.Signals}}, stubCls, x.phrases, req)
-	x.warnings = l.Warnings
+	x.patterns = l.Patterns
 	return x, l.Problems
 }
 

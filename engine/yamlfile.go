@@ -49,9 +49,16 @@ type YAMLFile struct {
 	Name     string
 	Root     *yaml.Node
 	Problems []Problem
-	// Warnings are what loads and works but should be written otherwise
-	// (`rubric lint` shows them; they refuse nothing).
-	Warnings []Problem
+	// Patterns are the file's patterns with their lines, which lint reads
+	// for what works but should be written otherwise (HandListed).
+	Patterns []PatternAt
+}
+
+// PatternAt is a pattern of a file, its line and what it belongs to
+// ("signal x").
+type PatternAt struct {
+	Line      int
+	What, Src string
 }
 
 // ReadYAML reads the YAML file name of fsys (a regular file of at most

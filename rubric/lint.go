@@ -3,6 +3,8 @@ package rubric
 import (
 	"fmt"
 	"slices"
+
+	"github.com/factgrade/factgrade/engine"
 )
 
 // Lint lists what in a loaded rubric cannot work although it loads: a
@@ -34,7 +36,7 @@ func (r *Rubric) Lint() []string {
 // hand ("blame|blames|blamed|blaming"), which the inflection operator
 // writes blame~. Lint shows them and refuses nothing for them.
 func (r *Rubric) LintWarnings() []Problem {
-	out := slices.Clone(r.warnings)
+	out := engine.HandListed(r.File, r.patterns)
 	slices.SortStableFunc(out, func(a, b Problem) int { return a.Line - b.Line })
 	return out
 }

@@ -203,7 +203,7 @@ func loadFile(fsys fs.FS, name string) (*Rubric, []Problem) {
 	if len(l.Problems) > 0 {
 		return nil, l.Problems
 	}
-	r.warnings = l.Warnings
+	r.patterns = l.Patterns
 	_, lexData := r.prog.Lexicon()
 	h := sha256.New()
 	h.Write(data)
@@ -496,7 +496,7 @@ func (l *loader) buildCriterion(r *Rubric, fc *FileCriterion, i int, src *Source
 				continue
 			}
 		default:
-			l.WarnHandListed(at("rewrite", j, "find"), "criterion "+fc.ID+" rewrite", e.Find)
+			l.NotePattern(at("rewrite", j, "find"), "criterion "+fc.ID+" rewrite", e.Find)
 			if _, err := cr.decisions.AddFind(e.Find); err != nil {
 				l.Addf(at("rewrite", j, "find"), "criterion %s: rewrite: %v", fc.ID, err)
 				continue

@@ -34,8 +34,9 @@ type Rubric struct {
 	// prog is the rubric's signals, about test and decision lists, compiled
 	// for the rule engine.
 	prog *engine.Program
-	// warnings are what `rubric lint` shows but does not refuse.
-	warnings []Problem
+	// patterns are the file's patterns with their lines, which lint reads
+	// (LintWarnings).
+	patterns []engine.PatternAt
 }
 
 // IDRule says in words what a rubric id may be; ValidID checks it. Every
