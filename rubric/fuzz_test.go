@@ -11,11 +11,13 @@ import (
 )
 
 // storyWords are the words a text needs to be about the story: China
-// (every way into the story names it somewhere in the text), or the
-// meeting or the report. A text with none of them must be ungradable (or
-// not English): "hack viewed as a warning" is some other hack.
+// (every way into the story names it somewhere in the text), the meeting,
+// the report, or the campaign China acknowledged named beside its
+// acknowledgment ("the Volt Typhoon admission": the about test by meaning).
+// A text with none of them must be ungradable (or not English): "hack
+// viewed as a warning" is some other hack.
 var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "wang", "ministry", "embassy", "regime", "communist",
-	"geneva", "meeting", "wsj", "journal"}
+	"geneva", "meeting", "wsj", "journal", "volt"}
 
 // FuzzRuleJudge grades arbitrary texts, as headlines and as summaries: the
 // judge refuses only what CheckText refuses, with an *InputError; otherwise
@@ -77,7 +79,7 @@ func FuzzRuleJudge(f *testing.F) {
 			}
 		}
 		if !about && g.Status == rubric.Graded {
-			t.Fatalf("Grade(%q) graded a text that never mentions China", text)
+			t.Fatalf("Grade(%q) graded a text that names neither China, the meeting, the report nor the campaign", text)
 		}
 		again, _ := j.Grade(t.Context(), r, rubric.Request{Text: text, Kind: kind})
 		if !reflect.DeepEqual(g, again) {
