@@ -127,6 +127,8 @@ func (b *Bot) postBatch(channel string, bt *batch) {
 		}
 		return
 	}
+	ctx, leave, _ := b.cpu.Enter(ctx) // a worker's CPU slot, as in process (ctx does not end)
+	defer leave()
 	var items []storage.GradedItem
 	for _, s := range subs {
 		if err := b.startPost(ctx, s); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/storage"
 )
@@ -112,6 +113,15 @@ func (b *Bot) process(ctx context.Context, id int64) {
 			b.done(id)
 		}
 	}()
+	// All of a submission's CPU work (storage, grading, rendering, posting)
+	// holds one of the CPU slots, given back while it waits (the model,
+	// Slack, the database's writer, a timer), so that a core stays free for
+	// acknowledging Slack's requests.
+	ctx, leave, err := b.cpu.Enter(ctx)
+	if err != nil {
+		return
+	}
+	defer leave()
 	sub, mine, err := b.store.Claim(ctx, id, b.cfg.Instance, b.cfg.ClaimLease)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -248,8 +258,8 @@ func (b *Bot) gradeOne(ctx context.Context, sub storage.Submission) (storage.Sub
 }
 
 // grade grades req against r, or against the story it is about when r is
-// nil, holding one of the CPU slots meanwhile (none while the judge waits
-// on a model).
+// nil, holding one of the CPU slots meanwhile (the worker's own, when it
+// holds one already; none while the judge waits on a model).
 func (b *Bot) grade(ctx context.Context, r *rubric.Rubric, req rubric.Request) (*rubric.Grade, error) {
 	ctx, leave, err := b.cpu.Enter(ctx)
 	if err != nil {
@@ -494,15 +504,19 @@ func permanent(err error) bool {
 	return false
 }
 
-func sleep(ctx context.Context, d time.Duration) bool {
+// sleep waits d, or until ctx ends (false), with the CPU slot ctx holds
+// given back meanwhile.
+func sleep(ctx context.Context, d time.Duration) (slept bool) {
 	t := time.NewTimer(d)
 	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
+	cpuslot.Wait(ctx, func() {
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+			slept = true
+		}
+	})
+	return slept
 }
 
 // waitsKey carries, in a context whose calls must not be cancelled half

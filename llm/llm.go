@@ -10,11 +10,9 @@
 package llm
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -403,20 +401,5 @@ func clientConfig(cfg Config) openai.ClientConfig {
 type slotDoer struct{ next openai.HTTPDoer }
 
 func (d slotDoer) Do(req *http.Request) (*http.Response, error) {
-	var resp *http.Response
-	var err error
-	cpuslot.Wait(req.Context(), func() {
-		resp, err = d.next.Do(req)
-		if err != nil {
-			return
-		}
-		body, rerr := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if rerr != nil {
-			resp, err = nil, rerr
-			return
-		}
-		resp.Body = io.NopCloser(bytes.NewReader(body))
-	})
-	return resp, err
+	return cpuslot.Do(req.Context(), func() (*http.Response, error) { return d.next.Do(req) })
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/storage"
 	"github.com/factgrade/factgrade/storage/internal/sqlstore"
 )
@@ -285,16 +286,21 @@ type beginner interface {
 
 // txFunc returns a TxFunc running transactions with opts on b.
 func txFunc(b beginner, opts pgx.TxOptions) sqlstore.TxFunc {
-	return func(ctx context.Context, fn func(sqlstore.DB) error) error {
-		tx, err := b.BeginTx(ctx, opts)
-		if err != nil {
-			return err
-		}
-		if err := fn(db{tx}); err != nil {
-			tx.Rollback(context.WithoutCancel(ctx))
-			return err
-		}
-		return tx.Commit(ctx)
+	return func(ctx context.Context, fn func(sqlstore.DB) error) (err error) {
+		// A transaction is round trips to the server: the CPU slot ctx
+		// holds (cpuslot) is given back for all of it.
+		cpuslot.Wait(ctx, func() {
+			var tx pgx.Tx
+			if tx, err = b.BeginTx(ctx, opts); err != nil {
+				return
+			}
+			if err = fn(db{tx}); err != nil {
+				tx.Rollback(context.WithoutCancel(ctx))
+				return
+			}
+			err = tx.Commit(ctx)
+		})
+		return err
 	}
 }
 
@@ -308,13 +314,21 @@ type querier interface {
 // db implements sqlstore.DB over pgx, numbering ? placeholders $1, $2…
 type db struct{ q querier }
 
-func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	tag, err := d.q.Exec(ctx, rebind(query), args...)
-	return tag.RowsAffected(), err
+// Its statements wait on the server with the CPU slot ctx holds (cpuslot)
+// given back (inside a transaction it is given back already).
+func (d db) Exec(ctx context.Context, query string, args ...any) (n int64, err error) {
+	cpuslot.Wait(ctx, func() {
+		var tag pgconn.CommandTag
+		tag, err = d.q.Exec(ctx, rebind(query), args...)
+		n = tag.RowsAffected()
+	})
+	return n, err
 }
 
 func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
-	rs, err := d.q.Query(ctx, rebind(query), args...)
+	var rs pgx.Rows
+	var err error
+	cpuslot.Wait(ctx, func() { rs, err = d.q.Query(ctx, rebind(query), args...) })
 	if err != nil {
 		return nil, err
 	}
@@ -322,13 +336,18 @@ func (d db) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows
 }
 
 func (d db) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
-	return row{d.q.QueryRow(ctx, rebind(query), args...)}
+	return row{d.q.QueryRow(ctx, rebind(query), args...), ctx}
 }
 
-type row struct{ r pgx.Row }
+// row is pgx's, which runs its query when it is scanned.
+type row struct {
+	r   pgx.Row
+	ctx context.Context
+}
 
 func (r row) Scan(dest ...any) error {
-	err := r.r.Scan(dest...)
+	var err error
+	cpuslot.Wait(r.ctx, func() { err = r.r.Scan(dest...) })
 	if errors.Is(err, pgx.ErrNoRows) {
 		return storage.ErrNotFound
 	}

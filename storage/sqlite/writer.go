@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/storage/internal/sqlstore"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -127,16 +128,21 @@ func (w *writer) tx(ctx context.Context, fn func(sqlstore.DB) error) error {
 
 // await waits for req's turn, and runs its batch, or for its result from
 // another's batch, and returns that result; ok is false if stop closed
-// first (a nil stop never does).
+// first (a nil stop never does). The CPU slot req's context holds
+// (cpuslot) is given back meanwhile, and while the batch runs: a turn
+// handed over must not wait for a slot, with acknowledgements waiting for
+// the writer behind it. The writer's work is one goroutine at a time.
 func (w *writer) await(req *txReq, stop <-chan struct{}) (ok bool, err error) {
-	select {
-	case batch := <-req.turn:
-		return true, w.run(batch)
-	case err := <-req.done:
-		return true, err
-	case <-stop:
-		return false, nil
-	}
+	cpuslot.Wait(req.ctx, func() {
+		select {
+		case batch := <-req.turn:
+			ok, err = true, w.run(batch)
+		case err = <-req.done:
+			ok = true
+		case <-stop:
+		}
+	})
+	return ok, err
 }
 
 // run runs batch (the caller's own request first), hands the writer on and
