@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/storage"
 	"github.com/factgrade/factgrade/storage/internal/sqlstore"
 	"github.com/factgrade/factgrade/storage/storagetest"
@@ -327,4 +328,40 @@ func countWithoutLog(t *testing.T, path, copyPath string) int {
 		return 0 // the schema itself may not be in the file yet
 	}
 	return n
+}
+
+// TestWriterWaitGivesSlotBack proves that a transaction waiting for the
+// writer gives back the CPU slot its context holds (a worker's, cpuslot),
+// so that waiting workers do not keep the others from the CPU, and holds it
+// again when it returns, its transaction committed.
+func TestWriterWaitGivesSlotBack(t *testing.T) {
+	_, w := openWriter(t)
+	gate := cpuslot.New(1)
+	taken := func() bool {
+		short, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		defer cancel()
+		_, leave, err := gate.Enter(short)
+		if err == nil {
+			leave()
+		}
+		return err != nil
+	}
+	ctx, leave, err := gate.Enter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer leave()
+	release := hold(t, w)
+	ran := false
+	done := queue(t, w, ctx, func(sqlstore.DB) error { ran = true; return nil })
+	if taken() {
+		t.Error("the slot is held while the transaction waits for the writer")
+	}
+	release()
+	if err := <-done; err != nil || !ran {
+		t.Fatalf("queued transaction: ran %v, %v", ran, err)
+	}
+	if !taken() {
+		t.Error("the slot is not held again after the transaction")
+	}
 }
