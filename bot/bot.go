@@ -141,9 +141,10 @@ type Bot struct {
 	rejectLog logLimiter
 	// limits are the per-user and per-channel submission limits.
 	limits submitLimits
-	// cpu bounds how many workers grade at once to one fewer than the
-	// cores, so that acknowledging Slack's requests always finds a core
-	// (a worker waiting on the model holds no slot).
+	// cpu bounds how many workers do CPU work at once (storage, grading,
+	// rendering, posting: all of process) to one fewer than the cores, so
+	// that acknowledging Slack's requests always finds a core (a worker
+	// waiting on the model, Slack, a timer or the database holds no slot).
 	cpu *cpuslot.Gate
 	// spilled is set when a submission was stored but not queued (the
 	// queue was full); refill asks the resumer to queue such submissions
