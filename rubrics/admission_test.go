@@ -116,7 +116,7 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "pass", "Biden's team left Geneva persuaded Beijing was behind Volt Typhoon"},
 	}
 	set := load(t)
-	for text, want := range map[string]string{
+	checkRoutes(t, set, map[string]string{
 		"Chinese officials told Biden aides at a Geneva meeting that Beijing had hacked U.S. ports":               volt,
 		"China's envoy told the Americans that it had breached their water utilities":                             volt,
 		"Beijing in Geneva: we're inside your power grid, so keep out of Taiwan":                                  volt,
@@ -133,11 +133,7 @@ func TestClaimStrengthConstructions(t *testing.T) {
 		"Beijing denies it acknowledged the cyberattacks at the Geneva meeting":                                   volt,
 		"Chinese and U.S. officials met in Geneva on tariffs; officials said cybersecurity was not on the agenda": "",
 		"Meet the Chinese diplomat who let the Volt Typhoon cat out of the bag":                                   volt,
-	} {
-		if got := set.Route(text).Chosen; got != want {
-			t.Errorf("Route(%q) = %q, want %q", text, got, want)
-		}
-	}
+	})
 	for _, tt := range tests {
 		r, err := set.Lookup(tt.rubric)
 		if err != nil {

@@ -132,7 +132,7 @@ func TestAspclaimLexiconEntries(t *testing.T) {
 // leak in the agency's mouth, and the drinks' sweetener names the story.
 func TestAspclaimRouting(t *testing.T) {
 	set := load(t)
-	for text, want := range map[string]string{
+	checkRoutes(t, set, map[string]string{
 		"The WHO said on Thursday that aspartame will be classified as possibly carcinogenic next month.":                     "aspartame-iarc",
 		"The WHO's cancer agency announced on Thursday that the sweetener aspartame would be listed as a possible carcinogen": "aspartame-iarc",
 		"IARC on Friday classified aspartame as possibly carcinogenic to humans.":                                             "",
@@ -152,9 +152,5 @@ func TestAspclaimRouting(t *testing.T) {
 		"People who consumed more aspartame had a higher cancer risk, according to a study of 90,000 adults":                  "",
 		"Aspartame causes tumours in mice, new research shows":                                                                "",
 		"IARC reviewed 1,300 studies before deciding to list aspartame as possibly carcinogenic, sources say":                 "aspartame-iarc",
-	} {
-		if got := set.Route(text).Chosen; got != want {
-			t.Errorf("Route(%q) = %q, want %q", text, got, want)
-		}
-	}
+	})
 }

@@ -172,7 +172,7 @@ func TestRoutingOverBothStories(t *testing.T) {
 // trade meeting, China's general denials.
 func TestRouteNeighbours(t *testing.T) {
 	set := load(t)
-	for text, want := range map[string]string{
+	checkRoutes(t, set, map[string]string{
 		"WHO's cancer agency lists aspartame as possibly carcinogenic; JECFA keeps daily limit at 40 mg/kg": "",
 		"Aspartame now officially a possible carcinogen, WHO agency says":                                   "",
 		"IARC classifies talc as probably carcinogenic to humans":                                           "",
@@ -191,11 +191,7 @@ func TestRouteNeighbours(t *testing.T) {
 		"Beijing told us the quiet part in Geneva":                                                          "volt-typhoon-geneva",
 		"Xi's envoys left US officials in no doubt who hacked the ports, WSJ reports":                       "volt-typhoon-geneva",
 		"China's chilling warning over Taiwan: we are inside your water systems":                            "volt-typhoon-geneva",
-	} {
-		if got := set.Route(text).Chosen; got != want {
-			t.Errorf("Route(%q) = %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // TestCappingFailsInAnyWords grades overclaims written here (not from any
@@ -248,6 +244,16 @@ func TestCappingFailsInAnyWords(t *testing.T) {
 		}
 		if got := g.Criterion(tt.criterion).Verdict; string(got) != tt.want {
 			t.Errorf("%s %s of %q = %s, want %s", tt.rubric, tt.criterion, tt.text, got, tt.want)
+		}
+	}
+}
+
+// checkRoutes routes each text and wants the story it maps to ("" for none).
+func checkRoutes(t *testing.T, set *rubric.Set, want map[string]string) {
+	t.Helper()
+	for text, w := range want {
+		if got := set.Route(text).Chosen; got != w {
+			t.Errorf("Route(%q) = %q, want %q", text, got, w)
 		}
 	}
 }
