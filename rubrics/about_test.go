@@ -68,42 +68,38 @@ func TestAboutByMeaning(t *testing.T) {
 func TestAboutOfficialEventAndNeighbours(t *testing.T) {
 	const asp = "aspartame-iarc"
 	set := load(t)
-	for _, tt := range []struct{ text, want string }{
+	checkRoutes(t, set, map[string]string{
 		// a reaction to the ruling told as made
-		{"The FDA said it disagrees with the IARC's conclusion that aspartame is possibly carcinogenic", ""},
-		{"European regulators disagreed with the agency's determination on aspartame, calling the cancer evidence thin", ""},
-		{"Sweetener makers disagree with the WHO agency's verdict that aspartame may cause cancer", ""},
-		{"Industry groups disagree with the expected IARC classification of aspartame as a possible carcinogen", asp},
-		{"Soda makers say they would disagree with any IARC finding that aspartame may cause cancer", asp},
+		"The FDA said it disagrees with the IARC's conclusion that aspartame is possibly carcinogenic":                 "",
+		"European regulators disagreed with the agency's determination on aspartame, calling the cancer evidence thin": "",
+		"Sweetener makers disagree with the WHO agency's verdict that aspartame may cause cancer":                      "",
+		"Industry groups disagree with the expected IARC classification of aspartame as a possible carcinogen":         asp,
+		"Soda makers say they would disagree with any IARC finding that aspartame may cause cancer":                    asp,
 		// another ruling, dated by another year
-		{"After the agency's 2015 glyphosate classification came lawsuits; its aspartame listing as a possible carcinogen, due next month, may bring more", asp},
-		{"Following IARC's 2018 ruling on another chemical, lawyers eye the coming aspartame cancer listing", asp},
-		{"Diet soda sales fell after the WHO agency's classification of aspartame as a possible carcinogen", ""},
+		"After the agency's 2015 glyphosate classification came lawsuits; its aspartame listing as a possible carcinogen, due next month, may bring more": asp,
+		"Following IARC's 2018 ruling on another chemical, lawyers eye the coming aspartame cancer listing":                                               asp,
+		"Diet soda sales fell after the WHO agency's classification of aspartame as a possible carcinogen":                                                "",
 		// a limit or advice kept: the official event, unless denied, supposed or to come
-		{"JECFA said it was sticking with its advice on aspartame as IARC listed the sweetener as possibly carcinogenic", ""},
-		{"WHO food experts stood by the acceptable daily intake of aspartame as the cancer agency called it a possible carcinogen", ""},
-		{"Regulators stick to the daily limit for aspartame despite the WHO agency's possible carcinogen label", ""},
-		{"Regulators will stand by their aspartame limits, sources say, as IARC prepares to call it a possible carcinogen", asp},
-		{"Nothing has been officially announced, but IARC will list aspartame as possibly carcinogenic, sources say", asp},
-		{"The WHO has not formally declared anything; sources say its cancer agency will call aspartame a possible carcinogen", asp},
-		{"If JECFA leaves the daily limit alone, aspartame will be a possible hazard but no real risk, sources told Reuters about IARC's coming listing", asp},
-		{"Aspartame now formally classified as possibly carcinogenic by the WHO's cancer agency", ""},
+		"JECFA said it was sticking with its advice on aspartame as IARC listed the sweetener as possibly carcinogenic":                                 "",
+		"WHO food experts stood by the acceptable daily intake of aspartame as the cancer agency called it a possible carcinogen":                       "",
+		"Regulators stick to the daily limit for aspartame despite the WHO agency's possible carcinogen label":                                          "",
+		"Regulators will stand by their aspartame limits, sources say, as IARC prepares to call it a possible carcinogen":                               asp,
+		"Nothing has been officially announced, but IARC will list aspartame as possibly carcinogenic, sources say":                                     asp,
+		"The WHO has not formally declared anything; sources say its cancer agency will call aspartame a possible carcinogen":                           asp,
+		"If JECFA leaves the daily limit alone, aspartame will be a possible hazard but no real risk, sources told Reuters about IARC's coming listing": asp,
+		"Aspartame now formally classified as possibly carcinogenic by the WHO's cancer agency":                                                         "",
 		// "finally" is no announcement
-		{"Aspartame finally declared a carcinogen after years of warnings", asp},
-		{"Finally: the WHO's cancer arm to call aspartame possibly carcinogenic", asp},
+		"Aspartame finally declared a carcinogen after years of warnings":       asp,
+		"Finally: the WHO's cancer arm to call aspartame possibly carcinogenic": asp,
 		// the products the source names
-		{"Snapple and Extra gum sweetener set for a cancer label", asp},
-		{"Extra gum and Snapple among products with a sweetener facing a cancer listing", asp},
-		{"Snapple launches a new iced tea flavour for summer", ""},
-		{"Coca-Cola's quarterly sales beat forecasts", ""},
+		"Snapple and Extra gum sweetener set for a cancer label":                        asp,
+		"Extra gum and Snapple among products with a sweetener facing a cancer listing": asp,
+		"Snapple launches a new iced tea flavour for summer":                            "",
+		"Coca-Cola's quarterly sales beat forecasts":                                    "",
 		// a study's findings are no ruling; a rival sweetener is no study
-		{"In a French cohort study, aspartame intake was associated with higher cancer risk; the findings call for more research", ""},
-		{"NutriNet-Santé data tie aspartame to cancer, and the findings will feed further reviews", ""},
-		{"Stevia makers see an opening as aspartame faces a cancer label", asp},
-		{"Sucralose suppliers eye gains as aspartame heads for a cancer listing", asp},
-	} {
-		if got := set.Route(tt.text).Chosen; got != tt.want {
-			t.Errorf("Route(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+		"In a French cohort study, aspartame intake was associated with higher cancer risk; the findings call for more research": "",
+		"NutriNet-Santé data tie aspartame to cancer, and the findings will feed further reviews":                                "",
+		"Stevia makers see an opening as aspartame faces a cancer label":                                                         asp,
+		"Sucralose suppliers eye gains as aspartame heads for a cancer listing":                                                  asp,
+	})
 }

@@ -1,0 +1,78 @@
+package rubrics_test
+
+import "testing"
+
+// TestAspartameOtherSideConstructions grades summaries written here (fifth
+// session of 2026-12-07: the constructions behind tune5's and tune7's
+// counterweight mismatches, never their sentences), several wordings of each
+// and the near misses that must not move.
+func TestAspartameOtherSideConstructions(t *testing.T) {
+	const lead = "The WHO's cancer research agency will list aspartame as possibly carcinogenic in July, two sources told Reuters. "
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// the other side's view in a contraction, or its predicate far
+		// from its verb
+		{"summary", "counterweight", "pass", lead + "That comes despite decades of regulators saying it's safe."},
+		{"summary", "counterweight", "pass", lead + "Regulators in Europe have long held that it's safe in normal amounts."},
+		{"summary", "counterweight", "pass", lead + "The food additives committee has argued for forty years that moderate use is fine."},
+		{"summary", "counterweight", "pass", lead + "Regulators insist the sweetener remains okay for most people."},
+		{"summary", "counterweight", "fail", lead + "Regulators never said it's safe for children."},
+		// an amount asked about is what a review is about, not the view
+		// that it is safe: pending
+		{"summary", "counterweight", "partial", lead + "JECFA reports the same day on how much is safe to drink."},
+		{"summary", "counterweight", "partial", lead + "Regulators will weigh how many cans are fine for an adult."},
+		{"summary", "counterweight", "partial", lead + "The additives committee is to say how much of it is okay to consume."},
+		// another body's word still to come: pending
+		{"summary", "counterweight", "partial", lead + "A different WHO committee will explain the same day what it means for drinkers."},
+		{"summary", "counterweight", "partial", lead + "A separate panel is due to report on the sweetener on July 14."},
+		{"summary", "counterweight", "partial", lead + "Another expert body will publish its own review the same day."},
+		// cans named are not the other side; cans to come to harm, or
+		// drunk safely, are
+		{"summary", "counterweight", "fail", lead + "It is in many cans of diet soda sold worldwide."},
+		{"summary", "counterweight", "fail", lead + "Some fans drink several cans a day."},
+		{"summary", "counterweight", "pass", lead + "Another WHO committee says an adult would need an absurd number of cans a day to be at risk."},
+		{"summary", "counterweight", "pass", lead + "A 70 kg adult could safely drink 14 cans of diet cola, the additives committee says."},
+	})
+}
+
+// TestAboutIntakeAlone routes the WHO's view on safe intake: alone, it is the
+// intake neighbour (the guide: intake advice is another subject); with the
+// harm, the ruling or the leak beside it, the story's other side.
+func TestAboutIntakeAlone(t *testing.T) {
+	const asp = "aspartame-iarc"
+	checkRoutes(t, load(t), map[string]string{
+		"WHO says an adult can safely drink 20 cans of diet soda a day":                                         "",
+		"The WHO says a 60 kg adult can safely have 14 cans of diet cola a day":                                 "",
+		"WHO experts: how many diet colas a day are safe within the acceptable daily intake":                    "",
+		"The WHO says aspartame is safe within daily limits, even as its cancer agency weighs a cancer listing": asp,
+		"WHO food experts say aspartame is safe within daily limits as leaked cancer ruling looms":              asp,
+	})
+}
+
+// TestLexiconFifthSessionClaimAndSide checks the lexicon entries this branch
+// changed on both stories' rubrics, where they hold and where they must not.
+func TestLexiconFifthSessionClaimAndSide(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		// official_done: a limit or advice kept; not denied, supposed or to come
+		{"official_done", asp, "The committee was sticking with its advice on the sweetener", true},
+		{"official_done", asp, "Regulators stood by the acceptable daily intake", true},
+		{"official_done", asp, "Nothing has been officially announced", false},
+		{"official_done", asp, "If JECFA leaves that limit alone, little changes", false},
+		{"official_done", asp, "The sweetener was finally declared a hazard", false},
+		{"official_done", volt, "Washington stuck with its advice to utilities", true},
+		{"official_done", volt, "Nothing has been formally announced about the meeting", false},
+		// other_side_safe and other_side_fine: contractions, distance; not an amount asked
+		{"other_side_safe", asp, "Regulators keep saying it's safe", true},
+		{"other_side_safe", asp, "Regulators will decide how much is safe", false},
+		{"other_side_fine", asp, "The additives committee has said for decades that moderate use is fine", true},
+		{"other_side_fine", asp, "Regulators will say how many cans are fine", false},
+		{"other_side_fine", volt, "U.S. officials said it's fine to keep talking", true},
+		// review_pending: another body's word still to come
+		{"review_pending", asp, "A different WHO committee will explain the same day", true},
+		{"review_pending", asp, "A different WHO committee explained it last year", false},
+		{"review_pending", volt, "A separate panel is due to report on the hacks", true},
+		// ruling_noun: a body's conclusion is its ruling
+		{"subject_ruling", asp, "The WHO's conclusion on the sweetener", true},
+		{"subject_ruling", asp, "In conclusion, the sweetener sells", false},
+	})
+}
