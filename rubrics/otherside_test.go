@@ -76,3 +76,38 @@ func TestLexiconFifthSessionClaimAndSide(t *testing.T) {
 		{"subject_ruling", asp, "In conclusion, the sweetener sells", false},
 	})
 }
+
+// TestAspartameClaimStrengthFifthSession grades texts written here (fifth
+// session: the constructions behind tune3's to tune7's classification
+// mismatches, never their sentences) and the near misses that must not move.
+func TestAspartameClaimStrengthFifthSession(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// a claim governed by a negated verb of meaning or saying is said
+		// not to follow: with "possible" beside it, pass
+		{"summary", "classification", "pass", "The WHO's cancer agency will call aspartame a possible carcinogen, sources say. That doesn't mean a daily diet cola causes cancer."},
+		{"summary", "classification", "pass", "IARC is set to list aspartame as possibly carcinogenic, sources say. A possible carcinogen is not the same as saying the sweetener causes cancer."},
+		{"summary", "classification", "pass", "Sources say IARC will list aspartame as a possible carcinogen. The listing does not prove that the sweetener in your gum is a carcinogen."},
+		{"summary", "classification", "pass", "Aspartame does not cause cancer in the doses people drink, and the WHO's cancer agency's 'possible carcinogen' listing does not imply it either, sources say."},
+		{"summary", "classification", "partial", "IARC will list aspartame as a possible carcinogen, sources say. Doctors agree the sweetener causes cancer."},
+		// a claim asked about in an indirect question is not asserted
+		{"summary", "classification", "pass", "IARC will list aspartame as possibly carcinogenic, sources say. The agency asks whether a substance can cause cancer at all, not at what dose."},
+		{"summary", "classification", "pass", "Sources say the WHO's cancer arm will call aspartame a possible carcinogen; its experts weigh whether something could cause cancer, not how much is safe."},
+		{"summary", "classification", "partial", "Sources say the WHO's cancer arm will call aspartame a possible carcinogen. Its experts found the sweetener causes cancer."},
+		// the compound's agent noun is an overclaim
+		{"headline", "classification", "fail", "WHO to brand diet cola sweetener a cancer-causer"},
+		{"headline", "classification", "fail", "Aspartame, the cancer causer: WHO agency set to rule"},
+		{"headline", "classification", "pass", "WHO to brand diet cola sweetener a possible cancer-causer, sources say"},
+		// certainty before the verb's auxiliary
+		{"summary", "classification", "fail", "Aspartame has officially been declared cancer-causing by the WHO's cancer agency."},
+		{"summary", "classification", "fail", "The sweetener has definitely been classified as a carcinogen by IARC."},
+		{"summary", "classification", "pass", "The sweetener has officially been declared a possible carcinogen, sources say."},
+		// a judgement still to come in words that are no category: neutral
+		{"headline", "classification", "partial", "WHO cancer arm poised to condemn diet cola sweetener"},
+		{"headline", "classification", "partial", "IARC readies aspartame warning, sources say"},
+		{"headline", "classification", "partial", "Regulators call aspartame safe; WHO cancer body set to disagree"},
+		{"headline", "classification", "na", "The WHO is about to weigh in on aspartame"},
+		// a review named by the harm it weighs: neutral
+		{"headline", "classification", "partial", "Diet cola sweetener faces WHO cancer review"},
+		{"headline", "classification", "partial", "Gum makers brace for IARC cancer assessment of aspartame"},
+	})
+}
