@@ -111,3 +111,30 @@ func TestAspartameClaimStrengthFifthSession(t *testing.T) {
 		{"headline", "classification", "partial", "Gum makers brace for IARC cancer assessment of aspartame"},
 	})
 }
+
+// TestAspartameAgencyFifthSession grades texts written here (fifth session:
+// the constructions behind tune5's and tune7's agency mismatches): the WHO's
+// research agency named by what it is or does passes; another body's own
+// cancer arm, or a ruling announced by another body, fails; a ban denied is
+// no finding of harm.
+func TestAspartameAgencyFifthSession(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		{"headline", "agency", "pass", "A World Health Organization agency is set to call aspartame a possible carcinogen, sources say"},
+		{"headline", "agency", "pass", "World Health Organisation arm to list aspartame as possibly carcinogenic, sources say"},
+		{"headline", "agency", "pass", "A WHO research group will call aspartame a possible carcinogen, sources say"},
+		{"headline", "agency", "pass", "The WHO's research team is set to list aspartame as a possible carcinogen, sources say"},
+		{"headline", "agency", "pass", "the WHO cancer folks are gonna call aspartame 'possibly carcinogenic', sources say"},
+		{"headline", "agency", "partial", "The World Health Organization will call aspartame a possible carcinogen, sources say"},
+		// another body's own cancer research arm is not IARC
+		{"summary", "agency", "fail", "The Food and Drug Administration's cancer research arm will list aspartame as a possible carcinogen, sources said."},
+		{"summary", "agency", "fail", "EFSA's cancer research unit will label aspartame a possible carcinogen next month, sources said."},
+		{"summary", "agency", "pass", "JECFA and the cancer research arm of the WHO are both reviewing aspartame; the latter will list it as a possible carcinogen, sources said."},
+		// a ruling announced by another body, its category further off
+		{"summary", "agency", "fail", "The FDA and the WHO will jointly announce next week that aspartame is a Group 2A carcinogen, sources said."},
+		{"summary", "agency", "fail", "Regulators at EFSA are set to declare next month that the diet drink sweetener causes cancer, sources said."},
+		// a ban denied
+		{"headline", "agency", "pass", "WHO is not banning aspartame, but its cancer arm will call it a possible carcinogen"},
+		{"headline", "agency", "pass", "Regulators never banned aspartame; IARC to list it as a possible carcinogen, sources say"},
+		{"headline", "agency", "fail", "WHO is banning aspartame after its cancer arm calls it a possible carcinogen"},
+	})
+}
