@@ -48,6 +48,20 @@ func TestAboutIntakeAlone(t *testing.T) {
 	})
 }
 
+// TestAboutMoveAgainst routes the agency about to attack the drinks' name
+// (move_against), a ruling still to come told by its stance; the attack made
+// by another party, or on another sweetener, is not the story.
+func TestAboutMoveAgainst(t *testing.T) {
+	const asp = "aspartame-iarc"
+	checkRoutes(t, load(t), map[string]string{
+		"WHO bureaucrats set to demonise your diet cola":          asp,
+		"The WHO will vilify the sweetener in your chewing gum":   asp,
+		"Here they go: WHO poised to malign your diet soda again": asp,
+		"Soda lobby set to smear the WHO over diet drinks":        "",
+		"WHO set to smear your stevia drinks":                     "",
+	})
+}
+
 // TestLexiconFifthSessionClaimAndSide checks the lexicon entries this branch
 // changed on both stories' rubrics, where they hold and where they must not.
 func TestLexiconFifthSessionClaimAndSide(t *testing.T) {
