@@ -25,6 +25,16 @@ func TestAspartameOtherSideConstructions(t *testing.T) {
 		{"summary", "counterweight", "partial", lead + "A different WHO committee will explain the same day what it means for drinkers."},
 		{"summary", "counterweight", "partial", lead + "A separate panel is due to report on the sweetener on July 14."},
 		{"summary", "counterweight", "partial", lead + "Another expert body will publish its own review the same day."},
+		// the findings kept back or not yet announced: pending
+		{"summary", "counterweight", "partial", lead + "An IARC spokesperson said the details would stay under wraps until July 14."},
+		{"summary", "counterweight", "partial", lead + "No announcement has yet been made by the agency."},
+		{"summary", "counterweight", "partial", lead + "Nothing announced so far, a spokesperson said."},
+		{"summary", "counterweight", "fail", lead + "The announcement has now been made in Geneva."},
+		// JECFA's review named before or after it, and the listing called a
+		// hazard classification (the hazard point without its second half)
+		{"summary", "counterweight", "partial", lead + "JECFA's own review is due the same day."},
+		{"summary", "counterweight", "partial", lead + "It comes alongside a review by JECFA, the additives committee."},
+		{"summary", "counterweight", "partial", lead + "The classification is a hazard rating, not a ban."},
 		// cans named are not the other side; cans to come to harm, or
 		// drunk safely, are
 		{"summary", "counterweight", "fail", lead + "It is in many cans of diet soda sold worldwide."},
@@ -85,6 +95,11 @@ func TestLexiconFifthSessionClaimAndSide(t *testing.T) {
 		{"review_pending", asp, "A different WHO committee will explain the same day", true},
 		{"review_pending", asp, "A different WHO committee explained it last year", false},
 		{"review_pending", volt, "A separate panel is due to report on the hacks", true},
+		// unreleased: kept back, or no announcement made yet
+		{"unreleased", asp, "The details will stay under wraps until July", true},
+		{"unreleased", asp, "No decision has yet been published", true},
+		{"unreleased", asp, "The decision was announced yesterday", false},
+		{"unreleased", volt, "No statement has so far come from Beijing", true},
 		// ruling_noun: a body's conclusion is its ruling
 		{"subject_ruling", asp, "The WHO's conclusion on the sweetener", true},
 		{"subject_ruling", asp, "In conclusion, the sweetener sells", false},
