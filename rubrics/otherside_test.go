@@ -25,6 +25,15 @@ func TestAspartameOtherSideConstructions(t *testing.T) {
 		{"summary", "counterweight", "partial", lead + "A different WHO committee will explain the same day what it means for drinkers."},
 		{"summary", "counterweight", "partial", lead + "A separate panel is due to report on the sweetener on July 14."},
 		{"summary", "counterweight", "partial", lead + "Another expert body will publish its own review the same day."},
+		// fine in moderation, said by the other side
+		{"summary", "counterweight", "pass", lead + "The additives committee will likely repeat its old line: fine in normal amounts."},
+		{"summary", "counterweight", "pass", lead + "Regulators say the sweetener is okay at usual doses."},
+		{"summary", "counterweight", "pass", lead + "For decades JECFA has called it fine in moderation."},
+		{"summary", "counterweight", "fail", lead + "Critics say nothing is fine in normal amounts if it may cause cancer."},
+		// the hazard point with its second half, by contrast in one sentence
+		{"summary", "counterweight", "pass", lead + "IARC judges whether a substance could cause cancer at all, while JECFA decides how much is safe to eat."},
+		{"summary", "counterweight", "pass", lead + "The agency weighs whether something is a hazard, but regulators set how many cans are fine."},
+		{"summary", "counterweight", "fail", lead + "Whether it is a hazard is for IARC to say."},
 		// the findings kept back or not yet announced: pending
 		{"summary", "counterweight", "partial", lead + "An IARC spokesperson said the details would stay under wraps until July 14."},
 		{"summary", "counterweight", "partial", lead + "No announcement has yet been made by the agency."},
