@@ -96,6 +96,10 @@ func TestAboutOfficialEventAndNeighbours(t *testing.T) {
 		"Extra gum and Snapple among products with a sweetener facing a cancer listing": asp,
 		"Snapple launches a new iced tea flavour for summer":                            "",
 		"Coca-Cola's quarterly sales beat forecasts":                                    "",
+		// soft drinks, the diet drinks' kind
+		"SOFT DRINK SCARE: WHO AGENCY TO CALL SWEETENER A POSSIBLE CANCER RISK": asp,
+		"Fizzy drinks face a possible cancer label from the WHO's cancer arm":   asp,
+		"Soft drink makers report record summer sales":                          "",
 		// a study's findings are no ruling; a rival sweetener is no study
 		"In a French cohort study, aspartame intake was associated with higher cancer risk; the findings call for more research": "",
 		"NutriNet-Santé data tie aspartame to cancer, and the findings will feed further reviews":                                "",
