@@ -96,6 +96,21 @@ func TestAboutOfficialEventAndNeighbours(t *testing.T) {
 		"Extra gum and Snapple among products with a sweetener facing a cancer listing": asp,
 		"Snapple launches a new iced tea flavour for summer":                            "",
 		"Coca-Cola's quarterly sales beat forecasts":                                    "",
+		// aspartame's E number, the hazard point and a coming review beside it
+		"E951 and the hazard call that is not a dose call":               asp,
+		"Aspartame: a hazard, not a risk, whatever July brings":          asp,
+		"Trade group notes reports of a forthcoming review of aspartame": asp,
+		"E951 prices steady as suppliers sign new contracts":             "",
+		"Stevia makers note a forthcoming review of aspartame":           "",
+		// a sweetener with the listing's own category
+		"Sweetener in office vending machines could get a 'possible carcinogen' label":  asp,
+		"The sweetener in your soda may soon be called a possible carcinogen":           asp,
+		"Sucralose sweetener could get a possible carcinogen label, French study hints": "",
+		// gum, the source's other product
+		"WHO's cancer arm takes aim at your gum": asp,
+		"WHO's cancer arm names a new director":  "",
+		// a rival sweetener named beside a product label is no ruling
+		"In 2015 PepsiCo swapped aspartame for sucralose under a new label": "",
 		// soft drinks, the diet drinks' kind
 		"SOFT DRINK SCARE: WHO AGENCY TO CALL SWEETENER A POSSIBLE CANCER RISK": asp,
 		"Fizzy drinks face a possible cancer label from the WHO's cancer arm":   asp,

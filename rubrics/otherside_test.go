@@ -47,6 +47,9 @@ func TestAspartameOtherSideConstructions(t *testing.T) {
 		// cans named are not the other side; cans to come to harm, or
 		// drunk safely, are
 		{"summary", "counterweight", "fail", lead + "It is in many cans of diet soda sold worldwide."},
+		{"summary", "counterweight", "pass", lead + "By the food committee's math you'd need at least a dozen cans a day to get near the limit."},
+		{"summary", "counterweight", "pass", lead + "The additives committee still says a dozen-plus cans a day is the line."},
+		{"summary", "counterweight", "fail", lead + "A dozen people were interviewed for this story."},
 		{"summary", "counterweight", "fail", lead + "Some fans drink several cans a day."},
 		{"summary", "counterweight", "pass", lead + "Another WHO committee says an adult would need an absurd number of cans a day to be at risk."},
 		{"summary", "counterweight", "pass", lead + "A 70 kg adult could safely drink 14 cans of diet cola, the additives committee says."},
