@@ -30,6 +30,11 @@ func TestAspartameOtherSideConstructions(t *testing.T) {
 		{"summary", "counterweight", "pass", lead + "Regulators say the sweetener is okay at usual doses."},
 		{"summary", "counterweight", "pass", lead + "For decades JECFA has called it fine in moderation."},
 		{"summary", "counterweight", "fail", lead + "Critics say nothing is fine in normal amounts if it may cause cancer."},
+		// acceptable up to a limit; approval in its idiom
+		{"summary", "counterweight", "pass", lead + "The additives committee has regarded it as acceptable up to a set daily intake for decades."},
+		{"summary", "counterweight", "pass", lead + "Regulators say it is safe up to the daily limit."},
+		{"summary", "counterweight", "pass", lead + "For years regulators have waved it through."},
+		{"summary", "counterweight", "fail", lead + "Sales have gone up to record levels."},
 		// the hazard point with its second half, by contrast in one sentence
 		{"summary", "counterweight", "pass", lead + "IARC judges whether a substance could cause cancer at all, while JECFA decides how much is safe to eat."},
 		{"summary", "counterweight", "pass", lead + "The agency weighs whether something is a hazard, but regulators set how many cans are fine."},
@@ -173,6 +178,11 @@ func TestAspartameAgencyFifthSession(t *testing.T) {
 		// a ruling announced by another body, its category further off
 		{"summary", "agency", "fail", "The FDA and the WHO will jointly announce next week that aspartame is a Group 2A carcinogen, sources said."},
 		{"summary", "agency", "fail", "Regulators at EFSA are set to declare next month that the diet drink sweetener causes cancer, sources said."},
+		// a WHO group or team, the World Health Organization's research
+		// group; not its food committee
+		{"summary", "agency", "pass", "A WHO group is taking another look at aspartame, and may call it a possible carcinogen, sources say."},
+		{"summary", "agency", "pass", "A World Health Organization research team will list aspartame as a possible carcinogen, sources say."},
+		{"summary", "agency", "partial", "The World Health Organization will list aspartame as a possible carcinogen; the organisation's food committee will say how much is safe, sources say."},
 		// a ban denied
 		{"headline", "agency", "pass", "WHO is not banning aspartame, but its cancer arm will call it a possible carcinogen"},
 		{"headline", "agency", "pass", "Regulators never banned aspartame; IARC to list it as a possible carcinogen, sources say"},
