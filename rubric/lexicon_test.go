@@ -127,8 +127,13 @@ func TestLexiconOnAnotherStory(t *testing.T) {
 		{"Inspectors took the council's remarks as an admission of the pier closure", "strength", rubric.Pass},
 		{"The mayor stopped short of admitting the pier closure", "strength", rubric.Pass},
 		{"The mayor did not directly say the pier would close", "strength", rubric.Pass},
-		{"The mayor lowkey admitted the pier closure", "strength", rubric.Pass},
-		{"The mayor low-key admitted the pier closure", "strength", rubric.Pass},
+		{"The mayor lowkey hinted at the pier closure", "strength", rubric.Pass},
+		{"The mayor low-key linked the pier closure to the budget", "strength", rubric.Pass},
+		// "lowkey" is also "quietly": a tacit cue, but it does not take back
+		// the verb beside it (this rubric has no rule for an overclaim beside
+		// a tacit cue, so the overclaim decides)
+		{"The mayor lowkey admitted the pier closure", "strength", rubric.Fail},
+		{"The mayor low-key admitted the pier closure", "strength", rubric.Fail},
 		{"Nobody on the council admitted the pier closure in so many words", "strength", rubric.Pass},
 		{"No council official said the pier would close", "strength", rubric.Pass},
 		{"Inspectors took what the mayor said as both an admission and a warning about the pier closure", "strength", rubric.Pass},

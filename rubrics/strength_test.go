@@ -1,0 +1,127 @@
+package rubrics_test
+
+import (
+	"testing"
+
+	"github.com/factgrade/factgrade/rubric"
+)
+
+// TestStrengthFromTune6And7 grades texts written here (not from any case
+// file) for the claim-strength constructions behind the admission
+// mismatches of the outside sets tune6.jsonl and tune7.jsonl: a threat told
+// in so many words, a negative subject with its modifier ("no one on the
+// Chinese side"), a manner adverb after a negated verb, a reading told with
+// "like", making something clear said of the other side or a report, ending
+// a pretence, "lowkey" beside an overclaim, and the deed told as what "we"
+// had "our" people do. Each construction in several wordings, with the near
+// misses that must not move.
+func TestStrengthFromTune6And7(t *testing.T) {
+	const volt = "volt-typhoon-geneva"
+	set := load(t)
+	tests := []struct{ kind, want, text string }{
+		// The subject threatening the other side in so many words presents
+		// the remarks as explicit: an overclaim (hedged by attribution, made
+		// tacit by a qualifier, partial beside a tacit statement).
+		{"headline", "fail", "Beijing threatened America with cyberattacks over its support for Taiwan"},
+		{"headline", "fail", "Chinese officials threaten to switch off U.S. ports if Washington keeps arming Taiwan"},
+		{"headline", "fail", "China's blackmail: back off Taiwan or lose your water plants"},
+		{"headline", "partial", "China threatened U.S. water systems over Taiwan, officials say"},
+		{"summary", "partial", "China threatened to hit U.S. ports over Taiwan. U.S. officials read the remarks as a tacit admission."},
+		{"headline", "pass", "Beijing implicitly threatened U.S. ports over Taiwan, officials say"},
+		// near misses: a threat read into the remarks, the subject
+		// threatening Taiwan, or threatened itself
+		{"headline", "na", "U.S. officials took China's Geneva remarks on the port hacks as a threat over Taiwan"},
+		{"summary", "pass", "China has long threatened Taiwan with invasion. In Geneva its officials hinted at the hacks on U.S. ports."},
+		{"summary", "pass", "China felt threatened by U.S. support for Taiwan, and its officials hinted at the hacks on U.S. ports in Geneva."},
+		// A negative subject with what it is drawn from negates the verb
+		// after the whole phrase, and the words it would have said.
+		{"summary", "pass", "No one on the Chinese side stated outright that Beijing was behind the port hacks; U.S. officials read it as a tacit admission."},
+		{"summary", "pass", "Nobody from Beijing's delegation openly admitted the hacks on U.S. water utilities in Geneva."},
+		{"summary", "pass", "Nobody on the Chinese side said 'we did it' about the port hacks. The remarks in Geneva were oblique."},
+		{"summary", "pass", "Not a direct 'we did it' from Beijing on the water hacks, but U.S. officials heard a tacit admission."},
+		// The manner adverb after a negated verb, and a reading told with
+		// "like"; the adverb after a verb that is not negated is explicit.
+		{"summary", "pass", "Chinese officials linked the port hacks to Taiwan. They did not say it directly."},
+		{"summary", "pass", "The Americans in Geneva understood it like an admission: China linked the port hacks to Taiwan."},
+		{"summary", "fail", "Chinese officials said directly that Beijing was behind the port hacks."},
+		// Making something clear is the subject's intensifier, not the
+		// other side's or a report's.
+		{"summary", "partial", "The U.S. has made it clear it will respond. Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "pass", "The Journal's report makes clear the remarks were indirect: Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "fail", "China made it clear it was behind the port hacks, the Journal reported."},
+		// Ending a pretence is dropping all pretenses.
+		{"headline", "fail", "Beijing has stopped pretending about the port hacks"},
+		{"headline", "fail", "China drops the act on the Volt Typhoon hacks"},
+		{"headline", "partial", "Beijing quit pretending in Geneva, hinting that its hackers hit U.S. ports over Taiwan"},
+		{"headline", "pass", "China stopped short of admitting the port hacks"},
+		// "lowkey" is a tacit cue but does not take the verb beside it back.
+		{"headline", "partial", "china lowkey admitted the port hacks"},
+		{"headline", "pass", "China lowkey copped to the port hacks, WSJ says"},
+		{"headline", "pass", "china lowkey hinted at the port hacks"},
+		// The deed told as what "we" had "our" people do.
+		{"headline", "fail", "Beijing to Washington: we sent our hackers into your ports over Taiwan"},
+		{"headline", "fail", "Chinese official: I ordered our units into U.S. water systems"},
+		{"headline", "partial", "Beijing to Washington: we sent our hackers into your ports over Taiwan, officials say"},
+	}
+	r, err := set.Lookup(volt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Kind(tt.kind)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Criterion("admission").Verdict; string(got) != tt.want {
+			t.Errorf("admission of %q = %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestStrengthSignalsFromTune6And7 checks the lexicon entries behind the
+// constructions above on both stories: each holds in a text of each story
+// and not in a near miss.
+func TestStrengthSignalsFromTune6And7(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"threat_claim", volt, "China threatened the U.S. with cyberwar over the hacks", true},
+		{"threat_claim", volt, "Beijing's cyber blackmail over the hacks", true},
+		{"threat_claim", asp, "IARC threatens soda makers with a cancer label for aspartame", true},
+		{"threat_claim", volt, "China felt threatened by the hacks", false},
+		{"threat_claim", volt, "China threatened Taiwan over the hacks", false},
+		{"threat_claim", volt, "U.S. officials heard a threat from China in the hacks remark", false},
+		{"threat_claim", volt, "China accused the U.S. of blackmail over the hacks", false},
+		{"negation", volt, "No one on the Chinese side said it", true},
+		{"negation", asp, "Nobody from IARC's panel said aspartame causes cancer", true},
+		{"unsaid", volt, "Not a direct 'we did it' from Beijing on the hacks", true},
+		{"tacit", volt, "Chinese officials did not say it directly on the hacks", true},
+		{"tacit", asp, "IARC never stated it outright on aspartame", true},
+		{"tacit", asp, "IARC stated it outright on aspartame", false},
+		{"intensifier_phrase", volt, "China made it clear it was behind the hacks", true},
+		{"intensifier_phrase", volt, "Washington has made it clear it will answer the hacks", false},
+		{"intensifier_phrase", asp, "The Reuters report makes clear aspartame is only possibly carcinogenic", false},
+		{"intensifier_phrase", asp, "IARC has stopped pretending aspartame is safe", true},
+		{"intensifier_phrase", asp, "IARC stopped short of saying aspartame causes cancer", false},
+		{"qualifier", volt, "china lowkey admitted the hacks", false},
+		{"tacit", volt, "china lowkey admitted the hacks", true},
+		{"own_deed", volt, "Beijing: we told our hackers to hit the U.S. ports", true},
+		{"own_deed", volt, "Beijing: U.S. officials told our diplomats about the hacks", false},
+	})
+}
+
+// TestRouteThreatsAndSlurs routes texts written here that tell the story
+// as China's open threat over Taiwan or name China by a slur ("commie"),
+// beside neighbours that threaten without the story (a trade war, Taiwan,
+// another breach).
+func TestRouteThreatsAndSlurs(t *testing.T) {
+	const volt = "volt-typhoon-geneva"
+	checkRoutes(t, load(t), map[string]string{
+		"Beijing's cyber blackmail: hands off Taiwan":                         volt,
+		"China threatens to shut off U.S. water if Washington defends Taiwan": volt,
+		"Commie hackers boast: we own your water plants":                      volt,
+		"Commie diplomats hinted at the port hacks in Geneva":                 volt,
+		"China threatens tariffs on U.S. goods in trade war":                  "",
+		"China threatens Taiwan with new military drills":                     "",
+		"Chinese hackers threatened to leak Treasury data, FBI says":          "",
+	})
+}
