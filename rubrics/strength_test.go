@@ -58,6 +58,10 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"headline", "partial", "china lowkey admitted the port hacks"},
 		{"headline", "pass", "China lowkey copped to the port hacks, WSJ says"},
 		{"headline", "pass", "china lowkey hinted at the port hacks"},
+		// Accepting a deed as one's own, with a content clause.
+		{"headline", "fail", "China accepts that it hacked U.S. water utilities"},
+		{"headline", "partial", "Beijing accepted it had breached American ports, officials say"},
+		{"summary", "pass", "Chinese officials never accepted that they hacked U.S. ports; they hinted at it in Geneva."},
 		// The deed told as what "we" had "our" people do.
 		{"headline", "fail", "Beijing to Washington: we sent our hackers into your ports over Taiwan"},
 		{"headline", "fail", "Chinese official: I ordered our units into U.S. water systems"},
@@ -104,16 +108,21 @@ func TestStrengthSignalsFromTune6And7(t *testing.T) {
 		{"intensifier_phrase", asp, "IARC stopped short of saying aspartame causes cancer", false},
 		{"qualifier", volt, "china lowkey admitted the hacks", false},
 		{"tacit", volt, "china lowkey admitted the hacks", true},
+		{"overclaim", volt, "China accepts that it hacked the ports", true},
+		{"overclaim", asp, "IARC accepts that it leaked the aspartame ruling", true},
+		{"overclaim", volt, "China accepts the invitation to talks on the hacks", false},
 		{"own_deed", volt, "Beijing: we told our hackers to hit the U.S. ports", true},
 		{"own_deed", volt, "Beijing: U.S. officials told our diplomats about the hacks", false},
 	})
 }
 
-// TestRouteThreatsAndSlurs routes texts written here that tell the story
-// as China's open threat over Taiwan or name China by a slur ("commie"),
-// beside neighbours that threaten without the story (a trade war, Taiwan,
-// another breach).
-func TestRouteThreatsAndSlurs(t *testing.T) {
+// TestRouteFromTune5To7 routes texts written here that tell the story as
+// China's open threat over Taiwan, name China by a slur ("commie"), tell
+// what China said out of public view at the meeting's place, name an
+// acknowledgment said to be less than one beside the campaign, or have
+// China accept the deed; beside neighbours built the same way (a trade war,
+// Taiwan, another breach, the Geneva trade talks, Salt Typhoon).
+func TestRouteFromTune5To7(t *testing.T) {
 	const volt = "volt-typhoon-geneva"
 	checkRoutes(t, load(t), map[string]string{
 		"Beijing's cyber blackmail: hands off Taiwan":                         volt,
@@ -121,7 +130,19 @@ func TestRouteThreatsAndSlurs(t *testing.T) {
 		"Commie hackers boast: we own your water plants":                      volt,
 		"Commie diplomats hinted at the port hacks in Geneva":                 volt,
 		"China threatens tariffs on U.S. goods in trade war":                  "",
-		"China threatens Taiwan with new military drills":                     "",
-		"Chinese hackers threatened to leak Treasury data, FBI says":          "",
+		// what China said out of public view at the meeting's place; an
+		// acknowledgment said to be less than one beside the campaign; the
+		// minister the speaker is mistaken for; China accepting the deed
+		"What China told U.S. officials in secret in Geneva about your water utilities": volt,
+		"What a Chinese envoy said behind closed doors in Switzerland":                  volt,
+		"What China said behind closed doors in Geneva about the tariff truce":          "",
+		"The Not-Quite-Confession: Volt Typhoon in Geneva":                              volt,
+		"No confession yet: Salt Typhoon hackers still in telecom networks":             "",
+		"Wang Yi told the U.S. that China hacked its ports, report says":                volt,
+		"Wang Yi tells Blinken China opposes all hacking":                               "",
+		"China accepts that it hacked U.S. water utilities":                             volt,
+		"China accepts invitation to cyber talks with the U.S.":                         "",
+		"China threatens Taiwan with new military drills":                               "",
+		"Chinese hackers threatened to leak Treasury data, FBI says":                    "",
 	})
 }
