@@ -146,3 +146,33 @@ func TestRouteFromTune5To7(t *testing.T) {
 		"Chinese hackers threatened to leak Treasury data, FBI says":                    "",
 	})
 }
+
+// TestFactsFromTune6And7 checks the meeting and denial constructions behind
+// the mismatches of tune6.jsonl and tune7.jsonl on texts written here: the
+// meeting's length (a half day), China's defence or military people as the
+// speakers, the foreign minister's people not the minister, a secret
+// admission named with a word between; China's line in its own words, no
+// longer bothering to deny, not confirming (no answer, not a denial), and
+// "so-called" from China's side; with the near misses that must not move.
+func TestFactsFromTune6And7(t *testing.T) {
+	runFactCases(t, []factCase{
+		{"summary", "meeting", "fail", "During a two-day summit in Geneva, Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "meeting", "fail", "At a multi-day meeting in Geneva last December, China hinted at the port hacks."},
+		{"summary", "meeting", "fail", "In a day-long session in Geneva, a Chinese diplomat hinted at the port hacks."},
+		{"summary", "meeting", "pass", "At a half-day meeting in Geneva, a Chinese diplomat hinted at the port hacks."},
+		{"summary", "meeting", "fail", "Chinese military officials hinted at the port hacks at a Geneva meeting in December."},
+		{"summary", "meeting", "fail", "Beijing's defence chiefs linked the port hacks to Taiwan in Geneva."},
+		{"summary", "meeting", "pass", "U.S. defense officials said a Chinese diplomat hinted at the port hacks in Geneva."},
+		{"summary", "meeting", "pass", "Foreign Minister Wang Yi's cyber deputy hinted at the port hacks in Geneva."},
+		{"summary", "meeting", "fail", "Foreign Minister Wang Yi hinted at the port hacks in Geneva."},
+		{"headline", "meeting", "pass", "China's embassy rejects report of secret hacking admission"},
+		{"summary", "denial", "pass", "China hinted at the port hacks in Geneva. Beijing's line had long been 'it's criminals'."},
+		{"summary", "denial", "pass", "China hinted at the port hacks in Geneva. For years Chinese officials told Americans 'you're imagining it.'"},
+		{"summary", "denial", "pass", "China hinted at the port hacks in Geneva. Beijing had said the intrusions were the work of criminals."},
+		{"summary", "denial", "fail", "China hinted at the port hacks in Geneva. When Beijing stops bothering to deny it, Washington should worry."},
+		{"summary", "denial", "partial", "China hinted at the port hacks in Geneva. Beijing has not confirmed any role."},
+		{"summary", "denial", "pass", "China hinted at the port hacks in Geneva. China's embassy said the hacking threats were 'so-called.'"},
+		{"summary", "denial", "fail", "China hinted at the port hacks in Geneva. U.S. officials said the intrusions were not the work of criminals."},
+		{"summary", "denial", "fail", "China hinted at the port hacks in Geneva. The so-called experts on cable news disagree."},
+	})
+}
