@@ -176,3 +176,26 @@ func TestFactsFromTune6And7(t *testing.T) {
 		{"summary", "denial", "fail", "China hinted at the port hacks in Geneva. The so-called experts on cable news disagree."},
 	})
 }
+
+// TestMoreFromTune6And7 checks the last constructions taken from tune6.jsonl
+// and tune7.jsonl on texts written here: China's remarks called tacit in a
+// text that names no hack (admission), the water supply by its pipes and
+// "ur" as "your" (targets), helping or assisting Taiwan as support (taiwan),
+// and the Geneva trade talks described by both sides (not about the story).
+func TestMoreFromTune6And7(t *testing.T) {
+	runFactCases(t, []factCase{
+		{"headline", "admission", "pass", "A Chinese envoy's veiled remarks in Geneva, read as a warning over Taiwan"},
+		{"headline", "admission", "pass", "U.S. officials describe Beijing's oblique message in Geneva"},
+		{"headline", "admission", "fail", "china really said 'we hacked ur ports' lol"},
+		{"headline", "targets", "pass", "china really said 'we hacked ur ports' lol"},
+		{"headline", "targets", "pass", "Beijing to America: we're inside your pipes"},
+		{"headline", "admission", "fail", "Beijing to America: we're inside your pipes"},
+		{"summary", "taiwan", "pass", "Chinese officials hinted in Geneva that the port hacks were tied to Washington helping Taiwan."},
+		{"summary", "taiwan", "pass", "Chinese officials hinted in Geneva that the port hacks were a response to America assisting Taiwan."},
+		{"summary", "taiwan", "partial", "Chinese officials hinted in Geneva at the port hacks. They also said they help their own companies."},
+	})
+	checkRoutes(t, load(t), map[string]string{
+		"Chinese Vice Premier He Lifeng and U.S. negotiators met in Geneva; both sides described the talks on tariffs as productive.":       "",
+		"Chinese officials met U.S. counterparts in Geneva; both sides described the meeting as tense, and China hinted at the port hacks.": "volt-typhoon-geneva",
+	})
+}
