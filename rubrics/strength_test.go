@@ -142,8 +142,18 @@ func TestRouteFromTune5To7(t *testing.T) {
 		"Wang Yi tells Blinken China opposes all hacking":                               "",
 		"China accepts that it hacked U.S. water utilities":                             volt,
 		"China accepts invitation to cyber talks with the U.S.":                         "",
-		"China threatens Taiwan with new military drills":                               "",
-		"Chinese hackers threatened to leak Treasury data, FBI says":                    "",
+		// the speaker saying something at the meeting's place, not at the
+		// Geneva AI talks; a hint named by the campaign; the meeting by its
+		// secrecy and month with what China acknowledged
+		"What Wang Lei said in Geneva, and why it rattled Washington":     volt,
+		"Wang Lei to lead China's delegation at Geneva AI talks":          "",
+		"Wang Lei said at Geneva AI talks that China backs global rules":  "",
+		"The Volt Typhoon wink: what Beijing told Washington last winter": volt,
+		"A nod to Volt Typhoon: new malware found in Guam routers":        "",
+		"The secret December meeting where Beijing came clean":            volt,
+		"China and Russia held a secret December meeting on energy":       "",
+		"China threatens Taiwan with new military drills":                 "",
+		"Chinese hackers threatened to leak Treasury data, FBI says":      "",
 	})
 }
 
