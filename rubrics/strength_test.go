@@ -58,10 +58,18 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"headline", "partial", "china lowkey admitted the port hacks"},
 		{"headline", "pass", "China lowkey copped to the port hacks, WSJ says"},
 		{"headline", "pass", "china lowkey hinted at the port hacks"},
+		// A name other people give it hedges the noun; the writer's own
+		// name for it does not.
+		{"summary", "pass", "People are calling it a confession, but China only hinted at the port hacks in Geneva."},
+		{"summary", "partial", "Critics dubbed it an admission. Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "fail", "Let's call it what it is: a confession. China linked the port hacks to Taiwan."},
 		// Accepting a deed as one's own, with a content clause.
 		{"headline", "fail", "China accepts that it hacked U.S. water utilities"},
 		{"headline", "partial", "Beijing accepted it had breached American ports, officials say"},
 		{"summary", "pass", "Chinese officials never accepted that they hacked U.S. ports; they hinted at it in Geneva."},
+		// Telling the other side that the subject's own people did the deed.
+		{"summary", "fail", "China's foreign ministry told U.S. officials that its hackers targeted American ports over Taiwan."},
+		{"summary", "partial", "Chinese officials told the Americans their spies had breached U.S. water utilities, officials said."},
 		// The deed told as what "we" had "our" people do.
 		{"headline", "fail", "Beijing to Washington: we sent our hackers into your ports over Taiwan"},
 		{"headline", "fail", "Chinese official: I ordered our units into U.S. water systems"},
@@ -111,6 +119,9 @@ func TestStrengthSignalsFromTune6And7(t *testing.T) {
 		{"overclaim", volt, "China accepts that it hacked the ports", true},
 		{"overclaim", asp, "IARC accepts that it leaked the aspartame ruling", true},
 		{"overclaim", volt, "China accepts the invitation to talks on the hacks", false},
+		{"others_label", volt, "Critics are calling it a confession on the hacks", true},
+		{"others_label", asp, "Some have dubbed it an admission by IARC on aspartame", true},
+		{"others_label", asp, "Let's call it an admission by IARC on aspartame", false},
 		{"own_deed", volt, "Beijing: we told our hackers to hit the U.S. ports", true},
 		{"own_deed", volt, "Beijing: U.S. officials told our diplomats about the hacks", false},
 	})
