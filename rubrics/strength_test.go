@@ -49,6 +49,13 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"summary", "partial", "The U.S. has made it clear it will respond. Chinese officials linked the port hacks to Taiwan."},
 		{"summary", "pass", "The Journal's report makes clear the remarks were indirect: Chinese officials linked the port hacks to Taiwan."},
 		{"summary", "fail", "China made it clear it was behind the port hacks, the Journal reported."},
+		// Made plain or unmistakable, by the subject; taken back after the
+		// word ("admitted, without quite saying so").
+		{"headline", "fail", "China made its role in the port hacks plain, officials say"},
+		{"headline", "fail", "China made the link between the port hacks and Taiwan unmistakable"},
+		{"summary", "partial", "The U.S. made the consequences plain to Beijing. Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "pass", "Chinese officials admitted, without quite saying so, that Beijing was behind the attacks on U.S. ports, U.S. officials said."},
+		{"summary", "fail", "Chinese officials admitted that Beijing was behind the attacks on U.S. ports without hesitation."},
 		// Ending a pretence is dropping all pretenses.
 		{"headline", "fail", "Beijing has stopped pretending about the port hacks"},
 		{"headline", "fail", "China drops the act on the Volt Typhoon hacks"},
