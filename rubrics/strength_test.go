@@ -1,10 +1,6 @@
 package rubrics_test
 
-import (
-	"testing"
-
-	"github.com/factgrade/factgrade/rubric"
-)
+import "testing"
 
 // TestStrengthFromTune6And7 grades texts written here (not from any case
 // file) for the claim-strength constructions behind the admission
@@ -16,85 +12,70 @@ import (
 // had "our" people do. Each construction in several wordings, with the near
 // misses that must not move.
 func TestStrengthFromTune6And7(t *testing.T) {
-	const volt = "volt-typhoon-geneva"
-	set := load(t)
-	tests := []struct{ kind, want, text string }{
+	runFactCases(t, []factCase{
 		// The subject threatening the other side in so many words presents
 		// the remarks as explicit: an overclaim (hedged by attribution, made
 		// tacit by a qualifier, partial beside a tacit statement).
-		{"headline", "fail", "Beijing threatened America with cyberattacks over its support for Taiwan"},
-		{"headline", "fail", "Chinese officials threaten to switch off U.S. ports if Washington keeps arming Taiwan"},
-		{"headline", "fail", "China's blackmail: back off Taiwan or lose your water plants"},
-		{"headline", "partial", "China threatened U.S. water systems over Taiwan, officials say"},
-		{"summary", "partial", "China threatened to hit U.S. ports over Taiwan. U.S. officials read the remarks as a tacit admission."},
-		{"headline", "pass", "Beijing implicitly threatened U.S. ports over Taiwan, officials say"},
+		{"headline", "admission", "fail", "Beijing threatened America with cyberattacks over its support for Taiwan"},
+		{"headline", "admission", "fail", "Chinese officials threaten to switch off U.S. ports if Washington keeps arming Taiwan"},
+		{"headline", "admission", "fail", "China's blackmail: back off Taiwan or lose your water plants"},
+		{"headline", "admission", "partial", "China threatened U.S. water systems over Taiwan, officials say"},
+		{"summary", "admission", "partial", "China threatened to hit U.S. ports over Taiwan. U.S. officials read the remarks as a tacit admission."},
+		{"headline", "admission", "pass", "Beijing implicitly threatened U.S. ports over Taiwan, officials say"},
 		// near misses: a threat read into the remarks, the subject
 		// threatening Taiwan, or threatened itself
-		{"headline", "na", "U.S. officials took China's Geneva remarks on the port hacks as a threat over Taiwan"},
-		{"summary", "pass", "China has long threatened Taiwan with invasion. In Geneva its officials hinted at the hacks on U.S. ports."},
-		{"summary", "pass", "China felt threatened by U.S. support for Taiwan, and its officials hinted at the hacks on U.S. ports in Geneva."},
+		{"headline", "admission", "na", "U.S. officials took China's Geneva remarks on the port hacks as a threat over Taiwan"},
+		{"summary", "admission", "pass", "China has long threatened Taiwan with invasion. In Geneva its officials hinted at the hacks on U.S. ports."},
+		{"summary", "admission", "pass", "China felt threatened by U.S. support for Taiwan, and its officials hinted at the hacks on U.S. ports in Geneva."},
 		// A negative subject with what it is drawn from negates the verb
 		// after the whole phrase, and the words it would have said.
-		{"summary", "pass", "No one on the Chinese side stated outright that Beijing was behind the port hacks; U.S. officials read it as a tacit admission."},
-		{"summary", "pass", "Nobody from Beijing's delegation openly admitted the hacks on U.S. water utilities in Geneva."},
-		{"summary", "pass", "Nobody on the Chinese side said 'we did it' about the port hacks. The remarks in Geneva were oblique."},
-		{"summary", "pass", "Not a direct 'we did it' from Beijing on the water hacks, but U.S. officials heard a tacit admission."},
+		{"summary", "admission", "pass", "No one on the Chinese side stated outright that Beijing was behind the port hacks; U.S. officials read it as a tacit admission."},
+		{"summary", "admission", "pass", "Nobody from Beijing's delegation openly admitted the hacks on U.S. water utilities in Geneva."},
+		{"summary", "admission", "pass", "Nobody on the Chinese side said 'we did it' about the port hacks. The remarks in Geneva were oblique."},
+		{"summary", "admission", "pass", "Not a direct 'we did it' from Beijing on the water hacks, but U.S. officials heard a tacit admission."},
 		// The manner adverb after a negated verb, and a reading told with
 		// "like"; the adverb after a verb that is not negated is explicit.
-		{"summary", "pass", "Chinese officials linked the port hacks to Taiwan. They did not say it directly."},
-		{"summary", "pass", "The Americans in Geneva understood it like an admission: China linked the port hacks to Taiwan."},
-		{"summary", "fail", "Chinese officials said directly that Beijing was behind the port hacks."},
+		{"summary", "admission", "pass", "Chinese officials linked the port hacks to Taiwan. They did not say it directly."},
+		{"summary", "admission", "pass", "The Americans in Geneva understood it like an admission: China linked the port hacks to Taiwan."},
+		{"summary", "admission", "fail", "Chinese officials said directly that Beijing was behind the port hacks."},
 		// Making something clear is the subject's intensifier, not the
 		// other side's or a report's.
-		{"summary", "partial", "The U.S. has made it clear it will respond. Chinese officials linked the port hacks to Taiwan."},
-		{"summary", "pass", "The Journal's report makes clear the remarks were indirect: Chinese officials linked the port hacks to Taiwan."},
-		{"summary", "fail", "China made it clear it was behind the port hacks, the Journal reported."},
+		{"summary", "admission", "partial", "The U.S. has made it clear it will respond. Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "admission", "pass", "The Journal's report makes clear the remarks were indirect: Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "admission", "fail", "China made it clear it was behind the port hacks, the Journal reported."},
 		// Made plain or unmistakable, by the subject; taken back after the
 		// word ("admitted, without quite saying so").
-		{"headline", "fail", "China made its role in the port hacks plain, officials say"},
-		{"headline", "fail", "China made the link between the port hacks and Taiwan unmistakable"},
-		{"summary", "partial", "The U.S. made the consequences plain to Beijing. Chinese officials linked the port hacks to Taiwan."},
-		{"summary", "pass", "Chinese officials admitted, without quite saying so, that Beijing was behind the attacks on U.S. ports, U.S. officials said."},
-		{"summary", "fail", "Chinese officials admitted that Beijing was behind the attacks on U.S. ports without hesitation."},
+		{"headline", "admission", "fail", "China made its role in the port hacks plain, officials say"},
+		{"headline", "admission", "fail", "China made the link between the port hacks and Taiwan unmistakable"},
+		{"summary", "admission", "partial", "The U.S. made the consequences plain to Beijing. Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "admission", "pass", "Chinese officials admitted, without quite saying so, that Beijing was behind the attacks on U.S. ports, U.S. officials said."},
+		{"summary", "admission", "fail", "Chinese officials admitted that Beijing was behind the attacks on U.S. ports without hesitation."},
 		// Ending a pretence is dropping all pretenses.
-		{"headline", "fail", "Beijing has stopped pretending about the port hacks"},
-		{"headline", "fail", "China drops the act on the Volt Typhoon hacks"},
-		{"headline", "partial", "Beijing quit pretending in Geneva, hinting that its hackers hit U.S. ports over Taiwan"},
-		{"headline", "pass", "China stopped short of admitting the port hacks"},
+		{"headline", "admission", "fail", "Beijing has stopped pretending about the port hacks"},
+		{"headline", "admission", "fail", "China drops the act on the Volt Typhoon hacks"},
+		{"headline", "admission", "partial", "Beijing quit pretending in Geneva, hinting that its hackers hit U.S. ports over Taiwan"},
+		{"headline", "admission", "pass", "China stopped short of admitting the port hacks"},
 		// "lowkey" is a tacit cue but does not take the verb beside it back.
-		{"headline", "partial", "china lowkey admitted the port hacks"},
-		{"headline", "pass", "China lowkey copped to the port hacks, WSJ says"},
-		{"headline", "pass", "china lowkey hinted at the port hacks"},
+		{"headline", "admission", "partial", "china lowkey admitted the port hacks"},
+		{"headline", "admission", "pass", "China lowkey copped to the port hacks, WSJ says"},
+		{"headline", "admission", "pass", "china lowkey hinted at the port hacks"},
 		// A name other people give it hedges the noun; the writer's own
 		// name for it does not.
-		{"summary", "pass", "People are calling it a confession, but China only hinted at the port hacks in Geneva."},
-		{"summary", "partial", "Critics dubbed it an admission. Chinese officials linked the port hacks to Taiwan."},
-		{"summary", "fail", "Let's call it what it is: a confession. China linked the port hacks to Taiwan."},
+		{"summary", "admission", "pass", "People are calling it a confession, but China only hinted at the port hacks in Geneva."},
+		{"summary", "admission", "partial", "Critics dubbed it an admission. Chinese officials linked the port hacks to Taiwan."},
+		{"summary", "admission", "fail", "Let's call it what it is: a confession. China linked the port hacks to Taiwan."},
 		// Accepting a deed as one's own, with a content clause.
-		{"headline", "fail", "China accepts that it hacked U.S. water utilities"},
-		{"headline", "partial", "Beijing accepted it had breached American ports, officials say"},
-		{"summary", "pass", "Chinese officials never accepted that they hacked U.S. ports; they hinted at it in Geneva."},
+		{"headline", "admission", "fail", "China accepts that it hacked U.S. water utilities"},
+		{"headline", "admission", "partial", "Beijing accepted it had breached American ports, officials say"},
+		{"summary", "admission", "pass", "Chinese officials never accepted that they hacked U.S. ports; they hinted at it in Geneva."},
 		// Telling the other side that the subject's own people did the deed.
-		{"summary", "fail", "China's foreign ministry told U.S. officials that its hackers targeted American ports over Taiwan."},
-		{"summary", "partial", "Chinese officials told the Americans their spies had breached U.S. water utilities, officials said."},
+		{"summary", "admission", "fail", "China's foreign ministry told U.S. officials that its hackers targeted American ports over Taiwan."},
+		{"summary", "admission", "partial", "Chinese officials told the Americans their spies had breached U.S. water utilities, officials said."},
 		// The deed told as what "we" had "our" people do.
-		{"headline", "fail", "Beijing to Washington: we sent our hackers into your ports over Taiwan"},
-		{"headline", "fail", "Chinese official: I ordered our units into U.S. water systems"},
-		{"headline", "partial", "Beijing to Washington: we sent our hackers into your ports over Taiwan, officials say"},
-	}
-	r, err := set.Lookup(volt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Kind(tt.kind)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := g.Criterion("admission").Verdict; string(got) != tt.want {
-			t.Errorf("admission of %q = %s, want %s", tt.text, got, tt.want)
-		}
-	}
+		{"headline", "admission", "fail", "Beijing to Washington: we sent our hackers into your ports over Taiwan"},
+		{"headline", "admission", "fail", "Chinese official: I ordered our units into U.S. water systems"},
+		{"headline", "admission", "partial", "Beijing to Washington: we sent our hackers into your ports over Taiwan, officials say"},
+	})
 }
 
 // TestStrengthSignalsFromTune6And7 checks the lexicon entries behind the
