@@ -19,7 +19,7 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"headline", "admission", "fail", "Beijing threatened America with cyberattacks over its support for Taiwan"},
 		{"headline", "admission", "fail", "Chinese officials threaten to switch off U.S. ports if Washington keeps arming Taiwan"},
 		{"headline", "admission", "fail", "China's blackmail: back off Taiwan or lose your water plants"},
-		{"headline", "admission", "partial", "China threatened U.S. water systems over Taiwan, officials say"},
+		{"headline", "admission", "partial", "China threatened the U.S. with attacks on its water systems over Taiwan, officials say"},
 		{"summary", "admission", "partial", "China threatened to hit U.S. ports over Taiwan. U.S. officials read the remarks as a tacit admission."},
 		{"headline", "admission", "pass", "Beijing implicitly threatened U.S. ports over Taiwan, officials say"},
 		// near misses: a threat read into the remarks, the subject
@@ -27,6 +27,13 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"headline", "admission", "na", "U.S. officials took China's Geneva remarks on the port hacks as a threat over Taiwan"},
 		{"summary", "admission", "pass", "China has long threatened Taiwan with invasion. In Geneva its officials hinted at the hacks on U.S. ports."},
 		{"summary", "admission", "pass", "China felt threatened by U.S. support for Taiwan, and its officials hinted at the hacks on U.S. ports in Geneva."},
+		{"headline", "admission", "pass", "China's hackers threatened U.S. water systems, Beijing hinted in Geneva"},
+		{"headline", "admission", "na", "Beijing threatened America's water supply over Taiwan"},
+		// "far from", "rather than" negate what follows; "as much as"
+		// approximates the speech verb after it.
+		{"headline", "admission", "pass", "Far from a confession: what China said about the port hacks in Geneva"},
+		{"summary", "admission", "pass", "China signalled rather than admitted its role in the port hacks, officials said."},
+		{"headline", "admission", "pass", "China as much as told us it hacked our ports"},
 		// A negative subject with what it is drawn from negates the verb
 		// after the whole phrase, and the words it would have said.
 		{"summary", "admission", "pass", "No one on the Chinese side stated outright that Beijing was behind the port hacks; U.S. officials read it as a tacit admission."},
@@ -88,6 +95,10 @@ func TestStrengthSignalsFromTune6And7(t *testing.T) {
 		{"threat_claim", volt, "Beijing's cyber blackmail over the hacks", true},
 		{"threat_claim", asp, "IARC threatens soda makers with a cancer label for aspartame", true},
 		{"threat_claim", volt, "China felt threatened by the hacks", false},
+		{"threat_claim", volt, "China's hacks threatened U.S. water systems", false},
+		{"threat_claim", volt, "China's hackers threatened the U.S. over Taiwan", false},
+		{"negation", asp, "Far from a finding on aspartame", true},
+		{"approx_speech", asp, "IARC as much as told makers that aspartame causes cancer", true},
 		{"threat_claim", volt, "China threatened Taiwan over the hacks", false},
 		{"threat_claim", volt, "U.S. officials heard a threat from China in the hacks remark", false},
 		{"threat_claim", volt, "China accused the U.S. of blackmail over the hacks", false},
@@ -174,6 +185,8 @@ func TestFactsFromTune6And7(t *testing.T) {
 		{"summary", "meeting", "pass", "U.S. defense officials said a Chinese diplomat hinted at the port hacks in Geneva."},
 		{"summary", "meeting", "pass", "Foreign Minister Wang Yi's cyber deputy hinted at the port hacks in Geneva."},
 		{"summary", "meeting", "fail", "Foreign Minister Wang Yi hinted at the port hacks in Geneva."},
+		{"headline", "meeting", "fail", "MSS official hinted at the port hacks in Geneva"},
+		{"headline", "meeting", "fail", "Chinese Premier hinted at the port hacks in Geneva"},
 		{"headline", "meeting", "pass", "China's embassy rejects report of secret hacking admission"},
 		{"summary", "denial", "pass", "China hinted at the port hacks in Geneva. Beijing's line had long been 'it's criminals'."},
 		{"summary", "denial", "pass", "China hinted at the port hacks in Geneva. For years Chinese officials told Americans 'you're imagining it.'"},
