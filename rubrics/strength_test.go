@@ -57,6 +57,11 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"summary", "admission", "partial", "The U.S. made the consequences plain to Beijing. Chinese officials linked the port hacks to Taiwan."},
 		{"summary", "admission", "pass", "Chinese officials admitted, without quite saying so, that Beijing was behind the attacks on U.S. ports, U.S. officials said."},
 		{"summary", "admission", "fail", "Chinese officials admitted that Beijing was behind the attacks on U.S. ports without hesitation."},
+		// Ending a pretence is dropping all pretenses, the mask too; "non-"
+		// negates the noun it is set before.
+		{"headline", "admission", "fail", "Beijing drops the mask on the port hacks"},
+		{"headline", "admission", "pass", "The non-confession: China's Geneva remarks on the port hacks"},
+		{"headline", "admission", "fail", "A Chinese official said they'd hacked U.S. ports over Taiwan"},
 		// Ending a pretence is dropping all pretenses.
 		{"headline", "admission", "fail", "Beijing has stopped pretending about the port hacks"},
 		{"headline", "admission", "fail", "China drops the act on the Volt Typhoon hacks"},
@@ -162,8 +167,18 @@ func TestRouteFromTune5To7(t *testing.T) {
 		"A nod to Volt Typhoon: new malware found in Guam routers":        "",
 		"The secret December meeting where Beijing came clean":            volt,
 		"China and Russia held a secret December meeting on energy":       "",
-		"China threatens Taiwan with new military drills":                 "",
-		"Chinese hackers threatened to leak Treasury data, FBI says":      "",
+		// (tune8) the speaker with an acknowledgment or Taiwan; remarks
+		// named by the meeting's place with a hint; boasting at the secret
+		// meeting; a report of the December meeting
+		"Wang Lei's non-admission, explained":                                                                                    volt,
+		"Wang Lei to Biden aides: mind Taiwan":                                                                                   volt,
+		"Can a hint be an admission? Remarks in Geneva and what they mean":                                                       volt,
+		"Remarks in Geneva on tariffs: an admission of defeat?":                                                                  "",
+		"Chinese spies planted malware in U.S. airports, then bragged about it at a secret summit":                               volt,
+		"Go read the Journal's story on the December meeting where Beijing's envoy pinned the port intrusions on Taiwan policy.": volt,
+		"The Journal's story on the December meeting of OPEC ministers is worth a read.":                                         "",
+		"China threatens Taiwan with new military drills":                                                                        "",
+		"Chinese hackers threatened to leak Treasury data, FBI says":                                                             "",
 	})
 }
 
