@@ -62,6 +62,13 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		{"headline", "admission", "fail", "Beijing drops the mask on the port hacks"},
 		{"headline", "admission", "pass", "The non-confession: China's Geneva remarks on the port hacks"},
 		{"headline", "admission", "fail", "A Chinese official said they'd hacked U.S. ports over Taiwan"},
+		// "pretty much" approximates; telling the other side "it was behind"
+		// is telling it outright; a threat a few words after China.
+		{"summary", "admission", "pass", "China pretty much took credit for hacking our ports, apparently."},
+		{"headline", "admission", "pass", "Beijing pretty much told the Americans it was behind the port hacks"},
+		{"summary", "admission", "fail", "China told the outgoing Biden team in December that it was behind the port hacks."},
+		{"summary", "admission", "fail", "China's top cyber envoy threatened to cripple America's ports over Taiwan."},
+		{"summary", "admission", "fail", "In Geneva a Chinese official made plain that Beijing was behind the port hacks."},
 		// Ending a pretence is dropping all pretenses.
 		{"headline", "admission", "fail", "Beijing has stopped pretending about the port hacks"},
 		{"headline", "admission", "fail", "China drops the act on the Volt Typhoon hacks"},
