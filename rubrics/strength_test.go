@@ -44,6 +44,8 @@ func TestStrengthFromTune6And7(t *testing.T) {
 		// "like"; the adverb after a verb that is not negated is explicit.
 		{"summary", "admission", "pass", "Chinese officials linked the port hacks to Taiwan. They did not say it directly."},
 		{"summary", "admission", "pass", "The Americans in Geneva understood it like an admission: China linked the port hacks to Taiwan."},
+		{"summary", "admission", "pass", "China's official did not say it directly, and the Americans understood like admission the port hacks link to Taiwan."},
+		{"headline", "admission", "pass", "Wang Lei's non-admission, explained"},
 		{"summary", "admission", "fail", "Chinese officials said directly that Beijing was behind the port hacks."},
 		// Making something clear is the subject's intensifier, not the
 		// other side's or a report's.
