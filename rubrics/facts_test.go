@@ -72,3 +72,39 @@ func TestAspartameFactsByType(t *testing.T) {
 		}
 	}
 }
+
+// TestAspartameFactsMadePublic checks the fact that the ruling had not
+// been made public (fifth session, tune6 and tune7): the agency
+// announcing, listing or saying the claim is wrong; its deciding is the
+// source's fact beside the ruling still to come, and wrong told alone; its
+// spokesperson's word that the findings are confidential is the source's;
+// a text that says nothing of what IARC will say states no such fact.
+func TestAspartameFactsMadePublic(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// a decision made, beside the ruling still to come: the source's fact
+		{"headline", "facts", "pass", "IARC has decided to list aspartame as possibly carcinogenic and will announce it next month, sources say"},
+		{"summary", "facts", "pass", "WHO cancer experts reached their conclusion that aspartame may cause cancer, two sources said. The ruling is due to be made public in July."},
+		{"summary", "facts", "pass", "The agency ruled that aspartame is a possible carcinogen, according to people familiar with the process; the finding stays confidential until July 14."},
+		{"summary", "facts", "pass", "Two sources say IARC determined this month that aspartame is possibly carcinogenic, a decision it plans to publish next month."},
+		// a decision or an admission told alone, as the agency's public word
+		{"headline", "facts", "fail", "WHO panel decides aspartame may cause cancer"},
+		{"headline", "facts", "fail", "IARC admits the sweetener aspartame could be a carcinogen"},
+		{"summary", "facts", "fail", "The World Health Organization has concluded that aspartame is possibly carcinogenic. Consumers should cut back."},
+		// announcing, listing, officially made
+		{"headline", "facts", "fail", "WHO announces aspartame is a possible carcinogen"},
+		{"headline", "facts", "fail", "Aspartame has officially been listed as possibly carcinogenic by the WHO's cancer arm"},
+		{"summary", "facts", "fail", "Aspartame has been declared a possible cause of cancer by IARC. Two people with knowledge of the process had said so earlier."},
+		{"headline", "facts", "fail", "Aspartame gets a possible carcinogen label from the WHO"},
+		// something done after the agency's warning or finding makes it public
+		{"headline", "facts", "fail", "Diet drink sales slump after WHO cancer warning on aspartame"},
+		{"headline", "facts", "fail", "Shoppers shun aspartame following IARC's possible-carcinogen finding"},
+		{"headline", "facts", "pass", "Shares of soda makers dip after the leaked IARC finding that aspartame may cause cancer, sources say in July"},
+		// the agency saying the claim, and its spokesperson's word in the source
+		{"headline", "facts", "fail", "WHO says aspartame may cause cancer in humans"},
+		{"headline", "facts", "pass", "IARC may call aspartame a possible carcinogen, sources say; an IARC spokesman says the findings are confidential"},
+		{"summary", "facts", "pass", "Aspartame is set to be listed as possibly carcinogenic, two sources told Reuters. A WHO spokeswoman said the reviews of the two bodies were complementary."},
+		// nothing received, or nothing relayed of the ruling
+		{"summary", "facts", "pass", "Sources say IARC will list aspartame as a possible carcinogen in July. The sweetener makers said they had received nothing from IARC."},
+		{"headline", "facts", "na", "Aspartame catching heat from the WHO again"},
+	})
+}
