@@ -108,3 +108,34 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"headline", "facts", "na", "Aspartame catching heat from the WHO again"},
 	})
 }
+
+// TestAspartameFactsDatesAndRanges checks the source's dates and its
+// range of cans in more of English's wordings (fifth session): the
+// decision made this month or after its experts met, or a year, a season
+// or months ago; the announcement on another day, in either order of day
+// and month, or next week; a range joined by any word.
+func TestAspartameFactsDatesAndRanges(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// the decision made this month, or after the experts met
+		{"summary", "facts", "pass", "Two sources say IARC's experts settled the aspartame decision earlier this month. The agency will list the sweetener as possibly carcinogenic."},
+		{"headline", "facts", "pass", "IARC decided this month to call aspartame a possible carcinogen, sources say"},
+		{"headline", "facts", "pass", "IARC's possible-carcinogen call on aspartame came out of a meeting of outside specialists, sources say"},
+		{"headline", "facts", "pass", "Aspartame may be listed as a possible carcinogen after IARC's panel convened, sources say"},
+		// the decision a year, a season or months ago, or in another year
+		{"headline", "facts", "fail", "IARC's aspartame ruling was settled two years ago and kept quiet, sources claim it will say possible carcinogen"},
+		{"headline", "facts", "fail", "WHO cancer experts decided last summer to list aspartame as a possible carcinogen, sources say"},
+		{"headline", "facts", "fail", "Sources: IARC concluded in 2021 that aspartame may cause cancer, and it will announce it next month"},
+		// the day it is made public: July 14, in either order, or another day
+		{"headline", "facts", "pass", "IARC will reveal its aspartame ruling on 14 July, sources say, and call the sweetener a possible carcinogen"},
+		{"headline", "facts", "fail", "IARC to publish possible-carcinogen listing for aspartame on July 20, sources say"},
+		{"headline", "facts", "fail", "IARC will make its aspartame ruling public on 21 July, sources say; it may call it a possible carcinogen"},
+		{"headline", "facts", "fail", "Possible carcinogen listing for aspartame due out on June 30, sources say"},
+		{"headline", "facts", "fail", "WHO body will announce next week that aspartame is a possible carcinogen, sources say"},
+		// another document's week is not the ruling's
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen in July. A study of the sweetener was published last week."},
+		// the range of cans, however it is joined
+		{"summary", "facts", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. JECFA says a 60 kg adult would have to drink 12 through 36 cans a day to be at risk."},
+		{"summary", "facts", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. A 60 kg adult would need 12 till 36 cans of diet soda daily to be at risk, JECFA says."},
+		{"summary", "facts", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. A 60 kg adult would need 5 until 36 cans of diet soda daily to be at risk, JECFA says."},
+	})
+}
