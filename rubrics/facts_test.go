@@ -139,3 +139,21 @@ func TestAspartameFactsDatesAndRanges(t *testing.T) {
 		{"summary", "facts", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. A 60 kg adult would need 5 until 36 cans of diet soda daily to be at risk, JECFA says."},
 	})
 }
+
+// TestAspartameFactsOtherBody checks the source's facts of the other side
+// (fifth session): the WHO's other committee by what it is, reporting the
+// same day or holding its view for four decades; the regulators who share
+// the view, those of the United States and Europe. The view told without
+// its year or its regulators is the counterweight's, not a fact here.
+func TestAspartameFactsOtherBody(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		{"summary", "facts", "pass", "IARC is reportedly set to call aspartame possibly carcinogenic. A separate WHO panel will give its own verdict on the same day."},
+		{"headline", "facts", "pass", "Sources: IARC to list aspartame as possible carcinogen, with the other WHO committee's review out simultaneously"},
+		{"summary", "facts", "pass", "Sources expect IARC to call aspartame a possible carcinogen. A second WHO body has held for four decades that it is fine in moderation."},
+		{"headline", "facts", "pass", "US and EU regulators still back aspartame as IARC readies possible carcinogen label, sources say"},
+		{"summary", "facts", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. Regulators in the United States and Europe consider it safe."},
+		// the view alone, or a body that is not the other committee
+		{"headline", "facts", "na", "Regulators say aspartame is safe as IARC readies possible carcinogen label, sources say"},
+		{"summary", "facts", "na", "Sources expect IARC to call aspartame a possible carcinogen. Regulators in Canada say it is safe."},
+	})
+}
