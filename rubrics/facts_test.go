@@ -157,3 +157,28 @@ func TestAspartameFactsOtherBody(t *testing.T) {
 		{"summary", "facts", "na", "Sources expect IARC to call aspartame a possible carcinogen. Regulators in Canada say it is safe."},
 	})
 }
+
+// TestAspartameFactsBanMeasureReview checks three readings (fifth
+// session): a ban taken back, by a correction or by the text itself, is
+// no wrong fact; a container before "of" names an amount, not a product
+// aspartame is in; JECFA reviewing aspartame is the source's fact.
+func TestAspartameFactsBanMeasureReview(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// a ban taken back
+		{"summary", "facts", "pass", "Correction: a post published yesterday wrongly said the WHO would ban aspartame. Sources say IARC will list it as possibly carcinogenic in July."},
+		{"summary", "facts", "pass", "An earlier version of this story misstated that IARC will ban aspartame. Two sources say it will call the sweetener possibly carcinogenic next month."},
+		{"summary", "facts", "pass", "So the WHO is banning aspartame? No. Nothing is being banned: two sources say IARC will list it as a possible carcinogen in July."},
+		// a ban told as the agency's act, with no word taking it back
+		{"summary", "facts", "fail", "The WHO will ban aspartame after its cancer agency calls it a possible carcinogen, sources say."},
+		{"headline", "facts", "fail", "IARC to outlaw aspartame as possible carcinogen, sources say"},
+		// a container or a measure is an amount, not a product
+		{"summary", "facts", "na", "Two sources say IARC will call aspartame a possible carcinogen. Should you worry about a glass of diet cola now and then?"},
+		{"summary", "facts", "na", "Campaigners want a warning on every bottle of diet drinks after sources said IARC may list aspartame as a possible carcinogen."},
+		{"summary", "facts", "pass", "Campaigners want a warning on diet drinks after sources said IARC may list aspartame, which is used in diet drinks, as a possible carcinogen."},
+		// JECFA reviewing aspartame
+		{"headline", "facts", "pass", "IARC possible-carcinogen label for aspartame looms, sources say, as JECFA reassesses intake"},
+		{"summary", "facts", "pass", "Sources say IARC will call aspartame a possible carcinogen. The food additives committee is also reviewing the sweetener."},
+		{"summary", "facts", "pass", "Sources say IARC will call aspartame a possible carcinogen, while a separate WHO committee re-examines safe intake."},
+		{"summary", "facts", "na", "Sources say IARC will call aspartame a possible carcinogen. JECFA is not reviewing anything else."},
+	})
+}
