@@ -103,6 +103,10 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"headline", "facts", "fail", "WHO says aspartame may cause cancer in humans"},
 		{"headline", "facts", "pass", "IARC may call aspartame a possible carcinogen, sources say; an IARC spokesman says the findings are confidential"},
 		{"summary", "facts", "pass", "Aspartame is set to be listed as possibly carcinogenic, two sources told Reuters. A WHO spokeswoman said the reviews of the two bodies were complementary."},
+		// the ruling said not to be public yet: the source's fact
+		{"summary", "facts", "pass", "Sources say IARC will list aspartame as possibly carcinogenic; the finding has not yet been made public."},
+		{"headline", "facts", "pass", "IARC's aspartame verdict, yet to be announced, will call it a possible carcinogen, insiders say"},
+		{"headline", "facts", "pass", "Aspartame possible-carcinogen finding is confidential for now, sources say"},
 		// nothing received, or nothing relayed of the ruling
 		{"summary", "facts", "pass", "Sources say IARC will list aspartame as a possible carcinogen in July. The sweetener makers said they had received nothing from IARC."},
 		{"headline", "facts", "na", "Aspartame catching heat from the WHO again"},
