@@ -114,10 +114,11 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 }
 
 // TestAspartameFactsDatesAndRanges checks the source's dates and its
-// range of cans in more of English's wordings (fifth session): the
+// cans in more of English's wordings (fifth session): the
 // decision made this month or after its experts met, or a year, a season
 // or months ago; the announcement on another day, in either order of day
-// and month, or next week; a range joined by any word.
+// and month, or next week; a range joined by any word, a count by a
+// quantifier ("several cans", "a couple of cans").
 func TestAspartameFactsDatesAndRanges(t *testing.T) {
 	runCriterionCases(t, "aspartame-iarc", []factCase{
 		// the decision made this month, or after the experts met
@@ -141,6 +142,10 @@ func TestAspartameFactsDatesAndRanges(t *testing.T) {
 		{"summary", "facts", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. JECFA says a 60 kg adult would have to drink 12 through 36 cans a day to be at risk."},
 		{"summary", "facts", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. A 60 kg adult would need 12 till 36 cans of diet soda daily to be at risk, JECFA says."},
 		{"summary", "facts", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. A 60 kg adult would need 5 until 36 cans of diet soda daily to be at risk, JECFA says."},
+		// a count of cans by a quantifier is a number too
+		{"summary", "facts", "fail", "Two sources say IARC may list aspartame as a possible carcinogen. A few cans of diet soda a day is already too much, a nutritionist warns."},
+		{"headline", "facts", "fail", "A couple of cans a day could put you at risk as IARC weighs possible aspartame listing, sources say"},
+		{"summary", "facts", "pass", "Two sources say IARC may list aspartame as a possible carcinogen. JECFA says you'd need a dozen cans a day to be at risk."},
 	})
 }
 
