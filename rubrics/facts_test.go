@@ -95,6 +95,10 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"headline", "facts", "fail", "Aspartame has officially been listed as possibly carcinogenic by the WHO's cancer arm"},
 		{"summary", "facts", "fail", "Aspartame has been declared a possible cause of cancer by IARC. Two people with knowledge of the process had said so earlier."},
 		{"headline", "facts", "fail", "Aspartame gets a possible carcinogen label from the WHO"},
+		// its rulings in general are not this one made public
+		{"summary", "facts", "pass", "Rulings published by IARC are often misread as risk. Two sources say it will call aspartame possibly carcinogenic in July."},
+		{"summary", "facts", "pass", "Classifications issued by the WHO's cancer agency confuse shoppers, critics say. Sources expect aspartame to be called a possible carcinogen next month."},
+		{"headline", "facts", "fail", "IARC publishes findings: aspartame possibly carcinogenic"},
 		// something done after the agency's warning or finding makes it public
 		{"headline", "facts", "fail", "Diet drink sales slump after WHO cancer warning on aspartame"},
 		{"headline", "facts", "fail", "Shoppers shun aspartame following IARC's possible-carcinogen finding"},
