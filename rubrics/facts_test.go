@@ -95,6 +95,9 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"headline", "facts", "fail", "Aspartame has officially been listed as possibly carcinogenic by the WHO's cancer arm"},
 		{"summary", "facts", "fail", "Aspartame has been declared a possible cause of cancer by IARC. Two people with knowledge of the process had said so earlier."},
 		{"headline", "facts", "fail", "Aspartame gets a possible carcinogen label from the WHO"},
+		{"headline", "facts", "fail", "So the UN has publicly stated that aspartame may cause cancer?"},
+		// a thing declared safe is the other side's view, not the listing made
+		{"headline", "facts", "na", "Aspartame has been declared safe by the WHO's food panel, but IARC may call it a possible carcinogen, sources say"},
 		// its rulings in general are not this one made public
 		{"summary", "facts", "pass", "Rulings published by IARC are often misread as risk. Two sources say it will call aspartame possibly carcinogenic in July."},
 		{"summary", "facts", "pass", "Classifications issued by the WHO's cancer agency confuse shoppers, critics say. Sources expect aspartame to be called a possible carcinogen next month."},
