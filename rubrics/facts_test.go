@@ -108,6 +108,9 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"headline", "facts", "pass", "Shares of soda makers dip after the leaked IARC finding that aspartame may cause cancer, sources say in July"},
 		// the agency saying the claim, and its spokesperson's word in the source
 		{"headline", "facts", "fail", "WHO says aspartame may cause cancer in humans"},
+		{"summary", "facts", "fail", "IARC officials have told reporters that aspartame is possibly carcinogenic. Shoppers shrugged."},
+		{"headline", "facts", "fail", "WHO spokesman has now said aspartame may be a carcinogen"},
+		{"headline", "facts", "pass", "WHO officials are to say aspartame is a possible carcinogen next month, sources say"},
 		{"headline", "facts", "pass", "IARC may call aspartame a possible carcinogen, sources say; an IARC spokesman says the findings are confidential"},
 		{"summary", "facts", "pass", "Aspartame is set to be listed as possibly carcinogenic, two sources told Reuters. A WHO spokeswoman said the reviews of the two bodies were complementary."},
 		// the ruling said not to be public yet: the source's fact
