@@ -111,6 +111,11 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"summary", "facts", "fail", "IARC officials have told reporters that aspartame is possibly carcinogenic. Shoppers shrugged."},
 		{"headline", "facts", "fail", "WHO spokesman has now said aspartame may be a carcinogen"},
 		{"headline", "facts", "pass", "WHO officials are to say aspartame is a possible carcinogen next month, sources say"},
+		// the agency speaking after a relative clause on it
+		{"headline", "facts", "fail", "The same WHO that told us to stay home now says aspartame could cause cancer"},
+		{"summary", "facts", "fail", "IARC, which is part of the World Health Organization, said aspartame is possibly carcinogenic. Shoppers shrugged."},
+		{"summary", "facts", "pass", "Sources say IARC will call aspartame a possible carcinogen in July. A WHO panel that checks food additives says a 60 kg adult would need 12 to 36 cans a day to be at risk."},
+		{"summary", "facts", "pass", "Sources say the WHO's IARC will call aspartame a possible carcinogen in July, and the WHO's JECFA, which has said since 1981 that it is safe, reports the same day."},
 		{"headline", "facts", "pass", "IARC may call aspartame a possible carcinogen, sources say; an IARC spokesman says the findings are confidential"},
 		{"summary", "facts", "pass", "Aspartame is set to be listed as possibly carcinogenic, two sources told Reuters. A WHO spokeswoman said the reviews of the two bodies were complementary."},
 		// the ruling said not to be public yet: the source's fact
