@@ -206,3 +206,40 @@ func TestAspartameFactsBanMeasureReview(t *testing.T) {
 		{"summary", "facts", "na", "Sources say IARC will call aspartame a possible carcinogen. JECFA is not reviewing anything else."},
 	})
 }
+
+// TestAspartameFactsSlotWordings checks the typed slots in wordings no
+// case file holds (fifth session): a day with its ordinal suffix or before
+// "of July", a season or next year for the announcement, a decision made
+// in another year, JECFA's view by its decade, the weight in kilograms or
+// pounds written any way, a number of cans written in words with a hyphen,
+// and the first time against a second one.
+func TestAspartameFactsSlotWordings(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// days and seasons
+		{"headline", "facts", "pass", "IARC to list aspartame as possible carcinogen on July 14th, sources say"},
+		{"headline", "facts", "pass", "IARC to list aspartame as possible carcinogen on the 14th of July, sources say"},
+		{"headline", "facts", "fail", "IARC to list aspartame as possible carcinogen on the 20th of July, sources say"},
+		{"headline", "facts", "fail", "IARC to list aspartame as possible carcinogen on July 20th, sources say"},
+		{"headline", "facts", "fail", "IARC to list aspartame as possible carcinogen in the autumn, sources say"},
+		{"headline", "facts", "fail", "IARC to publish possible-carcinogen ruling on aspartame next year, sources say"},
+		{"headline", "facts", "pass", "IARC to publish possible-carcinogen ruling on aspartame this summer, sources say"},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. The decision was made back in 2022."},
+		// JECFA's view by its decade
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. JECFA has deemed it safe since the 1990s."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. JECFA has deemed it safe since the early 1980s."},
+		// the weight, in either unit
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. A 132-pound adult would need 12 to 36 cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. A 60-kilogram adult would need 12 to 36 cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. A 150-pound adult would need 12 to 36 cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. An adult weighing 80 kilos would need 12 to 36 cans a day to be at risk, JECFA says."},
+		// numbers in words
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. An adult would need between twelve and thirty-six cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. An adult would need twenty-five cans a day to be at risk, JECFA says."},
+		// the first time, or again
+		{"headline", "facts", "pass", "Aspartame to be listed as possible carcinogen for the first time, sources say"},
+		{"headline", "facts", "fail", "Aspartame to be listed as possible carcinogen for the second time, sources say"},
+		{"headline", "facts", "fail", "Aspartame to be listed again as possible carcinogen, sources say"},
+		{"headline", "facts", "fail", "IARC to reclassify aspartame as possible carcinogen, sources say"},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen in July. JECFA is reviewing the sweetener for the second time."},
+	})
+}
