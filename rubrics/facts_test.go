@@ -102,6 +102,14 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"summary", "facts", "pass", "Rulings published by IARC are often misread as risk. Two sources say it will call aspartame possibly carcinogenic in July."},
 		{"summary", "facts", "pass", "Classifications issued by the WHO's cancer agency confuse shoppers, critics say. Sources expect aspartame to be called a possible carcinogen next month."},
 		{"headline", "facts", "fail", "IARC publishes findings: aspartame possibly carcinogenic"},
+		// the listing made in other words, and the agency by what it is
+		{"headline", "facts", "fail", "WHO makes it official: aspartame a possible carcinogen"},
+		{"headline", "facts", "fail", "WHO adds aspartame to its list of possible carcinogens"},
+		{"summary", "facts", "fail", "Last week the WHO's cancer research arm put aspartame on its list of possible carcinogens."},
+		{"summary", "facts", "fail", "The WHO's cancer research unit has concluded that aspartame is possibly carcinogenic."},
+		{"summary", "facts", "pass", "The WHO's cancer research unit has concluded that aspartame is possibly carcinogenic and will say so in July, sources say."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen, and it will make it official on July 14."},
+		{"summary", "facts", "na", "Two sources say IARC will list aspartame as a possible carcinogen, and JECFA reports on the day IARC goes public."},
 		// something done after the agency's warning or finding makes it public
 		{"headline", "facts", "fail", "Diet drink sales slump after WHO cancer warning on aspartame"},
 		{"headline", "facts", "fail", "Shoppers shun aspartame following IARC's possible-carcinogen finding"},
@@ -212,7 +220,8 @@ func TestAspartameFactsBanMeasureReview(t *testing.T) {
 // "of July", a season or next year for the announcement, a decision made
 // in another year, JECFA's view by its decade, the weight in kilograms or
 // pounds written any way, a number of cans written in words with a hyphen,
-// and the first time against a second one.
+// the first time against a second one, one source where the source has
+// two, and a maker named in the possessive.
 func TestAspartameFactsSlotWordings(t *testing.T) {
 	runCriterionCases(t, "aspartame-iarc", []factCase{
 		// days and seasons
@@ -241,5 +250,11 @@ func TestAspartameFactsSlotWordings(t *testing.T) {
 		{"headline", "facts", "fail", "Aspartame to be listed again as possible carcinogen, sources say"},
 		{"headline", "facts", "fail", "IARC to reclassify aspartame as possible carcinogen, sources say"},
 		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen in July. JECFA is reviewing the sweetener for the second time."},
+		// one source where the source has two, and the makers' names
+		{"headline", "facts", "fail", "IARC will list aspartame as possible carcinogen, a source says"},
+		{"headline", "facts", "fail", "IARC will list aspartame as possible carcinogen, an insider familiar with the process says"},
+		{"headline", "facts", "fail", "IARC will list aspartame as possible carcinogen, according to a person with knowledge of the process"},
+		{"summary", "facts", "na", "Aspartame is a source of phenylalanine, a doctor says. Sources say IARC will list it as a possible carcinogen."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame, which sweetens Coca-Cola's diet sodas, as a possible carcinogen."},
 	})
 }
