@@ -250,6 +250,12 @@ func TestAspartameFactsSlotWordings(t *testing.T) {
 		{"headline", "facts", "fail", "Aspartame to be listed again as possible carcinogen, sources say"},
 		{"headline", "facts", "fail", "IARC to reclassify aspartame as possible carcinogen, sources say"},
 		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen in July. JECFA is reviewing the sweetener for the second time."},
+		// a wrong date or number denied beside the right one is not stated
+		{"headline", "facts", "pass", "Aspartame ruling due on July 14, not July 20 as first reported, sources say IARC will call it a possible carcinogen"},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen in July. The ruling was not finalised last year, as some blogs claimed, but this month."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen on July 14. It is not listed again: this is the first time."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. You would need 12 to 36 cans a day, not five cans, to be at risk."},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. You would need just five cans a day to be at risk."},
 		// one source where the source has two, and the makers' names
 		{"headline", "facts", "fail", "IARC will list aspartame as possible carcinogen, a source says"},
 		{"headline", "facts", "fail", "IARC will list aspartame as possible carcinogen, an insider familiar with the process says"},
