@@ -241,6 +241,9 @@ func TestAspartameFactsSlotWordings(t *testing.T) {
 		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. A 60-kilogram adult would need 12 to 36 cans a day to be at risk, JECFA says."},
 		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. A 150-pound adult would need 12 to 36 cans a day to be at risk, JECFA says."},
 		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. An adult weighing 80 kilos would need 12 to 36 cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. A 70kg adult would need 12 to 36 cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. A 132lb adult would need 12 to 36 cans a day to be at risk, JECFA says."},
+		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. A 150lbs adult would need 12 to 36 cans a day to be at risk, JECFA says."},
 		// numbers in words
 		{"summary", "facts", "pass", "Two sources say IARC will list aspartame as a possible carcinogen. An adult would need between twelve and thirty-six cans a day to be at risk, JECFA says."},
 		{"summary", "facts", "fail", "Two sources say IARC will list aspartame as a possible carcinogen. An adult would need twenty-five cans a day to be at risk, JECFA says."},
