@@ -126,6 +126,11 @@ func TestAspartameFactsMadePublic(t *testing.T) {
 		{"summary", "facts", "pass", "Sources say the WHO's IARC will call aspartame a possible carcinogen in July, and the WHO's JECFA, which has said since 1981 that it is safe, reports the same day."},
 		{"headline", "facts", "pass", "IARC may call aspartame a possible carcinogen, sources say; an IARC spokesman says the findings are confidential"},
 		{"summary", "facts", "pass", "Aspartame is set to be listed as possibly carcinogenic, two sources told Reuters. A WHO spokeswoman said the reviews of the two bodies were complementary."},
+		// the ruling said not to be decided yet: it was finalised this month
+		{"summary", "facts", "fail", "A WHO research group is looking at aspartame as a possible carcinogen, reports say. No decision has been made yet."},
+		{"headline", "facts", "fail", "IARC has not decided whether aspartame is a possible carcinogen, sources say"},
+		{"summary", "facts", "fail", "Sources say IARC is yet to rule on whether aspartame is possibly carcinogenic."},
+		{"summary", "facts", "na", "Sources say IARC will call aspartame possibly carcinogenic. No decision has been made public yet."},
 		// the ruling said not to be public yet: the source's fact
 		{"summary", "facts", "pass", "Sources say IARC will list aspartame as possibly carcinogenic; the finding has not yet been made public."},
 		{"headline", "facts", "pass", "IARC's aspartame verdict, yet to be announced, will call it a possible carcinogen, insiders say"},
@@ -200,6 +205,8 @@ func TestAspartameFactsBanMeasureReview(t *testing.T) {
 		{"summary", "facts", "pass", "Correction: a post published yesterday wrongly said the WHO would ban aspartame. Sources say IARC will list it as possibly carcinogenic in July."},
 		{"summary", "facts", "pass", "An earlier version of this story misstated that IARC will ban aspartame. Two sources say it will call the sweetener possibly carcinogenic next month."},
 		{"summary", "facts", "pass", "So the WHO is banning aspartame? No. Nothing is being banned: two sources say IARC will list it as a possible carcinogen in July."},
+		// a ban in quotation marks is a word heard, not stated
+		{"summary", "facts", "pass", "Some readers heard the WHO had 'banned' aspartame. Two sources say IARC will list it as a possible carcinogen in July."},
 		// a ban told as the agency's act, with no word taking it back
 		{"summary", "facts", "fail", "The WHO will ban aspartame after its cancer agency calls it a possible carcinogen, sources say."},
 		{"headline", "facts", "fail", "IARC to outlaw aspartame as possible carcinogen, sources say"},
