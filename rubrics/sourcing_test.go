@@ -40,6 +40,40 @@ func TestSourcingConstructions(t *testing.T) {
 		{volt, "summary", "pass", "Chinese officials linked the hacks to U.S. support for Taiwan, in remarks described by U.S. sources as oblique, the Journal said."},
 		{volt, "summary", "partial", "The Journal reported that China linked the hacks to Taiwan in Geneva. U.S. officials described Wang Lei's remarks as a clear warning about Taiwan."},
 		{volt, "summary", "partial", "Per the Journal, Chinese envoys hinted at the hacks; the remarks were described by U.S. officials as an admission."},
+		// "State" as a noun after the people is not their verb ("State
+		// Department", "state media"); the verb still is.
+		{volt, "headline", "partial", "China's hint at its hacking role came at a December meeting with Biden officials; State Department silent"},
+		{volt, "headline", "partial", "Beijing tacitly acknowledged the hacks to U.S. officials, state media stays quiet"},
+		{asp, "headline", "partial", "WHO cancer agency to list aspartame as a possible carcinogen, as U.S. officials and State Department stay silent"},
+		{volt, "headline", "pass", "China tacitly acknowledged the hacks, U.S. officials state"},
+		// The impersonal progressive in a headline is hearsay: attributed.
+		{asp, "headline", "pass", "They're saying aspartame is a possible carcinogen now?"},
+		{asp, "headline", "pass", "People are saying the WHO will call aspartame possibly carcinogenic"},
+		{volt, "headline", "pass", "Everyone is saying China all but admitted the hacks in Geneva"},
+		{asp, "headline", "partial", "Aspartame is a possible carcinogen, what are we saying to our kids?"},
+		// What was seen, read or heard in the news attributes to a
+		// publication (partial in a summary), not to nobody.
+		{volt, "summary", "partial", "As you may have seen in the news, China has now admitted it hacked U.S. water utilities."},
+		{volt, "summary", "partial", "I read in the papers that Chinese officials tacitly acknowledged the hacks in Geneva."},
+		{asp, "summary", "partial", "As many have heard on the news, the WHO's cancer agency will list aspartame as possibly carcinogenic in July."},
+		{volt, "summary", "fail", "China has now admitted it hacked U.S. water utilities, and it is all over the news."},
+		// People briefed or familiar who took the remarks as something are
+		// their readers, not their sources.
+		{volt, "summary", "partial", "The Journal says Chinese envoys hinted at the hacks in Geneva. It was U.S. diplomats, and people briefed later, who read the remarks as an admission."},
+		{volt, "summary", "partial", "Per the Journal, China hinted at the hacks in Geneva; officials familiar with the talks, who interpreted the remarks as a warning, were alarmed."},
+		{volt, "summary", "pass", "China hinted at the hacks in Geneva, people briefed on the meeting said."},
+		{volt, "summary", "pass", "China hinted at the hacks in Geneva, according to officials familiar with the talks, who asked not to be named."},
+		// Nothing received from the subject is not its ruling given.
+		{asp, "summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. We have received no word from IARC."},
+		{asp, "summary", "pass", "Aspartame is to be listed as a possible carcinogen, two sources said; the company got nothing from the WHO."},
+		{asp, "summary", "pass", "IARC will call aspartame possibly carcinogenic, people familiar said. Makers have not received any notice from the agency."},
+		{asp, "summary", "partial", "Two sources say IARC will list aspartame as possibly carcinogenic. Diet soda has received a cancer label from the WHO."},
+		// Something found or declared safe, by whoever, is the other side's
+		// view, not the ruling told as made.
+		{asp, "summary", "pass", "IARC will list aspartame as possibly carcinogenic, two sources said. The sweetener has been deemed safe by the WHO's food additives committee since 1981."},
+		{asp, "summary", "pass", "IARC will list aspartame as possibly carcinogenic, two sources said. Aspartame is now considered safe by regulators."},
+		{asp, "summary", "pass", "Two people familiar say IARC will list aspartame as a possible carcinogen; JECFA has declared it harmless within limits."},
+		{asp, "summary", "partial", "IARC will list aspartame as possibly carcinogenic, two sources said. Aspartame has been classified as a carcinogen."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
