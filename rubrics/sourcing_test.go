@@ -74,6 +74,21 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "summary", "pass", "IARC will list aspartame as possibly carcinogenic, two sources said. Aspartame is now considered safe by regulators."},
 		{asp, "summary", "pass", "Two people familiar say IARC will list aspartame as a possible carcinogen; JECFA has declared it harmless within limits."},
 		{asp, "summary", "partial", "IARC will list aspartame as possibly carcinogenic, two sources said. Aspartame has been classified as a carcinogen."},
+		// Sources saying something of the ruling, named as a thing, say
+		// where the claim comes from as they do of the topic itself.
+		{asp, "summary", "pass", "The WHO's cancer agency will call aspartame a possible carcinogen. Insiders say the decision was signed off in June."},
+		{asp, "summary", "pass", "IARC is set to list aspartame as possibly carcinogenic. Two people familiar said the ruling is final."},
+		{asp, "summary", "pass", "Aspartame will be listed as a possible carcinogen in July. The finding was reached this month, sources told Reuters."},
+		{asp, "summary", "fail", "Aspartame will be listed as a possible carcinogen in July. The ruling was reached this month."},
+		// The ruling as an event already past, from which another is told,
+		// is a ruling announced; a ruling still to come, or the subject's
+		// earlier rulings, are not.
+		{asp, "headline", "fail", "Diet soda sales slide after WHO cancer finding on aspartame"},
+		{asp, "headline", "fail", "Snapple drops aspartame following the WHO's possible-carcinogen ruling"},
+		{asp, "headline", "fail", "Lawsuits pile up since IARC declared aspartame possibly carcinogenic"},
+		{asp, "headline", "partial", "Aspartame, a possible carcinogen, set to be dropped after WHO cancer review"},
+		{asp, "headline", "partial", "Aspartame to be listed as possibly carcinogenic; lawyers busy after previous IARC rulings"},
+		{asp, "headline", "pass", "Diet soda sales slide ahead of WHO cancer finding on aspartame, sources say"},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
