@@ -89,6 +89,11 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "partial", "Aspartame, a possible carcinogen, set to be dropped after WHO cancer review"},
 		{asp, "headline", "partial", "Aspartame to be listed as possibly carcinogenic; lawyers busy after previous IARC rulings"},
 		{asp, "headline", "pass", "Diet soda sales slide ahead of WHO cancer finding on aspartame, sources say"},
+		// What people believe is their reading, not what they said.
+		{volt, "headline", "partial", "China's Geneva remarks may have been a tacit admission of the hacks, U.S. officials believe"},
+		{volt, "headline", "partial", "U.S. officials believe China tacitly acknowledged the Volt Typhoon hacks"},
+		{volt, "summary", "partial", "According to the Journal, Chinese envoys hinted at the hacks. American officials believed the remarks were a tacit admission."},
+		{volt, "headline", "pass", "China's Geneva remarks were a tacit admission of the hacks, U.S. officials say"},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
