@@ -94,6 +94,12 @@ func TestSourcingConstructions(t *testing.T) {
 		{volt, "headline", "partial", "U.S. officials believe China tacitly acknowledged the Volt Typhoon hacks"},
 		{volt, "summary", "partial", "According to the Journal, Chinese envoys hinted at the hacks. American officials believed the remarks were a tacit admission."},
 		{volt, "headline", "pass", "China's Geneva remarks were a tacit admission of the hacks, U.S. officials say"},
+		// The subject's warning is what it conveyed, the claim an attribution
+		// carries; the other side's warning is not.
+		{volt, "summary", "partial", "In Geneva, a senior Beijing diplomat warned that Chinese hackers were already inside U.S. water systems, according to a report."},
+		{volt, "summary", "pass", "Chinese envoys warned the U.S. delegation that its Taiwan policy had consequences for American ports, U.S. officials said."},
+		{volt, "summary", "partial", "China warned Washington over Taiwan at the Geneva meeting, the Journal reported, in remarks read as a tacit admission of the hacks."},
+		{volt, "summary", "fail", "China tacitly acknowledged the hacks in Geneva. Separately, U.S. officials said they had warned Beijing of sanctions."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
