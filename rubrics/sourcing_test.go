@@ -100,6 +100,12 @@ func TestSourcingConstructions(t *testing.T) {
 		{volt, "summary", "pass", "Chinese envoys warned the U.S. delegation that its Taiwan policy had consequences for American ports, U.S. officials said."},
 		{volt, "summary", "partial", "China warned Washington over Taiwan at the Geneva meeting, the Journal reported, in remarks read as a tacit admission of the hacks."},
 		{volt, "summary", "fail", "China tacitly acknowledged the hacks in Geneva. Separately, U.S. officials said they had warned Beijing of sanctions."},
+		// The subject's envoys telling the other side is the claim, so
+		// "reportedly" on their verb carries it; telling anyone else is not.
+		{volt, "summary", "partial", "At the Geneva talks a Chinese diplomat reportedly told his American counterparts the intrusions were about Taiwan."},
+		{volt, "summary", "partial", "Chinese officials allegedly informed the U.S. delegation that the water-system hacks were a message over Taiwan."},
+		{volt, "summary", "pass", "A Chinese envoy told U.S. counterparts in Geneva that the hacks were tied to Taiwan, according to people familiar with the talks."},
+		{volt, "summary", "fail", "China tacitly acknowledged the hacks in Geneva. A Chinese official reportedly told state media the meeting was routine."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
