@@ -106,6 +106,19 @@ func TestSourcingConstructions(t *testing.T) {
 		{volt, "summary", "partial", "Chinese officials allegedly informed the U.S. delegation that the water-system hacks were a message over Taiwan."},
 		{volt, "summary", "pass", "A Chinese envoy told U.S. counterparts in Geneva that the hacks were tied to Taiwan, according to people familiar with the talks."},
 		{volt, "summary", "fail", "China tacitly acknowledged the hacks in Geneva. A Chinese official reportedly told state media the meeting was routine."},
+		// The subject's decision told by unnamed sources in the same
+		// sentence is their account of it; told elsewhere, on its own, it is
+		// the subject announcing.
+		{asp, "summary", "pass", "IARC experts have concluded that aspartame is possibly carcinogenic, two people familiar with the process said."},
+		{asp, "headline", "pass", "WHO's cancer agency has decided to list aspartame as a possible carcinogen, sources say"},
+		{asp, "summary", "pass", "According to two sources, IARC has determined that aspartame is possibly carcinogenic and will say so in July."},
+		{asp, "summary", "partial", "Two sources say aspartame will be listed as possibly carcinogenic. IARC has concluded that it is possibly carcinogenic."},
+		{asp, "summary", "fail", "IARC has concluded that aspartame is possibly carcinogenic."},
+		// The sources described before their verb, however long the
+		// description; what they heard or got is not what they said.
+		{asp, "summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people familiar with the agency's process said."},
+		{asp, "summary", "pass", "Aspartame is to be called a possible carcinogen, officials briefed on the panel's June meeting told Reuters."},
+		{asp, "summary", "partial", "Aspartame is to be called a possible carcinogen, Reuters reported. Officials got a briefing on the ruling."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
