@@ -119,6 +119,13 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people familiar with the agency's process said."},
 		{asp, "summary", "pass", "Aspartame is to be called a possible carcinogen, officials briefed on the panel's June meeting told Reuters."},
 		{asp, "summary", "partial", "Aspartame is to be called a possible carcinogen, Reuters reported. Officials got a briefing on the ruling."},
+		// The subject speaking after a relative clause about it, its main
+		// verb marked by a time adverb; the relative clause's own speaker is
+		// not the subject.
+		{asp, "headline", "fail", "The WHO that approved your vaccines now says aspartame is possibly carcinogenic"},
+		{asp, "headline", "fail", "IARC, which once listed coffee, is now saying aspartame may cause cancer"},
+		{asp, "summary", "fail", "The same agency that flagged red meat suddenly says aspartame is possibly carcinogenic."},
+		{asp, "headline", "pass", "IARC, which sources say now plans a July ruling, to list aspartame as possibly carcinogenic"},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
