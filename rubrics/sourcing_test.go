@@ -126,6 +126,12 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "fail", "IARC, which once listed coffee, is now saying aspartame may cause cancer"},
 		{asp, "summary", "fail", "The same agency that flagged red meat suddenly says aspartame is possibly carcinogenic."},
 		{asp, "headline", "pass", "IARC, which sources say now plans a July ruling, to list aspartame as possibly carcinogenic"},
+		// The subject's word on its own process (its reviews, its panels) is
+		// not the ruling put in its mouth; its word on aspartame is.
+		{asp, "headline", "partial", "Aspartame to be listed as a possible carcinogen; WHO says the two reviews are complementary"},
+		{asp, "headline", "pass", "IARC set to call aspartame possibly carcinogenic, sources say; IARC spokesperson says its panels work independently"},
+		{asp, "summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. The WHO said both assessments would be published on July 14."},
+		{asp, "headline", "fail", "WHO spokesperson says aspartame is possibly carcinogenic"},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
