@@ -132,6 +132,13 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "pass", "IARC set to call aspartame possibly carcinogenic, sources say; IARC spokesperson says its panels work independently"},
 		{asp, "summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. The WHO said both assessments would be published on July 14."},
 		{asp, "headline", "fail", "WHO spokesperson says aspartame is possibly carcinogenic"},
+		// "Per" the people is "according to" them; per the subject's own
+		// people is not a source. Responsibility as a state is the claim.
+		{volt, "summary", "pass", "Chinese envoys did not directly say China was responsible for the hacks, per the U.S. officials quoted."},
+		{volt, "summary", "pass", "Per two American officials, Beijing tacitly acknowledged its role in the intrusions."},
+		{asp, "summary", "pass", "Per two officials with knowledge of the process, IARC will list aspartame as possibly carcinogenic."},
+		{volt, "summary", "fail", "Per Chinese officials, Beijing tacitly acknowledged the intrusions."},
+		{volt, "summary", "pass", "Chinese envoys hinted at the Volt Typhoon hacks in Geneva. U.S. officials said China was responsible, though its envoys never said so directly."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
