@@ -139,6 +139,12 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "summary", "pass", "Per two officials with knowledge of the process, IARC will list aspartame as possibly carcinogenic."},
 		{volt, "summary", "fail", "Per Chinese officials, Beijing tacitly acknowledged the intrusions."},
 		{volt, "summary", "pass", "Chinese envoys hinted at the Volt Typhoon hacks in Geneva. U.S. officials said China was responsible, though its envoys never said so directly."},
+		// Unnamed people described by a relative clause, however long; the
+		// subject's own people so described are still not sources.
+		{volt, "summary", "pass", "Americans who were in the room in Geneva say Chinese envoys hinted at the hacks on U.S. ports."},
+		{volt, "summary", "pass", "Those who attended the closed-door Geneva session said China tacitly acknowledged the hacks."},
+		{asp, "summary", "pass", "People who took part in the panel's June meeting say IARC will list aspartame as possibly carcinogenic."},
+		{volt, "summary", "partial", "According to the Journal, China tacitly acknowledged the hacks. Chinese officials who attended the session said the remarks were ambiguous."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
