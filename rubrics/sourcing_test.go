@@ -143,6 +143,8 @@ func TestSourcingConstructions(t *testing.T) {
 		// subject's own people so described are still not sources.
 		{volt, "summary", "pass", "Americans who were in the room in Geneva say Chinese envoys hinted at the hacks on U.S. ports."},
 		{volt, "summary", "pass", "Those who attended the closed-door Geneva session said China tacitly acknowledged the hacks."},
+		{volt, "summary", "pass", "People who were in the room said China all but admitted the Volt Typhoon hacks."},
+		{volt, "summary", "partial", "The Journal says China all but admitted the Volt Typhoon hacks. Officials who attended were stunned."},
 		{asp, "summary", "pass", "People who took part in the panel's June meeting say IARC will list aspartame as possibly carcinogenic."},
 		{volt, "summary", "partial", "According to the Journal, China tacitly acknowledged the hacks. Chinese officials who attended the session said the remarks were ambiguous."},
 	}
