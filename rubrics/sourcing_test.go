@@ -147,6 +147,12 @@ func TestSourcingConstructions(t *testing.T) {
 		{volt, "summary", "partial", "The Journal says China all but admitted the Volt Typhoon hacks. Officials who attended were stunned."},
 		{asp, "summary", "pass", "People who took part in the panel's June meeting say IARC will list aspartame as possibly carcinogenic."},
 		{volt, "summary", "partial", "According to the Journal, China tacitly acknowledged the hacks. Chinese officials who attended the session said the remarks were ambiguous."},
+		// A leak, its sources or insiders from inside the subject speak, not
+		// the subject.
+		{asp, "summary", "pass", "A leak from the agency says aspartame will be listed as possibly carcinogenic."},
+		{asp, "headline", "pass", "Insiders at the WHO say aspartame to be listed as possible carcinogen"},
+		{asp, "summary", "pass", "Sources inside IARC said aspartame will be listed as possibly carcinogenic."},
+		{asp, "summary", "fail", "Aspartame will be listed as possibly carcinogenic, the WHO says."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
