@@ -153,6 +153,14 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "pass", "Insiders at the WHO say aspartame to be listed as possible carcinogen"},
 		{asp, "summary", "pass", "Sources inside IARC said aspartame will be listed as possibly carcinogenic."},
 		{asp, "summary", "fail", "Aspartame will be listed as possibly carcinogenic, the WHO says."},
+		// A label of one informant, in the singular, attributes; the
+		// subject's own people as the label are the subject speaking.
+		{volt, "headline", "pass", "Ex-U.S. official: China hinted it was behind the hacks"},
+		{volt, "headline", "pass", "U.S. diplomat: China all but admitted the hacks"},
+		{asp, "headline", "pass", "Insider: aspartame to be named possible carcinogen by WHO cancer arm"},
+		{asp, "headline", "pass", "WHO sources: aspartame to be named possible carcinogen"},
+		{volt, "headline", "partial", "Chinese official: we tacitly acknowledged the hacks"},
+		{asp, "headline", "fail", "IARC official: aspartame to be named possible carcinogen"},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
