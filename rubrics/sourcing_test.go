@@ -100,6 +100,8 @@ func TestSourcingConstructions(t *testing.T) {
 		{volt, "summary", "pass", "Chinese envoys warned the U.S. delegation that its Taiwan policy had consequences for American ports, U.S. officials said."},
 		{volt, "summary", "partial", "China warned Washington over Taiwan at the Geneva meeting, the Journal reported, in remarks read as a tacit admission of the hacks."},
 		{volt, "summary", "fail", "China tacitly acknowledged the hacks in Geneva. Separately, U.S. officials said they had warned Beijing of sanctions."},
+		{volt, "summary", "partial", "In Geneva a senior Chinese envoy threatened U.S. water systems over Taiwan, according to a report."},
+		{volt, "summary", "pass", "At the secret Geneva meeting, Beijing's cyber chief threatened Washington over the hacks on its ports, two people familiar with the talks said."},
 		// The subject's envoys telling the other side is the claim, so
 		// "reportedly" on their verb carries it; telling anyone else is not.
 		{volt, "summary", "partial", "At the Geneva talks a Chinese diplomat reportedly told his American counterparts the intrusions were about Taiwan."},
