@@ -116,6 +116,10 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "summary", "pass", "According to two sources, IARC has determined that aspartame is possibly carcinogenic and will say so in July."},
 		{asp, "summary", "partial", "Two sources say aspartame will be listed as possibly carcinogenic. IARC has concluded that it is possibly carcinogenic."},
 		{asp, "summary", "fail", "IARC has concluded that aspartame is possibly carcinogenic."},
+		// or told by a report in the same sentence, the report's account
+		{asp, "summary", "pass", "Reuters reported that IARC has decided to list aspartame as possibly carcinogenic. Its story rests on two sources familiar with the process."},
+		{asp, "summary", "partial", "IARC has determined that aspartame is possibly carcinogenic, according to a Reuters report."},
+		{asp, "summary", "partial", "Reuters reported that IARC will list aspartame as possibly carcinogenic. The agency has decided to list it."},
 		// The sources described before their verb, however long the
 		// description; what they heard or got is not what they said.
 		{asp, "summary", "pass", "IARC will list aspartame as possibly carcinogenic in July, two people familiar with the agency's process said."},
