@@ -167,6 +167,14 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "pass", "WHO sources: aspartame to be named possible carcinogen"},
 		{volt, "headline", "partial", "Chinese official: we tacitly acknowledged the hacks"},
 		{asp, "headline", "fail", "IARC official: aspartame to be named possible carcinogen"},
+		// A headline's passive with its copula dropped tells the ruling as
+		// made; "to be", a modal or a negation before it does not.
+		{asp, "headline", "fail", "Aspartame declared possible carcinogen"},
+		{asp, "headline", "fail", "Diet Coke sweetener labelled 'possibly carcinogenic'"},
+		{asp, "headline", "fail", "Aspartame, the sweetener in Extra gum, classified as a possible carcinogen"},
+		{asp, "headline", "partial", "Aspartame to be declared possible carcinogen"},
+		{asp, "headline", "partial", "Aspartame could be labelled a possible carcinogen next month"},
+		{asp, "headline", "pass", "Aspartame to be declared possible carcinogen, sources say"},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
