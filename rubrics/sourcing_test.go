@@ -175,6 +175,13 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "partial", "Aspartame to be declared possible carcinogen"},
 		{asp, "headline", "partial", "Aspartame could be labelled a possible carcinogen next month"},
 		{asp, "headline", "pass", "Aspartame to be declared possible carcinogen, sources say"},
+		// The subject speaking inside quotation marks is someone's words
+		// quoted (a claim being checked), not the text putting the ruling in
+		// its mouth.
+		{asp, "summary", "pass", "Claim: 'The WHO says aspartame causes cancer.' Verdict: false. Two sources told Reuters IARC will list it as possibly carcinogenic."},
+		{asp, "headline", "pass", "'WHO says aspartame causes cancer' posts go viral; sources say IARC to list it as possible carcinogen"},
+		{asp, "summary", "pass", "Posts claiming \"IARC said aspartame is carcinogenic\" are wrong: people with knowledge of the process say it will be listed as possibly carcinogenic."},
+		{asp, "summary", "partial", "Two sources say IARC will list aspartame as possibly carcinogenic. The WHO says aspartame is possibly carcinogenic."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
