@@ -89,6 +89,11 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "partial", "Aspartame, a possible carcinogen, set to be dropped after WHO cancer review"},
 		{asp, "headline", "partial", "Aspartame to be listed as possibly carcinogenic; lawyers busy after previous IARC rulings"},
 		{asp, "headline", "pass", "Diet soda sales slide ahead of WHO cancer finding on aspartame, sources say"},
+		{asp, "summary", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. Lawsuits followed after the agency's 2015 glyphosate classification."},
+		// inverted, after the claim, by a verb of warning
+		{asp, "headline", "fail", "DIET SODA SWEETENER ASPARTAME COULD GIVE YOU CANCER, WARNS WHO"},
+		{asp, "headline", "fail", "Aspartame may cause cancer, cautions World Health Organization"},
+		{asp, "headline", "pass", "Aspartame may cause cancer, warn sources close to WHO panel"},
 		// What people believe is their reading, not what they said.
 		{volt, "headline", "partial", "China's Geneva remarks may have been a tacit admission of the hacks, U.S. officials believe"},
 		{volt, "headline", "partial", "U.S. officials believe China tacitly acknowledged the Volt Typhoon hacks"},
