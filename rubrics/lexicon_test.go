@@ -603,11 +603,15 @@ func TestLexiconAttributionOnBothStories(t *testing.T) {
 		{"according_to_subject", asp, "According to the WHO, aspartame is a possible carcinogen", true},
 		{"according_to_subject", volt, "According to a Chinese statement, the hacks were a warning", true},
 		{"according_to_subject", volt, "According to China's U.S. counterparts, the hacks were a warning", false},
-		// subject_announces: a correction retracts what an earlier version said.
+		// subject_announces: a correction retracts what an earlier version
+		// said; told by a report in the same sentence it is the report's
+		// account (attr6); on its own it is the subject's act.
 		{"subject_announces", asp, "An earlier version of this article stated that IARC had classified aspartame as a carcinogen", false},
-		{"subject_announces", asp, "IARC had classified aspartame as a carcinogen, the article stated", true},
+		{"subject_announces", asp, "IARC had classified aspartame as a carcinogen, the article stated", false},
+		{"subject_announces", asp, "By then IARC had classified aspartame as a carcinogen", true},
 		{"subject_announces", volt, "A previous version of this story said that China had admitted the hacks", false},
-		{"subject_announces", volt, "China had admitted the hacks, the previous story said", true},
+		{"subject_announces", volt, "China had admitted the hacks, the previous story said", false},
+		{"subject_announces", volt, "By then China had admitted the hacks", true},
 		// subject_speaks: its people on the record speak for it; its sources are a leak.
 		{"subject_speaks", asp, "IARC officials say aspartame is possibly carcinogenic", true},
 		{"subject_speaks", asp, "Aspartame is possibly carcinogenic, IARC insiders say", false},
