@@ -172,6 +172,11 @@ func TestSourcingConstructions(t *testing.T) {
 		{asp, "headline", "pass", "WHO sources: aspartame to be named possible carcinogen"},
 		{volt, "headline", "partial", "Chinese official: we tacitly acknowledged the hacks"},
 		{asp, "headline", "fail", "IARC official: aspartame to be named possible carcinogen"},
+		// the people spoken to in "X to Y: …" are not the source
+		{volt, "headline", "partial", "Chinese envoy to U.S. officials: your Taiwan policy is why we are in your ports"},
+		{volt, "headline", "partial", "China's Wang Lei to American diplomats in Geneva: the hacks on your ports are about Taiwan"},
+		{asp, "headline", "partial", "WHO cancer arm to regulators: aspartame to be listed as possible carcinogen"},
+		{volt, "headline", "pass", "According to officials: China tacitly acknowledged the hacks"},
 		// A headline's passive with its copula dropped tells the ruling as
 		// made; "to be", a modal or a negation before it does not.
 		{asp, "headline", "fail", "Aspartame declared possible carcinogen"},
