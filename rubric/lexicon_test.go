@@ -259,3 +259,80 @@ func TestTypedFactsOnAnotherStory(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasuredFactsOnAnotherStory checks the lexicon's classes of measured,
+// counted and dated facts (<mass_unit_kg>, <range_word>, <settle_word>, …)
+// on the made-up pier story, whose source limits each visitor on the pier to
+// 90 kg of luggage (198 pounds), lets 4 to 6 boats moor, and has outside
+// engineers meet before the council adds the pier to its list of closures:
+// the story writes its values, the lexicon the words they come in.
+func TestMeasuredFactsOnAnotherStory(t *testing.T) {
+	src := strings.Replace(lexRubric, "  other_party:\n", `  weight_wrong:
+    patterns: ["/[0-9]+/ -? <mass_unit_kg>", "/[0-9]+/ -? <mass_unit_lb> <person_noun>", "<weigh_word> /[0-9]+/ <mass_unit_lb>"]
+    exclude: ["90 -? <mass_unit_kg>", "198 -? <mass_unit_lb>", "<weigh_word> 198"]
+  count_wrong:
+    patterns: ["<few_word> of? boats", "/[0-9]+/ <range_word>|- /[0-9]+/ boats"]
+    exclude: ["4 <range_word>|- 6 boats"]
+  when_wrong:
+    patterns:
+      - "<settle_word> _{0,4} <cardinal>|a|an? <time_unit> ago"
+      - "in <period_part> <month_full>"
+      - "for a|the <repeat_ordinal> time"
+      - "close~ <again_word>"
+      - "since the? <period_part>? /1[89][0-9]0s/"
+  event_right:
+    patterns: ["<outside_adj> engineers", "engineers|<expert_word> _{0,3} <convened_word>", "add~ _{0,4} to _{0,2} its|the|a <list_noun>", "put~|place~ _{0,4} on|in _{0,2} its|the|a <list_noun>"]
+  other_party:
+`, 1)
+	r := loadLexSource(t, src)
+	tests := []struct {
+		signal, text string
+		want         bool
+	}{
+		{"weight_wrong", "Visitors may carry 70 kg of luggage on the pier", true},
+		{"weight_wrong", "A 70-kilogram limit for the pier's visitors", true},
+		{"weight_wrong", "Visitors may carry 70 kilos each", true},
+		{"weight_wrong", "A 150-pound adult may walk the pier", true},
+		{"weight_wrong", "Anyone weighing 150 lbs may walk the pier", true},
+		{"weight_wrong", "Visitors may carry 90 kg of luggage on the pier", false},
+		{"weight_wrong", "Visitors may carry 90 kilograms of luggage", false},
+		{"weight_wrong", "A 198-lb adult may walk the pier", false},
+		{"weight_wrong", "Anyone weighing 198 pounds may walk the pier", false},
+		{"count_wrong", "Several boats may moor at the pier", true},
+		{"count_wrong", "A couple of boats may moor there", true},
+		{"count_wrong", "Between 3 and 8 boats may moor there", true},
+		{"count_wrong", "From 2 through 5 boats may moor there", true},
+		{"count_wrong", "From 4 to 6 boats may moor there", false},
+		{"count_wrong", "4 until 6 boats may moor there", false},
+		{"when_wrong", "The council decided two years ago to close the pier", true},
+		{"when_wrong", "The council agreed months ago to close the pier", true},
+		{"when_wrong", "The closure was finalised a decade ago", true},
+		{"when_wrong", "The pier will close in early June", true},
+		{"when_wrong", "The pier will close in mid August", true},
+		{"when_wrong", "The pier closes for a second time", true},
+		{"when_wrong", "The pier closes for the third time", true},
+		{"when_wrong", "The pier will close again", true},
+		{"when_wrong", "The pier has been unsafe since the late 1990s", true},
+		{"when_wrong", "The council will close the pier in May", false},
+		{"when_wrong", "The pier closes for the first time", false},
+		{"event_right", "The council acted after outside engineers inspected the pier", true},
+		{"event_right", "The council acted after independent engineers inspected it", true},
+		{"event_right", "The closure came after the specialists convened", true},
+		{"event_right", "The council added the pier to its list of closures", true},
+		{"event_right", "The council placed the pier in a category of its own", true},
+		{"event_right", "The council closed the pier", false},
+	}
+	for _, tt := range tests {
+		var spans []string
+		got := false
+		for _, m := range r.Explain(tt.text) {
+			if m.Signal == tt.signal {
+				spans = append(spans, m.Span.Text)
+				got = got || !m.Negated
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s in %q = %v (%s), want %v", tt.signal, tt.text, got, strings.Join(spans, "; "), tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package rubrics_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -633,4 +634,75 @@ func TestLexiconAttributionOnBothStories(t *testing.T) {
 		{"subject_gives", asp, "Aspartame gets a cancer label from WHO", true},
 	}
 	runLexiconCases(t, tests)
+}
+
+// factWordClasses are the lexicon's classes of measured, counted and dated
+// facts, moved from the aspartame story's facts signals (issue 13).
+var factWordClasses = []string{"mass_unit_kg", "mass_unit_lb", "weigh_word", "person_noun", "range_word", "few_word", "time_unit", "period_part", "settle_word", "repeat_ordinal", "again_word", "expert_word", "outside_adj", "convened_word", "list_noun"}
+
+// TestLexiconFactWordsMovedFromStory checks the aspartame facts signals that
+// read the lexicon's classes of measured, counted and dated facts, on
+// sentences written for each class, and that the Volt Typhoon rubric, which
+// writes none of them, need not define anything for them.
+func TestLexiconFactWordsMovedFromStory(t *testing.T) {
+	const asp = "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		// <mass_unit_kg>, <mass_unit_lb>: the story's weight in every spelling, another weight wrong.
+		{"number_right", asp, "The limit assumes a 60 kg adult", true},
+		{"number_right", asp, "The limit assumes a 60-kilogram adult", true},
+		{"number_right", asp, "The limit assumes an adult of 132 lbs", true},
+		{"number_wrong", asp, "The limit assumes a 70 kilo adult", true},
+		{"number_wrong", asp, "The limit assumes a 60 kilo adult", false},
+		// <person_noun>, <weigh_word>: another weight in pounds, of a person or weighed.
+		{"number_wrong", asp, "The limit holds for a 150-pound woman", true},
+		{"number_wrong", asp, "The limit holds for someone weighing 150 lb", true},
+		{"number_wrong", asp, "The limit holds for someone weighing 132 lb", false},
+		// <range_word>, <few_word>: another range of cans, a count by a quantifier.
+		{"number_wrong", asp, "Drinking 5 through 10 cans a day is fine", true},
+		{"number_wrong", asp, "Drinking a handful of cans a day is fine", true},
+		{"number_wrong", asp, "Drinking 12 through 36 cans a day is fine", false},
+		// <settle_word>, <time_unit>: the ruling finalised another time, or this month.
+		{"date_wrong", asp, "IARC finalised the ruling two decades ago", true},
+		{"date_wrong", asp, "The agency settled on its view a year ago", true},
+		{"date_right", asp, "The agency settled on its view earlier this month", true},
+		// <period_part>: a part of July for the decision; a decade JECFA's view is not from.
+		{"date_wrong", asp, "IARC decided in mid July to list aspartame", true},
+		{"view_wrong", asp, "JECFA has held it safe since the mid 1990s", true},
+		{"view_wrong", asp, "JECFA has held it safe since the early 1980s", false},
+		// <repeat_ordinal>, <again_word>: listed again where the source has the first time.
+		{"date_wrong", asp, "IARC lists aspartame for the third time", true},
+		{"date_wrong", asp, "Aspartame was classified anew by IARC", true},
+		{"date_wrong", asp, "IARC lists aspartame for the first time", false},
+		// <expert_word>, <outside_adj>, <convened_word>: the ruling after the experts met.
+		{"event_right", asp, "The ruling came after independent experts weighed the studies", true},
+		{"event_right", asp, "The ruling came after the advisers convened", true},
+		{"event_right", asp, "The ruling came at a meeting of scientists", true},
+		{"event_right", asp, "The ruling came last month", false},
+		// <list_noun>: the listing made by putting it on a list.
+		{"announced", asp, "IARC added aspartame to its list of possible carcinogens", true},
+		{"announced", asp, "IARC placed aspartame in a category of possible carcinogens", true},
+		{"announced", asp, "IARC's list of possible carcinogens is long", false},
+		// <settle_word> denied: the ruling not yet made, where the source has it made.
+		{"undecided", asp, "IARC has not yet concluded its review", true},
+		{"undecided", asp, "IARC experts have not agreed yet", true},
+		{"undecided", asp, "The ruling was not finalised last year", false},
+	})
+	src, err := os.ReadFile("volt-typhoon-geneva.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range factWordClasses {
+		if strings.Contains(string(src), "<"+c+">") {
+			t.Errorf("volt-typhoon-geneva.yaml writes <%s>: add its sentences to this test", c)
+		}
+	}
+	asp2, err := os.ReadFile("aspartame-iarc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range factWordClasses {
+		if !strings.Contains(string(asp2), "<"+c+">") {
+			t.Errorf("aspartame-iarc.yaml no longer writes <%s>: the sentences above test nothing of it", c)
+		}
+	}
 }
