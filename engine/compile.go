@@ -75,6 +75,7 @@ func Compile(f *YAMLFile, in Input) *Program {
 		}
 		p.lexicon = x.f.ID + "@" + fmt.Sprint(x.f.Version)
 		p.lexData = x.data
+		p.lex = x
 	}
 	for n, ws := range in.Classes {
 		if _, dup := cls[n]; dup {

@@ -54,6 +54,11 @@ type LexiconFile struct {
 	// Classes are hand-written closed word classes (function words).
 	Classes map[string][]string   `yaml:"classes"`
 	Signals map[string]FileSignal `yaml:"signals"`
+	// Templates are the standards' criterion templates (a decision list
+	// written once, with parameters a story fills in). The engine keeps
+	// them as written; package rubric reads them (docs/RUBRICS.md,
+	// "Criterion templates").
+	Templates map[string]yaml.Node `yaml:"templates,omitempty"`
 }
 
 // LexiconRequires lists the signals a rubric must define, each with what it
@@ -111,6 +116,7 @@ type Lexicon struct {
 	Version   int
 	Classes   []string
 	Signals   []string
+	Templates []string
 	Requires  map[string]string
 }
 
@@ -137,8 +143,12 @@ func Lexicons() ([]Lexicon, error) {
 		for n := range x.f.Signals {
 			l.Signals = append(l.Signals, n)
 		}
+		for n := range x.f.Templates {
+			l.Templates = append(l.Templates, n)
+		}
 		sort.Strings(l.Classes)
 		sort.Strings(l.Signals)
+		sort.Strings(l.Templates)
 		out = append(out, l)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
@@ -272,4 +282,57 @@ func useLexicon(f *YAMLFile, spec string) *lexicon {
 		f.Addf(f.Line("lexicon"), "the rubric asks for lexicon %s version %s, but this factgrade has version %d: check the lexicon's changes in docs/RUBRICS.md and update the rubric", id, ver, x.f.Version)
 	}
 	return x
+}
+
+// Template is a criterion template of a lexicon, as written: its YAML node
+// and the file it is in (for lines in problems). Package rubric reads it.
+type Template struct {
+	Name string
+	File string
+	Node *yaml.Node
+}
+
+// Template returns the criterion template name of the program's lexicon.
+func (p *Program) Template(name string) (Template, bool) {
+	if p.lex == nil {
+		return Template{}, false
+	}
+	n, ok := p.lex.f.Templates[name]
+	if !ok {
+		return Template{}, false
+	}
+	return Template{Name: name, File: p.lex.file, Node: &n}, true
+}
+
+// Templates names the criterion templates of the program's lexicon, sorted.
+func (p *Program) Templates() []string {
+	if p.lex == nil {
+		return nil
+	}
+	var out []string
+	for n := range p.lex.f.Templates {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LexiconTemplates returns every criterion template of the built-in
+// lexicon id, for tests and docs.
+func LexiconTemplates(id string) ([]Template, error) {
+	all, probs := loadLexicons()
+	if len(probs) > 0 {
+		return nil, &LoadError{Problems: probs}
+	}
+	x, ok := all[id]
+	if !ok {
+		return nil, fmt.Errorf("no lexicon %q", id)
+	}
+	var out []Template
+	for n := range x.f.Templates {
+		node := x.f.Templates[n]
+		out = append(out, Template{Name: n, File: x.file, Node: &node})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
 }

@@ -41,6 +41,8 @@ type Program struct {
 	// fromLexicon names the signals the rubric's lexicon defined; a rubric
 	// need not use them all.
 	fromLexicon map[string]bool
+	// lex is the rubric's lexicon (nil for none), for its templates.
+	lex *lexicon
 	// vocab numbers every word a pattern names and every function word
 	// the language check counts (see intern); langByID is languageWords by
 	// those numbers.

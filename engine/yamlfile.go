@@ -168,6 +168,9 @@ func (f *YAMLFile) checkKnown(n *yaml.Node, t reflect.Type, where string) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	if t == reflect.TypeOf(yaml.Node{}) {
+		return // kept as written, read by whoever asks for it
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {

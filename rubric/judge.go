@@ -117,6 +117,12 @@ type rule struct {
 	// review, when set, marks the verdict for an editor's review and says
 	// why ({span} is the triggering words).
 	review string
+	// what the rule was written as, for people (Criterion.Rules): its
+	// name in a template, conditions, kinds, cited ids, and where it was
+	// written (file:line).
+	name, origin string
+	when, kinds  []string
+	cite         []string
 }
 
 // edit is what a rewrite edit puts in place of the words it applies to.

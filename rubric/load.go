@@ -52,17 +52,24 @@ type FileSource struct {
 
 // FileCriterion is one criterion of a rubric file.
 type FileCriterion struct {
-	ID       string            `yaml:"id"`
-	Question string            `yaml:"question"`
-	Weight   float64           `yaml:"weight"`
-	Kinds    []string          `yaml:"kinds"`
-	CapsAt   string            `yaml:"caps_at,omitempty"`
-	Verdicts map[string]string `yaml:"verdicts"`
-	Evidence []FileEvidence    `yaml:"evidence"`
-	Guidance string            `yaml:"guidance,omitempty"`
-	Fix      string            `yaml:"fix,omitempty"`
-	Rules    []FileRule        `yaml:"rules,omitempty"`
-	Rewrite  []FileEdit        `yaml:"rewrite,omitempty"`
+	ID string `yaml:"id"`
+	// Standard names the lexicon's criterion template the criterion fills
+	// in (docs/RUBRICS.md, "Criterion templates"); With gives its
+	// parameters, Drop leaves out some of its rules by name, and Rules are
+	// then the story's own, each with its Place among the template's.
+	Standard string               `yaml:"standard,omitempty"`
+	With     map[string]yaml.Node `yaml:"with,omitempty"`
+	Drop     []string             `yaml:"drop,omitempty"`
+	Question string               `yaml:"question"`
+	Weight   float64              `yaml:"weight"`
+	Kinds    []string             `yaml:"kinds"`
+	CapsAt   string               `yaml:"caps_at,omitempty"`
+	Verdicts map[string]string    `yaml:"verdicts"`
+	Evidence []FileEvidence       `yaml:"evidence"`
+	Guidance string               `yaml:"guidance,omitempty"`
+	Fix      string               `yaml:"fix,omitempty"`
+	Rules    []FileRule           `yaml:"rules,omitempty"`
+	Rewrite  []FileEdit           `yaml:"rewrite,omitempty"`
 	// Append is the attribution a headline that lacks one gets at its end,
 	// or a list of them, best first (a reviser skips one whose words the
 	// headline already has).
@@ -105,6 +112,13 @@ type FileRule struct {
 	Review string   `yaml:"review,omitempty"`
 	Cite   []string `yaml:"cite,omitempty"`
 	Fix    string   `yaml:"fix,omitempty"`
+	// Name names a template's rule, for a story's place and drop; If lists
+	// the optional parameters it needs (without them it is left out).
+	Name string   `yaml:"name,omitempty"`
+	If   []string `yaml:"if,omitempty"`
+	// Place says where a story's rule goes among its template's: first,
+	// last, "before NAME", "after NAME" or "instead of NAME".
+	Place string `yaml:"place,omitempty"`
 }
 
 // FileEdit is one rewrite edit: the words it applies to, given as a token
@@ -354,7 +368,11 @@ func (l *loader) buildLetters(r *Rubric, f *File) {
 
 func (l *loader) buildCriterion(r *Rubric, fc *FileCriterion, i int, src *Source) *Criterion {
 	at := func(keys ...any) int { return l.Line(append([]any{"criteria", i}, keys...)...) }
-	c := &Criterion{ID: fc.ID, Question: fc.Question, Weight: fc.Weight, CapsAt: fc.CapsAt, Guidance: fc.Guidance, Fix: fc.Fix, Verdicts: map[Verdict]string{}}
+	rules, ok := l.expand(r, fc, i)
+	if !ok {
+		return nil
+	}
+	c := &Criterion{ID: fc.ID, Question: fc.Question, Weight: fc.Weight, CapsAt: fc.CapsAt, Guidance: fc.Guidance, Fix: fc.Fix, Standard: fc.Standard, Verdicts: map[Verdict]string{}}
 	if !engine.ValidName(fc.ID) {
 		l.Addf(at("id"), "criterion id %q must be lower-case letters, digits and underscores", fc.ID)
 	}
@@ -429,21 +447,23 @@ func (l *loader) buildCriterion(r *Rubric, fc *FileCriterion, i int, src *Source
 			l.Addf(at("append"), "criterion %s: append: an empty attribution", fc.ID)
 		}
 	}
-	for j, fr := range fc.Rules {
-		ru := rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix, review: strings.TrimSpace(fr.Review)}
+	for _, rs := range rules {
+		fr, lab := rs.FileRule, rs.label
+		ru := rule{reason: fr.Reason, decisive: fr.Decisive, fix: fr.Fix, review: strings.TrimSpace(fr.Review),
+			name: fr.Name, when: fr.When, kinds: fr.Kinds, cite: fr.Cite, origin: rs.origin}
 		if ru.review != "" && ru.decisive {
-			l.Addf(at("rules", j), "criterion %s rule %d: a rule cannot be both decisive and marked for review", fc.ID, j+1)
+			l.Addf(rs.line(), "criterion %s %s: a rule cannot be both decisive and marked for review", fc.ID, lab)
 		}
 		v, err := ParseVerdict(fr.Verdict)
 		if err != nil {
-			l.Addf(at("rules", j, "verdict"), "criterion %s rule %d: %v", fc.ID, j+1, err)
+			l.Addf(rs.line("verdict"), "criterion %s %s: %v", fc.ID, lab, err)
 		}
 		ru.verdict = v
 		var kinds []string
 		for _, k := range fr.Kinds {
 			kind, err := ParseKind(k)
 			if err != nil {
-				l.Addf(at("rules", j, "kinds"), "criterion %s rule %d: %v", fc.ID, j+1, err)
+				l.Addf(rs.line("kinds"), "criterion %s %s: %v", fc.ID, lab, err)
 				continue
 			}
 			kinds = append(kinds, string(kind))
@@ -452,19 +472,24 @@ func (l *loader) buildCriterion(r *Rubric, fc *FileCriterion, i int, src *Source
 		for w, cond := range fr.When {
 			t, err := r.prog.Condition(cond)
 			if err != nil {
-				l.Addf(at("rules", j, "when", w), "criterion %s rule %d: %v", fc.ID, j+1, err)
+				l.Addf(rs.line("when", w), "criterion %s %s: %v", fc.ID, lab, err)
 				continue
 			}
 			when = append(when, t)
 		}
-		checkCites(at("rules", j, "fix"), fr.Fix)
+		checkCites(rs.line("fix"), fr.Fix)
+		for _, part := range []struct{ what, s string }{{"reason", fr.Reason}, {"review", fr.Review}, {"fix", fr.Fix}} {
+			for _, ph := range rawPlaceholders(part.s) {
+				l.Addf(rs.line(part.what), "criterion %s %s: its %s would print %s raw: no parameter or grading fills it in", fc.ID, lab, part.what, ph)
+			}
+		}
 		if strings.TrimSpace(fr.Reason) == "" {
-			l.Addf(at("rules", j), "criterion %s rule %d: reason is missing", fc.ID, j+1)
+			l.Addf(rs.line(), "criterion %s %s: reason is missing", fc.ID, lab)
 		}
 		for _, id := range fr.Cite {
 			k, ok := evIdx[id]
 			if !ok {
-				l.Addf(at("rules", j, "cite"), "criterion %s rule %d: cite names unknown evidence %q", fc.ID, j+1, id)
+				l.Addf(rs.line("cite"), "criterion %s %s: cite names unknown evidence %q", fc.ID, lab, id)
 				continue
 			}
 			ru.citations = append(ru.citations, c.Evidence[k].Citation())

@@ -82,6 +82,9 @@ type Criterion struct {
 	Guidance string
 	// Fix is the hint shown to an editor when the criterion is not passed.
 	Fix string
+	// Standard is the lexicon's criterion template the criterion fills in
+	// ("" when the story writes all its rules).
+	Standard string
 
 	// rules is what the rule judge decides the criterion with.
 	rules *criterionRules

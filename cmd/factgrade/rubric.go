@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -89,8 +90,48 @@ func rubricShow(e *env, id string) error {
 		for _, ev := range c.Evidence {
 			fmt.Fprintf(w, "  ¶%d %q\n", ev.Paragraph, ev.Quote)
 		}
+		showRules(w, c)
 	}
 	return nil
+}
+
+// showRules prints a criterion's decision list as the rule judge runs it,
+// its template filled in, each rule with where it was written.
+func showRules(w io.Writer, c *rubric.Criterion) {
+	if c.Standard != "" {
+		fmt.Fprintf(w, "  rules (standard %s, filled in):\n", c.Standard)
+	} else {
+		fmt.Fprintf(w, "  rules:\n")
+	}
+	for i, ru := range c.Rules() {
+		from := ru.Origin
+		if ru.Name != "" {
+			from += ", template rule " + ru.Name
+		}
+		kinds := ""
+		if len(ru.Kinds) > 0 {
+			kinds = "[" + strings.Join(ru.Kinds, ", ") + "] "
+		}
+		when := "always"
+		if len(ru.When) > 0 {
+			when = strings.Join(ru.When, ", ")
+		}
+		mark := ""
+		if ru.Decisive {
+			mark = " (decisive)"
+		}
+		fmt.Fprintf(w, "  %2d. %swhen %s → %s%s   (%s)\n", i+1, kinds, when, ru.Verdict, mark, from)
+		fmt.Fprintf(w, "      reason: %s\n", ru.Reason)
+		if ru.Review != "" {
+			fmt.Fprintf(w, "      review: %s\n", ru.Review)
+		}
+		if ru.Fix != "" {
+			fmt.Fprintf(w, "      fix: %s\n", ru.Fix)
+		}
+		if len(ru.Cite) > 0 {
+			fmt.Fprintf(w, "      cite: %s\n", strings.Join(ru.Cite, ", "))
+		}
+	}
 }
 
 // rubricLint loads rubric files from disk as the server would and reports
