@@ -510,3 +510,11 @@ func (c *Criterion) Rules() []RuleInfo {
 	}
 	return out
 }
+
+// CheckTemplate reads a lexicon's criterion template and returns what in
+// it cannot expand (docs/RUBRICS.md, "Criterion templates"), for tests and
+// lint of the lexicon.
+func CheckTemplate(t engine.Template) []Problem {
+	_, probs := readTemplate(t)
+	return probs
+}
