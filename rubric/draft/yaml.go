@@ -130,115 +130,68 @@ func (s *story) yaml() []byte {
 	}
 	hedged := len(s.strength) > 0
 	b.WriteString("criteria:\n")
-	s.criterion(&b, "claim", "Does the text say no more than the source?", 3, "headline, summary", "D",
+	b.WriteString("  # The criteria fill in the lexicon's templates of the standards (standard:\n")
+	b.WriteString("  # NAME, with: its parameters; docs/RUBRICS.md, \"Criterion templates\");\n")
+	b.WriteString("  # 'factgrade rubric show ID' prints their rules filled in. A rule of the\n")
+	b.WriteString("  # story's own goes under rules: with place: first, last, before NAME,\n")
+	b.WriteString("  # after NAME or instead of NAME.\n")
+	s.criterion(&b, "claim", "claim_strength", "Does the text say no more than the source?", 3, "headline, summary", "D",
 		map[string]string{
 			"pass":    "The claim as the source states it, with its hedge (" + strings.Join(s.strength, ", ") + ").",
 			"partial": "The claim without the source's hedge, or a stronger word beside it.",
 			"fail":    "The claim made stronger than the source's, with nothing of its hedge.",
 			"na":      "The text does not state the claim.",
 		},
-		"claim", `      - when: ["overclaim.unhedged|intensifier|intensifier_phrase|strong_claim.unhedged", "!claim_hedge|tacit"]
-        verdict: fail
-        decisive: true
-        reason: "{span} says more than the source."
-        fix: "Replace {span} with the source's wording: {cite:claim-1}"
-      - when: ["overclaim.unhedged|intensifier|intensifier_phrase|strong_claim.unhedged"]
-        verdict: partial
-        reason: "{span} says more than the source, beside its hedge."
-        fix: "Remove {span}: {cite:claim-1}"
-      - when: ["claim_hedge|tacit"]
-        verdict: pass
-        reason: "{span} keeps the source's hedge."
-      - when: ["overclaim|strong_claim"]
-        verdict: partial
-        reason: "{span} is quoted or attributed, but the text never gives the source's hedge."
-`+topicRule(hedged))
-	s.criterion(&b, "sourcing", "Does the text show where the claim comes from?", 2, "headline, summary", "",
+		"claim", "      strong: strong_claim\n      hedge: claim_hedge\n      claim: claim-1\n", topicRule(hedged))
+	s.criterion(&b, "sourcing", "attribution", "Does the text show where the claim comes from?", 2, "headline, summary", "",
 		map[string]string{
 			"pass":    "Headline: attributed. Summary: says the sources are unnamed, as the source does.",
 			"partial": "Headline: unattributed. Summary: attributed only to the publication.",
 			"fail":    "Summary: no attribution; the claim told as settled fact.",
 			"na":      "The text does not state the claim.",
 		},
-		"sourcing", `      - when: ["!topic"]
-        verdict: na
-        reason: The text does not state the claim, so there is nothing to attribute.
-      - kinds: [headline]
-        when: ["headline_attribution|source_label|hedge_adverb"]
-        verdict: pass
-        reason: "{span} attributes the claim."
-      - kinds: [headline]
-        when: []
-        verdict: partial
-        reason: The headline states the claim without attribution.
-        fix: "Attribute the claim: {cite:sourcing-1}"
-      - kinds: [summary]
-        when: ["anonymity|unnamed_source"]
-        verdict: pass
-        reason: "{span} attributes the claim to unnamed sources, as the source does."
-      - kinds: [summary]
-        when: ["publication|publication_name|hedge_adverb|hedge_phrase"]
-        verdict: partial
-        reason: "{span} attributes the claim only to the publication."
-        fix: "Say the sources were unnamed: {cite:sourcing-1}"
-      - kinds: [summary]
-        when: []
-        verdict: fail
-        reason: The text tells the claim as settled fact, with no attribution.
-        fix: "Attribute the claim as the source does: {cite:sourcing-1}"
-`)
-	s.criterion(&b, "other_side", "Is the other side there?", 2, "summary", "",
+		"sourcing", "      told: topic\n      sources: sourcing-1\n", "")
+	s.criterion(&b, "other_side", "other_side", "Is the other side there?", 2, "summary", "",
 		map[string]string{
 			"pass": "Gives the other side's response or view, as the source does.",
 			"fail": "The other side is absent.",
 			"na":   "A headline, which cannot carry it.",
 		},
-		"other_side", `      - when: ["denial|pushback|no_comment|other_party"]
-        verdict: pass
-        reason: "{span} gives the other side."
-      - when: []
-        verdict: fail
-        reason: The other side is absent.
-        fix: "Add the other side: {cite:other_side-1}"
-`)
-	s.criterion(&b, "facts", "Are the stated facts right?", 1, "headline, summary", "",
+		"other_side", "      view: denial|pushback|no_comment|other_party\n      side_view: the other side\n      quote: other_side-1\n", "")
+	s.criterion(&b, "facts", "stated_facts", "Are the stated facts right?", 1, "headline, summary", "",
 		map[string]string{
 			"pass": "Every stated fact the source holds is right.",
 			"fail": "A stated fact is wrong.",
 			"na":   "No such fact is stated.",
 		},
-		"facts", `      - when: ["`+s.factWrong()+`"]
-        verdict: fail
-        reason: "{span} is not what the source says."
-        fix: "Check {span} against the source: {cite:facts-1}"
-      - when: ["fact_right"]
-        verdict: pass
-        reason: "{span} is as the source states it."
-`)
+		"facts", "      wrong: "+s.factWrong()+"\n      right: fact_right\n      facts: \"{cite:facts-1}\"\n", "")
 	return []byte(b.String())
 }
 
-// topicRule is the claim criterion's last rule: the claim in plain words is
-// partial when the source hedges it, and passes when it does not.
+// topicRule is the claim criterion's own last rule: the claim in plain
+// words is partial when the source hedges it, and passes when it does not.
 func topicRule(hedged bool) string {
 	if hedged {
-		return `      - when: ["topic"]
+		return `      - place: last
+        when: ["topic"]
         verdict: partial
         reason: The text states the claim without the source's hedge.
         fix: "Give the source's hedge: {cite:claim-1}"
 `
 	}
-	return `      - when: ["topic"]
+	return `      - place: last
+        when: ["topic"]
         verdict: pass
         reason: The text states the claim in the source's terms.
 `
 }
 
-// criterion writes one criterion with its evidence (CHECK comments when the
-// draft found none of its kind and fell back to the lede).
-func (s *story) criterion(b *strings.Builder, id, question string, weight int, kinds, capsAt string, verdicts map[string]string, ev, rules string) {
+// criterion writes one criterion on the lexicon's template std, with its
+// evidence (CHECK comments when the draft found none of its kind and fell
+// back to the lede), the template's parameters and the story's own rules.
+func (s *story) criterion(b *strings.Builder, id, std, question string, weight int, kinds, capsAt string, verdicts map[string]string, ev, with, rules string) {
 	fmt.Fprintf(b, "  # CHECK: the question, the weight and what each verdict means, against the desk's guide.\n")
-	fmt.Fprintf(b, "  - id: %s\n    question: %s\n    weight: %d\n    kinds: [%s]\n", id, q(question), weight, kinds)
+	fmt.Fprintf(b, "  - id: %s\n    standard: %s\n    question: %s\n    weight: %d\n    kinds: [%s]\n", id, std, q(question), weight, kinds)
 	if capsAt != "" {
 		fmt.Fprintf(b, "    caps_at: %s\n", capsAt)
 	}
@@ -257,7 +210,10 @@ func (s *story) criterion(b *strings.Builder, id, question string, weight int, k
 	for i, x := range qs {
 		fmt.Fprintf(b, "      # %s\n      - {id: %s-%d, paragraph: %d, quote: %s}\n", x.why, ev, i+1, x.para, q(x.text))
 	}
-	fmt.Fprintf(b, "    # CHECK: the rules below use the shared lexicon's signals; read them with 'factgrade grade --explain'.\n    rules:\n%s", rules)
+	fmt.Fprintf(b, "    # CHECK: the template's parameters read the lexicon's signals and the story's; see them with 'factgrade grade --explain'.\n    with:\n%s", with)
+	if rules != "" {
+		fmt.Fprintf(b, "    rules:\n%s", rules)
+	}
 }
 
 // validPatterns keeps the facts a token pattern can match as written.
