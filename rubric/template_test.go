@@ -2,6 +2,7 @@ package rubric_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -263,9 +264,46 @@ func TestLexiconTemplates(t *testing.T) {
 	if len(ts) == 0 {
 		t.Fatal("the standards lexicon has no templates")
 	}
+	doc, err := os.ReadFile("../docs/RUBRICS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(doc), "### Criterion templates of the lexicon\n")
+	table, _, _ = strings.Cut(table, "\n### ")
+	rows := map[string]string{}
+	for _, line := range strings.Split(table, "\n") {
+		if name, ok := strings.CutPrefix(line, "| `"); ok {
+			name, _, _ = strings.Cut(name, "`")
+			rows[name] = line
+		}
+	}
 	for _, tp := range ts {
 		if probs := rubric.CheckTemplate(tp); len(probs) > 0 {
 			t.Errorf("template %s: %v", tp.Name, probs)
+		}
+		row, ok := rows[tp.Name]
+		if !ok {
+			t.Errorf("docs/RUBRICS.md, \"Criterion templates of the lexicon\", does not list template %s", tp.Name)
+			continue
+		}
+		var f struct {
+			Params map[string]any `yaml:"params"`
+			Rules  []struct {
+				Name string `yaml:"name"`
+			} `yaml:"rules"`
+		}
+		if err := tp.Node.Decode(&f); err != nil {
+			t.Fatal(err)
+		}
+		for p := range f.Params {
+			if !strings.Contains(row, "`"+p+"`") {
+				t.Errorf("docs/RUBRICS.md: template %s's row lacks its parameter %s", tp.Name, p)
+			}
+		}
+		for _, r := range f.Rules {
+			if !strings.Contains(row, r.Name) {
+				t.Errorf("docs/RUBRICS.md: template %s's row lacks its rule %s", tp.Name, r.Name)
+			}
 		}
 	}
 }
