@@ -273,7 +273,13 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 				continue
 			}
 		case ParamSignals:
-			if strings.HasPrefix(v, "!") || strings.Contains(v, " ") {
+			// a long list may be folded over lines: space beside | is no part of it
+			alts := strings.Split(v, "|")
+			for k := range alts {
+				alts[k] = strings.TrimSpace(alts[k])
+			}
+			v = strings.Join(alts, "|")
+			if strings.HasPrefix(v, "!") || strings.ContainsAny(v, " \t") {
 				l.Addf(line, "criterion %s: parameter %s is signals: give alternatives a|b.negated, with no ! and no spaces (%q)", fc.ID, name, v)
 				continue
 			}

@@ -149,6 +149,18 @@ func TestTemplateDefaults(t *testing.T) {
 	}
 }
 
+// TestTemplateSignalsFolded checks that a long signals parameter folded
+// over lines fills in as one condition, the space beside | left out.
+func TestTemplateSignalsFolded(t *testing.T) {
+	r, err := loadTpl(t, tplRubric(strings.Replace(tplCriteria, "      view: denial|pushback\n", "      view: >-\n        denial|\n        pushback\n", 1)))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got := r.Criterion("side").Rules()[0].When; !cmp.Equal(got, []string{"denial|pushback"}) {
+		t.Errorf("view's when = %q, want [denial|pushback]", got)
+	}
+}
+
 // TestTemplateOrigins checks that each rule says where it was written:
 // the lexicon's file and line for a template's rule, the rubric's for a
 // story's.
