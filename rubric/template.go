@@ -256,47 +256,10 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 			l.Addf(line, "criterion %s: parameter %s is %s: give one %s", fc.ID, name, p.Kind, kindHint(p.Kind))
 			continue
 		}
-		v := strings.TrimSpace(node.Value)
-		switch p.Kind {
-		case ParamEvidence:
-			if !evidence[v] {
-				l.Addf(line, "criterion %s: parameter %s is evidence: %q is not the id of one of the criterion's evidence quotes", fc.ID, name, v)
-				continue
-			}
-		case ParamSignal:
-			if !engine.ValidName(v) {
-				l.Addf(line, "criterion %s: parameter %s is signal: give one signal's name (%q)", fc.ID, name, v)
-				continue
-			}
-			if _, err := r.prog.Condition(v); err != nil {
-				l.Addf(line, "criterion %s: parameter %s is signal: %v", fc.ID, name, err)
-				continue
-			}
-		case ParamSignals:
-			// a long list may be folded over lines: space beside | is no part of it
-			alts := strings.Split(v, "|")
-			for k := range alts {
-				alts[k] = strings.TrimSpace(alts[k])
-			}
-			v = strings.Join(alts, "|")
-			if strings.HasPrefix(v, "!") || strings.ContainsAny(v, " \t") {
-				l.Addf(line, "criterion %s: parameter %s is signals: give alternatives a|b.negated, with no ! and no spaces (%q)", fc.ID, name, v)
-				continue
-			}
-			if _, err := r.prog.Condition(v); err != nil {
-				l.Addf(line, "criterion %s: parameter %s is signals: %v", fc.ID, name, err)
-				continue
-			}
-		case ParamText:
-			if strings.Contains(v, "\n") {
-				l.Addf(line, "criterion %s: parameter %s is text: one line of words", fc.ID, name)
-				continue
-			}
-			for _, m := range placeholderRE.FindAllStringSubmatch(v, -1) {
-				if m[1] == "" && !runtime[m[2]] {
-					l.Addf(line, "criterion %s: parameter %s: {%s} is no placeholder a reason or fix can print", fc.ID, name, m[2])
-				}
-			}
+		v, err := paramValue(r.prog, p.Kind, node.Value, evidence)
+		if err != nil {
+			l.Addf(line, "criterion %s: parameter %s is %s: %v", fc.ID, name, p.Kind, err)
+			continue
 		}
 		vals[name] = v
 	}
@@ -448,6 +411,44 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 	}
 	merged = append(merged, last...)
 	return merged, true
+}
+
+// paramValue checks a parameter's value against its kind and returns it
+// as it is filled in.
+func paramValue(prog *engine.Program, kind, v string, evidence map[string]bool) (string, error) {
+	v = strings.TrimSpace(v)
+	switch kind {
+	case ParamEvidence:
+		if !evidence[v] {
+			return "", fmt.Errorf("%q is not the id of one of the criterion's evidence quotes", v)
+		}
+	case ParamText:
+		if strings.Contains(v, "\n") {
+			return "", fmt.Errorf("one line of words")
+		}
+		for _, m := range placeholderRE.FindAllStringSubmatch(v, -1) {
+			if m[1] == "" && !runtime[m[2]] {
+				return "", fmt.Errorf("{%s} is no placeholder a reason or fix can print", m[2])
+			}
+		}
+	case ParamSignal, ParamSignals:
+		if kind == ParamSignal && !engine.ValidName(v) {
+			return "", fmt.Errorf("give one signal's name (%q)", v)
+		}
+		// a long list may be folded over lines: space beside | is no part of it
+		alts := strings.Split(v, "|")
+		for k := range alts {
+			alts[k] = strings.TrimSpace(alts[k])
+		}
+		v = strings.Join(alts, "|")
+		if strings.HasPrefix(v, "!") || strings.ContainsAny(v, " \t") {
+			return "", fmt.Errorf("give alternatives a|b.negated, with no ! and no spaces (%q)", v)
+		}
+		if _, err := prog.Condition(v); err != nil {
+			return "", err
+		}
+	}
+	return v, nil
 }
 
 func kindHint(kind string) string {

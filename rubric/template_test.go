@@ -228,7 +228,7 @@ func TestTemplateProblems(t *testing.T) {
 		{"signals negated", "      right: subject\n", "      right: \"!subject\"\n", `right: "!subject"`, "parameter right is signals: give alternatives a|b.negated, with no !"},
 		{"text given a list", "      side_view: the council's side\n", "      side_view: [the council, its side]\n", "side_view: [", "parameter side_view is text: give one line of words"},
 		{"signals given words", "      view: denial|pushback\n", "      view: the council's denial\n", "view: the council", "parameter view is signals: give alternatives"},
-		{"a placeholder in a text", "      side_view: the council's side\n", "      side_view: \"{side} of it\"\n", "side_view: \"{side}", "parameter side_view: {side} is no placeholder a reason or fix can print"},
+		{"a placeholder in a text", "      side_view: the council's side\n", "      side_view: \"{side} of it\"\n", "side_view: \"{side}", "parameter side_view is text: {side} is no placeholder a reason or fix can print"},
 		{"a story rule without a place", "      quote: denied\n", "      quote: denied\n    rules:\n      - {when: [], verdict: na, reason: mine}\n", "reason: mine", "say where the rule goes among template other_side's: place: first, last"},
 		{"a place naming no rule", "      quote: denied\n", "      quote: denied\n    rules:\n      - {place: after veiw, when: [], verdict: na, reason: mine}\n", "reason: mine", "template other_side has no rule veiw"},
 		{"a place naming a rule left out", "      quote: denied\n", "      quote: denied\n    rules:\n      - {place: before misstated, when: [], verdict: na, reason: mine}\n", "reason: mine", "rule misstated of template other_side is dropped or lacks its parameter here"},
