@@ -194,7 +194,7 @@ type ruleSrc struct {
 	// template's rule: the criterion's standard or parameter).
 	line func(keys ...any) int
 	// label names the rule in problems ("rule 3", "rule announced of
-	// template leak_sourcing").
+	// template leak_attribution").
 	label string
 	// origin is where the rule was written, file:line.
 	origin string
@@ -212,7 +212,6 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 			if fr.Name != "" || len(fr.If) > 0 || fr.Place != "" {
 				l.Addf(at("rules", j), "criterion %s rule %d: name, if and place are for a criterion with a standard", fc.ID, j+1)
 			}
-			j := j
 			out = append(out, ruleSrc{FileRule: fr, label: fmt.Sprintf("rule %d", j+1),
 				line:   func(k ...any) int { return at(append([]any{"rules", j}, k...)...) },
 				origin: fmt.Sprintf("%s:%d", l.Name, at("rules", j))})
@@ -244,7 +243,7 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 	for _, e := range fc.Evidence {
 		evidence[e.ID] = true
 	}
-	for name := range fc.With {
+	for _, name := range sortedKeys(fc.With) {
 		node := fc.With[name]
 		line := at("with", name)
 		p, ok := tf.Params[name]
@@ -354,7 +353,6 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 	var first, last []ruleSrc
 	var around []placed
 	for j, fr := range fc.Rules {
-		j := j
 		rs := ruleSrc{FileRule: fr, label: fmt.Sprintf("rule %d", j+1),
 			line:   func(k ...any) int { return at(append([]any{"rules", j}, k...)...) },
 			origin: fmt.Sprintf("%s:%d", l.Name, at("rules", j))}
