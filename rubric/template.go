@@ -243,6 +243,7 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 	for _, e := range fc.Evidence {
 		evidence[e.ID] = true
 	}
+	before := len(l.Problems)
 	for _, name := range sortedKeys(fc.With) {
 		node := fc.With[name]
 		line := at("with", name)
@@ -268,6 +269,9 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 				l.Addf(at("standard"), "criterion %s: template %s needs parameter %s (%s: %s)", fc.ID, tp.name, name, p.Kind, p.Note)
 			}
 		}
+	}
+	if len(l.Problems) > before {
+		return nil, false // what the rules would say unfilled is no news
 	}
 	sub := func(s string) string {
 		return placeholderRE.ReplaceAllStringFunc(s, func(m string) string {

@@ -237,7 +237,8 @@ func TestTemplateProblems(t *testing.T) {
 		{"a raw placeholder without a template", "  - id: side\n", "  - id: own\n    question: Own?\n    weight: 1\n    kinds: [summary]\n    verdicts: {pass: a, fail: b}\n    evidence:\n      - {paragraph: 2, quote: \"The council denied it.\"}\n    rules:\n      - {when: [], verdict: na, reason: \"{subject} said\"}\n  - id: side\n", "{subject} said", "its reason would print {subject} raw"},
 		{"with without a standard", "  - id: side\n", "  - id: own\n    question: Own?\n    weight: 1\n    kinds: [summary]\n    verdicts: {pass: a, fail: b}\n    evidence:\n      - {paragraph: 2, quote: \"The council denied it.\"}\n    with: {view: denial}\n    rules:\n      - {when: [], verdict: na, reason: none}\n  - id: side\n", "with: {view", "with and drop need a standard"},
 		{"a place without a template", "  - id: side\n", "  - id: own\n    question: Own?\n    weight: 1\n    kinds: [summary]\n    verdicts: {pass: a, fail: b}\n    evidence:\n      - {paragraph: 2, quote: \"The council denied it.\"}\n    rules:\n      - {place: last, when: [], verdict: na, reason: none}\n  - id: side\n", "place: last, when: [], verdict: na, reason: none", "name, if and place are for a criterion with a standard"},
-		{"a filled-in condition that does not compile", "      right: subject\n", "      right: subject.hedged|topic.nope\n", "standard: stated_facts", `unknown property "nope"`},
+		{"signals with an unknown property", "      right: subject\n", "      right: subject.hedged|topic.nope\n", "right: subject.hedged", `parameter right is signals: condition "subject.hedged|topic.nope": unknown property "nope"`},
+		{"a missing parameter stops the expansion", "      right: subject\n", "", "standard: stated_facts", "needs parameter right"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -250,6 +251,11 @@ func TestTemplateProblems(t *testing.T) {
 			want := fmt.Sprintf("r.yaml:%d: ", lineOf(src, tc.line))
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), want) {
 				t.Errorf("Load = %v\nwant a problem at %s containing %q", err, want, tc.want)
+			}
+			// a parameter's problem is the only one: the rules are not
+			// filled in with it missing or wrong
+			if err != nil && strings.Contains(tc.want, "parameter") && strings.Contains(err.Error(), "raw") {
+				t.Errorf("Load = %v\nwant no raw placeholder reported beside a parameter's problem", err)
 			}
 		})
 	}
