@@ -150,7 +150,9 @@ func (s *story) yaml() []byte {
 			"fail":    "Summary: no attribution; the claim told as settled fact.",
 			"na":      "The text does not state the claim.",
 		},
-		"sourcing", "      told: topic\n      sources: sourcing-1\n", "")
+		"sourcing", "      told: topic\n      what_said: what the source reports\n      unnamed: unnamed sources\n"+
+			"      ending: \", sources say\"\n      publication: publication|publication_name|hedge_adverb|hedge_phrase\n"+
+			"      publisher_poss: the publication's\n      sources: sourcing-1\n      declined: "+s.second("sourcing")+"\n", "")
 	s.criterion(&b, "other_side", "other_side", "Is the other side there?", 2, "summary", "",
 		map[string]string{
 			"pass": "Gives the other side's response or view, as the source does.",
@@ -214,6 +216,16 @@ func (s *story) criterion(b *strings.Builder, id, std, question string, weight i
 	if rules != "" {
 		fmt.Fprintf(b, "    rules:\n%s", rules)
 	}
+}
+
+// second is the id of a criterion's second evidence quote, or of its first
+// when it has one (the draft's sourcing cites two: who the sources are and
+// that they are unnamed).
+func (s *story) second(ev string) string {
+	if len(s.evidence[ev]) > 1 {
+		return ev + "-2"
+	}
+	return ev + "-1"
 }
 
 // validPatterns keeps the facts a token pattern can match as written.
