@@ -97,6 +97,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(testRubric)
 	f.Add(strings.Replace(testRubric, "will close|shut", "will? _{0,12} /a|b/ @Cap *n't", 1))
 	f.Add("id: [")
+	f.Add(tplRubric(tplCriteria)) // criteria filled in from the lexicon's templates
 	f.Fuzz(func(t *testing.T, text string) {
 		fsys := fstest.MapFS{"r.yaml": {Data: []byte(text)}, "bridge.txt": {Data: []byte(testSource)}}
 		rs, err := rubric.Load(fsys, "r.yaml")
