@@ -320,14 +320,7 @@ func TestRubricCaseFiles(t *testing.T) {
 // the draft is written, passes 'rubric lint', and grades its source's own
 // headline A.
 func TestRubricNew(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
-	src, err := os.ReadFile("../../rubric/draft/testdata/harbour-bridge.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcPath := filepath.Join(dir, "sources", "harbour-bridge.txt")
-	os.WriteFile(srcPath, src, 0o644)
+	dir, srcPath := harbourSource(t)
 	out := filepath.Join(dir, "harbour-bridge.yaml")
 	code, _, errOut := runCLI(t, "", nil, "rubric", "new", "--source", srcPath, "--id", "harbour-bridge", "--out", out)
 	if code != 0 || !strings.Contains(errOut, "grades the source's own headline A") {

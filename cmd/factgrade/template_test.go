@@ -13,14 +13,7 @@ import (
 // returns the directory and the draft's text.
 func draftDir(t *testing.T) (dir, text string) {
 	t.Helper()
-	dir = t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
-	src, err := os.ReadFile("../../rubric/draft/testdata/harbour-bridge.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcPath := filepath.Join(dir, "sources", "harbour-bridge.txt")
-	os.WriteFile(srcPath, src, 0o644)
+	dir, srcPath := harbourSource(t)
 	out := filepath.Join(dir, "harbour-bridge.yaml")
 	if code, _, errOut := runCLI(t, "", nil, "rubric", "new", "--source", srcPath, "--id", "harbour-bridge", "--out", out); code != 0 {
 		t.Fatalf("rubric new: exit %d, stderr %q", code, errOut)
@@ -30,6 +23,22 @@ func draftDir(t *testing.T) (dir, text string) {
 		t.Fatal(err)
 	}
 	return dir, string(data)
+}
+
+// harbourSource writes the invented wire story (rubric/draft's testdata)
+// to sources/ of a temporary directory and returns the directory and its
+// path.
+func harbourSource(t *testing.T) (dir, srcPath string) {
+	t.Helper()
+	dir = t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
+	src, err := os.ReadFile("../../rubric/draft/testdata/harbour-bridge.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcPath = filepath.Join(dir, "sources", "harbour-bridge.txt")
+	os.WriteFile(srcPath, src, 0o644)
+	return dir, srcPath
 }
 
 // TestRubricShowTemplates: rubric show prints a templated criterion's rules
