@@ -504,7 +504,9 @@ func reachesAt(d *doc, list []occurrence, o occurrence, within int, inside bool)
 // window tokens before o starts, in the same clause (negation, qualifiers).
 // A cue that ends with the quotation mark closing it, right before the word,
 // reaches it too: the quotation marks are on the cue ("'possibly'
-// carcinogenic"), not a quotation the word is outside of.
+// carcinogenic"), not a quotation the word is outside of; so does a cue set
+// off by commas right before the word ("had, in effect, signed its name"),
+// a parenthesis on the word.
 func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int) bool {
 	clause := d.toks[o.first].clause
 	for _, si := range sigs {
@@ -512,12 +514,19 @@ func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int)
 			if h.last >= o.first || o.first-h.last-1 > window {
 				continue
 			}
-			if d.toks[h.last].clause == clause || h.last == o.first-1 && quoteMark(d.word(h.last)) {
+			if d.toks[h.last].clause == clause || h.last == o.first-1 && quoteMark(d.word(h.last)) || parenthetical(d, h, o) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// parenthetical reports whether cue h is set off by commas right before o
+// (", in effect, signed"): a comma before h and one between h and o, with
+// nothing else between them.
+func parenthetical(d *doc, h, o occurrence) bool {
+	return h.first > 0 && h.last == o.first-2 && d.word(h.last+1) == "," && d.word(h.first-1) == ","
 }
 
 // quoteMark reports whether a token is a quotation mark.
