@@ -111,6 +111,8 @@ func TestLanguage(t *testing.T) {
 		// Qualifiers before and after.
 		{"qualifier before", "  x:\n    patterns: [\"admitted\"]\n    qualified_by: [q]\n  q: {patterns: [\"tacitly\", \"all but\"]}", "tacitly admitted; all but admitted; admitted", "admitted; admitted[Q]; admitted[Q]"},
 		{"qualifier in quotation marks right before the word", "  x:\n    patterns: [\"admitted\"]\n    qualified_by: [q]\n  q: {patterns: [\"'|\\\" tacitly '|\\\"\", \"tacitly\"]}", "China 'tacitly' admitted it; 'tacitly' and then admitted; \"tacitly\" admitted", "admitted; admitted[Q]; admitted[Q]"},
+		{"qualifier in a parenthesis right before the word", "  x:\n    patterns: [\"admitted\"]\n    qualified_by: [q]\n    window: 4\n  q: {patterns: [\"in effect\"]}", "China, in effect, admitted it; in effect, China admitted it; China, in effect, then admitted it", "admitted; admitted; admitted[Q]"},
+		{"negation in a parenthesis right before the word", "  x:\n    patterns: [\"admitted\"]\n    negated_by: [n]\n    window: 4\n  n: {patterns: [\"never\"]}", "China, never, admitted it; Never, China admitted", "admitted; admitted[N]"},
 		{"qualifier after", "  x:\n    patterns: [\"admission\"]\n    qualified_by: [q]\n    qualified_after_by: [a]\n    qualified_after: 3\n  q: {patterns: [\"tacit\"]}\n  a: {patterns: [\", though indirect\"]}", "the admission, though indirect, came", "admission[Q]"},
 		{"qualifier after out of reach", "  x:\n    patterns: [\"admission\"]\n    qualified_by: [q]\n    qualified_after_by: [a]\n    qualified_after: 1\n  q: {patterns: [\"tacit\"]}\n  a: {patterns: [\"indirect\"]}", "the admission came, it was indirect", "admission"},
 		// Hedges: their reach, quotation marks.
