@@ -111,6 +111,11 @@ func TestClaimWordsByMeaning(t *testing.T) {
 		{"headline", "classification", "fail", "Cancer agency says aspartame causes cancer"},
 		{"summary", "classification", "fail", "The WHO's cancer watchdog has said aspartame causes cancer. Diet soda drinkers should switch."},
 		{"headline", "classification", "partial", "Aspartame causes cancer, sources say"},
+		// The noun of showing denied governs the claim after it.
+		{"summary", "classification", "pass", "Sources say IARC will list aspartame as possibly carcinogenic. That is not proof that the sweetener causes cancer at normal intakes."},
+		{"summary", "classification", "pass", "IARC will call aspartame possibly carcinogenic, sources say, which is no evidence that it is a carcinogen in diet soda."},
+		{"summary", "classification", "pass", "Two sources say the WHO's cancer agency will list aspartame as a possible carcinogen; there is no sign that it causes cancer in people who drink a can a day."},
+		{"summary", "classification", "partial", "Sources say IARC will list aspartame as possibly carcinogenic. The listing is proof that the sweetener causes cancer."},
 		// IARC's lowest category is 2B, "possibly"; its highest is group 1.
 		{"headline", "classification", "pass", "WHO cancer agency to put aspartame in its lowest cancer category, sources say"},
 		{"headline", "classification", "pass", "Aspartame to land in the lowest of IARC's cancer-hazard tiers, sources say"},
