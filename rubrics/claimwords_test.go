@@ -116,6 +116,11 @@ func TestClaimWordsByMeaning(t *testing.T) {
 		{"summary", "classification", "pass", "IARC will call aspartame possibly carcinogenic, sources say, which is no evidence that it is a carcinogen in diet soda."},
 		{"summary", "classification", "pass", "Two sources say the WHO's cancer agency will list aspartame as a possible carcinogen; there is no sign that it causes cancer in people who drink a can a day."},
 		{"summary", "classification", "partial", "Sources say IARC will list aspartame as possibly carcinogenic. The listing is proof that the sweetener causes cancer."},
+		// The ruling named as a hazard's is the category without its hedge.
+		{"headline", "classification", "partial", "IARC hazard label for aspartame due in July, sources say"},
+		{"headline", "classification", "partial", "WHO cancer agency's hazard ruling on aspartame expected next month, sources say"},
+		{"headline", "classification", "partial", "Diet soda makers brace for an IARC hazard call on aspartame, sources say"},
+		{"headline", "classification", "pass", "IARC hazard call: aspartame possibly carcinogenic, sources say"},
 		// IARC's lowest category is 2B, "possibly"; its highest is group 1.
 		{"headline", "classification", "pass", "WHO cancer agency to put aspartame in its lowest cancer category, sources say"},
 		{"headline", "classification", "pass", "Aspartame to land in the lowest of IARC's cancer-hazard tiers, sources say"},
