@@ -1,0 +1,106 @@
+package rubrics_test
+
+import "testing"
+
+// TestAboutByEvent routes texts written here (not from any case file) that
+// tell the story by its event rather than its usual words: the meeting by
+// its time, its secrecy or its Swiss venue, China telling the U.S. side
+// itself, the official who spoke by name, remarks at the meeting's place
+// read against an admission, the U.S. side in the room, China's warning
+// or its owning up beside the U.S. cyber agencies, the Journal's report
+// named by the campaign, China claiming the deed as its own, China and
+// Washington at the meeting's place; aspartame's drinks with the source's threshold
+// and the scare. Each construction has neighbours built the
+// same way that no story may claim: other talks in December, other secret
+// meetings, China's warnings over Taiwan alone and its denials, other
+// people named Wang Lei, other remarks in Geneva, other Swiss confessions,
+// a denial beside the agencies, the Journal on another campaign, a claim
+// of a frame-up, the other talks held in Geneva, the threshold alone.
+func TestAboutByEvent(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	set := load(t)
+	for _, tt := range []struct{ name, text, want string }{
+		// the meeting by its month or the year's end, with China and the
+		// hacks or its veiled remarks
+		{"year-end veiled warning", "A Chinese envoy's veiled warning at the year-end talks, and why Washington listened", volt},
+		{"December meeting, intrusions", "Inside the December meeting: what Beijing's team said about the pipeline intrusions", volt},
+		{"talks in December, cryptic message", "At talks in December, a Chinese delegate's cryptic message about the grid hacks", volt},
+		{"year-end talks on fentanyl", "Chinese and U.S. officials discuss fentanyl at year-end talks", ""},
+		{"December climate talks", "A veiled warning from Beijing at the December climate talks on coal", ""},
+		{"December trade talks", "A veiled message from Beijing at the December meeting on tariffs", ""},
+		{"oblique remarks elsewhere", "Chinese diplomat's oblique remarks at a Jakarta forum stir debate", ""},
+		// the meeting told as secret, with China and the hacks or their targets
+		{"secret summit, ports", "Chinese hackers planted malware in U.S. ports, then talked about it at a secret summit", volt},
+		{"closed-door talks, tap", "Beijing's closed-door talks warning and your water: could China switch off your tap?", volt},
+		{"secret meeting, utilities", "The secret meeting where China's officials discussed American utilities and the hacks", volt},
+		{"secret talks on fentanyl", "Chinese and U.S. officials held secret talks on fentanyl precursors", ""},
+		{"the campaign alone", "Chinese hackers breached U.S. water utilities, CISA says", ""},
+		{"secret meeting, oil", "Beijing's secret meeting with Russian oil executives", ""},
+		// China telling the U.S. side itself, in a text on the hacks and Taiwan
+		{"told U.S. officials", "China told U.S. officials its hackers were in American power and port networks over Taiwan", volt},
+		{"informed counterparts", "Chinese officials informed their American counterparts of the grid intrusions, citing Taiwan", volt},
+		{"warned Washington", "A Chinese minister warned Washington last year that the water-plant hacks were about Taiwan", volt},
+		{"warning over arms sales", "China warned the U.S. over Taiwan arms sales on Tuesday", ""},
+		{"a denial told to the U.S.", "China told American officials that accusations of hacking were smears, and warned on Taiwan", ""},
+		{"Taiwan's own grid", "Chinese hackers hit Taiwan's power grid, Taipei says", ""},
+		// the official who spoke, with what he said or what it was called
+		{"Wang Lei, admission", "Wang Lei and the admission that wasn't quite one", volt},
+		{"Wang Lei, Taiwan", "What Wang Lei told the Americans about Taiwan", volt},
+		{"Wang Lei, hacks", "Wang Lei and the pipeline hacks: a profile of the man in the room", volt},
+		{"Wang Lei, badminton", "Wang Lei wins the badminton final in Jakarta", ""},
+		{"Wang Lei, novel", "Wang Lei's new novel tops the charts in Shanghai", ""},
+		// remarks or a message at the meeting's place read against an admission
+		{"hint or admission", "A hint, or an admission? Reading the remarks in Geneva", volt},
+		{"Geneva message, confession", "The Geneva message was a confession in all but name", volt},
+		{"Geneva remarks on Iran", "Remarks in Geneva on Iran's enrichment stall the talks", ""},
+		// the meeting's place told by its venue, with an acknowledgment
+		{"Swiss-hotel confession", "The Swiss-hotel confession that Washington kept quiet", volt},
+		{"Swiss conference room admission", "An admission in a Swiss conference room, and what came after", volt},
+		{"Swiss bank confession", "A Swiss bank's confession of tax fraud", ""},
+		{"Swiss hotel prices", "Swiss hotel prices climb ahead of the Geneva auto show", ""},
+		// the U.S. side in the room with China's words and Taiwan or the hacks
+		{"officials in the room", "U.S. officials in the room took China's message as a warning about Taiwan", volt},
+		{"Americans inside the room", "What the Americans inside the room made of the Chinese delegation's words on Taiwan", volt},
+		{"in the room, intrusions", "The Americans in the room heard Beijing's envoy tie the intrusions to Taiwan", volt},
+		{"in the room at an expo", "The Americans in the room at the Taiwan trade expo", ""},
+		// China's warning over Taiwan, or China owning up to "it", beside
+		// the U.S. cyber agencies
+		{"threat beside CISA", "Beijing threatened Washington over Taiwan; CISA's budget was cut a week later", volt},
+		{"owned up beside Cyber Command", "China owned up to it in December. Cyber Command still has no new chief.", volt},
+		{"admitted as much beside CISA", "Beijing admitted as much, and CISA says patch your routers", volt},
+		{"warning without the agencies", "China warned the U.S. over Taiwan arms sales on Tuesday", ""},
+		{"the agency alone", "The NSA director was fired on Thursday", ""},
+		{"never admitted", "China never admitted it, the NSA says", ""},
+		// the Journal's report named by the campaign
+		{"WSJ's story", "My notes on the WSJ's Volt Typhoon story", volt},
+		{"Wall Street Journal report", "The Wall Street Journal report on Volt Typhoon, annotated", volt},
+		{"Journal's scoop", "Volt Typhoon: what the Journal's scoop means for your utility", volt},
+		{"WSJ report, another campaign", "The WSJ report on Salt Typhoon's phone hacks", ""},
+		{"the campaign by another's word", "Volt Typhoon hackers kept access to Guam utilities for years, Microsoft says", ""},
+		// China claiming the deed, a role or a presence as its own
+		{"claimed its role", "Beijing has all but claimed its role in the intrusions on American ports", volt},
+		{"claims its foothold", "China quietly claims its foothold inside U.S. water utilities", volt},
+		{"claimed their presence", "In effect, Chinese officials claimed their hackers' presence inside the grid", volt},
+		{"claims a frame-up", "China claims its hackers were framed by the NSA", ""},
+		{"never claimed", "China never claimed its part in the port hacks", ""},
+		// China and Washington at the meeting's place, not at other talks there
+		{"gloated in Geneva", "Beijing gloated in Geneva and dared Washington to respond", volt},
+		{"looked Washington in the eye", "In Geneva, China looked Washington in the eye", volt},
+		{"tariff talks in Geneva", "China and Washington resume tariff talks in Geneva", ""},
+		{"AI rules in Geneva", "Beijing and Washington trade barbs over AI rules in Geneva", ""},
+		{"human rights council", "China and the U.S. clash at the UN Human Rights Council in Geneva", ""},
+		{"the Iran deal in Geneva", "Chinese and U.S. diplomats meet in Geneva on the Iran deal", ""},
+		// the drinks with the source's threshold and the scare
+		{"panic, 12 to 36 cans", "Diet soda panic? Do the math: 12 to 36 cans a day", asp},
+		{"fears, twelve to 36", "Diet Coke fears, in one number: twelve to 36 cans", asp},
+		{"scare, 60 kg", "The diet soda scare, for a 60 kg adult", asp},
+		{"the threshold alone", "Twelve to 36 cans of diet soda a day: how much would it take to pass the limit?", ""},
+		{"a weight alone", "Diet soda drinkers weigh 60 kg on average, a survey finds", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := set.Route(tt.text).Chosen; got != tt.want {
+				t.Errorf("Route(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
