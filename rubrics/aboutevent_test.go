@@ -66,6 +66,7 @@ func TestAboutByEvent(t *testing.T) {
 		{"officials in the room", "U.S. officials in the room took China's message as a warning about Taiwan", volt},
 		{"Americans inside the room", "What the Americans inside the room made of the Chinese delegation's words on Taiwan", volt},
 		{"in the room, intrusions", "The Americans in the room heard Beijing's envoy tie the intrusions to Taiwan", volt},
+		{"in the room at APEC", "American diplomats in the room heard Xi's warning on Taiwan at the APEC summit", ""},
 		{"in the room at an expo", "The Americans in the room at the Taiwan trade expo", ""},
 		// China's warning over Taiwan, or China owning up to "it", beside
 		// the U.S. cyber agencies
@@ -90,6 +91,7 @@ func TestAboutByEvent(t *testing.T) {
 		// China and Washington at the meeting's place, not at other talks there
 		{"gloated in Geneva", "Beijing gloated in Geneva and dared Washington to respond", volt},
 		{"looked Washington in the eye", "In Geneva, China looked Washington in the eye", volt},
+		{"Washington, and who", "In Geneva, China looked Washington in the eye, and those who were there noticed", volt},
 		{"tariff talks in Geneva", "China and Washington resume tariff talks in Geneva", ""},
 		{"AI rules in Geneva", "Beijing and Washington trade barbs over AI rules in Geneva", ""},
 		{"human rights council", "China and the U.S. clash at the UN Human Rights Council in Geneva", ""},
