@@ -126,24 +126,28 @@ func TestWriterUrgentInterruptsBatch(t *testing.T) {
 		mu.Unlock()
 	}
 	var urgent <-chan error
-	urgentFirst := false
+	// The writer's count of commits when the urgent transaction ran (its
+	// own commit not yet among them), and whether background 2 found a
+	// commit counted since. The writer counts a commit once COMMIT has
+	// succeeded, before it hands anyone their result or its turn, so this
+	// does not depend on when the urgent transaction's goroutine is
+	// scheduled to collect its result (under load, after background 2).
+	var commitsAtUrgent uint64
+	urgentCommitted := false
 	release := hold(t, w)
 	first := queue(t, w, ctx, func(sqlstore.DB) error {
 		note("background 1")
 		// Arrives while the batch of three runs.
-		urgent = queue(t, w, sqlstore.Urgent(ctx), func(sqlstore.DB) error { note("urgent"); return nil })
+		urgent = queue(t, w, sqlstore.Urgent(ctx), func(sqlstore.DB) error {
+			note("urgent")
+			commitsAtUrgent = w.commits.Load()
+			return nil
+		})
 		return nil
 	})
 	second := queue(t, w, ctx, func(sqlstore.DB) error {
 		note("background 2")
-		select {
-		case err := <-urgent: // committed already
-			urgentFirst = true
-			if err != nil {
-				t.Errorf("urgent transaction: %v", err)
-			}
-		default:
-		}
+		urgentCommitted = w.commits.Load() > commitsAtUrgent
 		return nil
 	})
 	third := queue(t, w, ctx, func(sqlstore.DB) error { note("background 3"); return nil })
@@ -153,9 +157,11 @@ func TestWriterUrgentInterruptsBatch(t *testing.T) {
 			t.Errorf("background transaction %d: %v", i+1, err)
 		}
 	}
-	if !urgentFirst {
+	if err := <-urgent; err != nil {
+		t.Errorf("urgent transaction: %v", err)
+	}
+	if !urgentCommitted {
 		t.Error("background 2 ran before the urgent transaction was committed")
-		<-urgent
 	}
 	want := []string{"background 1", "urgent", "background 2", "background 3"}
 	if fmt.Sprint(order) != fmt.Sprint(want) {
