@@ -129,10 +129,33 @@ func FoldQuote(s string) string { return fold(s, false).text }
 // QuoteSpan returns the text of orig that the range [start, end) of
 // FoldQuote(orig) covers, trimmed.
 func QuoteSpan(orig string, start, end int) (string, bool) {
+	return NewQuoteText(orig).Span(start, end)
+}
+
+// QuoteText is a text folded once for quoting (FoldQuote), with the map
+// back to the original, for a text quoted again and again (a source's
+// paragraph): Span does what QuoteSpan does without folding it again.
+type QuoteText struct {
+	orig string
+	f    folded
+}
+
+// NewQuoteText folds orig for quoting.
+func NewQuoteText(orig string) QuoteText {
 	f := fold(orig, false)
-	if start < 0 || end > len(f.text) || start >= end {
+	f.buf = nil // the text keeps its own copy
+	return QuoteText{orig: orig, f: f}
+}
+
+// Folded returns FoldQuote of the text.
+func (q QuoteText) Folded() string { return q.f.text }
+
+// Span returns the text of the original that the range [start, end) of
+// Folded covers, trimmed.
+func (q QuoteText) Span(start, end int) (string, bool) {
+	if start < 0 || end > len(q.f.text) || start >= end {
 		return "", false
 	}
-	s, e := f.span(start, end)
-	return strings.TrimSpace(orig[s:e]), true
+	s, e := q.f.span(start, end)
+	return strings.TrimSpace(q.orig[s:e]), true
 }

@@ -265,9 +265,9 @@ func (l *loader) loadSource(fsys fs.FS, dir string, fs_ *FileSource) *Source {
 		src.Headline = header[0]
 	}
 	src.Paragraphs = paras
-	src.norm = make([]string, len(src.Paragraphs))
+	src.quotes = make([]engine.QuoteText, len(src.Paragraphs))
 	for i, para := range src.Paragraphs {
-		src.norm[i] = engine.FoldQuote(para)
+		src.quotes[i] = engine.NewQuoteText(para)
 	}
 	return src
 }

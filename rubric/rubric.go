@@ -132,7 +132,9 @@ type Source struct {
 	// Paragraphs of the body; paragraph n is Paragraphs[n-1].
 	Paragraphs []string
 
-	norm []string // Paragraphs, normalised for quote matching
+	// quotes are the Paragraphs normalised for quote matching, each folded
+	// once at load (a model's every citation is looked for in them).
+	quotes []engine.QuoteText
 }
 
 // Paragraph returns body paragraph n (1-based) and whether it exists.
@@ -152,22 +154,22 @@ func (s *Source) Find(quote string, hint int) (Citation, bool) {
 		return Citation{}, false
 	}
 	try := func(i int) (Citation, bool) {
-		at := strings.Index(s.norm[i], q)
+		at := strings.Index(s.quotes[i].Folded(), q)
 		if at < 0 {
 			return Citation{}, false
 		}
-		exact, ok := engine.QuoteSpan(s.Paragraphs[i], at, at+len(q))
+		exact, ok := s.quotes[i].Span(at, at+len(q))
 		if !ok {
 			return Citation{}, false
 		}
 		return Citation{Paragraph: i + 1, Quote: exact}, true
 	}
-	if hint >= 1 && hint <= len(s.norm) {
+	if hint >= 1 && hint <= len(s.quotes) {
 		if c, ok := try(hint - 1); ok {
 			return c, true
 		}
 	}
-	for i := range s.norm {
+	for i := range s.quotes {
 		if c, ok := try(i); ok {
 			return c, true
 		}
