@@ -57,9 +57,13 @@ func withRetrySchedule(backoff, resume time.Duration) harnessOption {
 }
 
 // lostAnswer makes the next chat.postMessage be taken by Slack and its
-// answer lost (the client times out), so the retry must search for it.
-func lostAnswer(h *harness) {
-	h.slack.Inject("chat.postMessage", slacktest.Fault{Accept: true, Delay: 2 * time.Second})
+// answer lost (the connection drops), so the retry must search for it; as
+// Slack takes it, bury messages from others follow it in the channel (a
+// busy channel), before the retry can search. Nothing here waits on a
+// clock: an ordinary call on a loaded machine keeps the default timeout,
+// and the chatter is there before the search whenever the search runs.
+func lostAnswer(h *harness, bury int) {
+	h.slack.Inject("chat.postMessage", slacktest.Fault{Accept: true, Drop: true, Taken: func() { h.slack.AddMessages(channel, bury) }})
 }
 
 // TestHistoryRateLimitHoldsOnlyTheSearch proves that a 429 on
@@ -67,12 +71,10 @@ func lostAnswer(h *harness) {
 // its Marketplace) holds neither the post it guards, which goes once with
 // a note after a short wait, nor posts in other channels.
 func TestHistoryRateLimitHoldsOnlyTheSearch(t *testing.T) {
-	h := newHarness(t, withSlackTimeout(300*time.Millisecond))
+	h := newHarness(t)
 	h.slack.LimitHistory(time.Minute, 15)
-	lostAnswer(h)
+	lostAnswer(h, 100) // a busy channel: the first post sinks
 	h.command("China admits hacking", trigger(1))
-	h.slack.WaitCalls("chat.postMessage", 1, 5*time.Second)
-	h.slack.AddMessages(channel, 100) // a busy channel: the first post sinks
 	start := time.Now()
 	sub := h.waitState(1, storage.Posted)
 	if d := time.Since(start); d > 20*time.Second { // far below the minute the search is held
@@ -105,12 +107,10 @@ func TestHistoryRateLimitHoldsOnlyTheSearch(t *testing.T) {
 // goes on from the page where it stopped, not from the newest page, and
 // finds the earlier post, which is then not posted again.
 func TestHistorySearchResumes(t *testing.T) {
-	h := newHarness(t, withSlackTimeout(300*time.Millisecond))
+	h := newHarness(t)
 	h.slack.LimitHistory(time.Second, 15)
-	lostAnswer(h)
+	lostAnswer(h, 40)
 	h.command("China admits hacking", trigger(1))
-	h.slack.WaitCalls("chat.postMessage", 1, 5*time.Second)
-	h.slack.AddMessages(channel, 40)
 	h.waitState(1, storage.Posted)
 	if n := len(h.slack.Calls("chat.postMessage")); n != 1 {
 		t.Errorf("%d posts, want 1 (the earlier post found)", n)
@@ -211,13 +211,18 @@ func TestAcceptedThenFailedReachesEditor(t *testing.T) {
 			},
 		},
 		{
-			name:  "history search rate limited after a lost answer",
-			setup: func(h *harness) { h.slack.LimitHistory(time.Minute, 15); lostAnswer(h) },
-			send: func(h *harness) {
-				h.command("China admits hacking", trigger(1))
-				h.slack.WaitCalls("chat.postMessage", 1, 5*time.Second)
-				h.slack.AddMessages(channel, 50)
+			name: "history search rate limited after a lost answer",
+			setup: func(h *harness) {
+				// The answer is lost by a dropped connection, not a
+				// timeout: the other calls keep the default timeout, which
+				// a loaded machine stays within (with 300 ms, the post with
+				// the note timed out too, now and then).
+				h.stop()
+				h.start()
+				h.slack.LimitHistory(time.Minute, 15)
+				lostAnswer(h, 50)
 			},
+			send: func(h *harness) { h.command("China admits hacking", trigger(1)) },
 			want: func(c slacktest.Call) bool {
 				return c.Method == "chat.postMessage" && strings.Contains(callText(c), "shows twice")
 			},

@@ -24,6 +24,15 @@ type Fault struct {
 	// is recorded, kept in the channel's history and visible to
 	// conversations.history, while the client sees a timeout or an error.
 	Accept bool
+	// Taken, if set, runs once Slack has taken the message (Accept), before
+	// the fault is played: a test changes the channel at that moment (more
+	// messages after it, which bury it) without racing the client's retry.
+	Taken func()
+	// Drop closes the connection instead of answering, after Delay: the
+	// client's call fails at once and it cannot know whether the call went
+	// through (with Accept, it did), as when an answer is lost on the way,
+	// without waiting for its own timeout.
+	Drop bool
 	// When, if set, keeps the fault queued until a call whose text
 	// contains it; calls before it pass.
 	When string
@@ -120,6 +129,12 @@ func (f Fault) play(w http.ResponseWriter, r *http.Request) bool {
 		case <-r.Context().Done():
 			return true // the client gave up: it gets no answer
 		}
+	}
+	if f.Drop {
+		// The server closes the connection without a response (and logs
+		// nothing); the client's POST is not replayable, so it is not
+		// sent again.
+		panic(http.ErrAbortHandler)
 	}
 	if f.Status == 0 {
 		return false

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"testing"
 )
 
@@ -94,5 +95,41 @@ func TestSetFaultRateAfterInjected(t *testing.T) {
 	s.SetFaultRate("chat.postMessage", 0)
 	if got := postMessage(t, s, "after").status; got != http.StatusOK {
 		t.Errorf("after SetFaultRate(0): status %d, want 200", got)
+	}
+}
+
+// TestDropAfterTaken proves that a fault with Accept and Drop keeps the
+// message and answers nothing (the connection closes), that Taken runs
+// once the message is kept, and that the next call is answered.
+func TestDropAfterTaken(t *testing.T) {
+	s := NewServer("xoxb-fault", "")
+	defer s.Close()
+	var taken atomic.Int32
+	s.Inject("chat.postMessage", Fault{Accept: true, Drop: true, Taken: func() {
+		taken.Add(1)
+		if n := len(s.Calls("chat.postMessage")); n != 1 {
+			t.Errorf("Taken ran with %d calls recorded, want the one taken", n)
+		}
+		s.AddMessages("C0FAULT", 2)
+	}})
+	form := url.Values{"token": {s.BotToken}, "channel": {"C0FAULT"}, "text": {"lost answer"}}
+	if resp, err := http.PostForm(s.APIURL()+"chat.postMessage", form); err == nil {
+		resp.Body.Close()
+		t.Fatalf("chat.postMessage answered %d, want the connection closed without an answer", resp.StatusCode)
+	}
+	if n := taken.Load(); n != 1 {
+		t.Errorf("Taken ran %d times, want 1", n)
+	}
+	if got := postMessage(t, s, "next").status; got != http.StatusOK {
+		t.Errorf("the next call: status %d, want 200", got)
+	}
+	s.mu.Lock()
+	var texts []string
+	for _, p := range s.posted {
+		texts = append(texts, p.text)
+	}
+	s.mu.Unlock()
+	if want := []string{"lost answer", "chatter 0", "chatter 1", "next"}; fmt.Sprint(texts) != fmt.Sprint(want) {
+		t.Errorf("channel history = %q, want %q (the taken message, the chatter Taken added, the next)", texts, want)
 	}
 }

@@ -266,6 +266,9 @@ func (s *Server) chat(method string) http.HandlerFunc {
 			s.keep(form, ts)
 		}
 		s.record(Call{Method: method, Form: form})
+		if faulty && fault.Accept && fault.Taken != nil {
+			fault.Taken()
+		}
 		if faulty && fault.Accept && fault.play(w, r) {
 			return // Slack took the message; its answer is lost or an error
 		}
