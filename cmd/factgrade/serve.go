@@ -21,7 +21,6 @@ import (
 	"github.com/factgrade/factgrade/bot"
 	"github.com/factgrade/factgrade/config"
 	"github.com/factgrade/factgrade/digest"
-	"github.com/factgrade/factgrade/internal/cpuslot"
 	"github.com/factgrade/factgrade/metrics"
 	"github.com/factgrade/factgrade/rubric"
 	"github.com/factgrade/factgrade/rubrics"
@@ -162,10 +161,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		previewer = m.digests
 	}
 
-	httpClient := pooledClient(cfg.Workers, 30*time.Second)
 	// A worker posting a reply holds a CPU slot (bot): it gives it back
 	// while Slack answers.
-	httpClient.Transport = cpuslot.Transport(httpClient.Transport)
+	httpClient := slotClient(cfg.Workers, 30*time.Second)
 	opts := []slack.Option{slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionHTTPClient(httpClient)}
 	m.api = slack.New(cfg.Slack.BotToken.Reveal(), opts...)
 	// A wrong token is an error now, not at the first reply. Slack out of

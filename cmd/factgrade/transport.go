@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
+	"io"
 	"net/http"
 	"time"
+
+	"github.com/factgrade/factgrade/internal/cpuslot"
 )
 
 // pooledClient returns an HTTP client for a server that conns requests may
@@ -18,4 +22,53 @@ func pooledClient(conns int, timeout time.Duration) *http.Client {
 	t.MaxIdleConnsPerHost = max(conns, http.DefaultMaxIdleConnsPerHost)
 	t.MaxIdleConns = max(t.MaxIdleConns, t.MaxIdleConnsPerHost)
 	return &http.Client{Transport: t, Timeout: timeout}
+}
+
+// slotClient is pooledClient's client for a server a worker waits on while
+// it holds a CPU slot (Slack): the slot is given back while the server
+// answers (cpuslot.Transport), and timeout bounds each request through its
+// context (deadline). With http.Client.Timeout instead, and a RoundTripper
+// net/http does not know, every request would be cancelled the old way, by
+// a goroutine and a timer of its own, started and woken outside the slots
+// beside the handlers acknowledging Slack: one more for every post.
+func slotClient(conns int, timeout time.Duration) *http.Client {
+	return withSlots(pooledClient(conns, 0), timeout)
+}
+
+// withSlots makes c's transport give the CPU slot back while it waits
+// and bound each request by timeout, and returns c.
+func withSlots(c *http.Client, timeout time.Duration) *http.Client {
+	c.Transport = cpuslot.Transport(deadline{next: c.Transport, timeout: timeout})
+	return c
+}
+
+// deadline sends each request with next, bounded by timeout from when it
+// is sent until its reply's body is closed, as http.Client.Timeout does.
+type deadline struct {
+	next    http.RoundTripper
+	timeout time.Duration
+}
+
+func (d deadline) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(req.Context(), d.timeout)
+	resp, err := d.next.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// cancelOnClose is a reply's body that ends its request's context when it
+// is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
