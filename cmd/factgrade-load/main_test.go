@@ -120,9 +120,17 @@ func TestRun(t *testing.T) {
 			}
 			ack := match(t, out, `factgrade ack: +n=\d+ p50=\S+ p99=(\S+) max=(\S+)\n`)
 			serverP99 := match(t, out, `server-side p99 (≤ \S+)\n`)
+			// Issue 15's measure: factgrade's p99 beside a bare handler's
+			// in the same run (in this process, and in one of its own).
+			bare := match(t, out, `bare net/http: +n=\d+ p50=\S+ p99=(\S+) max=\S+\n`)
+			ratio := match(t, out, `p99 ratio factgrade/bare: (\S+)\n`)
+			beside := fmt.Sprintf("bare handler p99 %s (%s×)", bare[1], ratio[1])
+			if own := regexp.MustCompile(`bare net/http, own process: +n=\d+ p50=\S+ p99=(\S+) max=\S+\n(?:p99 ratio factgrade/bare \(own process\): (\S+)\n)?`).FindStringSubmatch(out); own != nil {
+				beside += fmt.Sprintf(", in its own process %s (%s×)", own[1], own[2])
+			}
 			// The figures cmd/factgrade-reliability puts in RELIABILITY.md.
-			t.Logf("RESULT %s commands acknowledged, %s posted once (0 missing, 0 twice), %s stored once, graded and posted; ack p99 %s (max %s), server-side p99 %s",
-				sent[1], posted[1], stored[2], ack[1], ack[2], serverP99[1])
+			t.Logf("RESULT %s commands acknowledged, %s posted once (0 missing, 0 twice), %s stored once, graded and posted; ack p99 %s (max %s), %s; server-side p99 %s",
+				sent[1], posted[1], stored[2], ack[1], ack[2], beside, serverP99[1])
 		})
 	}
 }
