@@ -13,6 +13,11 @@
 // FACTGRADE_TEST_POSTGRES_URL is set, and are reported skipped otherwise):
 //
 //	go run ./cmd/factgrade-reliability [-out RELIABILITY.md]
+//	go run ./cmd/factgrade-reliability -only '^Load'
+//
+// With -only, the groups whose title matches are run again and their
+// sections replaced in the file, the rest kept from its last full run;
+// each section run so says when, at which commit, with which Go and load.
 package main
 
 import (
@@ -25,6 +30,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -40,10 +46,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("factgrade-reliability", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "RELIABILITY.md", "file to write")
+	only := fs.String("only", "", "run only the groups whose title matches this regular expression, and replace their sections in -out, keeping the rest of it (each says when it was run again)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	started := time.Now()
+	if *only != "" {
+		return runOnly(*only, *out, stdout, stderr)
+	}
 	var groups []groupResult
 	failed := 0
 	for _, g := range suite {
@@ -189,4 +199,58 @@ func environment(started time.Time) string {
 	}
 	return fmt.Sprintf("Last run %s at commit `%s`, %s, %s CPUs, load average %s before the run; FACTGRADE_TEST_POSTGRES_URL %s.",
 		started.UTC().Format("2006-01-02 15:04 UTC"), strings.TrimSpace(string(commit)), strings.TrimSpace(string(goVersion)), cpus, strings.Join(fields, " "), pg)
+}
+
+// runOnly runs the groups whose title matches expr and replaces their
+// sections in the file out, which a full run wrote.
+func runOnly(expr, out string, stdout, stderr io.Writer) error {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return fmt.Errorf("-only: %w", err)
+	}
+	old, err := os.ReadFile(out)
+	if err != nil {
+		return err
+	}
+	doc, ran, failed := string(old), 0, 0
+	for _, g := range suite {
+		if !re.MatchString(g.Title) {
+			continue
+		}
+		started := time.Now()
+		fmt.Fprintf(stderr, "+ %s: go test -run '%s' %s\n", g.Title, g.Run, g.Pkg)
+		docs, err := testDocs(g.Pkg)
+		if err != nil {
+			return err
+		}
+		res, err := runTests(g.Pkg, g.Run)
+		if err != nil {
+			return err
+		}
+		for _, t := range res.tests {
+			if t.action == "fail" {
+				failed++
+			}
+		}
+		if len(res.tests) == 0 {
+			failed++
+		}
+		var b bytes.Buffer
+		renderGroup(&b, groupResult{group: g, docs: docs, res: res}, "This section was run again on its own (`-only`): "+environment(started))
+		if doc, err = replaceSection(doc, g.Title, b.String()); err != nil {
+			return err
+		}
+		ran++
+	}
+	if ran == 0 {
+		return fmt.Errorf("-only %q matches no group", expr)
+	}
+	if err := os.WriteFile(out, []byte(doc), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "rewrote %d sections of %s, %d failures\n", ran, out, failed)
+	if failed > 0 {
+		return fmt.Errorf("%d scenarios failed or did not run; see %s", failed, out)
+	}
+	return nil
 }

@@ -18,29 +18,7 @@ func render(w io.Writer, groups []groupResult, vuln *vulnResult, fuzz []fuzzTarg
 	fmt.Fprintf(w, "Written by `go run ./cmd/factgrade-reliability` (do not edit by hand: run it again). %s\n\n", env)
 	fmt.Fprintf(w, "Each fault scenario ends by checking, at the fake Slack and in storage, that every acknowledged submission was graded and posted exactly once (posts counted per submission by their message metadata and by their text) and that the editor was told what happened. Figures are from this run; timings depend on the machine.\n\n")
 	for _, g := range groups {
-		fmt.Fprintf(w, "## %s\n\n", g.group.Title)
-		if g.group.Note != "" {
-			fmt.Fprintf(w, "%s\n\n", g.group.Note)
-		}
-		fmt.Fprintf(w, "Run: `go test -count=1 -run '%s' %s`\n\n", g.group.Run, g.group.Pkg)
-		if g.res.buildErr != "" || len(g.res.tests) == 0 {
-			fmt.Fprintf(w, "**Did not run**:\n\n```\n%s\n```\n\n", firstLines(g.res.buildErr, 12))
-			continue
-		}
-		fmt.Fprintf(w, "| Scenario | What it proves | Result |\n|---|---|---|\n")
-		// Parents first, each followed by its subtests.
-		for _, t := range g.res.tests {
-			if strings.Contains(t.name, "/") {
-				continue
-			}
-			fmt.Fprintf(w, "| `%s` | %s | %s |\n", t.name, cell(g.docs[t.name]), outcome(t))
-			for _, sub := range g.res.tests {
-				if strings.HasPrefix(sub.name, t.name+"/") {
-					fmt.Fprintf(w, "| ↳ %s | | %s |\n", cell(strings.ReplaceAll(strings.TrimPrefix(sub.name, t.name+"/"), "_", " ")), outcome(sub))
-				}
-			}
-		}
-		fmt.Fprintln(w)
+		renderGroup(w, g, "")
 	}
 	renderVulncheck(w, vuln)
 	fmt.Fprint(w, knownLimits)
@@ -52,6 +30,52 @@ func render(w io.Writer, groups []groupResult, vuln *vulnResult, fuzz []fuzzTarg
 	for _, f := range fuzz {
 		fmt.Fprintf(w, "| `%s` | `%s` | %s |\n", f.name, f.pkg, cell(f.doc))
 	}
+}
+
+// renderGroup writes one group's section; rerun, when set, says the
+// section was run again on its own (-only), after the file's last full run.
+func renderGroup(w io.Writer, g groupResult, rerun string) {
+	fmt.Fprintf(w, "## %s\n\n", g.group.Title)
+	if g.group.Note != "" {
+		fmt.Fprintf(w, "%s\n\n", g.group.Note)
+	}
+	fmt.Fprintf(w, "Run: `go test -count=1 -run '%s' %s`\n\n", g.group.Run, g.group.Pkg)
+	if rerun != "" {
+		fmt.Fprintf(w, "%s\n\n", rerun)
+	}
+	if g.res.buildErr != "" || len(g.res.tests) == 0 {
+		fmt.Fprintf(w, "**Did not run**:\n\n```\n%s\n```\n\n", firstLines(g.res.buildErr, 12))
+		return
+	}
+	fmt.Fprintf(w, "| Scenario | What it proves | Result |\n|---|---|---|\n")
+	// Parents first, each followed by its subtests.
+	for _, t := range g.res.tests {
+		if strings.Contains(t.name, "/") {
+			continue
+		}
+		fmt.Fprintf(w, "| `%s` | %s | %s |\n", t.name, cell(g.docs[t.name]), outcome(t))
+		for _, sub := range g.res.tests {
+			if strings.HasPrefix(sub.name, t.name+"/") {
+				fmt.Fprintf(w, "| ↳ %s | | %s |\n", cell(strings.ReplaceAll(strings.TrimPrefix(sub.name, t.name+"/"), "_", " ")), outcome(sub))
+			}
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// replaceSection returns doc with the section titled title (from its
+// "## title" line to the next "## " heading) replaced by section.
+func replaceSection(doc, title, section string) (string, error) {
+	head := "## " + title + "\n"
+	start := strings.Index(doc, head)
+	if start < 0 || (start > 0 && doc[start-1] != '\n') {
+		return "", fmt.Errorf("no section %q to replace", title)
+	}
+	end := len(doc)
+	if i := strings.Index(doc[start+len(head):], "\n## "); i >= 0 {
+		end = start + len(head) + i + 1
+	}
+	return doc[:start] + section + doc[end:], nil
 }
 
 func outcome(t *testResult) string {
