@@ -57,24 +57,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	var groups []groupResult
 	failed := 0
 	for _, g := range suite {
-		fmt.Fprintf(stderr, "+ %s: go test -run '%s' %s\n", g.Title, g.Run, g.Pkg)
-		docs, err := testDocs(g.Pkg)
+		gr, n, err := runGroup(g, stderr)
 		if err != nil {
 			return err
 		}
-		res, err := runTests(g.Pkg, g.Run)
-		if err != nil {
-			return err
-		}
-		for _, t := range res.tests {
-			if t.action == "fail" {
-				failed++
-			}
-		}
-		if len(res.tests) == 0 {
-			failed++
-		}
-		groups = append(groups, groupResult{group: g, docs: docs, res: res})
+		failed += n
+		groups = append(groups, gr)
 	}
 	fmt.Fprintf(stderr, "+ known vulnerabilities: %s\n", vulnCommand)
 	vuln := runVulncheck()
@@ -218,25 +206,13 @@ func runOnly(expr, out string, stdout, stderr io.Writer) error {
 			continue
 		}
 		started := time.Now()
-		fmt.Fprintf(stderr, "+ %s: go test -run '%s' %s\n", g.Title, g.Run, g.Pkg)
-		docs, err := testDocs(g.Pkg)
+		gr, n, err := runGroup(g, stderr)
 		if err != nil {
 			return err
 		}
-		res, err := runTests(g.Pkg, g.Run)
-		if err != nil {
-			return err
-		}
-		for _, t := range res.tests {
-			if t.action == "fail" {
-				failed++
-			}
-		}
-		if len(res.tests) == 0 {
-			failed++
-		}
+		failed += n
 		var b bytes.Buffer
-		renderGroup(&b, groupResult{group: g, docs: docs, res: res}, "This section was run again on its own (`-only`): "+environment(started))
+		renderGroup(&b, gr, "This section was run again on its own (`-only`): "+environment(started))
 		if doc, err = replaceSection(doc, g.Title, b.String()); err != nil {
 			return err
 		}
@@ -253,4 +229,29 @@ func runOnly(expr, out string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%d scenarios failed or did not run; see %s", failed, out)
 	}
 	return nil
+}
+
+// runGroup runs one group of the suite and counts its failures: every test
+// that failed, and a group that ran no test at all (its pattern matches
+// nothing any more).
+func runGroup(g group, stderr io.Writer) (groupResult, int, error) {
+	fmt.Fprintf(stderr, "+ %s: go test -run '%s' %s\n", g.Title, g.Run, g.Pkg)
+	docs, err := testDocs(g.Pkg)
+	if err != nil {
+		return groupResult{}, 0, err
+	}
+	res, err := runTests(g.Pkg, g.Run)
+	if err != nil {
+		return groupResult{}, 0, err
+	}
+	failed := 0
+	for _, t := range res.tests {
+		if t.action == "fail" {
+			failed++
+		}
+	}
+	if len(res.tests) == 0 {
+		failed++
+	}
+	return groupResult{group: g, docs: docs, res: res}, failed, nil
 }
