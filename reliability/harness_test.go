@@ -193,10 +193,12 @@ func (s *stack) settle(timeout time.Duration) outcome {
 	accepted := append([]string(nil), s.accepted...)
 	s.mu.Unlock()
 	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) && s.countMarkers(accepted) < len(accepted) {
+	// Wait for the bot, not for Slack: a post whose answer was lost is in
+	// Slack before the bot has searched the history and marked it posted.
+	for time.Now().Before(deadline) && (s.countMarkers(accepted) < len(accepted) || !s.allStoredPosted()) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond) // room for a second copy, if one were coming
 	o := outcome{accepted: len(accepted), posts: s.slack.Calls("chat.postMessage"), byMarker: map[string][]slacktest.Call{}}
 	bySub := map[string]int{}
 	for _, p := range o.posts {
@@ -237,6 +239,19 @@ func (s *stack) settle(timeout time.Duration) outcome {
 		}
 	}
 	return o
+}
+
+// allStoredPosted reports whether every stored submission is posted.
+func (s *stack) allStoredPosted() bool {
+	for id := int64(1); ; id++ {
+		sub, err := s.store.Submission(context.Background(), id)
+		if err != nil {
+			return true
+		}
+		if sub.State != storage.Posted {
+			return false
+		}
+	}
 }
 
 func (s *stack) countMarkers(want []string) int {
