@@ -14,7 +14,7 @@ import (
 const lexRubric = `id: pier-closure
 version: 1
 title: The pier closure
-lexicon: standards@7
+lexicon: standards@8
 source:
   publisher: The Daily
   headline: A Headline
@@ -95,8 +95,8 @@ func loadLexSource(t *testing.T, src string) *rubric.Rubric {
 // story that shares no word with the Volt Typhoon rubric.
 func TestLexiconOnAnotherStory(t *testing.T) {
 	r := loadLexRubric(t)
-	if r.Lexicon != "standards@7" {
-		t.Fatalf("Lexicon = %q, want standards@7", r.Lexicon)
+	if r.Lexicon != "standards@8" {
+		t.Fatalf("Lexicon = %q, want standards@8", r.Lexicon)
 	}
 	tests := []struct {
 		text, crit string
@@ -191,8 +191,8 @@ func TestLexiconOnAnotherStory(t *testing.T) {
 // it must define and what it may not redefine.
 func TestLexiconProblems(t *testing.T) {
 	tests := []struct{ name, old, new, want string }{
-		{"unknown lexicon", "lexicon: standards@7", "lexicon: nosuch", `unknown lexicon "nosuch"`},
-		{"wrong version", "lexicon: standards@7", "lexicon: standards@99", "asks for lexicon standards version 99"},
+		{"unknown lexicon", "lexicon: standards@8", "lexicon: nosuch", `unknown lexicon "nosuch"`},
+		{"wrong version", "lexicon: standards@8", "lexicon: standards@99", "asks for lexicon standards version 99"},
 		{"missing hook", "  other_party:\n    patterns: [\"engineers|inspectors\"]\n", "", "needs the signal other_party"},
 		{"missing class", "classes:\n  subject_name: [council, council's, mayor]\n", "", "needs the class subject_name"},
 		{"redefined signal", "  other_party:", "  negation:\n    patterns: [\"nope\"]\n  other_party:", "signal negation is already defined by engine/lexicon/standards.yaml"},

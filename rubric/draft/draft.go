@@ -22,7 +22,7 @@ import (
 )
 
 // Lexicon is the shared lexicon a draft uses.
-const Lexicon = "standards@7"
+const Lexicon = "standards@8"
 
 // Loader loads a rubric file's text with its source beside it, as the
 // server would (factgrade's CLI loads it from a temporary directory).

@@ -33,7 +33,7 @@ func TestNewDraftsALoadableRubric(t *testing.T) {
 		wantFound []string
 	}{
 		{"asp-draft", "../../rubrics/sources/aspartame-iarc.txt",
-			[]string{"lexicon: standards@7", "subject_name: [who, who's", `publisher: "Reuters"`, `date: "2023-06-29"`, `"july 14"`, `"36 cans"`, "# CHECK:", "fact_month: [june, july]", `fact_count: ["two", "2"]`, "standard: claim_strength", "standard: attribution", "standard: other_side", "standard: stated_facts", `wrong: fact_wrong|other_month|source_miscount`},
+			[]string{"lexicon: standards@8", "subject_name: [who, who's", `publisher: "Reuters"`, `date: "2023-06-29"`, `"july 14"`, `"36 cans"`, "# CHECK:", "fact_month: [june, july]", `fact_count: ["two", "2"]`, "standard: claim_strength", "standard: attribution", "standard: other_side", "standard: stated_facts", `wrong: fact_wrong|other_month|source_miscount`},
 			[]string{"subject (the party whose claim is graded): WHO", "strength words: possible", "sourcing evidence: 4"}},
 		{"harbour-bridge", "testdata/harbour-bridge.txt",
 			[]string{`"april 14"`, `"1987"`, "fact_month: [march, april, february]", `exclude: ["1987|2011"]`, "The authority declined to comment."},
