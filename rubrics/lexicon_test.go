@@ -640,6 +640,15 @@ func TestLexiconAttributionOnBothStories(t *testing.T) {
 // facts, moved from the aspartame story's facts signals (issue 13).
 var factWordClasses = []string{"mass_unit_kg", "mass_unit_lb", "weigh_word", "person_noun", "range_word", "few_word", "time_unit", "period_part", "settle_word", "repeat_ordinal", "again_word", "expert_word", "outside_adj", "convened_word", "list_noun"}
 
+// lexiconSignals is the lexicon file from its signals on (its classes are
+// defined above them).
+func lexiconSignals(src string) string {
+	if i := strings.Index(src, "\nsignals:\n"); i >= 0 {
+		return src[i:]
+	}
+	return ""
+}
+
 // TestLexiconFactWordsMovedFromStory checks the aspartame facts signals that
 // read the lexicon's classes of measured, counted and dated facts, on
 // sentences written for each class, and that the Volt Typhoon rubric, which
@@ -648,15 +657,15 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 	const asp = "aspartame-iarc"
 	runLexiconCases(t, []lexiconCase{
 		// <mass_unit_kg>, <mass_unit_lb>: the story's weight in every spelling, another weight wrong.
-		{"number_right", asp, "The limit assumes a 60 kg adult", true},
-		{"number_right", asp, "The limit assumes a 60-kilogram adult", true},
-		{"number_right", asp, "The limit assumes an adult of 132 lbs", true},
-		{"number_wrong", asp, "The limit assumes a 70 kilo adult", true},
-		{"number_wrong", asp, "The limit assumes a 60 kilo adult", false},
+		{"weight_right", asp, "The limit assumes a 60 kg adult", true},
+		{"weight_right", asp, "The limit assumes a 60-kilogram adult", true},
+		{"weight_right", asp, "The limit assumes an adult of 132 lbs", true},
+		{"other_weight", asp, "The limit assumes a 70 kilo adult", true},
+		{"other_weight", asp, "The limit assumes a 60 kilo adult", false},
 		// <person_noun>, <weigh_word>: another weight in pounds, of a person or weighed.
-		{"number_wrong", asp, "The limit holds for a 150-pound woman", true},
-		{"number_wrong", asp, "The limit holds for someone weighing 150 lb", true},
-		{"number_wrong", asp, "The limit holds for someone weighing 132 lb", false},
+		{"other_weight", asp, "The limit holds for a 150-pound woman", true},
+		{"other_weight", asp, "The limit holds for someone weighing 150 lb", true},
+		{"other_weight", asp, "The limit holds for someone weighing 132 lb", false},
 		// <range_word>, <few_word>: another range of cans, a count by a quantifier.
 		{"number_wrong", asp, "Drinking 5 through 10 cans a day is fine", true},
 		{"number_wrong", asp, "Drinking a handful of cans a day is fine", true},
@@ -679,9 +688,9 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 		{"event_right", asp, "The ruling came at a meeting of scientists", true},
 		{"event_right", asp, "The ruling came last month", false},
 		// <list_noun>: the listing made by putting it on a list.
-		{"announced", asp, "IARC added aspartame to its list of possible carcinogens", true},
-		{"announced", asp, "IARC placed aspartame in a category of possible carcinogens", true},
-		{"announced", asp, "IARC's list of possible carcinogens is long", false},
+		{"ruling_made_public", asp, "IARC added aspartame to its list of possible carcinogens", true},
+		{"ruling_made_public", asp, "IARC placed aspartame in a category of possible carcinogens", true},
+		{"ruling_made_public", asp, "IARC's list of possible carcinogens is long", false},
 		// <settle_word> denied: the ruling not yet made, where the source has it made.
 		{"undecided", asp, "IARC has not yet concluded its review", true},
 		{"undecided", asp, "IARC experts have not agreed yet", true},
@@ -700,9 +709,115 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A class the story no longer writes is read by the lexicon's own typed
+	// fact slots (other_weight, weight_right: lexicon version 8), which the
+	// story fills with its values.
+	lex, err := os.ReadFile("../engine/lexicon/standards.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range factWordClasses {
-		if !strings.Contains(string(asp2), "<"+c+">") {
-			t.Errorf("aspartame-iarc.yaml no longer writes <%s>: the sentences above test nothing of it", c)
+		if !strings.Contains(string(asp2), "<"+c+">") && !strings.Contains(lexiconSignals(string(lex)), "<"+c+">") {
+			t.Errorf("neither aspartame-iarc.yaml nor the lexicon's signals write <%s>: the sentences above test nothing of it", c)
 		}
 	}
+}
+
+// TestLexiconVersion8MovedFromStory checks what lexicon version 8 took from
+// the aspartame story's file (issue 13: a story file holds only the story):
+// officialdom, decisions, speech after a relative clause or an auxiliary, a
+// spokesperson's word on the process, bans, measures, and the typed fact
+// slots of a due month, a day and a weight, which read the story's values
+// (fact_due, fact_day, fact_year, fact_weight_*). Each holds on sentences
+// written for it, in several registers, and not on its near misses; the
+// English ones read China on the Volt Typhoon rubric too, and the typed slots
+// never occur in a story that gives no values.
+func TestLexiconVersion8MovedFromStory(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		// made_official: a listing told as made by a perfect or an adverb of officialdom.
+		{"made_official", asp, "Aspartame has officially been listed as a possible carcinogen", true},
+		{"made_official", asp, "It's done: the sweetener was formally declared a cancer hazard", true},
+		{"made_official", asp, "The UN just officially said aspartame may cause cancer", true},
+		{"made_official", asp, "Aspartame has now been classified as possibly carcinogenic", true},
+		{"made_official", volt, "China has now been labelled a cyber aggressor, officials said", true},
+		{"made_official", asp, "Aspartame has officially been declared safe by regulators", false},
+		{"made_official", asp, "Aspartame has not been formally classified as a carcinogen", false},
+		{"made_official", asp, "Aspartame will be officially listed as a possible carcinogen", false},
+		{"made_official", asp, "The firm officially announced its quarterly results", false},
+		// undecided: a decision said not to be made yet.
+		{"undecided", asp, "No decision has been made yet on aspartame", true},
+		{"undecided", asp, "IARC is yet to rule on the sweetener", true},
+		{"undecided", volt, "Washington has not decided how to respond to China", true},
+		{"undecided", asp, "No decision has been made public on aspartame", false},
+		{"undecided", asp, "The ruling was not finalised last year, but this month", false},
+		// speaker_said: the subject's people on the record with an auxiliary between.
+		{"speaker_said", asp, "WHO officials have told reporters aspartame may cause cancer", true},
+		{"speaker_said", asp, "An IARC spokesman has said the sweetener is a hazard", true},
+		{"speaker_said", volt, "Chinese officials have repeatedly said the hacks were not theirs", true},
+		{"speaker_said", asp, "WHO officials have said nothing about aspartame", false},
+		{"speaker_said", asp, "WHO officials say aspartame may cause cancer", false},
+		// relative_speaks: the subject speaking after a relative clause on it.
+		{"relative_speaks", asp, "IARC, which is part of the WHO, said aspartame may cause cancer", true},
+		{"relative_speaks", asp, "The same WHO that botched COVID now says your soda causes cancer", true},
+		{"relative_speaks", volt, "China, which denies all hacking, now says the intrusions were a warning", true},
+		{"relative_speaks", asp, "The WHO, which has said little, is reviewing aspartame", false},
+		{"relative_speaks", asp, "A WHO committee that tracks food additives says it is safe", false},
+		// responder_process: a spokesperson's word on the process, not the ruling.
+		{"responder_process", asp, "A WHO spokesperson said the two reviews were complementary", true},
+		{"responder_process", asp, "The spokesman said the findings were confidential until July", true},
+		{"responder_process", asp, "A spokeswoman said the details will stay under wraps until July", true},
+		{"responder_process", asp, "A spokesperson said aspartame may cause cancer", false},
+		{"responder_process", asp, "The two reviews were complementary, experts said", false},
+		// ban_mention: a ban in any wording; negated, nothing banned.
+		{"ban_mention", asp, "The WHO banned aspartame", true},
+		{"ban_mention", asp, "Regulators could outlaw the sweetener", true},
+		{"ban_mention", volt, "Washington prohibited Chinese telecom gear", true},
+		{"ban_mention", asp, "A listing does not ban anything", false},
+		{"ban_mention", asp, "Nothing has been banned", false},
+		// measure_noun: a container or a measure, which names an amount.
+		{"measure_noun", asp, "Twelve cans of diet soda a day", true},
+		{"measure_noun", asp, "A glass of cola with lunch", true},
+		{"measure_noun", asp, "Diet soda sales fell", false},
+		// due_month: the story's month, still to come; the Volt Typhoon rubric gives none.
+		{"due_month", asp, "The ruling is due in July", true},
+		{"due_month", asp, "IARC will say so by July", true},
+		{"due_month", asp, "The ruling was finalised in June", false},
+		{"due_month", volt, "The ruling is due in July", false},
+		// other_day: another day of the story's month, either order, any suffix.
+		{"other_day", asp, "IARC will go public on July 20", true},
+		{"other_day", asp, "The listing comes on the 21st of July", true},
+		{"other_day", asp, "Expect it 7 July", true},
+		{"other_day", asp, "IARC will go public on July 14", false},
+		{"other_day", asp, "IARC will go public on the 14th of July", false},
+		{"other_day", asp, "IARC will go public in July 2023", false},
+		{"other_day", asp, "IARC will go public on July 14, not July 20 as first reported", false},
+		{"other_day", volt, "The meeting took place on July 20", false},
+		// other_weight and weight_right: a weight in figures, the story's or another.
+		{"other_weight", asp, "The limit assumes a 70kg adult", true},
+		{"other_weight", asp, "The limit assumes a 150lbs adult", true},
+		{"other_weight", asp, "The limit assumes a 60kg adult", false},
+		{"other_weight", asp, "The limit assumes a 132-pound adult", false},
+		{"other_weight", asp, "The limit assumes an adult who is not 70 kg", false},
+		{"other_weight", volt, "The drone carried a 70 kg payload", true},
+		{"weight_right", asp, "The limit assumes a 132lb adult", true},
+		{"weight_right", asp, "The limit assumes a 70 kg adult", false},
+		{"weight_right", volt, "The limit assumes a 60 kg adult", false},
+		// ruling_made_public and ruling_decided: the subject announcing or deciding, near it.
+		{"ruling_made_public", asp, "WHO declares aspartame a possible carcinogen", true},
+		{"ruling_made_public", asp, "WHO makes it official: aspartame may cause cancer", true},
+		{"ruling_made_public", asp, "The WHO's cancer arm put aspartame on its list", true},
+		{"ruling_made_public", asp, "WHO set to declare aspartame a possible carcinogen", false},
+		{"ruling_made_public", asp, "IARC classifies hazard, not dose", false},
+		{"ruling_made_public", asp, "Classifications issued by IARC are often misread", false},
+		{"ruling_decided", asp, "IARC experts concluded aspartame may cause cancer", true},
+		{"ruling_decided", asp, "The WHO admits aspartame could be a hazard", true},
+		{"ruling_decided", volt, "Beijing concluded the hacks had served their purpose", true},
+		{"ruling_decided", asp, "IARC may conclude aspartame is a hazard", false},
+		{"ruling_decided", asp, "IARC has not decided on aspartame", false},
+		// ruling_past: not a ruling expected, leaked or reported (version 8).
+		{"ruling_past", asp, "Coca-Cola pulls aspartame after WHO cancer warning", true},
+		{"ruling_past", asp, "Shares fell after expected WHO ruling on aspartame", false},
+		{"ruling_past", asp, "Makers regroup following leaked IARC listing", false},
+	})
 }
