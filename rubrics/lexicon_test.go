@@ -819,5 +819,18 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"ruling_past", asp, "Coca-Cola pulls aspartame after WHO cancer warning", true},
 		{"ruling_past", asp, "Shares fell after expected WHO ruling on aspartame", false},
 		{"ruling_past", asp, "Makers regroup following leaked IARC listing", false},
+		// ruling_reacted: the ruling told as made by a reaction to it or as recent.
+		{"ruling_reacted", asp, "The FDA disagrees with the WHO's classification of aspartame", true},
+		{"ruling_reacted", asp, "Diet soda sales hold steady after the WHO labels aspartame", true},
+		{"ruling_reacted", asp, "Regulators shrug off a recent IARC classification", true},
+		{"ruling_reacted", asp, "Regulators brace after the expected IARC ruling", false},
+		{"ruling_reacted", asp, "Regulators cite the agency's 2015 listing of red meat, after the agency's 2015 classification", false},
+		{"ruling_reacted", asp, "Sources say the FDA will disagree with the WHO's classification", false},
+		{"ruling_reacted", volt, "U.S. officials disagree with China's ruling on the outage", true},
+		// results_due: when the findings come, nothing of what they say.
+		{"results_due", asp, "The official findings will be made public in July", true},
+		{"results_due", asp, "The final decision is to be released on the 14th", true},
+		{"results_due", asp, "The final decision was a surprise", false},
+		{"results_due", volt, "The official findings will be made public in July", false},
 	})
 }
