@@ -827,6 +827,29 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"ruling_reacted", asp, "Regulators cite the agency's 2015 listing of red meat, after the agency's 2015 classification", false},
 		{"ruling_reacted", asp, "Sources say the FDA will disagree with the WHO's classification", false},
 		{"ruling_reacted", volt, "U.S. officials disagree with China's ruling on the outage", true},
+		// settled_before: a decision reached long before.
+		{"settled_before", asp, "The panel finalised its view last year", true},
+		{"settled_before", asp, "Experts agreed on the listing months ago", true},
+		{"settled_before", volt, "Beijing decided on the campaign a decade ago", true},
+		{"settled_before", asp, "The panel finalised its view earlier this month", false},
+		{"settled_before", asp, "The panel has not finalised its view last year or since", false},
+		// other_season: due in a season other than the story's.
+		{"other_season", asp, "The listing will be announced this autumn", true},
+		{"other_season", asp, "IARC's ruling is due by the spring", true},
+		{"other_season", asp, "The listing will be announced this summer", false},
+		{"other_season", asp, "The autumn menu will be announced", false},
+		// due_relative: due next week, this weekend or next year.
+		{"due_relative", asp, "The agency will announce its ruling next week", true},
+		{"due_relative", asp, "Aspartame to be classified next year", true},
+		{"due_relative", asp, "The ruling is due this weekend", true},
+		{"due_relative", asp, "The ruling is due next month", false},
+		{"due_relative", asp, "Sales fell last week", false},
+		// listed_again: a listing made again, where the source has the first time.
+		{"listed_again", asp, "Aspartame listed for a second time as a possible carcinogen", true},
+		{"listed_again", asp, "IARC reclassifies aspartame", true},
+		{"listed_again", asp, "The sweetener was re-labelled by the agency", true},
+		{"listed_again", asp, "Aspartame listed for the first time as a possible carcinogen", false},
+		{"listed_again", asp, "Aspartame was never classified again", false},
 		// results_due: when the findings come, nothing of what they say.
 		{"results_due", asp, "The official findings will be made public in July", true},
 		{"results_due", asp, "The final decision is to be released on the 14th", true},
