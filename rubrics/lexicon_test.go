@@ -850,6 +850,20 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"listed_again", asp, "The sweetener was re-labelled by the agency", true},
 		{"listed_again", asp, "Aspartame listed for the first time as a possible carcinogen", false},
 		{"listed_again", asp, "Aspartame was never classified again", false},
+		// one_source: a single unnamed source given as the source.
+		{"one_source", asp, "A source says aspartame will be listed", true},
+		{"one_source", asp, "According to an insider, IARC will list aspartame", true},
+		{"one_source", volt, "A person familiar with the talks said China hinted at the hacks", true},
+		{"one_source", asp, "Two sources say aspartame will be listed", false},
+		{"one_source", asp, "A source of sugar for many drinkers", false},
+		// subject_bans: the subject said to ban, or its spokesperson to dismiss a report.
+		{"subject_bans", asp, "The WHO bans aspartame", true},
+		{"subject_bans", asp, "WHO to ban the sweetener", true},
+		{"subject_bans", asp, "An IARC spokesperson rejected the report", true},
+		{"subject_bans", volt, "Beijing banned Micron chips", true},
+		{"subject_bans", asp, "The WHO does not ban aspartame", false},
+		{"subject_bans", asp, "An earlier version incorrectly stated that the WHO would ban aspartame", false},
+		{"subject_bans", asp, "Some countries ban sweeteners, not the WHO", false},
 		// results_due: when the findings come, nothing of what they say.
 		{"results_due", asp, "The official findings will be made public in July", true},
 		{"results_due", asp, "The final decision is to be released on the 14th", true},
