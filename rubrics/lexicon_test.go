@@ -671,17 +671,17 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 		{"number_wrong", asp, "Drinking a handful of cans a day is fine", true},
 		{"number_wrong", asp, "Drinking 12 through 36 cans a day is fine", false},
 		// <settle_word>, <time_unit>: the ruling finalised another time, or this month.
-		{"date_wrong", asp, "IARC finalised the ruling two decades ago", true},
-		{"date_wrong", asp, "The agency settled on its view a year ago", true},
+		{"settled_before", asp, "IARC finalised the ruling two decades ago", true},
+		{"settled_before", asp, "The agency settled on its view a year ago", true},
 		{"date_right", asp, "The agency settled on its view earlier this month", true},
 		// <period_part>: a part of July for the decision; a decade JECFA's view is not from.
 		{"date_wrong", asp, "IARC decided in mid July to list aspartame", true},
 		{"view_wrong", asp, "JECFA has held it safe since the mid 1990s", true},
 		{"view_wrong", asp, "JECFA has held it safe since the early 1980s", false},
 		// <repeat_ordinal>, <again_word>: listed again where the source has the first time.
-		{"date_wrong", asp, "IARC lists aspartame for the third time", true},
-		{"date_wrong", asp, "Aspartame was classified anew by IARC", true},
-		{"date_wrong", asp, "IARC lists aspartame for the first time", false},
+		{"listed_again", asp, "IARC lists aspartame for the third time", true},
+		{"listed_again", asp, "Aspartame was classified anew by IARC", true},
+		{"listed_again", asp, "IARC lists aspartame for the first time", false},
 		// <expert_word>, <outside_adj>, <convened_word>: the ruling after the experts met.
 		{"event_right", asp, "The ruling came after independent experts weighed the studies", true},
 		{"event_right", asp, "The ruling came after the advisers convened", true},
@@ -864,6 +864,23 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"subject_bans", asp, "The WHO does not ban aspartame", false},
 		{"subject_bans", asp, "An earlier version incorrectly stated that the WHO would ban aspartame", false},
 		{"subject_bans", asp, "Some countries ban sweeteners, not the WHO", false},
+		// study_source: a study given as the source of a finding.
+		{"study_source", asp, "According to a new study of 100,000 adults, sweeteners raise cancer risk", true},
+		{"study_source", asp, "The paper, published in PLOS Medicine, linked sweeteners to cancer", true},
+		{"study_source", volt, "New research shows Chinese hackers favour routers", true},
+		{"study_source", asp, "IARC will study aspartame", false},
+		// intake_harm: an amount a day told as enough to do harm.
+		{"intake_harm", asp, "Just two cans a day could give you cancer", true},
+		{"intake_harm", asp, "A few glasses a day raise your cancer risk", true},
+		{"intake_harm", asp, "Two cans a day won't give you cancer", false},
+		{"intake_harm", asp, "Two cans a day is what most people drink", false},
+		// safe_amount: an amount in the story's unit told as safe or needed to come to harm.
+		{"safe_amount", asp, "A few cans a day are perfectly safe", true},
+		{"safe_amount", asp, "You'd need to drink a lake of the stuff to get sick", true},
+		{"safe_amount", asp, "It takes a ridiculous number of cans a day to be at risk", true},
+		{"safe_amount", asp, "Cans of diet soda line the shelves", false},
+		{"safe_amount", asp, "Regulators will weigh how many cans are safe", false},
+		{"safe_amount", volt, "A few cans a day are perfectly safe", false},
 		// results_due: when the findings come, nothing of what they say.
 		{"results_due", asp, "The official findings will be made public in July", true},
 		{"results_due", asp, "The final decision is to be released on the 14th", true},
