@@ -667,9 +667,9 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 		{"other_weight", asp, "The limit holds for someone weighing 150 lb", true},
 		{"other_weight", asp, "The limit holds for someone weighing 132 lb", false},
 		// <range_word>, <few_word>: another range of cans, a count by a quantifier.
-		{"number_wrong", asp, "Drinking 5 through 10 cans a day is fine", true},
-		{"number_wrong", asp, "Drinking a handful of cans a day is fine", true},
-		{"number_wrong", asp, "Drinking 12 through 36 cans a day is fine", false},
+		{"other_amount", asp, "Drinking 5 through 10 cans a day is fine", true},
+		{"other_amount", asp, "Drinking a handful of cans a day is fine", true},
+		{"other_amount", asp, "Drinking 12 through 36 cans a day is fine", false},
 		// <settle_word>, <time_unit>: the ruling finalised another time, or this month.
 		{"settled_before", asp, "IARC finalised the ruling two decades ago", true},
 		{"settled_before", asp, "The agency settled on its view a year ago", true},
@@ -881,6 +881,17 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"safe_amount", asp, "Cans of diet soda line the shelves", false},
 		{"safe_amount", asp, "Regulators will weigh how many cans are safe", false},
 		{"safe_amount", volt, "A few cans a day are perfectly safe", false},
+		// other_amount: an amount in the story's unit other than its range.
+		{"other_amount", asp, "You could drink twenty-five cans a day", true},
+		{"other_amount", asp, "Drinking 36 cans a day is the limit", true},
+		{"other_amount", asp, "A couple of cans won't hurt", true},
+		{"other_amount", asp, "Twelve to thirty-six cans a day is the limit", false},
+		{"other_amount", asp, "A dozen cans a day is the start of the range", false},
+		{"other_amount", asp, "Not 40 cans, as first reported", false},
+		{"other_amount", volt, "You could drink twenty-five cans a day", false},
+		// number_wrong stays the story's: cans per another period than its day.
+		{"number_wrong", asp, "Twelve to 36 cans a week", true},
+		{"number_wrong", asp, "Twelve to 36 cans a day", false},
 		// results_due: when the findings come, nothing of what they say.
 		{"results_due", asp, "The official findings will be made public in July", true},
 		{"results_due", asp, "The final decision is to be released on the 14th", true},
