@@ -892,6 +892,10 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		// number_wrong stays the story's: cans per another period than its day.
 		{"number_wrong", asp, "Twelve to 36 cans a week", true},
 		{"number_wrong", asp, "Twelve to 36 cans a day", false},
+		// public_alarm: alarm named as a thing.
+		{"public_alarm", asp, "The Diet Coke scare, explained", true},
+		{"public_alarm", volt, "Panic in Washington over the hacks", true},
+		{"public_alarm", asp, "Regulators are alarmed", false},
 		// results_due: when the findings come, nothing of what they say.
 		{"results_due", asp, "The official findings will be made public in July", true},
 		{"results_due", asp, "The final decision is to be released on the 14th", true},
