@@ -36,6 +36,11 @@ type doc struct {
 	// (see intern).
 	sentWords []uint64
 	width     int
+	// lowerWriter: the text's first letter is lower case, so its writer
+	// does not capitalise sentences ("ngl the WHO bout to say it. sources
+	// told reuters it drops in july"): a full stop, "!" or "?" before a
+	// lower-case word still ends a sentence (endsSentence).
+	lowerWriter bool
 }
 
 // word returns the lower-cased word (or punctuation mark) of token i.
@@ -106,6 +111,13 @@ func (d *doc) reset(text string) {
 	}
 	t := d.f.text
 	d.toks = d.toks[:0]
+	d.lowerWriter = false
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			d.lowerWriter = unicode.IsLower(r)
+			break
+		}
+	}
 	var sent, clause int32
 	newSent := true
 	for i := 0; i < len(t); {
@@ -231,7 +243,8 @@ func (d *doc) markQuoted() {
 
 // endsSentence reports whether the terminal mark ending at folded offset at
 // ends a sentence: it is followed by white space and then an upper-case
-// letter, a quotation mark or a digit, and does not end an abbreviation.
+// letter, a quotation mark or a digit (or, in a text whose writer does not
+// capitalise, a lower-case letter), and does not end an abbreviation.
 func endsSentence(d *doc, orig string, at int, r rune) bool {
 	t := d.f.text
 	if at >= len(t) {
@@ -248,7 +261,7 @@ func endsSentence(d *doc, orig string, at int, r rune) bool {
 		return true
 	}
 	nr, _ := utf8.DecodeRuneInString(orig[o:])
-	if !unicode.IsUpper(nr) && !unicode.IsDigit(nr) && nr != '"' && nr != '“' && nr != '\'' && nr != '‘' {
+	if !unicode.IsUpper(nr) && !unicode.IsDigit(nr) && nr != '"' && nr != '“' && nr != '\'' && nr != '‘' && !(d.lowerWriter && unicode.IsLower(nr)) {
 		return false
 	}
 	if r == '.' && len(d.toks) >= 2 {
