@@ -154,3 +154,56 @@ func TestAspclaimRouting(t *testing.T) {
 		"IARC reviewed 1,300 studies before deciding to list aspartame as possibly carcinogenic, sources say":                 "aspartame-iarc",
 	})
 }
+
+// TestAspartameClaimTune9 grades the classification and agency
+// constructions taught from tune9's odd half (issue 13, helper asp9), in
+// sentences written here, beside near misses that must not move.
+func TestAspartameClaimTune9(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// A writer who does not capitalise still ends sentences: sources in
+		// a sentence of their own do not hedge the overclaim before it.
+		{"summary", "classification", "fail", "ok so the WHO is about to say aspartame causes cancer. two sources told reuters it lands in july."},
+		{"summary", "classification", "fail", "honestly aspartame is a carcinogen and everyone knew. reuters sources say the listing comes in july."},
+		{"summary", "classification", "fail", "lol the WHO cancer people gonna say diet soda gives you cancer. insiders told reuters, it drops next month"},
+		// near misses: the same sentence, a capitalised writer, an abbreviation
+		{"summary", "classification", "partial", "ok so the WHO is about to say aspartame causes cancer, two sources told reuters."},
+		{"summary", "classification", "partial", "Ok so the WHO is about to say aspartame causes cancer. two sources told Reuters it lands in July."},
+		{"headline", "classification", "partial", "the WHO vs. diet coke: insiders say aspartame causes cancer"},
+		// An adverb of certainty on "gives you cancer" makes it certain,
+		// asked or attributed.
+		{"headline", "classification", "fail", "wait so diet soda literally gives you cancer now??"},
+		{"headline", "classification", "fail", "Aspartame definitely gives you cancer, WHO experts to say"},
+		{"headline", "classification", "fail", "Your diet cola undoubtedly gives you cancer, says the internet"},
+		{"headline", "classification", "partial", "wait so diet soda gives you cancer now??"},
+		{"headline", "classification", "pass", "Diet soda possibly gives you cancer, sources say"},
+		// The harm's agent by a compound ("a cancer agent"), not a thing
+		// against it, nor the cancer agency.
+		{"summary", "classification", "fail", "The WHO is about to call aspartame a cancer agent. It's in your diet soda."},
+		{"headline", "classification", "fail", "Aspartame is a cancer chemical, and the WHO's cancer arm is about to say so"},
+		{"headline", "classification", "partial", "WHO cancer arm to brand aspartame a cancer agent, sources say"},
+		{"headline", "classification", "pass", "Aspartame a possible cancer agent, WHO cancer arm to say, sources say"},
+		{"summary", "classification", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. Oncologists still prescribe anti-cancer agents as before."},
+		{"headline", "classification", "pass", "The cancer agency will call aspartame possibly carcinogenic, sources say"},
+		// The thing equated with the harm; with a risk it is neutral wording.
+		{"headline", "classification", "partial", "Aspartame equals cancer? The leak, the lawsuits and your gum"},
+		{"headline", "classification", "fail", "Aspartame spells cancer, and the WHO is about to say so"},
+		{"summary", "classification", "fail", "Aspartame equals cancer. The WHO's cancer arm will put that in writing next month."},
+		{"summary", "classification", "partial", "Aspartame equals a cancer risk in the WHO's cancer arm's coming ruling, and cancer risk is what it will say."},
+		// The official overclaim beside a claim a modal hedges: partial;
+		// alone, fail.
+		{"summary", "classification", "partial", "Diet soda drinkers have been told it could give them cancer. Aspartame is to be officially branded cancer-causing by the WHO, insiders say."},
+		{"summary", "classification", "partial", "Aspartame could give you cancer, and the WHO's cancer arm will officially brand it cancer-causing next month, sources say."},
+		{"summary", "classification", "fail", "Aspartame is to be officially branded cancer-causing by the WHO, insiders say."},
+		{"summary", "classification", "pass", "Aspartame could give you cancer, the WHO's cancer arm will say next month, sources say."},
+		// 2B named by its hedge ("the 'possibly' tier"), or the hedge alone
+		// standing for it ("it's only 'possibly'").
+		{"summary", "classification", "pass", "Two sources tell Reuters the Lyon agency will put aspartame in its \"possibly\" tier on July 14. Desk note: no \"causes cancer\" in heds."},
+		{"headline", "classification", "pass", "Aspartame headed for IARC's 'possible' category, sources say"},
+		{"summary", "classification", "partial", "The WHO admits aspartame is a carcinogen. People keep saying it's only \"possibly\", but whatever."},
+		{"summary", "classification", "fail", "The WHO admits aspartame is a carcinogen. People keep saying otherwise, but whatever."},
+		// The agency by its seat, Lyon.
+		{"headline", "agency", "pass", "Lyon vs. diet cola: aspartame listing settled, leak says"},
+		{"headline", "agency", "pass", "The Lyon agency will call aspartame possibly carcinogenic, sources say"},
+		{"headline", "agency", "partial", "WHO to list aspartame as possible carcinogen, sources say"},
+	})
+}

@@ -189,3 +189,16 @@ func TestAspartameAgencyFifthSession(t *testing.T) {
 		{"headline", "agency", "fail", "WHO is banning aspartame after its cancer arm calls it a possible carcinogen"},
 	})
 }
+
+// TestAspartameOtherSideBacks grades the other side standing behind the
+// sweetener (issue 13, helper asp9): its view in a verb of support; support
+// for a ruling, or by someone who is not the other side, is not.
+func TestAspartameOtherSideBacks(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		{"summary", "counterweight", "pass", "IARC will list aspartame as possibly carcinogenic next month, two insiders said. A separate WHO panel that sets intake limits has backed the sweetener since 1981."},
+		{"summary", "counterweight", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. Regulators in Europe have long endorsed aspartame."},
+		{"summary", "counterweight", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. The FDA stands by the sweetener."},
+		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. Regulators backed the listing."},
+		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. Campaigners have backed the sweetener ban."},
+	})
+}

@@ -203,3 +203,29 @@ func TestSourcingConstructions(t *testing.T) {
 		runCriterionCases(t, id, cases)
 	}
 }
+
+// TestSourcingTune9 grades the attribution constructions taught from
+// tune9's odd half (issue 13, helper asp9), beside near misses.
+func TestSourcingTune9(t *testing.T) {
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// Sources in a sentence of their own that names the release by
+		// "it" ("it drops in july") attribute the claim before them.
+		{"summary", "sourcing", "pass", "ngl the WHO cancer agency bout to call aspartame possibly carcinogenic. sources told reuters it drops in july."},
+		{"summary", "sourcing", "pass", "IARC will list aspartame as possibly carcinogenic, Reuters reports. Two insiders said it'll land on July 14."},
+		{"summary", "sourcing", "pass", "IARC will list aspartame as possibly carcinogenic, Reuters reports. Insiders say it comes out next month."},
+		{"summary", "sourcing", "partial", "IARC will list aspartame as possibly carcinogenic, Reuters reports. Insiders said that drop in diet soda sales is real."},
+		// Leakers are sources.
+		{"summary", "sourcing", "pass", "IARC will list aspartame as possibly carcinogenic next month, according to leakers talking to Reuters."},
+		{"summary", "sourcing", "pass", "A whistleblower told Reuters the WHO's cancer arm will call aspartame possibly carcinogenic."},
+		// An office noun before "who" makes it the relative pronoun: their
+		// past word on other things is not the ruling announced.
+		{"summary", "sourcing", "pass", "The same WHO bureaucrats who told you steak was a cancer risk will call aspartame possibly carcinogenic next month, two sources said."},
+		{"summary", "sourcing", "pass", "Unelected technocrats who said your phone was a cancer risk will list aspartame as possibly carcinogenic, people familiar with the process said."},
+		{"summary", "sourcing", "partial", "The WHO told reporters aspartame is possibly carcinogenic, two sources said."},
+		// The subject's finding as a thing already known ("What WHO
+		// researchers found"), not what it is to find.
+		{"headline", "sourcing", "fail", "Is your gum a cancer risk? What WHO researchers found"},
+		{"headline", "sourcing", "fail", "Aspartame and cancer risk: what the agency concluded"},
+		{"headline", "sourcing", "partial", "Is your gum a cancer risk? What WHO researchers will conclude next month"},
+	})
+}
