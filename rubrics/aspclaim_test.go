@@ -201,6 +201,13 @@ func TestAspartameClaimTune9(t *testing.T) {
 		{"headline", "classification", "pass", "Aspartame headed for IARC's 'possible' category, sources say"},
 		{"summary", "classification", "partial", "The WHO admits aspartame is a carcinogen. People keep saying it's only \"possibly\", but whatever."},
 		{"summary", "classification", "fail", "The WHO admits aspartame is a carcinogen. People keep saying otherwise, but whatever."},
+		// A link to the harm with an aside set off by dashes between the
+		// thing and "with cancer": neutral wording; a dash aside before
+		// another preposition is no link.
+		{"summary", "classification", "partial", "The WHO's cancer experts are poised to formally tie aspartame — the sweetener in diet colas, sugar-free gum and flavoured water — to cancer, Reuters reports."},
+		{"headline", "classification", "partial", "WHO cancer arm set to link aspartame - in Diet Coke, Extra gum - with cancer, sources say"},
+		{"headline", "classification", "pass", "WHO cancer arm set to link aspartame - in Diet Coke, Extra gum - with possible cancer risk, sources say"},
+		{"summary", "classification", "na", "The WHO's cancer agency will connect with reporters — two sources say — about its work in July."},
 		// The agency by its seat, Lyon.
 		{"headline", "agency", "pass", "Lyon vs. diet cola: aspartame listing settled, leak says"},
 		{"headline", "agency", "pass", "The Lyon agency will call aspartame possibly carcinogenic, sources say"},

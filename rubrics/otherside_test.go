@@ -200,5 +200,12 @@ func TestAspartameOtherSideBacks(t *testing.T) {
 		{"summary", "counterweight", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. The FDA stands by the sweetener."},
 		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. Regulators backed the listing."},
 		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. Campaigners have backed the sweetener ban."},
+		// A body's remit ("which sets safe daily limits") is what it does,
+		// not what it holds: with its own findings to come, partial; the
+		// limit it has set, or its word that aspartame is safe, is its view.
+		{"summary", "counterweight", "partial", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA, which sets safe daily limits, will release its own findings on July 14."},
+		{"summary", "counterweight", "partial", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA, a committee that sets safe intake levels, is also reviewing aspartame."},
+		{"summary", "counterweight", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA set an acceptable daily intake for it in 1981."},
+		{"summary", "counterweight", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic. JECFA, which sets safe daily limits, has said it is safe within them."},
 	})
 }
