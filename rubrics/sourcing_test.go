@@ -227,5 +227,13 @@ func TestSourcingTune9(t *testing.T) {
 		{"headline", "sourcing", "fail", "Is your gum a cancer risk? What WHO researchers found"},
 		{"headline", "sourcing", "fail", "Aspartame and cancer risk: what the agency concluded"},
 		{"headline", "sourcing", "partial", "Is your gum a cancer risk? What WHO researchers will conclude next month"},
+		// The intake view closed by an inverted attribution to the WHO is
+		// not the ruling in its mouth; the ruling so closed, or a harm
+		// denied safe, is.
+		{"headline", "sourcing", "partial", "Aspartame safe up to three cans a day, says WHO panel, as cancer agency prepares listing"},
+		{"headline", "sourcing", "partial", "Diet soda fine in moderation, WHO experts say, as IARC readies aspartame cancer label"},
+		{"headline", "sourcing", "pass", "Aspartame safe within limits, says WHO panel, as cancer agency readies listing, sources say"},
+		{"headline", "sourcing", "fail", "Aspartame a possible carcinogen, says WHO"},
+		{"headline", "sourcing", "fail", "Aspartame possibly carcinogenic and not safe, says WHO"},
 	})
 }
