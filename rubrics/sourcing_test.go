@@ -235,5 +235,12 @@ func TestSourcingTune9(t *testing.T) {
 		{"headline", "sourcing", "pass", "Aspartame safe within limits, says WHO panel, as cancer agency readies listing, sources say"},
 		{"headline", "sourcing", "fail", "Aspartame a possible carcinogen, says WHO"},
 		{"headline", "sourcing", "fail", "Aspartame possibly carcinogenic and not safe, says WHO"},
+		// The subject's spokesperson as the source of a sentence on the
+		// topic is the subject speaking; on the findings' confidentiality,
+		// or on the reviews alone, it is not.
+		{"summary", "sourcing", "fail", "The WHO's cancer agency will list aspartame as possibly carcinogenic next month. According to an IARC spokesperson, the finding is a first step to understand its carcinogenicity."},
+		{"summary", "sourcing", "partial", "Two sources told Reuters IARC will list aspartame as possibly carcinogenic. According to a WHO official, the listing reflects limited evidence of cancer."},
+		{"summary", "sourcing", "pass", "Two sources told Reuters IARC will list aspartame as possibly carcinogenic. According to an IARC spokesperson, the findings on aspartame are confidential until July."},
+		{"summary", "sourcing", "pass", "Two sources told Reuters IARC will list aspartame as possibly carcinogenic. According to an IARC spokesperson, the two reviews are complementary."},
 	})
 }
