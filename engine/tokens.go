@@ -79,6 +79,27 @@ func allUpper(w string) bool {
 	return n >= 2
 }
 
+// lowerFirstWord reports whether the text's first word is written in lower
+// case letters only ("ngl the WHO …", not "iPhone …", "12 cans …" or "WHO
+// …"): its writer does not capitalise sentences.
+func lowerFirstWord(text string) bool {
+	seen := false
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			if !unicode.IsLower(r) {
+				return false
+			}
+			seen = true
+		case unicode.IsDigit(r):
+			return false
+		case seen:
+			return true
+		}
+	}
+	return seen
+}
+
 // abbreviations are words that a full stop follows without ending a sentence.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
@@ -111,13 +132,7 @@ func (d *doc) reset(text string) {
 	}
 	t := d.f.text
 	d.toks = d.toks[:0]
-	d.lowerWriter = false
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			d.lowerWriter = unicode.IsLower(r)
-			break
-		}
-	}
+	d.lowerWriter = lowerFirstWord(text)
 	var sent, clause int32
 	newSent := true
 	for i := 0; i < len(t); {

@@ -22,6 +22,10 @@ func TestLowerWriterSentences(t *testing.T) {
 		{"Ok so the WHO is about to say it. two sources told Reuters.", 1},
 		{"The WHO met approx. two dozen experts. Sources say so.", 2},
 		{"\"ngl\" the WHO bout to say it. sources told reuters", 2},
+		// the first word decides: a brand with a capital inside, or a
+		// number, is no lower-case writer
+		{"iPhone owners drink diet soda. some say so.", 1},
+		{"12 cans a day is the line. sources say so.", 1},
 	} {
 		d := newDoc(c.text)
 		got := 0
