@@ -200,6 +200,8 @@ func TestAspartameOtherSideBacks(t *testing.T) {
 		{"summary", "counterweight", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. The FDA stands by the sweetener."},
 		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. Regulators backed the listing."},
 		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. Campaigners have backed the sweetener ban."},
+		{"summary", "counterweight", "fail", "Two sources say IARC will call aspartame possibly carcinogenic. The FDA has backed away from aspartame."},
+		{"summary", "counterweight", "pass", "Two sources say IARC will call aspartame possibly carcinogenic. Regulators vouch for it, and the industry defends the sweetener."},
 		// A body's remit ("which sets safe daily limits") is what it does,
 		// not what it holds: with its own findings to come, partial; the
 		// limit it has set, or its word that aspartame is safe, is its view.
