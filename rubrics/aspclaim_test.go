@@ -208,6 +208,11 @@ func TestAspartameClaimTune9(t *testing.T) {
 		{"headline", "classification", "partial", "WHO cancer arm set to link aspartame - in Diet Coke, Extra gum - with cancer, sources say"},
 		{"headline", "classification", "pass", "WHO cancer arm set to link aspartame - in Diet Coke, Extra gum - with possible cancer risk, sources say"},
 		{"summary", "classification", "na", "The WHO's cancer agency will connect with reporters — two sources say — about its work in July."},
+		// "associate" is a verb of linking, and the thing linked may take
+		// five words
+		{"headline", "classification", "partial", "WHO cancer arm to associate aspartame with cancer, sources say"},
+		{"headline", "classification", "partial", "WHO set to connect the sweetener in diet drinks with cancer, sources say"},
+		{"headline", "classification", "na", "WHO cancer arm to associate with food regulators on aspartame, sources say"},
 		// The agency by its seat, Lyon.
 		{"headline", "agency", "pass", "Lyon vs. diet cola: aspartame listing settled, leak says"},
 		{"headline", "agency", "pass", "The Lyon agency will call aspartame possibly carcinogenic, sources say"},
