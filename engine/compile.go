@@ -42,6 +42,9 @@ type Input struct {
 	Signals  map[string]FileSignal
 	About    []string
 	AboutAny [][]string
+	// Elements are named alternatives of terms ("subject|wang_lei") that
+	// conditions may name like a signal, and count ("2 of a|b|c").
+	Elements map[string]string
 }
 
 var nameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -129,6 +132,16 @@ func Compile(f *YAMLFile, in Input) *Program {
 	}
 	if err := p.sortSignals(); err != nil {
 		f.Addf(f.Line("signals"), "%v", err)
+	}
+	names := make([]string, 0, len(in.Elements))
+	for n := range in.Elements {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := p.element(n, in.Elements[n]); err != nil {
+			f.Addf(f.Line("elements", n), "elements: %v", err)
+		}
 	}
 	for i, a := range in.About {
 		t, err := p.Condition(a)

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -14,6 +15,10 @@ import (
 type Program struct {
 	signals []*signal
 	byName  map[string]int
+	// elements are the rubric's named alternatives of terms (its
+	// `elements:`), which a condition names like a signal: the parts a
+	// story's about test is composed of (the actor, the deed, the event).
+	elements map[string][]termAlt
 	// order lists the signals so that each comes after the signals its
 	// filters and modifiers refer to.
 	order []int
@@ -233,11 +238,18 @@ type signal struct {
 type Condition struct {
 	not  bool
 	alts []termAlt
+	// min, when set ("2 of a|b|c"), is how many of the condition's written
+	// terms must hold: an element counts once, however many of its
+	// alternatives hold.
+	min int
 }
 
 type termAlt struct {
 	sig  int
 	prop prop
+	// group is the written term the alternative comes from (an element
+	// gives several alternatives of one group), for min.
+	group int
 }
 
 type prop uint8
@@ -257,7 +269,8 @@ var propNames = map[string]prop{
 }
 
 // Condition parses a condition ("a|b.hedged", "!c": '!' first negates the
-// whole) over the program's signals.
+// whole; "2 of a|b|c": at least two of its terms hold) over the program's
+// signals and elements.
 func (p *Program) Condition(s string) (Condition, error) {
 	var t Condition
 	s = strings.TrimSpace(s)
@@ -267,8 +280,24 @@ func (p *Program) Condition(s string) (Condition, error) {
 	if s == "" {
 		return t, fmt.Errorf("empty condition")
 	}
-	for _, a := range strings.Split(s, "|") {
+	if n, rest, ok := strings.Cut(s, " of "); ok && countRE.MatchString(n) {
+		t.min, s = int(n[0]-'0'), strings.TrimSpace(rest)
+		if strings.Count(s, "|")+1 < t.min {
+			return t, fmt.Errorf("condition %q asks for %d of fewer terms", s, t.min)
+		}
+	}
+	for g, a := range strings.Split(s, "|") {
 		name, property, _ := strings.Cut(strings.TrimSpace(a), ".")
+		if alts, ok := p.elements[name]; ok {
+			if property != "" {
+				return t, fmt.Errorf("condition %q: element %q takes no property (give it in the element)", s, name)
+			}
+			for _, alt := range alts {
+				alt.group = g
+				t.alts = append(t.alts, alt)
+			}
+			continue
+		}
 		id, ok := p.byName[name]
 		if !ok {
 			return t, fmt.Errorf("condition %q names unknown signal %q", s, name)
@@ -277,9 +306,40 @@ func (p *Program) Condition(s string) (Condition, error) {
 		if !ok {
 			return t, fmt.Errorf("condition %q: unknown property %q (use negated, hedged, unhedged, qualified or any)", s, property)
 		}
-		t.alts = append(t.alts, termAlt{sig: id, prop: pr})
+		t.alts = append(t.alts, termAlt{sig: id, prop: pr, group: g})
 	}
 	return t, nil
+}
+
+// countRE is a condition's count, "2" of "2 of a|b|c" (2 to 9).
+var countRE = regexp.MustCompile(`^[2-9]$`)
+
+// element parses an element's alternatives ("a|b.any|c"), which may name
+// signals only, under name.
+func (p *Program) element(name, s string) error {
+	if !ValidName(name) {
+		return fmt.Errorf("element name %q: use lower-case letters, digits and underscores", name)
+	}
+	if _, ok := p.byName[name]; ok {
+		return fmt.Errorf("element %q has a signal's name", name)
+	}
+	for _, a := range strings.Split(s, "|") {
+		if n, _, _ := strings.Cut(strings.TrimSpace(a), "."); p.elements[n] != nil {
+			return fmt.Errorf("element %q names element %q: name its signals", name, n)
+		}
+	}
+	t, err := p.Condition(s)
+	if err != nil {
+		return err
+	}
+	if t.not || t.min > 0 {
+		return fmt.Errorf("element %q: give alternatives only (a|b.any|c), not a negation or a count", name)
+	}
+	if p.elements == nil {
+		p.elements = map[string][]termAlt{}
+	}
+	p.elements[name] = t.alts
+	return nil
 }
 
 // occ is an occurrence with what the rubric's modifiers make of it.
@@ -578,6 +638,9 @@ func (a *analysis) matches(si int, p prop, dst []occ) []occ {
 
 // any reports whether term t holds, without collecting its occurrences.
 func (a *analysis) any(t Condition) bool {
+	if t.min > 0 {
+		return a.counted(t) != t.not
+	}
 	for _, alt := range t.alts {
 		for i := range a.occ[alt.sig] {
 			if a.occ[alt.sig][i].has(alt.prop) {
@@ -588,6 +651,23 @@ func (a *analysis) any(t Condition) bool {
 	return t.not
 }
 
+// counted reports whether at least t.min of t's written terms hold.
+func (a *analysis) counted(t Condition) bool {
+	n, last := 0, -1
+	for _, alt := range t.alts {
+		if alt.group == last {
+			continue
+		}
+		for i := range a.occ[alt.sig] {
+			if a.occ[alt.sig][i].has(alt.prop) {
+				n, last = n+1, alt.group
+				break
+			}
+		}
+	}
+	return n >= t.min
+}
+
 // holds reports whether term t holds, and appends to spans the occurrences
 // that make a positive term hold.
 func (a *analysis) holds(t Condition, spans []occ) (bool, []occ) {
@@ -596,8 +676,14 @@ func (a *analysis) holds(t Condition, spans []occ) (bool, []occ) {
 		spans = a.matches(alt.sig, alt.prop, spans)
 	}
 	found := len(spans) > n
+	if t.min > 0 {
+		found = a.counted(t)
+	}
 	if t.not {
 		return !found, spans[:n]
+	}
+	if !found {
+		return false, spans[:n]
 	}
 	return found, spans
 }

@@ -33,6 +33,9 @@ type File struct {
 	// which must also hold.
 	About    []string   `yaml:"about"`
 	AboutAny [][]string `yaml:"about_any,omitempty"`
+	// Elements name alternatives of signals that the about test (and any
+	// rule) may name like a signal and count ("2 of deed|event|meeting").
+	Elements map[string]string `yaml:"elements,omitempty"`
 	// Classes are the story's own word classes (<name> in a pattern).
 	Classes  map[string][]string          `yaml:"classes,omitempty"`
 	Signals  map[string]engine.FileSignal `yaml:"signals"`
@@ -319,7 +322,7 @@ func (l *loader) build(f *File, src *Source) *Rubric {
 		}
 	}
 	l.buildLetters(r, f)
-	prog := engine.Compile(l.YAMLFile, engine.Input{Lexicon: f.Lexicon, Classes: f.Classes, Signals: f.Signals, About: f.About, AboutAny: f.AboutAny})
+	prog := engine.Compile(l.YAMLFile, engine.Input{Lexicon: f.Lexicon, Classes: f.Classes, Signals: f.Signals, About: f.About, AboutAny: f.AboutAny, Elements: f.Elements})
 	r.prog = prog
 	r.Lexicon, _ = prog.Lexicon()
 	if len(f.Criteria) == 0 {
