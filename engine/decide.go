@@ -278,6 +278,25 @@ func (p *Program) About(text string) (bool, int) {
 	return about, words
 }
 
+// AboutHeld lists the about_any lists (by their index) that hold on text,
+// for rubric authors asking which part of the about test a text meets; nil
+// when the about conditions themselves do not hold.
+func (p *Program) AboutHeld(text string) []int {
+	rd := p.readWith(text, &p.aboutIndex, p.aboutOrder)
+	defer rd.Release()
+	a := rd.signals()
+	if ok, _ := a.allHold(p.about); !ok {
+		return nil
+	}
+	var held []int
+	for i, ts := range p.aboutAny {
+		if ok, _ := a.allHold(ts); ok {
+			held = append(held, i)
+		}
+	}
+	return held
+}
+
 // AboutInEnglish is About for a text in English: lang is the language the
 // text seems written in when it is not (Language), and then the about test
 // is not applied. One reading serves both.

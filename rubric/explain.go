@@ -21,3 +21,7 @@ func (r *Rubric) Explain(text string) []SignalMatch {
 	}
 	return out
 }
+
+// AboutHeld lists the rubric's about_any lists (by index, from 0) that
+// hold on text, for rubric authors; nil when its about conditions do not.
+func (r *Rubric) AboutHeld(text string) []int { return r.prog.AboutHeld(text) }

@@ -92,6 +92,7 @@ func runGrade(ctx context.Context, e *env, args []string) error {
 	writeReport(e.stdout, r, g)
 	if *explain && r != nil {
 		writeExplain(e.stdout, r.Explain(text))
+		fmt.Fprintf(e.stdout, "About: about_any lists held (from 0): %v\n", r.AboutHeld(text))
 	}
 	return nil
 }
