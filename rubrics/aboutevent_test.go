@@ -110,3 +110,79 @@ func TestAboutByEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestAboutByElements routes texts written here, in varied registers, that
+// tell each story by the elements of its guide's test rather than by a
+// listed wording (the rubrics' `elements`): for Volt Typhoon, China by any
+// name speaking of the deed in any speech act or in the first person, the
+// meeting by its features with the actor and the deed, the Journal's report
+// with China's response; for aspartame, the agent, the substance and the
+// event. Each element has neighbours that must stay refused: China's
+// accusations and denials, its own regulators and drills, other breaches
+// and advisories; the May guideline, the official event, other studies
+// and listings.
+func TestAboutByElements(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	set := load(t)
+	for _, tt := range []struct{ name, text, want string }{
+		// China speaking of the deed, in any speech act
+		{"signals a presence", "Beijing hints its hackers are sitting inside America's water plants", volt},
+		{"conveyed, pipelines", "Chinese officials conveyed that the pipeline hacks were payback for Taiwan", volt},
+		{"envoys warned", "Xi's envoys warned that the infrastructure hacks would continue while Washington arms Taiwan", volt},
+		{"the Chinese side tied", "The Chinese side tied the utility breaches to U.S. policy on Taiwan", volt},
+		{"message on the grid hacks", "Beijing's message on the grid hacks was hard to miss", volt},
+		{"envoy however described", "China's top cyber diplomat as good as admitted the Volt Typhoon campaign", volt},
+		{"a parenthesis between", "China, in a rare moment of candour, copped to the utility hacks", volt},
+		{"an envoy's label", "PRC official: the hacks are what you get for Taiwan", volt},
+		{"let slip", "The moment Beijing let slip it was inside U.S. ports", volt},
+		{"our water systems", "What the Chinese said about our water systems, behind closed doors", volt},
+		{"turn off the lights", "China warned it could turn off the lights if Washington backs Taiwan", volt},
+		// in the first person, or telling what it is doing
+		{"yeah, us", "lol china really said \"yeah, us\" about the water hacks", volt},
+		{"guilty as charged", "Chinese officials basically told us: guilty as charged", volt},
+		{"our handiwork", "Beijing's envoy told them the outages were 'our handiwork'", volt},
+		{"told us what it is doing", "Beijing has told Washington exactly what it is doing. Is anyone listening?", volt},
+		// the meeting by its features, with the actor and the deed
+		{"the meeting by its length", "The half-day meeting where Beijing's envoy talked hacks", volt},
+		{"Wang Lei and the Biden team", "What the Biden team heard from Wang Lei", volt},
+		{"the Swiss room", "Inside the Swiss room where China tied the grid hacks to Taiwan", volt},
+		// the report and China's response
+		{"China's response to the report", "China's response to the Journal's report: smears and slander", volt},
+		{"the report called baseless", "After the WSJ story, Beijing called the report baseless", volt},
+		// neighbours that name China and the deed
+		{"China's own grid", "Beijing says it will protect its own power grid from hackers", ""},
+		{"China accuses the U.S.", "China says U.S. hacked Huawei servers", ""},
+		{"NSA agents named", "Chinese police said NSA operatives carried out cyberattacks on the Asian Winter Games", ""},
+		{"China's regulator", "China's cyber regulator tells firms to report data breaches within an hour", ""},
+		{"the campaign called a gang", "China's foreign ministry says Volt Typhoon is a ransomware gang", ""},
+		{"not responsible", "Hacking claim isn't responsible, Beijing says", ""},
+		{"opposes all hacking", "China's ambassador says Beijing opposes all forms of hacking", ""},
+		{"never claimed", "China never claimed its part in the grid hacks", ""},
+		{"its hackers speaking", "Chinese hackers threatened to leak Treasury data, FBI says", ""},
+		{"the writer's compound", "A Chinese state-linked hacking group broke into telecom carriers, officials say", ""},
+		{"an advisory", "Chinese hackers burrowed into U.S. power grid, CISA warns", ""},
+		{"the drills", "Beijing said its drills around Taiwan were a warning; analysts said they simulated a blockade of ports", ""},
+		{"what it is doing elsewhere", "Beijing told us exactly what it is doing in the South China Sea", ""},
+		{"another secret meeting", "A secret December meeting between Chinese and Russian generals", ""},
+		{"the Journal on another breach", "Wall Street Journal reports Chinese hackers breached Treasury", ""},
+		// aspartame: the agent, the substance and the event
+		{"poised to flag", "The WHO's cancer arm is poised to flag the sweetener in Diet Coke, sources say", asp},
+		{"a label from Lyon", "Your diet soda could soon carry a cancer label from Lyon", asp},
+		{"Big Soda braces", "Big Soda braces as WHO researchers prepare aspartame warning", asp},
+		{"Coke Zero fans", "Coke Zero fans, brace yourselves: WHO experts set to link aspartame to cancer", asp},
+		{"my pepsi max", "wait so the WHO thinks my pepsi max gives me cancer now??", asp},
+		{"a scare over Diet Coke", "WHO bureaucrats come for your Diet Coke with another junk-science scare", asp},
+		{"May guideline", "WHO advises against non-sugar sweeteners for weight control", ""},
+		{"the official event", "WHO on Friday declared aspartame a possible carcinogen but kept its daily limit", ""},
+		{"a French study", "French study links artificial sweeteners to cancer risk", ""},
+		{"another listing", "IARC classifies talc as probably carcinogenic", ""},
+		{"a ban asked about", "Is the WHO about to ban diet soda?", ""},
+		{"obesity", "WHO warns sugary drinks fuel obesity", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := set.Route(tt.text).Chosen; got != tt.want {
+				t.Errorf("Route(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
