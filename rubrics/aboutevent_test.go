@@ -152,6 +152,13 @@ func TestAboutByElements(t *testing.T) {
 		{"a closed-door briefing", "Senators get closed-door briefing on Volt Typhoon", ""},
 		{"the campaign in December", "Volt Typhoon hackers targeted Guam in December, Microsoft says", ""},
 		{"owned up to another body", "China admitted it to the WTO: subsidies are back", ""},
+		{"a cyber flex", "Beijing's cyber flex, explained", volt},
+		{"in its water pipes", "That time China told America it was in its water pipes", volt},
+		{"own the campaign", "Did Beijing just own Volt Typhoon?", volt},
+		{"a diplomat, a hotel, a warning", "A Chinese diplomat, a Geneva hotel and a warning about Taiwan", volt},
+		{"December remarks", "Chinese delegation's December remarks rattle U.S. officials", volt},
+		{"a December protest over arms", "Beijing protested in December as Biden approved an arms sale to Taiwan", ""},
+		{"owns a port", "China owns a stake in the port of Piraeus, officials say", ""},
 		// the report and China's response
 		{"China's response to the report", "China's response to the Journal's report: smears and slander", volt},
 		{"the report called baseless", "After the WSJ story, Beijing called the report baseless", volt},
