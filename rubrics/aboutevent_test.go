@@ -159,6 +159,10 @@ func TestAboutByElements(t *testing.T) {
 		{"December remarks", "Chinese delegation's December remarks rattle U.S. officials", volt},
 		{"a December protest over arms", "Beijing protested in December as Biden approved an arms sale to Taiwan", ""},
 		{"owns a port", "China owns a stake in the port of Piraeus, officials say", ""},
+		{"the campaign's signal", "Analysis: the Volt Typhoon signal and what deterrence looks like now", volt},
+		{"brought up the hacks", "What Beijing meant when it brought up the water-system hacks", volt},
+		{"the campaign signals, a verb", "Volt Typhoon signals a shift in how CISA hunts intruders", ""},
+		{"China raises a bill", "China's foreign ministry raises concerns over a U.S. infrastructure bill", ""},
 		// the report and China's response
 		{"China's response to the report", "China's response to the Journal's report: smears and slander", volt},
 		{"the report called baseless", "After the WSJ story, Beijing called the report baseless", volt},
