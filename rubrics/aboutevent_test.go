@@ -163,6 +163,11 @@ func TestAboutByElements(t *testing.T) {
 		{"brought up the hacks", "What Beijing meant when it brought up the water-system hacks", volt},
 		{"the campaign signals, a verb", "Volt Typhoon signals a shift in how CISA hunts intruders", ""},
 		{"China raises a bill", "China's foreign ministry raises concerns over a U.S. infrastructure bill", ""},
+		{"confessed, the deed unsaid", "China Kinda Confessed and Nobody Cared", volt},
+		{"its words after its name", "China's 'Oops, That Was Us' Moment", volt},
+		{"the PRC's wink", "Newsletter: the PRC's cyber wink, Taiwan, and your local water utility", volt},
+		{"confessed to something else", "China Kinda Confessed to Overfishing and Nobody Cared", ""},
+		{"admits defeat", "China admits defeat in the chip race", ""},
 		// the report and China's response
 		{"China's response to the report", "China's response to the Journal's report: smears and slander", volt},
 		{"the report called baseless", "After the WSJ story, Beijing called the report baseless", volt},
