@@ -566,15 +566,21 @@ func reachesAt(d *doc, list []occurrence, o occurrence, within int, inside bool)
 // reaches it too: the quotation marks are on the cue ("'possibly'
 // carcinogenic"), not a quotation the word is outside of; so does a cue set
 // off by commas right before the word ("had, in effect, signed its name"),
-// a parenthesis on the word.
+// a parenthesis on the word. So does a cue before the quotation mark that
+// opens a quotation of the word itself ("not an 'ambiguous' remark"): the
+// marks are on the word, and the cue reads it in the clause before them.
 func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int) bool {
 	clause := d.toks[o.first].clause
+	opened := int32(-1) // the clause before a quotation mark that opens the word's quotation
+	if o.first >= 2 && d.quoted[o.first] && !d.quoted[o.first-1] && quoteMark(d.word(o.first-1)) {
+		opened = d.toks[o.first-2].clause
+	}
 	for _, si := range sigs {
 		for _, h := range raw[si] {
 			if h.last >= o.first || o.first-h.last-1 > window {
 				continue
 			}
-			if d.toks[h.last].clause == clause || h.last == o.first-1 && quoteMark(d.word(h.last)) || parenthetical(d, h, o) {
+			if d.toks[h.last].clause == clause || d.toks[h.last].clause == opened || h.last == o.first-1 && quoteMark(d.word(h.last)) || parenthetical(d, h, o) {
 				return true
 			}
 		}
