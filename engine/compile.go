@@ -11,13 +11,17 @@ import (
 // are read, as a rubric or lexicon file writes it (docs/RUBRICS.md,
 // "Signals").
 type FileSignal struct {
-	Patterns         []string `yaml:"patterns"`
-	Exclude          []string `yaml:"exclude,omitempty"`
-	NegatedBy        []string `yaml:"negated_by,omitempty"`
-	QualifiedBy      []string `yaml:"qualified_by,omitempty"`
-	HedgedBy         []string `yaml:"hedged_by,omitempty"`
-	QuotesHedge      bool     `yaml:"quotes_hedge,omitempty"`
-	Reach            int      `yaml:"reach,omitempty"`
+	Patterns    []string `yaml:"patterns"`
+	Exclude     []string `yaml:"exclude,omitempty"`
+	NegatedBy   []string `yaml:"negated_by,omitempty"`
+	QualifiedBy []string `yaml:"qualified_by,omitempty"`
+	HedgedBy    []string `yaml:"hedged_by,omitempty"`
+	QuotesHedge bool     `yaml:"quotes_hedge,omitempty"`
+	Reach       int      `yaml:"reach,omitempty"`
+	// ReachesBack: as a hedge, it also reaches the sentence before its own
+	// (a sentence that points back at the claim: "The bombshell came in
+	// Geneva, insiders claim.").
+	ReachesBack      bool     `yaml:"reaches_back,omitempty"`
 	Window           *int     `yaml:"window,omitempty"`
 	QualifiedAfter   int      `yaml:"qualified_after,omitempty"`
 	QualifiedAfterBy []string `yaml:"qualified_after_by,omitempty"`
@@ -294,6 +298,7 @@ func buildSignals(p *Program, srcs []sigSource, cls classes, phrases map[string]
 		s.near = refs("near", fsig.Near)
 		s.notNear = refs("not_near", fsig.NotNear)
 		s.quotes = fsig.QuotesHedge
+		s.back = fsig.ReachesBack
 		s.reach, s.nearIn, s.notNearIn, s.after = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin, fsig.QualifiedAfter
 		if fsig.Window != nil {
 			s.window = *fsig.Window

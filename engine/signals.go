@@ -222,9 +222,10 @@ type signal struct {
 	qualifiedAfter []int
 	hedgedBy       []int
 	quotes         bool
-	reach          int // as a hedge: words either side it reaches; 0 = its sentence
-	window         int // words before an occurrence that negation and qualifiers reach
-	after          int // words after an occurrence that qualifiers reach ("the admission, though indirect,")
+	reach          int  // as a hedge: words either side it reaches; 0 = its sentence
+	back           bool // as a hedge, it reaches the sentence before its own too
+	window         int  // words before an occurrence that negation and qualifiers reach
+	after          int  // words after an occurrence that qualifiers reach ("the admission, though indirect,")
 	near           []int
 	nearIn         int
 	nearSide       int // -1: near signals must start before; +1: end after; 0: either side
@@ -413,7 +414,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 				if x.hedged {
 					break
 				}
-				x.hedged = reaches(d, kept[h], o, p.signals[h].reach)
+				x.hedged = reaches(d, kept[h], o, p.signals[h].reach) || p.signals[h].back && inNextSentence(d, kept[h], o)
 			}
 			// (appended in place: see above)
 			a.occ[si] = append(a.occ[si], x)
@@ -520,6 +521,18 @@ func anyNear(d *doc, raw [][]occurrence, sigs []int, o occurrence, within, side 
 			continue
 		}
 		if reachesAt(d, list, o, within, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNextSentence reports whether one of list is in the sentence right after
+// o's (a hedge that points back at the sentence before it).
+func inNextSentence(d *doc, list []occurrence, o occurrence) bool {
+	next := d.toks[o.last].sent + 1
+	for _, h := range list {
+		if d.toks[h.first].sent == next {
 			return true
 		}
 	}
