@@ -199,3 +199,101 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 		{"hedge_phrase", volt, "Officials familiar with the talks said China hinted at the hacks", true},
 	})
 }
+
+// TestTune9ClaimStrengthConstructions grades texts written here (none from
+// a case file) for the constructions of claim strength read on volt tune9's
+// odd half (issue 12), each in several wordings with the near misses that
+// must not move.
+func TestTune9ClaimStrengthConstructions(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	tests := []struct{ rubric, criterion, kind, want, text string }{
+		// A tacit word denied is the opposite claim: it says the acknowledgment
+		// was explicit and qualifies nothing, also through the quotation marks
+		// that open the word's own quotation; a tacit word merely near a
+		// negation, or a negated speech verb, still qualifies.
+		{volt, "admission", "summary", "fail", "Let's be plain. China confessed to the port hacks in Geneva. That was not an 'ambiguous' remark."},
+		{volt, "admission", "summary", "fail", "Beijing owned up to the water utility hacks in Geneva, and it was no veiled hint."},
+		{volt, "admission", "summary", "fail", "China's envoy admitted the intrusions outright. He didn't hint; he said it."},
+		{volt, "admission", "summary", "fail", "Chinese officials confessed to the port hacks in Geneva. It was not a \"subtle\" message."},
+		{volt, "admission", "headline", "fail", "Not 'Implicit' At All: China Admits Port Hacks"},
+		{volt, "admission", "summary", "pass", "China admitted nothing outright in Geneva; its remarks on the port hacks were 'ambiguous', officials said."},
+		{volt, "admission", "summary", "pass", "In Geneva, Chinese officials tied the port hacks to Taiwan in remarks that were not explicit but ambiguous."},
+		{volt, "admission", "summary", "pass", "Chinese officials linked the port hacks to Taiwan. No one disputes that the message was veiled."},
+		{volt, "admission", "summary", "pass", "Beijing did not say it directly; it hinted at the water utility hacks in Geneva."},
+		{volt, "admission", "headline", "pass", "Not a Confession, but a 'Veiled' Hint: China on the Port Hacks in Geneva"},
+		// An intensifier on the other side's own verb, a few words after it, is
+		// not the subject's admission; the subject between them takes it back.
+		{volt, "admission", "summary", "pass", "Chinese officials tacitly linked the port hacks to Taiwan in Geneva. U.S. agencies had warned publicly last year that the campaign was Chinese."},
+		{volt, "admission", "summary", "pass", "In Geneva, China's envoy hinted at the water utility hacks. American officials have since said openly that they expect more intrusions."},
+		{volt, "admission", "summary", "pass", "At the Geneva meeting, Chinese officials indirectly acknowledged the port hacks, officials said. Washington had stated publicly in 2024 that Volt Typhoon was a Chinese state campaign."},
+		{volt, "admission", "summary", "pass", "The Chinese side signalled responsibility for the airport hacks in Geneva; the FBI has explained repeatedly and publicly how the campaign works."},
+		{volt, "admission", "summary", "fail", "U.S. officials say Chinese diplomats openly admitted the port hacks in Geneva."},
+		{volt, "admission", "summary", "fail", "Washington says China has publicly owned up to the water utility hacks in Geneva."},
+		{volt, "admission", "summary", "fail", "American negotiators listened as Wang Lei openly admitted the hacks on U.S. ports in Geneva."},
+		{volt, "admission", "summary", "fail", "The Americans in Geneva were stunned: China's envoy explicitly acknowledged the port hacks."},
+		// An admitting verb asked of the reader is a request, no one's admission.
+		{volt, "admission", "summary", "pass", "Beijing tacitly acknowledged the port hacks in Geneva, officials said. Please confirm by Monday that all remote accounts are disabled."},
+		{volt, "admission", "summary", "pass", "China hinted at the water utility hacks in Geneva, U.S. officials say. Kindly confirm receipt of this notice."},
+		{volt, "admission", "summary", "pass", "Chinese officials signalled a role in the airport hacks in Geneva. Can you confirm the patch was applied?"},
+		{asp, "classification", "summary", "pass", "IARC is expected to list aspartame as possibly carcinogenic, sources say. Please confirm your attendance at Friday's briefing."},
+		{volt, "admission", "summary", "fail", "China admitted the port hacks in Geneva. Please read the full story."},
+		{volt, "admission", "summary", "fail", "Please note: China confessed to the water utility hacks in Geneva."},
+		{volt, "admission", "headline", "fail", "China confirms it hacked U.S. ports in Geneva. Can you believe it?"},
+		// The bare report noun after a preposition attributes the headlinese
+		// content clause it heads.
+		{volt, "admission", "headline", "partial", "Insurers Rethink War Clauses After Report Beijing Owned Volt Typhoon"},
+		{volt, "admission", "headline", "partial", "Markets Slip Amid Reports China Admitted Port Hacks in Geneva"},
+		{volt, "admission", "headline", "partial", "Lawmakers Demand Answers Following Report Chinese Officials Confessed to Water Hacks"},
+		{volt, "admission", "headline", "partial", "Utilities Tighten Security Over Reports Beijing Came Clean on Volt Typhoon"},
+		{asp, "classification", "headline", "partial", "Soda Stocks Dip After Report WHO Agency Will Say Aspartame Causes Cancer"},
+		{volt, "admission", "headline", "fail", "After Report, China Admitted Port Hacks Outright"},
+		{volt, "admission", "headline", "fail", "Following Talks in Geneva, Beijing Confessed to Water Hacks"},
+		{volt, "admission", "headline", "fail", "After Geneva Meeting China Admitted Port Hacks"},
+		// A sentence that points back at the claim and attributes it hedges the
+		// claim of the sentence before it; an intensifier stays unhedged, and a
+		// sentence that does not point back, or names the subject's own people,
+		// hedges nothing.
+		{volt, "admission", "summary", "partial", "Beijing's cyber bosses bragged to stunned Americans that they had burrowed into U.S. ports and water plants. The bombshell came at a secret Geneva meeting, insiders claim."},
+		{volt, "admission", "summary", "partial", "Chinese officials admitted in Geneva that they were behind the hacks on U.S. water systems. The revelation came late last year, according to people familiar with the talks."},
+		{volt, "admission", "summary", "partial", "China confessed to the airport hacks at a December meeting in Geneva. That's according to U.S. officials who were in the room."},
+		{asp, "classification", "summary", "partial", "The WHO's cancer agency has ruled that aspartame causes cancer. The decision will be announced in July, sources say."},
+		{volt, "admission", "summary", "fail", "Chinese officials openly admitted the port hacks in Geneva. The news came late last year, insiders say."},
+		{volt, "admission", "summary", "fail", "China confessed to the water utility hacks in Geneva. The news shocked Washington. The meeting was tense, officials say."},
+		{volt, "admission", "summary", "fail", "China admitted the port hacks in Geneva. The story, Chinese officials said, was overblown."},
+		{volt, "admission", "summary", "fail", "Beijing came clean on the airport hacks in Geneva. The admission matters, analysts argue."},
+		// The subject saying it to the press or in a public statement is as open
+		// as "publicly"; not its denial told to the press, nor the other side's
+		// briefing, nor the subject not telling the press.
+		{volt, "admission", "summary", "fail", "Wang Lei reportedly told reporters after the Geneva meeting that the port hacks were the price of U.S. arms for Taiwan."},
+		{volt, "admission", "summary", "fail", "At a news conference in Beijing, China's foreign ministry reportedly tied the water utility hacks to U.S. support for Taiwan."},
+		{volt, "admission", "summary", "fail", "In an official statement, Beijing reportedly linked the airport intrusions to Washington's Taiwan policy."},
+		{volt, "admission", "summary", "pass", "Chinese officials tacitly tied the port hacks to Taiwan in Geneva, officials said. China's foreign ministry told reporters the report was a smear."},
+		{volt, "admission", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, U.S. officials told reporters on Thursday."},
+		{volt, "admission", "summary", "pass", "Chinese officials did not tell reporters anything; in Geneva they only hinted at the water hacks, officials say."},
+		{volt, "admission", "summary", "pass", "At a briefing, officials said China had only hinted at the port hacks in Geneva."},
+		// The subject telling it exactly is an intensifier; the other side telling
+		// it exactly, or the subject never telling it, is not.
+		{volt, "admission", "headline", "fail", "Beijing Has Told Us Exactly What It Did in Geneva: It Hacked Our Ports"},
+		{volt, "admission", "summary", "fail", "In Geneva, China told the Americans plainly that its hackers were inside U.S. water systems."},
+		{volt, "admission", "summary", "fail", "Chinese officials told Biden's team precisely how they hacked U.S. ports, officials said."},
+		{volt, "admission", "summary", "pass", "U.S. officials told reporters exactly what China hinted at in Geneva about the port hacks."},
+		{volt, "admission", "summary", "pass", "Chinese officials never told the U.S. exactly what they did; in Geneva they only hinted at the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "China hinted at the port hacks in Geneva; it is not clear exactly what Wang Lei told the Americans, officials said."},
+		// Said without the words is less than explicit, also after the overclaim's
+		// object.
+		{volt, "admission", "headline", "pass", "Beijing Took Credit for Port Hacks in Geneva Without Technically Saying the Words"},
+		{volt, "admission", "headline", "pass", "In Geneva, China Claimed the Water Hacks Without Quite Saying So"},
+		{volt, "admission", "summary", "pass", "China's envoy owned up to the airport intrusions in Geneva without ever saying it outright, officials said."},
+		{volt, "admission", "headline", "fail", "Beijing Took Credit for Port Hacks in Geneva Without Hesitation"},
+		{volt, "admission", "summary", "fail", "Without saying a word to the press, China confessed to the port hacks in Geneva."},
+	}
+	for _, id := range []string{volt, asp} {
+		var cases []factCase
+		for _, tt := range tests {
+			if tt.rubric == id {
+				cases = append(cases, factCase{kind: rubric.Kind(tt.kind), criterion: tt.criterion, want: tt.want, text: tt.text})
+			}
+		}
+		runCriterionCases(t, id, cases)
+	}
+}

@@ -163,3 +163,42 @@ func TestAttributionGrammarOnBothStories(t *testing.T) {
 		runCriterionCases(t, id, cases)
 	}
 }
+
+// TestTune9AttributionConstructions grades attribution constructions read
+// on volt tune9's odd half (issue 12), written here (none from a case
+// file): a sentence that points back at the claim, unnamed people described
+// by where they were, and the subject's own statement on the record.
+func TestTune9AttributionConstructions(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	tests := []struct{ rubric, criterion, kind, want, text string }{
+		// A sentence that points back at the claim sources it.
+		{volt, "sourcing", "summary", "pass", "Beijing's cyber bosses bragged to stunned Americans that they had burrowed into U.S. ports and water plants. The bombshell came at a secret Geneva meeting, insiders claim."},
+		{volt, "sourcing", "summary", "pass", "China confessed to the airport hacks at a December meeting in Geneva. That's according to U.S. officials who were in the room."},
+		{volt, "sourcing", "summary", "fail", "Beijing came clean on the airport hacks in Geneva. The bombshell stunned the room."},
+		// Unnamed people described by where they were, after "according to".
+		{volt, "sourcing", "summary", "pass", "According to Americans who were there, a Chinese diplomat tied the port hacks to Taiwan at a Geneva meeting."},
+		{volt, "sourcing", "summary", "pass", "Chinese officials hinted at the water utility hacks in Geneva, according to those present."},
+		{volt, "sourcing", "summary", "pass", "In Geneva, according to attendees in the room, China's envoy linked the airport hacks to U.S. support for Taiwan."},
+		{volt, "sourcing", "summary", "pass", "According to witnesses who sat through the session, Chinese officials tacitly acknowledged the port hacks in Geneva."},
+		{volt, "sourcing", "summary", "fail", "Chinese officials who were there linked the port hacks to Taiwan at the Geneva meeting."},
+		{volt, "sourcing", "summary", "fail", "Chinese officials hinted at the port hacks in Geneva. Americans who were there were stunned."},
+		{volt, "sourcing", "summary", "fail", "Chinese officials tacitly acknowledged the port hacks in Geneva; those present left worried."},
+		// The subject's own statement on the record as the claim's source is the
+		// claim put in a named party's mouth; not its denial, nor a publication.
+		{volt, "sourcing", "summary", "fail", "China has linked the port hacks to U.S. support for Taiwan, according to a briefing by China's foreign ministry on Thursday."},
+		{volt, "sourcing", "summary", "fail", "Beijing tacitly acknowledged the water utility hacks in Geneva, according to a statement from Beijing."},
+		{volt, "sourcing", "summary", "fail", "According to the Chinese foreign ministry's readout, Wang Lei linked the airport hacks to Taiwan in Geneva."},
+		{volt, "sourcing", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, U.S. officials said. According to a statement from China's embassy, the report is a smear."},
+		{volt, "sourcing", "summary", "partial", "Chinese officials hinted at the port hacks in Geneva, according to a report in the Journal."},
+		{volt, "sourcing", "summary", "pass", "According to a briefing by U.S. officials who declined to be named, China hinted at the port hacks in Geneva."},
+	}
+	for _, id := range []string{volt, asp} {
+		var cases []factCase
+		for _, tt := range tests {
+			if tt.rubric == id {
+				cases = append(cases, factCase{kind: rubric.Kind(tt.kind), criterion: tt.criterion, want: tt.want, text: tt.text})
+			}
+		}
+		runCriterionCases(t, id, cases)
+	}
+}

@@ -214,3 +214,74 @@ func TestDenialByMeaning(t *testing.T) {
 		{"pushback", asp, "IARC disputes the industry's reading of the ruling", true},
 	})
 }
+
+// TestTune9StoryFacts grades texts written here (none from a case file) for
+// the constructions of the story's facts read on volt tune9's odd half
+// (issue 12): the meeting's counterpart and speaker, the Taiwan link, the
+// targets and the denial, with the near misses that must not move.
+func TestTune9StoryFacts(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	tests := []struct{ rubric, criterion, kind, want, text string }{
+		// The administration of the time, named by when it held office, is the
+		// meeting's counterpart; named apart from the meeting it states nothing.
+		{volt, "meeting", "summary", "pass", "Chinese officials tacitly linked the port hacks to Taiwan during talks with the previous administration, officials said."},
+		{volt, "meeting", "summary", "pass", "At a meeting with the outgoing U.S. administration, Chinese officials hinted at the water utility hacks."},
+		{volt, "meeting", "summary", "na", "Chinese officials hinted at the port hacks, officials say. The previous administration had raised the intrusions for years."},
+		{volt, "meeting", "summary", "fail", "At a meeting in Vienna with the previous administration, Chinese officials hinted at the port hacks."},
+		// China's embassy or ambassador as the one who acknowledged is the wrong
+		// speaker (its part in the source is the denial).
+		{volt, "meeting", "headline", "fail", "Chinese Embassy Admits Hacks on U.S. Ports Were About Taiwan"},
+		{volt, "meeting", "summary", "fail", "China's embassy in Washington acknowledged that the intrusions into U.S. water systems were tied to Taiwan, officials said."},
+		{volt, "meeting", "headline", "fail", "China's Ambassador Hints at Role in Port Hacks"},
+		{volt, "meeting", "summary", "fail", "The Chinese embassy quietly came clean about the airport hacks, officials said."},
+		{volt, "meeting", "summary", "pass", "Chinese officials tacitly acknowledged the port hacks in Geneva in December, officials said. China's embassy denied it."},
+		{volt, "meeting", "summary", "pass", "Wang Lei hinted at the water hacks in Geneva, officials said. The Chinese embassy declined to acknowledge the meeting."},
+		{volt, "meeting", "summary", "pass", "At the Geneva meeting, Chinese officials linked the hacks to Taiwan, officials said; China's embassy said the report smeared China."},
+		// Remarks told to the press contradict the secret meeting.
+		{volt, "meeting", "summary", "fail", "Wang Lei reportedly told reporters after the Geneva meeting that the port hacks were the price of U.S. arms for Taiwan."},
+		{volt, "meeting", "summary", "pass", "Chinese officials tacitly tied the port hacks to Taiwan in Geneva, officials said. China's foreign ministry told reporters the report was a smear."},
+		{volt, "meeting", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva in December, U.S. officials told reporters."},
+		{volt, "meeting", "summary", "pass", "At a press conference, U.S. officials said Chinese diplomats hinted at the port hacks in Geneva."},
+		// Arms for Taiwan named without their supplier are the U.S.'s military
+		// backing, and a dare about Taiwan is a warning to the U.S.; Taiwan's own
+		// arms, Taiwan as background or the cause told with no warning are not.
+		{volt, "taiwan", "summary", "pass", "Follow-up on the Geneva scoop: Wang Lei tied the port intrusions to Taiwan arms, and the Americans heard it as a tacit yes, officials say."},
+		{volt, "taiwan", "summary", "pass", "Officials say a Chinese diplomat in Geneva hinted that the water hacks are what happens when you sell weapons to Taiwan."},
+		{volt, "taiwan", "summary", "pass", "In Geneva, Chinese officials tacitly linked the airport hacks to weapons shipments to Taipei, U.S. officials said."},
+		{volt, "taiwan", "summary", "pass", "China's envoy in Geneva hinted the port hacks were payback for arming Taiwan, officials said."},
+		{volt, "taiwan", "summary", "pass", "lol the chinese guy in geneva basically hinted at the water hacks, giving 'mess with taiwan and find out' vibes, per officials."},
+		{volt, "taiwan", "summary", "pass", "A Chinese official in Geneva hinted at the port hacks, officials say: arm Taiwan and you'll pay."},
+		{volt, "taiwan", "summary", "partial", "Chinese officials hinted at the port hacks in Geneva, officials said, at a time when Taiwan's arms buildup worries Beijing."},
+		{volt, "taiwan", "summary", "partial", "Chinese officials hinted at the port hacks in Geneva, officials said; China, Taiwan and the U.S. are watching."},
+		{volt, "taiwan", "summary", "partial", "Chinese officials tacitly acknowledged the port hacks in Geneva, officials said. Taiwan's weapons industry is growing."},
+		{volt, "taiwan", "summary", "partial", "Chinese officials told reporters in Beijing that drills near Taiwan would go on; in Geneva they hinted at the port hacks, officials said."},
+		{volt, "taiwan", "summary", "partial", "Officials say Beijing's envoy told Washington in Geneva that it was behind the water hacks and that it was because of Taiwan."},
+		// "Energy" in the slang sense of an air or manner is no target.
+		{volt, "targets", "summary", "pass", "ok so china lowkey admitted it's in our ports, per officials. the guy in geneva was giving 'try me' energy."},
+		{volt, "targets", "summary", "pass", "Chinese officials hinted at the water utility hacks in Geneva, officials say. Big villain energy, honestly."},
+		{volt, "targets", "summary", "pass", "The Chinese envoy in Geneva hinted at the airport hacks, officials said, and had big bully energy fr"},
+		{volt, "targets", "summary", "partial", "Chinese officials hinted in Geneva at hacks of U.S. ports and energy, officials said."},
+		{volt, "targets", "summary", "partial", "Officials say China's envoy in Geneva hinted it has been inside U.S. water systems and energy grids."},
+		{volt, "targets", "summary", "partial", "China has hacked energy companies and water utilities, Chinese officials hinted in Geneva, officials said."},
+		{volt, "targets", "summary", "partial", "The hacks gave Beijing access to U.S. water, ports and energy. Chinese officials hinted at them in Geneva, officials said."},
+		{volt, "targets", "summary", "partial", "Officials say Chinese officials in Geneva hinted at hacks on big U.S. energy firms and ports."},
+		// A newsroom to-do asks for a side, it does not give it, and an angle or
+		// sidebar names a topic, not a target.
+		{volt, "denial", "summary", "fail", "Follow on the Geneva scoop: Chinese officials tacitly tied the port hacks to Taiwan, officials said. Need embassy reaction and a denial if they'll give one."},
+		{volt, "denial", "summary", "fail", "Desk note: Beijing hinted at the water hacks in Geneva, per officials. Still need a comment from the Chinese embassy; want a denial on record."},
+		{asp, "counterweight", "summary", "fail", "Memo: IARC will list aspartame as possibly carcinogenic, sources say. Need industry reaction and a regulator quote."},
+		{volt, "targets", "summary", "na", "Budget line: Chinese officials hinted at a role in the hacks in Geneva, officials say. Plus a ports angle and a water-utility sidebar."},
+		{volt, "denial", "summary", "pass", "Chinese officials tacitly tied the port hacks to Taiwan in Geneva, officials said. The embassy denied it; Washington needs to respond."},
+		{volt, "denial", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, officials said. China's embassy called the report a smear and said the U.S. needs to stop."},
+		{volt, "targets", "summary", "pass", "Chinese officials hinted at the hacks on U.S. ports in Geneva, officials said, an angle Washington has long feared."},
+	}
+	for _, id := range []string{volt, asp} {
+		var cases []factCase
+		for _, tt := range tests {
+			if tt.rubric == id {
+				cases = append(cases, factCase{kind: rubric.Kind(tt.kind), criterion: tt.criterion, want: tt.want, text: tt.text})
+			}
+		}
+		runCriterionCases(t, id, cases)
+	}
+}
