@@ -286,6 +286,12 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "pass", "China's envoy owned up to the airport intrusions in Geneva without ever saying it outright, officials said."},
 		{volt, "admission", "headline", "fail", "Beijing Took Credit for Port Hacks in Geneva Without Hesitation"},
 		{volt, "admission", "summary", "fail", "Without saying a word to the press, China confessed to the port hacks in Geneva."},
+		// A presence kept in the networks or what they run tells the hacks (for
+		// the tacit rule); a presence elsewhere does not.
+		{volt, "admission", "headline", "pass", "China Signals in Geneva It's Been Camped in Our Power Grid the Whole Time"},
+		{volt, "admission", "summary", "pass", "In Geneva, Chinese officials hinted they have been lurking in U.S. water systems for years, officials said."},
+		{volt, "admission", "summary", "pass", "At the Geneva meeting, a Chinese diplomat hinted that Beijing had long been camped in America's power grid, officials said."},
+		{volt, "admission", "summary", "na", "China's envoy in Geneva hinted at a new phase in relations, officials said. The delegation was sitting in a hotel."},
 	}
 	for _, id := range []string{volt, asp} {
 		var cases []factCase
