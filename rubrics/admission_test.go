@@ -206,7 +206,7 @@ func TestClaimStrengthSignalsOnBothStories(t *testing.T) {
 // must not move.
 func TestTune9ClaimStrengthConstructions(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
-	tests := []struct{ rubric, criterion, kind, want, text string }{
+	tests := []storyCase{
 		// A tacit word denied is the opposite claim: it says the acknowledgment
 		// was explicit and qualifies nothing, also through the quotation marks
 		// that open the word's own quotation; a tacit word merely near a
@@ -293,13 +293,5 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "pass", "At the Geneva meeting, a Chinese diplomat hinted that Beijing had long been camped in America's power grid, officials said."},
 		{volt, "admission", "summary", "na", "China's envoy in Geneva hinted at a new phase in relations, officials said. The delegation was sitting in a hotel."},
 	}
-	for _, id := range []string{volt, asp} {
-		var cases []factCase
-		for _, tt := range tests {
-			if tt.rubric == id {
-				cases = append(cases, factCase{kind: rubric.Kind(tt.kind), criterion: tt.criterion, want: tt.want, text: tt.text})
-			}
-		}
-		runCriterionCases(t, id, cases)
-	}
+	runStoryCases(t, tests)
 }

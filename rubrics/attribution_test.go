@@ -170,7 +170,7 @@ func TestAttributionGrammarOnBothStories(t *testing.T) {
 // by where they were, and the subject's own statement on the record.
 func TestTune9AttributionConstructions(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
-	tests := []struct{ rubric, criterion, kind, want, text string }{
+	tests := []storyCase{
 		// A sentence that points back at the claim sources it.
 		{volt, "sourcing", "summary", "pass", "Beijing's cyber bosses bragged to stunned Americans that they had burrowed into U.S. ports and water plants. The bombshell came at a secret Geneva meeting, insiders claim."},
 		{volt, "sourcing", "summary", "pass", "China confessed to the airport hacks at a December meeting in Geneva. That's according to U.S. officials who were in the room."},
@@ -192,13 +192,5 @@ func TestTune9AttributionConstructions(t *testing.T) {
 		{volt, "sourcing", "summary", "partial", "Chinese officials hinted at the port hacks in Geneva, according to a report in the Journal."},
 		{volt, "sourcing", "summary", "pass", "According to a briefing by U.S. officials who declined to be named, China hinted at the port hacks in Geneva."},
 	}
-	for _, id := range []string{volt, asp} {
-		var cases []factCase
-		for _, tt := range tests {
-			if tt.rubric == id {
-				cases = append(cases, factCase{kind: rubric.Kind(tt.kind), criterion: tt.criterion, want: tt.want, text: tt.text})
-			}
-		}
-		runCriterionCases(t, id, cases)
-	}
+	runStoryCases(t, tests)
 }

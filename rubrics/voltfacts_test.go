@@ -221,7 +221,7 @@ func TestDenialByMeaning(t *testing.T) {
 // targets and the denial, with the near misses that must not move.
 func TestTune9StoryFacts(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
-	tests := []struct{ rubric, criterion, kind, want, text string }{
+	tests := []storyCase{
 		// The administration of the time, named by when it held office, is the
 		// meeting's counterpart; named apart from the meeting it states nothing.
 		{volt, "meeting", "summary", "pass", "Chinese officials tacitly linked the port hacks to Taiwan during talks with the previous administration, officials said."},
@@ -275,7 +275,18 @@ func TestTune9StoryFacts(t *testing.T) {
 		{volt, "denial", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, officials said. China's embassy called the report a smear and said the U.S. needs to stop."},
 		{volt, "targets", "summary", "pass", "Chinese officials hinted at the hacks on U.S. ports in Geneva, officials said, an angle Washington has long feared."},
 	}
-	for _, id := range []string{volt, asp} {
+	runStoryCases(t, tests)
+}
+
+// storyCase is a text written here, the story whose rubric grades it, and
+// the verdict one of its criteria must give.
+type storyCase struct{ rubric, criterion, kind, want, text string }
+
+// runStoryCases grades each text against its own story's rubric with the
+// rule judge and checks the one criterion.
+func runStoryCases(t *testing.T, tests []storyCase) {
+	t.Helper()
+	for _, id := range []string{"volt-typhoon-geneva", "aspartame-iarc"} {
 		var cases []factCase
 		for _, tt := range tests {
 			if tt.rubric == id {
