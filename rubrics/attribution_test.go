@@ -191,6 +191,17 @@ func TestTune9AttributionConstructions(t *testing.T) {
 		{volt, "sourcing", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, U.S. officials said. According to a statement from China's embassy, the report is a smear."},
 		{volt, "sourcing", "summary", "partial", "Chinese officials hinted at the port hacks in Geneva, according to a report in the Journal."},
 		{volt, "sourcing", "summary", "pass", "According to a briefing by U.S. officials who declined to be named, China hinted at the port hacks in Geneva."},
+		// An adverb capitalised in a title-case headline is no speaker: "Basically
+		// Said" attributes nothing; the subject's words after it stay unhedged
+		// (and the admission is marked for review).
+		{volt, "sourcing", "headline", "partial", "China Basically Said 'Yeah, That Was Us' About the Geneva Port Hacks"},
+		{volt, "sourcing", "headline", "partial", "Beijing Finally Says It Hinted at Port Hacks in Geneva"},
+		{volt, "sourcing", "headline", "partial", "China Quietly Told U.S. in Geneva It Was Behind Water Hacks"},
+		{volt, "sourcing", "headline", "pass", "China Hinted at Port Hacks in Geneva, Sullivan Said"},
+		{volt, "sourcing", "headline", "pass", "China Tacitly Linked Port Hacks to Taiwan, Officials Said"},
+		{volt, "sourcing", "headline", "pass", "China Reportedly Said in Geneva It Was Behind Port Hacks"},
+		{volt, "admission", "headline", "fail", "China Basically Said in Geneva: 'Yeah, That Was Us' on the Port Hacks"},
+		{volt, "admission", "headline", "pass", "China More or Less Told U.S. in Geneva: 'That Was Us' on Port Hacks"},
 	}
 	runStoryCases(t, tests)
 }
