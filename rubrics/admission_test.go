@@ -292,6 +292,29 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "pass", "In Geneva, Chinese officials hinted they have been lurking in U.S. water systems for years, officials said."},
 		{volt, "admission", "summary", "pass", "At the Geneva meeting, a Chinese diplomat hinted that Beijing had long been camped in America's power grid, officials said."},
 		{volt, "admission", "summary", "na", "China's envoy in Geneva hinted at a new phase in relations, officials said. The delegation was sitting in a hotel."},
+		// An admitting verb whose subject is the other side's people or a third
+		// party, or that attributes a sentence set off by commas, is their own
+		// admission; "yet to" negates; "if it was one" takes the noun back. The
+		// subject between them, a passive, or the subject's own verb stays an
+		// overclaim.
+		{volt, "admission", "summary", "pass", "Chinese officials tacitly acknowledged the port hacks in Geneva, officials said. U.S. officials admit they were caught off guard."},
+		{volt, "admission", "summary", "pass", "China hinted at the water utility hacks in Geneva, according to people familiar with the talks. Analysts concede the evidence remains thin."},
+		{volt, "admission", "summary", "pass", "Beijing signalled a role in the airport hacks in Geneva, officials said. The White House has yet to confirm the account."},
+		{volt, "admission", "summary", "pass", "Chinese diplomats implicitly linked the port hacks to Taiwan in Geneva, officials said. Utilities confess they are still patching systems."},
+		{volt, "admission", "summary", "pass", "China's envoy indirectly acknowledged the hacks in Geneva, officials said, days before the Senate confirmation hearing for the new NSA chief."},
+		{volt, "admission", "summary", "pass", "In Geneva, China tacitly owned the port hacks, officials said. Washington, officials conceded, has few good options."},
+		{volt, "admission", "summary", "pass", "China hinted at the water hacks in Geneva, officials said. The State Department would neither confirm nor deny the account."},
+		{volt, "admission", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, officials said. \"I have to admit, it surprised us,\" one former official said."},
+		{volt, "admission", "summary", "pass", "China indirectly acknowledged the airport hacks in Geneva, people familiar said. Microsoft confirmed it had tracked the campaign since 2021."},
+		{volt, "admission", "summary", "pass", "Beijing tacitly acknowledged the port hacks at a secret meeting in Geneva, officials said. The admission, if it was one, came without a word of apology."},
+		{volt, "admission", "summary", "pass", "A Chinese official hinted in Geneva at the hacks on U.S. water systems, officials said. Confirmed intrusions go back to 2021, investigators say."},
+		{volt, "admission", "summary", "pass", "China's remarks on the port hacks in Geneva were indirect, officials said; the FBI later confirmed the intrusions."},
+		{volt, "admission", "summary", "partial", "U.S. officials say China admitted the port hacks in Geneva."},
+		{volt, "admission", "summary", "fail", "American negotiators in Geneva heard Chinese officials admit the hacks on U.S. ports."},
+		{volt, "admission", "headline", "fail", "Analysts Stunned as China Confesses to Port Hacks in Geneva"},
+		{volt, "admission", "summary", "fail", "U.S. officials confirmed the meeting in Geneva. There, China confessed to the water utility hacks."},
+		{volt, "admission", "summary", "pass", "China has yet to admit the port hacks, but in Geneva its envoy hinted at them, officials said."},
+		{volt, "admission", "summary", "fail", "The confession, if you can believe it, came in Geneva: China admitted the port hacks outright."},
 	}
 	runStoryCases(t, tests)
 }
