@@ -274,6 +274,26 @@ func TestTune9StoryFacts(t *testing.T) {
 		{volt, "denial", "summary", "pass", "Chinese officials tacitly tied the port hacks to Taiwan in Geneva, officials said. The embassy denied it; Washington needs to respond."},
 		{volt, "denial", "summary", "pass", "Chinese officials hinted at the port hacks in Geneva, officials said. China's embassy called the report a smear and said the U.S. needs to stop."},
 		{volt, "targets", "summary", "pass", "Chinese officials hinted at the hacks on U.S. ports in Geneva, officials said, an angle Washington has long feared."},
+		// The meeting told as a call with the U.S. side or as public contradicts
+		// the secret meeting in Geneva; a call with anyone else, or a journalist's
+		// phone interview, does not; and the other meeting facts, right and wrong.
+		{volt, "meeting", "summary", "fail", "Foreign Minister Wang Yi tacitly acknowledged the port hacks at the Geneva meeting in December, officials said."},
+		{volt, "meeting", "summary", "fail", "In a phone call with Biden's aides in December, Chinese officials hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "fail", "At the APEC summit in Lima, Chinese officials hinted at the hacks on U.S. ports, officials said."},
+		{volt, "meeting", "summary", "fail", "In November, at a meeting in Geneva, Chinese officials hinted at the water utility hacks, officials said."},
+		{volt, "meeting", "summary", "fail", "At a two-day meeting in Geneva, Chinese officials hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "fail", "At a public meeting in Geneva in December, Chinese officials hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "fail", "Chinese officials hinted at the port hacks during a video call with Biden officials in December, officials said."},
+		{volt, "meeting", "summary", "fail", "China's Ministry of State Security hinted at the port hacks at a Geneva meeting, officials said."},
+		{volt, "meeting", "summary", "fail", "At a December 2023 meeting in Geneva, Chinese officials hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "fail", "Chinese officials hinted at the port hacks at a meeting in Geneva with the Trump administration, officials said."},
+		{volt, "meeting", "summary", "fail", "President Xi hinted at the port hacks at a December meeting in Geneva, officials said."},
+		{volt, "meeting", "summary", "fail", "At an open session in Geneva in December, Chinese officials hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "pass", "At a secret meeting in Geneva in December, Wang Lei hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "pass", "Wang Lei of China's foreign ministry hinted at the port hacks during closed-door talks in Geneva, officials said."},
+		{volt, "meeting", "summary", "pass", "At a secret meeting in Geneva in December, Chinese officials hinted at the port hacks, two officials said in a phone interview."},
+		{volt, "meeting", "summary", "pass", "Wang Lei hinted at the port hacks at a closed-door meeting in Geneva, officials said; Biden later held a video call with Xi on trade."},
+		{volt, "meeting", "summary", "pass", "Chinese officials hinted at the port hacks at a meeting in Geneva that was not public, officials said."},
 	}
 	runStoryCases(t, tests)
 }
