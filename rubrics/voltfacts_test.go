@@ -294,6 +294,26 @@ func TestTune9StoryFacts(t *testing.T) {
 		{volt, "meeting", "summary", "pass", "At a secret meeting in Geneva in December, Chinese officials hinted at the port hacks, two officials said in a phone interview."},
 		{volt, "meeting", "summary", "pass", "Wang Lei hinted at the port hacks at a closed-door meeting in Geneva, officials said; Biden later held a video call with Xi on trade."},
 		{volt, "meeting", "summary", "pass", "Chinese officials hinted at the port hacks at a meeting in Geneva that was not public, officials said."},
+		// Targets by their kinds: the source's (seaports, harbors, water
+		// treatment), others (the grid, pipelines, hospitals, dams, gas, mass
+		// transit by its kinds: partial), telecom by the mobile networks (fail);
+		// an outage named is no target.
+		{volt, "targets", "summary", "pass", "Chinese officials hinted at the hacks on U.S. seaports and water treatment plants in Geneva, officials said."},
+		{volt, "targets", "summary", "pass", "In Geneva, China tacitly acknowledged intrusions into American harbors, airports and water systems, officials said."},
+		{volt, "targets", "summary", "pass", "China hinted at the hacks on U.S. water utilities in Geneva, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at the hacks on U.S. ports and the electric grid, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at the hacks on U.S. ports and oil pipelines, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at the hacks on U.S. water systems and hospitals, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at the hacks on American ports, railways and water utilities, officials said."},
+		{volt, "targets", "summary", "fail", "China hinted in Geneva at the hacks on U.S. ports and telecom carriers, officials said."},
+		{volt, "targets", "summary", "fail", "China hinted in Geneva at the hacks on U.S. water utilities and cellphone networks, officials said."},
+		{volt, "targets", "summary", "na", "China hinted in Geneva at the hacks on U.S. critical infrastructure, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at the hacks on U.S. ports and power plants, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at hacks on U.S. ports, dams and water utilities, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at hacks on U.S. ports and the nation's gas supply, officials said."},
+		{volt, "targets", "summary", "partial", "China hinted in Geneva at hacks on U.S. ports and subway systems, officials said."},
+		{volt, "targets", "summary", "pass", "China hinted in Geneva at hacks on U.S. ports and water systems, officials said, as a mobile network outage hit Texas."},
+		{volt, "targets", "summary", "pass", "China hinted at the hacks on U.S. ports in Geneva, officials told reporters on the subway platform."},
 	}
 	runStoryCases(t, tests)
 }
