@@ -314,6 +314,20 @@ func TestTune9StoryFacts(t *testing.T) {
 		{volt, "targets", "summary", "partial", "China hinted in Geneva at hacks on U.S. ports and subway systems, officials said."},
 		{volt, "targets", "summary", "pass", "China hinted in Geneva at hacks on U.S. ports and water systems, officials said, as a mobile network outage hit Texas."},
 		{volt, "targets", "summary", "pass", "China hinted at the hacks on U.S. ports in Geneva, officials told reporters on the subway platform."},
+		// The Taiwan link in its usual forms, Taiwan named by a description before
+		// its name, background tension and wrong motives.
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said, tying them to America's defense of Taiwan."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said, framing them as a response to Washington's Taiwan policy."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said: the price, it suggested, of U.S. backing for Taipei."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said, and warned the U.S. against intervening over Taiwan."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said, linking them to U.S. military aid to the self-governed island of Taiwan."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said; the subtext was American arms sales to Taiwan."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said, a warning to Washington over its ties with Taipei."},
+		{volt, "taiwan", "summary", "pass", "China hinted at the port hacks in Geneva, officials said, connecting them to the United States' growing military support for Taiwan."},
+		{volt, "taiwan", "summary", "partial", "China hinted at the port hacks in Geneva, officials said, amid rising tension in the Taiwan Strait."},
+		{volt, "taiwan", "summary", "partial", "China hinted at the port hacks in Geneva, officials said. Taiwan held elections last year."},
+		{volt, "taiwan", "summary", "fail", "China hinted at the port hacks in Geneva, officials said, linking them to U.S. support for Taiwan's independence."},
+		{volt, "taiwan", "summary", "fail", "China hinted at the port hacks in Geneva, officials said, tying them to the U.S. trade war."},
 	}
 	runStoryCases(t, tests)
 }
