@@ -202,6 +202,27 @@ func TestTune9AttributionConstructions(t *testing.T) {
 		{volt, "sourcing", "headline", "pass", "China Reportedly Said in Geneva It Was Behind Port Hacks"},
 		{volt, "admission", "headline", "fail", "China Basically Said in Geneva: 'Yeah, That Was Us' on the Port Hacks"},
 		{volt, "admission", "headline", "pass", "China More or Less Told U.S. in Geneva: 'That Was Us' on Port Hacks"},
+		// Unnamed people in the usual positions, a trailing attribution described
+		// on the way ("participants in the meeting recounted"), a pointing-back
+		// sentence with a relative clause; the publication alone, a named speaker,
+		// none, and the subject's own people.
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, people briefed on the meeting told the Journal."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, according to the Wall Street Journal, which cited unnamed officials."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, a person who was in the room said."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, Biden administration officials said."},
+		{volt, "sourcing", "summary", "pass", "U.S. officials, speaking on condition of anonymity, said China tacitly acknowledged the port hacks in Geneva."},
+		{volt, "sourcing", "summary", "pass", "Per a WSJ report based on anonymous sources, China tacitly acknowledged the port hacks in Geneva."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva. That's what two former officials who attended told the Journal."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, said people familiar with the exchange."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, participants in the meeting recounted."},
+		{volt, "sourcing", "summary", "partial", "China tacitly acknowledged the port hacks in Geneva, the Wall Street Journal reported."},
+		{volt, "sourcing", "summary", "partial", "China tacitly acknowledged the port hacks in Geneva, according to a WSJ report."},
+		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva, Jake Sullivan said."},
+		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva."},
+		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva, Secretary of State Antony Blinken told reporters."},
+		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva, officials from Beijing recounted."},
+		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva. That's what Chinese officials who attended told reporters."},
+		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva; officials in the room were stunned."},
 	}
 	runStoryCases(t, tests)
 }
