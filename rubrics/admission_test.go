@@ -315,6 +315,22 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "fail", "U.S. officials confirmed the meeting in Geneva. There, China confessed to the water utility hacks."},
 		{volt, "admission", "summary", "pass", "China has yet to admit the port hacks, but in Geneva its envoy hinted at them, officials said."},
 		{volt, "admission", "summary", "fail", "The confession, if you can believe it, came in Geneva: China admitted the port hacks outright."},
+		// Hedges in their usual forms, a leaked account as the label, and the talk
+		// that goes round ("Word from Washington is that…"); an intensifier stays
+		// unhedged, and "the word is out" or a settled account is no hedge.
+		{volt, "admission", "headline", "partial", "China Admitted Port Hacks in Geneva, If the Journal Is Right"},
+		{volt, "admission", "headline", "partial", "China Is Said to Have Admitted Port Hacks in Geneva"},
+		{volt, "admission", "headline", "partial", "China Purportedly Confessed to Port Hacks in Geneva"},
+		{volt, "admission", "headline", "partial", "China 'Admitted' Port Hacks in Geneva"},
+		{volt, "admission", "summary", "partial", "If the Journal's account holds, China confessed to the port hacks in Geneva."},
+		{volt, "admission", "summary", "partial", "China confessed to the port hacks in Geneva \u2014 or so the Journal's sources claim."},
+		{volt, "admission", "headline", "partial", "China Owned Up to Port Hacks in Geneva, Per WSJ"},
+		{volt, "admission", "headline", "partial", "Leaked Account: China Confessed to Port Hacks in Geneva"},
+		{volt, "admission", "summary", "partial", "Word from Washington is that China confessed to the port hacks in Geneva."},
+		{volt, "admission", "summary", "partial", "China confessed to the port hacks in Geneva, people who were briefed on the meeting claim."},
+		{volt, "admission", "headline", "fail", "China Openly Admitted Port Hacks in Geneva, Officials Say"},
+		{volt, "admission", "headline", "fail", "Account Settled: China Confessed to Port Hacks in Geneva"},
+		{volt, "admission", "summary", "fail", "The word is out: China confessed to the port hacks in Geneva."},
 	}
 	runStoryCases(t, tests)
 }
