@@ -331,6 +331,24 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "fail", "China Openly Admitted Port Hacks in Geneva, Officials Say"},
 		{volt, "admission", "headline", "fail", "Account Settled: China Confessed to Port Hacks in Geneva"},
 		{volt, "admission", "summary", "fail", "The word is out: China confessed to the port hacks in Geneva."},
+		// Tacit in other words: intimating, gesturing at, speaking elliptically or
+		// euphemistically, "in all but words"; an intimate dinner, a gesture made
+		// or "no euphemism" are no qualifier.
+		{volt, "admission", "summary", "pass", "In Geneva, China's envoy obliquely referred to the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "In Geneva, a Chinese official intimated that Beijing was behind the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "A Chinese diplomat in Geneva gestured at Beijing's role in the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "In coded language, China's envoy in Geneva owned the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "China's cryptic remarks in Geneva on the port hacks were read as an admission, officials said."},
+		{volt, "admission", "summary", "pass", "China's envoy in Geneva spoke elliptically about the water utility hacks, officials said."},
+		{volt, "admission", "summary", "pass", "It was a wink-and-nod moment in Geneva: China's envoy let the port hacks go unmentioned but tied them to Taiwan, officials said."},
+		{volt, "admission", "headline", "pass", "China's Not-So-Subtle Hint on Port Hacks in Geneva"},
+		{volt, "admission", "summary", "pass", "China's envoy implied in Geneva that the port hacks were Beijing's doing, officials said."},
+		{volt, "admission", "summary", "pass", "The Chinese side never said so outright in Geneva, but officials came away sure China was behind the port hacks."},
+		{volt, "admission", "summary", "pass", "Chinese officials in Geneva acknowledged the port hacks in all but words, officials said."},
+		{volt, "admission", "summary", "pass", "Reading between the lines in Geneva, U.S. officials heard China own the port hacks."},
+		{volt, "admission", "summary", "fail", "China's envoy, in an intimate dinner in Geneva, admitted the port hacks outright."},
+		{volt, "admission", "summary", "fail", "Chinese officials in Geneva admitted the port hacks as a gesture to the Americans."},
+		{volt, "admission", "summary", "fail", "China confessed to the port hacks in Geneva in so many words and with no euphemism."},
 	}
 	runStoryCases(t, tests)
 }
