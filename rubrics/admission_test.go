@@ -349,6 +349,32 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "fail", "China's envoy, in an intimate dinner in Geneva, admitted the port hacks outright."},
 		{volt, "admission", "summary", "fail", "Chinese officials in Geneva admitted the port hacks as a gesture to the Americans."},
 		{volt, "admission", "summary", "fail", "China confessed to the port hacks in Geneva in so many words and with no euphemism."},
+		// Explicit claims in their usual forms, and the deed claimed as the
+		// subject's own ("proudly claimed the port hacks", "owns its hacks"); a
+		// claim about the deed ("claimed the hacks were the work of criminals") or
+		// another owner is not one.
+		{volt, "admission", "headline", "fail", "China Takes Ownership of Port Hacks in Geneva"},
+		{volt, "admission", "headline", "fail", "Beijing Cops to Water Utility Hacks at Geneva Meeting"},
+		{volt, "admission", "headline", "fail", "China Pleads Guilty to Port Hacks in Geneva"},
+		{volt, "admission", "headline", "fail", "China's Geneva Confession on the Port Hacks"},
+		{volt, "admission", "headline", "fail", "China Acknowledged Outright in Geneva That It Hacked U.S. Ports"},
+		{volt, "admission", "headline", "fail", "China Proudly Claimed the Port Hacks in Geneva"},
+		{volt, "admission", "headline", "fail", "China Flat-Out Said in Geneva It Hacked U.S. Ports"},
+		{volt, "admission", "headline", "fail", "Beijing Tells U.S. Point-Blank in Geneva: We Hacked Your Ports"},
+		{volt, "admission", "headline", "fail", "Beijing Owns Its Port Hacks at Geneva Meeting"},
+		{volt, "admission", "headline", "fail", "China Bragged in Geneva About Hacking U.S. Ports"},
+		{volt, "admission", "headline", "fail", "Guilty as Charged: China Admits Port Hacks in Geneva"},
+		{volt, "admission", "summary", "fail", "In Geneva, Chinese officials took responsibility for the port hacks without hesitation."},
+		{volt, "admission", "summary", "fail", "China conceded in Geneva that its hackers had breached U.S. ports."},
+		{volt, "admission", "headline", "fail", "China Candidly Acknowledges Port Hacks in Geneva"},
+		{volt, "admission", "headline", "fail", "China Made It Plain in Geneva: The Port Hacks Were Ours"},
+		{volt, "admission", "headline", "fail", "China Confirms It Was Behind U.S. Port Hacks at Geneva Talks"},
+		{volt, "admission", "headline", "fail", "China Claims Responsibility for Port Hacks in Geneva"},
+		{volt, "admission", "headline", "fail", "China Owned Up in Geneva: Yes, We Hacked Your Ports"},
+		{volt, "admission", "headline", "fail", "China Unambiguously Tied Itself to Port Hacks in Geneva"},
+		{volt, "admission", "headline", "fail", "China Went on the Record in Geneva About Hacking U.S. Ports"},
+		{volt, "admission", "summary", "pass", "In Geneva, China claimed the port hacks were the work of criminals, but its envoy hinted otherwise, officials said."},
+		{volt, "admission", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, officials said; the company that owns the port was not told."},
 	}
 	runStoryCases(t, tests)
 }
