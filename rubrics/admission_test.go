@@ -375,6 +375,22 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "headline", "fail", "China Went on the Record in Geneva About Hacking U.S. Ports"},
 		{volt, "admission", "summary", "pass", "In Geneva, China claimed the port hacks were the work of criminals, but its envoy hinted otherwise, officials said."},
 		{volt, "admission", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, officials said; the company that owns the port was not told."},
+		// Coming near it and not saying it plainly ("came close to admitting",
+		// "didn't come out and say it", "stopped just short of"); coming close to
+		// something else, or coming out and admitting it, is not.
+		{volt, "admission", "summary", "pass", "U.S. officials say Chinese diplomats, speaking obliquely, linked the port hacks to Taiwan in Geneva."},
+		{volt, "admission", "summary", "pass", "It wasn't a confession, exactly. In Geneva, China's envoy tied the port hacks to Taiwan, officials said."},
+		{volt, "admission", "summary", "pass", "Beijing didn't come out and say it in Geneva, but its envoy linked the port hacks to Taiwan, officials said."},
+		{volt, "admission", "summary", "pass", "China's envoy in Geneva stopped just short of claiming the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "Nobody from Beijing said the words in Geneva, but the message on the port hacks was clear enough to the Americans, officials said."},
+		{volt, "admission", "summary", "pass", "Without quite admitting it, China's envoy in Geneva linked the port hacks to Taiwan, officials said."},
+		{volt, "admission", "summary", "pass", "China's envoy in Geneva came close to admitting the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "China's envoy in Geneva came as close as Beijing ever has to admitting the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "China's envoy in Geneva, in a roundabout way, owned the port hacks, officials said."},
+		{volt, "admission", "summary", "pass", "The Chinese side's message on the port hacks in Geneva was unspoken but unmistakable to the Americans, officials said."},
+		{volt, "admission", "summary", "fail", "China came out and admitted the port hacks in Geneva, after coming close to a deal on trade."},
+		{volt, "admission", "summary", "fail", "China's envoy, who came close to walking out, admitted the port hacks in Geneva."},
+		{volt, "admission", "summary", "fail", "China's envoy confessed to the port hacks in Geneva, coming close to tears."},
 	}
 	runStoryCases(t, tests)
 }
