@@ -223,6 +223,22 @@ func TestTune9AttributionConstructions(t *testing.T) {
 		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva, officials from Beijing recounted."},
 		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva. That's what Chinese officials who attended told reporters."},
 		{volt, "sourcing", "summary", "fail", "China tacitly acknowledged the port hacks in Geneva; officials in the room were stunned."},
+		// Headline attribution in its usual forms, and people described by where
+		// they were ("Those in the Room Say …"); those in the room doing anything
+		// else attribute nothing.
+		{volt, "sourcing", "headline", "pass", "China Tacitly Owned Port Hacks in Geneva \u2014 Sources"},
+		{volt, "sourcing", "headline", "pass", "China Hinted at Port Hacks in Geneva, Insiders Reveal"},
+		{volt, "sourcing", "headline", "pass", "China Hinted at Port Hacks in Geneva, Officials Familiar With Talks Say"},
+		{volt, "sourcing", "headline", "pass", "China Hinted at Port Hacks in Geneva: WSJ"},
+		{volt, "sourcing", "headline", "pass", "China Signalled Role in Port Hacks at Geneva Talks, Ex-Officials Say"},
+		{volt, "sourcing", "headline", "pass", "China Hinted at Port Hacks in Geneva, U.S. Side Recounts"},
+		{volt, "sourcing", "headline", "pass", "China Hinted at Port Hacks in Geneva, Per People in the Room"},
+		{volt, "sourcing", "headline", "pass", "Those in the Room Say China Hinted at Port Hacks in Geneva"},
+		{volt, "sourcing", "headline", "partial", "China Hinted at Port Hacks in Geneva"},
+		{volt, "sourcing", "headline", "partial", "China Hinted at Port Hacks in Geneva, and Washington Should Listen"},
+		{volt, "sourcing", "summary", "pass", "Those in the room said China hinted at the port hacks in Geneva."},
+		{volt, "sourcing", "summary", "fail", "China hinted at the port hacks in Geneva. Those in the room were stunned."},
+		{volt, "sourcing", "headline", "partial", "China Hinted at Port Hacks in Geneva; Those in Washington Shrugged"},
 	}
 	runStoryCases(t, tests)
 }
