@@ -328,6 +328,16 @@ func TestTune9StoryFacts(t *testing.T) {
 		{volt, "taiwan", "summary", "partial", "China hinted at the port hacks in Geneva, officials said. Taiwan held elections last year."},
 		{volt, "taiwan", "summary", "fail", "China hinted at the port hacks in Geneva, officials said, linking them to U.S. support for Taiwan's independence."},
 		{volt, "taiwan", "summary", "fail", "China hinted at the port hacks in Geneva, officials said, tying them to the U.S. trade war."},
+		// China's military officers as the speaker are the wrong speaker; a
+		// diplomat is right, and another side's general or "in general" is no
+		// speaker.
+		{volt, "meeting", "summary", "fail", "A Chinese general hinted at the port hacks at the Geneva meeting, officials said."},
+		{volt, "meeting", "summary", "fail", "PLA officers hinted at the port hacks at the Geneva meeting in December, officials said."},
+		{volt, "meeting", "summary", "fail", "China's ambassador hinted at the port hacks at the Geneva meeting in December, officials said."},
+		{volt, "meeting", "summary", "pass", "A senior Chinese diplomat hinted at the port hacks at the Geneva meeting in December, officials said."},
+		{volt, "meeting", "summary", "pass", "China's top cyber diplomat hinted at the port hacks at the Geneva meeting in December, officials said."},
+		{volt, "meeting", "summary", "pass", "Chinese officials hinted at the port hacks at the Geneva meeting in December, the U.S. attorney general said."},
+		{volt, "meeting", "summary", "pass", "In general, Chinese officials hinted at the port hacks at the Geneva meeting in December, officials said."},
 	}
 	runStoryCases(t, tests)
 }
