@@ -391,6 +391,24 @@ func TestTune9ClaimStrengthConstructions(t *testing.T) {
 		{volt, "admission", "summary", "fail", "China came out and admitted the port hacks in Geneva, after coming close to a deal on trade."},
 		{volt, "admission", "summary", "fail", "China's envoy, who came close to walking out, admitted the port hacks in Geneva."},
 		{volt, "admission", "summary", "fail", "China's envoy confessed to the port hacks in Geneva, coming close to tears."},
+		// Headlines: qualifiers before and after the verb ("All But Admits",
+		// "— Sort Of", "Quasi-Admission"), the neutral verbs, an overclaim, the
+		// deed bare after owning ("Beijing Owns Port Hacks"); and the Taiwan link
+		// in a headline.
+		{volt, "admission", "headline", "pass", "China All But Admits Port Hacks in Geneva"},
+		{volt, "admission", "headline", "pass", "China's Geneva Message: Subtle, but Unmistakably About the Port Hacks"},
+		{volt, "admission", "headline", "pass", "In Geneva, Beijing Owns Port Hacks \u2014 Sort Of"},
+		{volt, "admission", "headline", "pass", "A Not-Quite Confession: China on the Port Hacks in Geneva"},
+		{volt, "admission", "headline", "pass", "China's Quasi-Admission on Port Hacks at Geneva Talks"},
+		{volt, "admission", "headline", "pass", "China Tacitly Owns Up to Port Hacks in Geneva"},
+		{volt, "admission", "headline", "partial", "China Acknowledges Port Hacks at Geneva Talks"},
+		{volt, "admission", "headline", "partial", "China Links Port Hacks to Taiwan at Geneva Talks"},
+		{volt, "admission", "headline", "fail", "China Admits Port Hacks at Geneva Talks"},
+		{volt, "taiwan", "headline", "pass", "China Ties Port Hacks to Taiwan at Geneva Talks, Officials Say"},
+		{volt, "taiwan", "headline", "na", "China Hints at Port Hacks at Geneva Talks, Officials Say"},
+		{volt, "taiwan", "headline", "pass", "Hands Off Taipei: China's Geneva Hint on Port Hacks"},
+		{volt, "admission", "headline", "fail", "Beijing Owns Port Hacks in Geneva"},
+		{volt, "admission", "summary", "pass", "A state-owned Chinese firm was not part of it; in Geneva, China's envoy only hinted at the port hacks, officials said."},
 	}
 	runStoryCases(t, tests)
 }
