@@ -185,6 +185,53 @@ func TestEvalCountsMismatches(t *testing.T) {
 	}
 }
 
+// TestEvalMarks: eval counts the review marks by kind, with the letters
+// each marked that disagree with the labels, and --marks lists the marked
+// texts; an unmarked text is in neither.
+func TestEvalMarks(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "c.jsonl")
+	os.WriteFile(f, []byte(`{"id":"muses","kind":"headline","text":"China muses about hacking US water plants in Geneva talks, officials say","rubric":"volt-typhoon-geneva","expect":{"admission":"fail","sourcing":"pass","denial":"na","campaign":"na","targets":"pass","taiwan":"na","meeting":"pass"}}
+{"id":"tacit","kind":"headline","text":"China tacitly acknowledged the hacks in Geneva, officials say","rubric":"volt-typhoon-geneva","expect":{"admission":"pass","sourcing":"pass","denial":"na","campaign":"na","targets":"na","taiwan":"na","meeting":"pass"}}
+`), 0o644)
+	code, out, errOut := runCLI(t, "", nil, "eval", "--cases", f, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Review struct {
+			Kinds []struct {
+				Criterion, Kind string
+				Marked, Wrong   int
+			}
+			Texts []json.RawMessage `json:"marked_texts"`
+		}
+	}
+	json.Unmarshal([]byte(out), &rep)
+	want := []struct {
+		Criterion, Kind string
+		Marked, Wrong   int
+	}{{"admission", "I can't tell whether “…” is an admission: please check.", 1, 1}}
+	if diff := cmp.Diff(want, rep.Review.Kinds); diff != "" || rep.Review.Texts != nil {
+		t.Errorf("eval --json review kinds (-want +got):\n%s\nmarked_texts without --marks: %s", diff, rep.Review.Texts)
+	}
+	code, out, errOut = runCLI(t, "", nil, "eval", "--cases", f, "--marks")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, w := range []string{
+		"    1 / 1   admission: I can't tell whether “…” is an admission: please check.",
+		"  muses A (want D, disagrees) — admission: I can't tell whether “China muses about hacking” is an admission: please check.",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("eval --marks lacks %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "  tacit ") {
+		t.Errorf("eval --marks lists the unmarked text:\n%s", out)
+	}
+}
+
 func TestRubricCommands(t *testing.T) {
 	code, out, _ := runCLI(t, "", nil, "rubric", "list")
 	if code != 0 || !strings.Contains(out, "volt-typhoon-geneva\tv1") {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -102,11 +103,12 @@ func capCriterion(r *rubric.Rubric) string {
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "--cases FILE [--cases FILE ...] [--judge rules|llm|hybrid] [--json]")
+	fs := newFlags(e, "eval", "--cases FILE [--cases FILE ...] [--judge rules|llm|hybrid] [--marks] [--json]")
 	var files multiFlag
 	fs.Var(&files, "cases", "a case file (JSON lines, format in GRADING.md); repeatable")
 	judgeName := fs.String("judge", "", "the judge: rules, llm or hybrid (default: FACTGRADE_JUDGE, else hybrid when an LLM is configured, else rules)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	marks := fs.Bool("marks", false, "also list every text marked for review, with its letter, the labels' and the reason (issue 12)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -134,12 +136,18 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !*marks {
+		rep.Review.Texts = nil
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
 	writeEval(e.stdout, rep)
+	if *marks {
+		writeMarks(e.stdout, rep.Review)
+	}
 	return nil
 }
 
@@ -238,6 +246,77 @@ type reviewStats struct {
 	Unmarked        int     `json:"unmarked"`
 	UnmarkedAgree   int     `json:"unmarked_agree"`
 	UnmarkedLetters float64 `json:"unmarked_letter_agreement"`
+	// Kinds counts the marks by the kind of uncertainty each names: how
+	// many texts it marked and how many of their letters disagree with the
+	// labels, the measure a kind is kept by (docs/RUBRICS.md, "Review
+	// kinds"). A text marked on two criteria counts under both.
+	Kinds []reviewKind `json:"kinds"`
+	// Texts lists the marked texts (eval --marks).
+	Texts []markedText `json:"marked_texts,omitempty"`
+}
+
+// reviewKind is one kind of review mark: its criterion and the sentence
+// the editor reads, the words it quotes left out ("I can't tell whether
+// “…” is an admission: please check.").
+type reviewKind struct {
+	Criterion string `json:"criterion,omitempty"`
+	Kind      string `json:"kind"`
+	Marked    int    `json:"marked"`
+	Wrong     int    `json:"wrong"`
+}
+
+// markedText is a text marked for review: its letter and the labels', and
+// why each criterion was marked.
+type markedText struct {
+	ID         string   `json:"id"`
+	Letter     string   `json:"letter"`
+	WantLetter string   `json:"want_letter"`
+	Agree      bool     `json:"agree"`
+	Reviews    []string `json:"reviews"`
+}
+
+// quoted is the words a review sentence quotes from the text.
+var quoted = regexp.MustCompile(`“[^”]*”`)
+
+// reviewKinds returns the kinds of mark on g, with why each was made
+// ("admission: I can't tell whether “muses about” is an admission: please
+// check."), in the order of its criteria.
+func reviewKinds(g *rubric.Grade) (kinds []reviewKind, why []string) {
+	if g.Judge.Injection != "" {
+		kinds = append(kinds, reviewKind{Kind: "instructions to the grader"})
+		why = append(why, "instructions to the grader: "+g.Judge.Injection)
+	}
+	for _, cg := range g.Criteria {
+		if !cg.NeedsReview {
+			continue
+		}
+		kinds = append(kinds, reviewKind{Criterion: cg.Criterion, Kind: quoted.ReplaceAllString(cg.Review, "“…”")})
+		why = append(why, cg.Criterion+": "+cg.Review)
+	}
+	return kinds, why
+}
+
+// count adds one marked text of kind k to ks, wrong when its letter
+// disagrees with the labels', and returns ks.
+func (k reviewKind) count(ks []reviewKind, wrong bool) []reviewKind {
+	i := slices.IndexFunc(ks, func(x reviewKind) bool { return x.Criterion == k.Criterion && x.Kind == k.Kind })
+	if i < 0 {
+		ks, i = append(ks, k), len(ks)
+	}
+	ks[i].Marked++
+	if wrong {
+		ks[i].Wrong++
+	}
+	return ks
+}
+
+// letterOf is a grade's letter as eval prints it: the letter, or its
+// status when it has none.
+func letterOf(g *rubric.Grade) string {
+	if g.Status != rubric.Graded {
+		return string(g.Status)
+	}
+	return g.Letter
 }
 
 // evaluate grades every case and compares the verdicts with the labels, and
@@ -284,6 +363,12 @@ func evaluate(ctx context.Context, judge rubric.Judge, set *rubric.Set, cases []
 			if agree {
 				rv.UnmarkedAgree++
 			}
+		} else {
+			kinds, why := reviewKinds(g)
+			for _, k := range kinds {
+				rv.Kinds = k.count(rv.Kinds, !agree)
+			}
+			rv.Texts = append(rv.Texts, markedText{ID: c.ID, Letter: letterOf(g), WantLetter: letterOf(want), Agree: agree, Reviews: why})
 		}
 		capID := capCriterion(c.r)
 		if capID != "" && !slices.Contains(rep.CapCriteria, capID) {
@@ -326,6 +411,7 @@ func evaluate(ctx context.Context, judge rubric.Judge, set *rubric.Set, cases []
 		rep.AdmissionFailRecall = ratio(failsCaught, fails)
 	}
 	rep.LetterAgreement = ratio(letters, len(cases))
+	sort.SliceStable(rep.Review.Kinds, func(i, j int) bool { return rep.Review.Kinds[i].Marked > rep.Review.Kinds[j].Marked })
 	rep.Review.MarkedShare = ratio(rep.Review.Marked, rep.Review.OnStory)
 	rep.Review.UnmarkedLetters = ratio(rep.Review.UnmarkedAgree, rep.Review.Unmarked)
 	return rep, nil
@@ -353,6 +439,31 @@ func routeCases(set *rubric.Set, cases []*evalCase) routingStats {
 	}
 	st.Accuracy = ratio(st.Correct, st.N)
 	return st
+}
+
+// writeMarks lists the kinds of review mark with the letters they marked
+// (wrong / marked), then every marked text.
+func writeMarks(w io.Writer, rv reviewStats) {
+	if len(rv.Texts) == 0 {
+		fmt.Fprintln(w, "\nno text marked for review")
+		return
+	}
+	fmt.Fprintln(w, "\nreview kinds (letters that disagree / texts marked):")
+	for _, k := range rv.Kinds {
+		crit := k.Criterion
+		if crit == "" {
+			crit = "(grade)"
+		}
+		fmt.Fprintf(w, "  %3d / %-3d %s: %s\n", k.Wrong, k.Marked, crit, k.Kind)
+	}
+	fmt.Fprintf(w, "\n%d marked texts:\n", len(rv.Texts))
+	for _, t := range rv.Texts {
+		agree := "agrees"
+		if !t.Agree {
+			agree = "disagrees"
+		}
+		fmt.Fprintf(w, "  %s %s (want %s, %s) — %s\n", t.ID, t.Letter, t.WantLetter, agree, strings.Join(t.Reviews, " | "))
+	}
 }
 
 func orNone(id string) string {
