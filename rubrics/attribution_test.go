@@ -242,3 +242,25 @@ func TestTune9AttributionConstructions(t *testing.T) {
 	}
 	runStoryCases(t, tests)
 }
+
+// TestReportSaysHedgesTheClaim grades a report as the speaker of the
+// clause after it ("A report says Chinese officials admitted …"): the
+// subject named after the report's verb is the clause's subject, not the
+// speaker, so the report hedges the overclaim (partial, not fail). The
+// subject set after a verb of saying as its speaker ("…, said the Chinese
+// embassy") is still no attribution. Found by helper review9, sixth
+// session of 2026-12-07; the sentences are written here.
+func TestReportSaysHedgesTheClaim(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runStoryCases(t, []storyCase{
+		{volt, "admission", "headline", "partial", "A new report says Chinese officials admitted the port hacks in Geneva"},
+		{volt, "admission", "headline", "partial", "Report says China admitted hacking U.S. water systems"},
+		{volt, "admission", "headline", "partial", "The report says Beijing confessed to the airport hacks at a Geneva meeting"},
+		{volt, "admission", "summary", "partial", "A new report says Chinese officials quietly admitted they were behind hacks on U.S. ports. The meeting was in Geneva."},
+		{volt, "admission", "headline", "fail", "China admitted the port hacks in Geneva, said the Chinese embassy"},
+		{volt, "admission", "headline", "fail", "China admitted the port hacks in Geneva, says Beijing"},
+		{volt, "admission", "headline", "fail", "China admitted the port hacks in Geneva"},
+		{asp, "classification", "headline", "partial", "A new report says the WHO's cancer agency will declare aspartame a carcinogen"},
+		{asp, "classification", "headline", "fail", "WHO's cancer agency will declare aspartame a carcinogen"},
+	})
+}
