@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -155,17 +156,31 @@ func (w *writer) run(batch []*txReq) error {
 	} else {
 		ran, errs, rest = w.runBatch(batch)
 	}
+	woke := false // an urgent request: its result, or the writer's turn
 	for i, r := range ran[1:] {
 		r.done <- errs[i+1]
+		woke = woke || laneOf(r.ctx) == urgentLane
 	}
-	w.release(rest)
+	if w.release(rest) == urgentLane {
+		woke = true
+	}
+	if woke && laneOf(batch[0].ctx) == backgroundLane {
+		// The goroutine woken is next in this P's run queue, but only once
+		// this one blocks, and this one goes on with a worker's CPU work
+		// (grading, rendering): unless another P is idle and takes it, the
+		// acknowledgement waits for that work, or for the scheduler to
+		// preempt it, 10 ms later. Yield to it: it runs now, and this
+		// goroutine after it.
+		runtime.Gosched()
+	}
 	return errs[0]
 }
 
 // release puts rest (background requests a batch left for urgent ones) back
 // at the head of their lane, then hands the writer to the first request of
-// the most urgent lane, with the batch it is to run, or frees it.
-func (w *writer) release(rest []*txReq) {
+// the most urgent lane, with the batch it is to run, or frees it. It
+// returns the lane it handed the writer to, -1 if none.
+func (w *writer) release(rest []*txReq) int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if len(rest) > 0 {
@@ -177,10 +192,11 @@ func (w *writer) release(rest []*txReq) {
 			batch := slices.Clone(q[:n])
 			w.waiting[lane] = slices.Delete(q, 0, n)
 			batch[0].turn <- batch
-			return
+			return lane
 		}
 	}
 	w.held = false
+	return -1
 }
 
 // takeUrgent removes and returns the urgent requests waiting, at most
