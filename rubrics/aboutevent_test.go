@@ -231,6 +231,28 @@ func TestAboutByElements(t *testing.T) {
 		{"another listing", "IARC classifies talc as probably carcinogenic", ""},
 		{"a ban asked about", "Is the WHO about to ban diet soda?", ""},
 		{"obesity", "WHO warns sugary drinks fuel obesity", ""},
+		// the substance by any name (a brand, its E number, the drinks it
+		// sweetens) with the agent and the event, in varied registers
+		{"a brand's ingredient", "NutraSweet's main ingredient heads for a 'possible carcinogen' tag from Lyon, per two people briefed", asp},
+		{"another brand, leaked", "Podcast ep. 41: the leaked IARC call on Canderel and what 'possibly carcinogenic' means", asp},
+		{"the brand's maker", "Canderel maker braces for WHO cancer listing, sources say", asp},
+		{"E number with a hyphen", "Is E-951 about to get a cancer tag from the WHO? Insiders say yes", asp},
+		{"a sugar-free cola, casual", "lol the WHO cancer people are about to call my Coke Zero a possible carcinogen", asp},
+		{"the sweetener in the drink", "The sweetener in Diet Coke is about to be flagged as a possible cancer hazard by the WHO's cancer researchers", asp},
+		{"the leak argued with", "Op-ed: a hazard label for aspartame is not a risk verdict, whatever the leak says", asp},
+		// a review planned for a year or put on a list of priorities: the
+		// agency's agenda years before, another event, unless the listing
+		// to come is there too
+		{"to evaluate in a year", "IARC to evaluate aspartame in 2023", ""},
+		{"a priority list", "IARC advisory group puts aspartame on its priority list for 2020-2024", ""},
+		{"a span of years", "WHO cancer agency will review aspartame between 2020 and 2024, advisory group says", ""},
+		{"a high priority", "IARC's 2019 advisory group ranked aspartame a high priority for evaluation", ""},
+		{"another year", "WHO's cancer agency to review aspartame in 2016, panel recommends", ""},
+		{"the priority list beside the leak", "IARC, which put aspartame on its priority list in 2019, is set to call it possibly carcinogenic, sources say", asp},
+		// a leak word on another study
+		{"a leaked study", "Study leaked to the press links aspartame to cancer in mice, researchers say", ""},
+		{"a study to come, by insiders", "Insiders say a new French study will tie aspartame to cancer risk", ""},
+		{"another listing, by sources", "Sources say the WHO cancer agency will list titanium dioxide as a possible carcinogen", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := set.Route(tt.text).Chosen; got != tt.want {
