@@ -187,9 +187,11 @@ func TestAboutByElements(t *testing.T) {
 		{"what it is doing elsewhere", "Beijing told us exactly what it is doing in the South China Sea", ""},
 		{"another secret meeting", "A secret December meeting between Chinese and Russian generals", ""},
 		{"the Journal on another breach", "Wall Street Journal reports Chinese hackers breached Treasury", ""},
-		// another deed with an acknowledging word: another breach, an
-		// advisory, an indictment; the story's only when its own event (a
-		// meeting, its report) or, beside another breach, its own deed is there
+		// another deed with an acknowledging word: another breach told as
+		// owned up to by its doers, an advisory, an indictment; the story's
+		// when its own event (a meeting, its report) is there, or when
+		// China's side acknowledges the other breach (the story told with
+		// the wrong campaign, as the dev set's w-salt)
 		{"hackers admit Treasury", "Chinese hackers admit breaching Treasury", ""},
 		{"state hackers admitted OPM", "Chinese state hackers admitted the OPM hack, officials say", ""},
 		{"confessed telecom breach", "Beijing-linked crew all but confessed to the telecom breach, says FBI", ""},
@@ -199,6 +201,8 @@ func TestAboutByElements(t *testing.T) {
 		{"charges, owning up", "Seven Chinese nationals charged; prosecutors say the hackers owned up to the Treasury intrusion", ""},
 		{"Salt Typhoon at the meeting", "China owned up to the Salt Typhoon intrusions at a closed-door meeting with U.S. officials", volt},
 		{"both campaigns named", "Podcast: China admitted the Volt Typhoon hacks; Salt Typhoon's telecom spying is another story", volt},
+		{"China concedes another breach", "Beijing quietly concedes it was behind the Treasury breach, officials say", volt},
+		{"officials hint at both", "Chinese officials hinted at the hacks and at Salt Typhoon's theft of phone calls, officials said.", volt},
 		{"telecoms beside the water utilities", "Beijing tacitly acknowledged the hacks on water utilities, though the telecom breach went unmentioned", volt},
 		{"advisory beside the meeting", "Weeks after the Geneva meeting where China signalled its role, CISA issued a fresh advisory", volt},
 		{"indictment beside the report", "Op-ed: the indictments miss the point; per the WSJ, Beijing's envoy tacitly admitted the hacks in a December meeting", volt},
