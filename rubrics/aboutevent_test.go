@@ -244,6 +244,18 @@ func TestAboutByElements(t *testing.T) {
 		{"a sugar-free cola, casual", "lol the WHO cancer people are about to call my Coke Zero a possible carcinogen", asp},
 		{"the sweetener in the drink", "The sweetener in Diet Coke is about to be flagged as a possible cancer hazard by the WHO's cancer researchers", asp},
 		{"the leak argued with", "Op-ed: a hazard label for aspartame is not a risk verdict, whatever the leak says", asp},
+		{"the agent by its researchers", "The UN's cancer researchers are about to tag the fake sugar in Diet Coke as a possible carcinogen", asp},
+		{"the agent by its seat", "Lyon-based agency readies 'possibly carcinogenic' tag for the sugar substitute in diet drinks", asp},
+		{"the agent by its programme", "Monographs programme set to list aspartame in Group 2B, two sources say", asp},
+		{"a hazard call to come, no agent", "A hazard classification is coming for the sweetener in your Pepsi Max, insiders say", asp},
+		{"a newsletter on the leak", "Newsletter: what the aspartame leak means for your morning Diet Coke", asp},
+		{"a thread on hazard", "Thread: IARC hazard ≠ risk. The aspartame listing next month is about hazard, not dose 🧵", asp},
+		// near misses: the drinks with a label, a ruling or a decision that
+		// is no hazard call
+		{"a new packaging label", "Coke Zero gets a new label next month, sources say", ""},
+		{"a trademark ruling", "A court ruling on Diet Coke's trademark will come next month, insiders say", ""},
+		{"a soda tax decision", "Diet soda tax decision will be announced next month, officials say", ""},
+		{"a state list", "California adds aspartame-free soda to its list, officials say", ""},
 		// a review planned for a year or put on a list of priorities: the
 		// agency's agenda years before, another event, unless the listing
 		// to come is there too
