@@ -187,6 +187,19 @@ func TestAboutByElements(t *testing.T) {
 		{"what it is doing elsewhere", "Beijing told us exactly what it is doing in the South China Sea", ""},
 		{"another secret meeting", "A secret December meeting between Chinese and Russian generals", ""},
 		{"the Journal on another breach", "Wall Street Journal reports Chinese hackers breached Treasury", ""},
+		// the acknowledgment composed: the actor, an acknowledging word told
+		// as China's or named, and the deed or the story's own names, in
+		// varied registers
+		{"fessed up in a hotel room", "So Beijing basically fessed up to the grid hacks in a hotel room in Switzerland. Wild.", volt},
+		{"a newsletter's admission", "Newsletter: the quiet Chinese admission behind America's utility intrusions", volt},
+		{"a veiled nod", "Chinese diplomat's veiled nod to the water-system hacks has Washington rethinking deterrence", volt},
+		{"an editorial's all but owns", "Editorial: When Beijing all but owns the hacks on our airports, silence is not a strategy", volt},
+		{"cop to the campaign, asked", "Did China just cop to Volt Typhoon? Here's what we know", volt},
+		{"the hacks' own neighbours", "Chinese hackers breached a Texas water utility, officials say", ""},
+		{"a denial and a warning", "Beijing denies hacking allegations as CISA issues fresh warning", ""},
+		{"another group's theft", "Microsoft says Chinese group Storm-0558 stole email keys", ""},
+		{"the FBI's warning", "FBI director: Chinese hackers are preparing to wreak havoc on U.S. infrastructure", ""},
+		{"state media admits the trade war", "Chinese state media admits the trade war is hurting exporters", ""},
 		// another deed with an acknowledging word: another breach told as
 		// owned up to by its doers, an advisory, an indictment; the story's
 		// when its own event (a meeting, its report) is there, or when
