@@ -200,6 +200,13 @@ func TestAboutByElements(t *testing.T) {
 		{"another group's theft", "Microsoft says Chinese group Storm-0558 stole email keys", ""},
 		{"the FBI's warning", "FBI director: Chinese hackers are preparing to wreak havoc on U.S. infrastructure", ""},
 		{"state media admits the trade war", "Chinese state media admits the trade war is hurting exporters", ""},
+		// the meeting with the actor and the deed, its sabotage told by the
+		// reader's tap; a secret meeting with a third country over its
+		// ports is another story
+		{"switch off your tap", "Could China switch off your tap? Beijing's secret-meeting warning, explained", volt},
+		{"secret meeting over Panama's ports", "Beijing's secret meeting with Panama over its ports", ""},
+		{"secret summit over Piraeus", "A secret summit between China and Greece over the port of Piraeus", ""},
+		{"met in Geneva on investment", "Chinese officials met in Geneva to discuss water utilities investment", ""},
 		// another deed with an acknowledging word: another breach told as
 		// owned up to by its doers, an advisory, an indictment; the story's
 		// when its own event (a meeting, its report) is there, or when
