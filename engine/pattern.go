@@ -34,14 +34,17 @@ type pattern struct {
 	// anchors are the word sets of the required elements after the first
 	// that hold only plain words: a text that lacks every word of one of
 	// them cannot match, so the pattern is not tried there (see
-	// setAnchors). An anchor of a few words is kept in anchorIDs as its
-	// number of words and their ids (n, id…, n, id…; an array the
-	// program's patterns share, see packAnchors), the others in
-	// anchorSets. need is the word of a one-word anchor, or -1, which the
-	// index checks before it reads the pattern.
-	anchorIDs  []int32
-	anchorSets []anchor
-	need       int32
+	// setAnchors). Each is numbered in the program's anchor table
+	// (anchorTable), and a sentence holds the numbers of the anchors it
+	// has a word of as a bitset (doc.sentAnchors), so an anchor is checked
+	// with one bit; anchors holds the numbers, the smallest sets first (an
+	// array the program's patterns share, see packAnchors). need is the
+	// word of a one-word anchor, or -1, which the index checks before it
+	// reads the pattern; anchorWords are the anchors' words until the
+	// table numbers them.
+	anchors     []int32
+	anchorWords [][]int32
+	need        int32
 	// simple: not greedy, and the first element is one word exactly, so a
 	// match found by the index's first word goes on from the next.
 	simple bool
@@ -50,75 +53,97 @@ type pattern struct {
 	span int32
 }
 
-// anchor is a required element's words as a set, checked against the
-// text's words: set's words that are not zero are set[words[i]].
-type anchor struct {
-	set   bitset
-	words []int32
-}
-
-// maxAnchorIDs is the most words an anchor checks one by one.
+// maxAnchorIDs is the most words of an anchor that may be the need.
 const maxAnchorIDs = 4
-
-// in reports whether a sentence whose word set is row has a word of a.
-func (a *anchor) in(row []uint64) bool {
-	for _, w := range a.words {
-		if a.set[w]&row[w] != 0 {
-			return true
-		}
-	}
-	return false
-}
 
 // setAnchors chooses p's anchors (and whether it is simple) once its
 // elements are interned: the smallest sets first, and of those the later
 // elements (the content words that end a phrase are the rarer).
 func (p *pattern) setAnchors() {
 	p.simple = !p.greedy && p.elems[0].min == 1 && p.elems[0].max == 1
-	p.anchorIDs, p.anchorSets, p.need = nil, nil, -1
+	p.anchors, p.anchorWords, p.need = nil, nil, -1
 	p.span = 0
 	for _, e := range p.elems {
 		p.span += int32(e.max)
 	}
-	var few [][]int32
-	var many []anchor
+	var few, many [][]int32
 	for k := len(p.elems) - 1; k >= 1; k-- {
 		e := &p.elems[k]
 		if e.min == 0 || len(e.alts) > 0 || e.set == nil {
 			continue
 		}
 		var ids []int32
-		n := 0
 		for w, bits := range e.set {
-			n += mathbits.OnesCount64(bits)
-			for ; bits != 0 && len(ids) <= maxAnchorIDs; bits &= bits - 1 {
+			for ; bits != 0; bits &= bits - 1 {
 				ids = append(ids, int32(w*64+mathbits.TrailingZeros64(bits)))
 			}
 		}
 		switch {
-		case n == 0:
+		case len(ids) == 0:
 			continue
-		case n <= maxAnchorIDs:
+		case len(ids) <= maxAnchorIDs:
 			few = append(few, ids)
-			continue
+		default:
+			many = append(many, ids)
 		}
-		var words []int32
-		for w, bits := range e.set {
-			if bits != 0 {
-				words = append(words, int32(w))
-			}
-		}
-		many = append(many, anchor{set: e.set, words: words})
 	}
 	slices.SortStableFunc(few, func(a, b []int32) int { return len(a) - len(b) })
-	slices.SortStableFunc(many, func(a, b anchor) int { return bitsIn(a.set) - bitsIn(b.set) })
-	for _, ids := range few {
-		p.anchorIDs = append(append(p.anchorIDs, int32(len(ids))), ids...)
-	}
-	p.anchorSets = many
+	slices.SortStableFunc(many, func(a, b []int32) int { return len(a) - len(b) })
+	p.anchorWords = append(few, many...)
 	if len(few) > 0 && len(few[0]) == 1 {
 		p.need = few[0][0]
 	}
+}
+
+// anchorTable numbers the distinct anchors of a program's patterns and
+// lists, for each word id, the anchors that hold it, so reading a text
+// finds the anchors each sentence has a word of once (doc.intern) rather
+// than each pattern looking for its anchors' words at each try.
+type anchorTable struct {
+	n int
+	// the anchors of word id are ids[at[id]:at[id+1]] (ids past at's end
+	// are in none).
+	at, ids []int32
+}
+
+// newAnchorTable numbers the anchors of the patterns of the indexes (their
+// anchorWords, which it drops for anchors) for a vocabulary of nWords.
+func newAnchorTable(indexes []*patternIndex, nWords int) *anchorTable {
+	num := map[string]int32{}
+	byWord := make([][]int32, nWords)
+	key := make([]byte, 0, 64)
+	for _, x := range indexes {
+		for _, pt := range x.pats {
+			if pt.anchorWords == nil {
+				continue // numbered already (shared by another index)
+			}
+			pt.anchors = make([]int32, 0, len(pt.anchorWords))
+			for _, ws := range pt.anchorWords {
+				key = key[:0]
+				for _, w := range ws {
+					key = strconv.AppendInt(key, int64(w), 10)
+					key = append(key, ' ')
+				}
+				n, ok := num[string(key)]
+				if !ok {
+					n = int32(len(num))
+					num[string(key)] = n
+					for _, w := range ws {
+						byWord[w] = append(byWord[w], n)
+					}
+				}
+				pt.anchors = append(pt.anchors, n)
+			}
+			pt.anchorWords = nil
+		}
+	}
+	t := &anchorTable{n: len(num), at: make([]int32, nWords+1)}
+	for w, l := range byWord {
+		t.at[w] = int32(len(t.ids))
+		t.ids = append(t.ids, l...)
+	}
+	t.at[nWords] = int32(len(t.ids))
+	return t
 }
 
 // bitsIn returns how many numbers b holds.
@@ -130,7 +155,7 @@ func bitsIn(b bitset) int {
 	return n
 }
 
-// packAnchors moves the anchorIDs of the patterns of the indexes into one
+// packAnchors moves the anchors of the patterns of the indexes into one
 // array, in the order the indexes hold the patterns, so reading them
 // follows the patterns through memory.
 func packAnchors(indexes []*patternIndex) {
@@ -142,15 +167,15 @@ func packAnchors(indexes []*patternIndex) {
 			if !seen[pt] {
 				seen[pt] = true
 				all = append(all, pt)
-				n += len(pt.anchorIDs)
+				n += len(pt.anchors)
 			}
 		}
 	}
 	pool := make([]int32, 0, n)
 	for _, pt := range all {
 		at := len(pool)
-		pool = append(pool, pt.anchorIDs...)
-		pt.anchorIDs = pool[at:len(pool):len(pool)]
+		pool = append(pool, pt.anchors...)
+		pt.anchors = pool[at:len(pool):len(pool)]
 	}
 }
 
@@ -158,35 +183,14 @@ func packAnchors(indexes []*patternIndex) {
 // anchors (always, without anchors): a match never leaves the sentence it
 // starts in.
 func (p *pattern) possible(d *doc, s int) bool {
-	row := d.sentWords[s*d.width : (s+1)*d.width]
-	return idsIn(row, p.anchorIDs) && p.setsIn(row)
+	return allIn(d.sentAnchors[s*d.awidth:(s+1)*d.awidth], p.anchors)
 }
 
-// idsIn reports whether a sentence whose word set is row has a word of
-// each anchor of c (anchors of few words, as pattern.anchorIDs holds them).
-func idsIn(row []uint64, c []int32) bool {
-	for len(c) > 0 {
-		n := int(c[0])
-		found := false
-		for _, id := range c[1 : 1+n] {
-			if row[id>>6]&(1<<(uint(id)&63)) != 0 {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-		c = c[1+n:]
-	}
-	return true
-}
-
-// setsIn reports whether a sentence whose word set is row has a word of
-// each of p's anchors of many words.
-func (p *pattern) setsIn(row []uint64) bool {
-	for i := range p.anchorSets {
-		if !p.anchorSets[i].in(row) {
+// allIn reports whether a sentence whose anchors are row (doc.sentAnchors)
+// has a word of each anchor of c.
+func allIn(row []uint64, c []int32) bool {
+	for _, a := range c {
+		if row[a>>6]&(1<<(uint(a)&63)) == 0 {
 			return false
 		}
 	}
@@ -709,9 +713,9 @@ func (x *patternIndex) filter(keep []bool) patternIndex {
 // word; else -1), so most patterns that cannot match are passed over
 // without reading them.
 //
-// The hit also holds where the index keeps a copy of the pattern's anchors
-// of few words (hitAnchors[at:end], laid out in the order of the hits), so
-// the index checks them too before it reads the pattern.
+// The hit also holds where the index keeps a copy of the pattern's other
+// anchors (hitAnchors[at:end], laid out in the order of the hits), so the
+// index checks them too before it reads the pattern.
 type hit struct{ id, need, at, end int32 }
 
 // byID turns the index's exact words into hits by word id (vocab numbers
@@ -747,7 +751,11 @@ func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 		for _, pid := range ids {
 			pt := x.pats[pid]
 			at := int32(len(x.hitAnchors))
-			x.hitAnchors = append(x.hitAnchors, pt.anchorIDs...)
+			anchors := pt.anchors
+			if pt.need >= 0 {
+				anchors = anchors[1:] // the need's, checked by its word
+			}
+			x.hitAnchors = append(x.hitAnchors, anchors...)
 			x.exactHits = append(x.exactHits, hit{id: int32(pid), need: pt.need, at: at, end: int32(len(x.hitAnchors))})
 		}
 	}
@@ -917,21 +925,17 @@ func (x *patternIndex) try(d *doc, occ [][]occurrence, id, i int, exact bool) {
 }
 
 // tryAnchored is try for a pattern found by token i's word whose anchors
-// of few words the sentence is known to have.
+// the sentence is known to have.
 func (x *patternIndex) tryAnchored(d *doc, occ [][]occurrence, id, i int) {
 	x.tryAt(d, occ, id, i, true, true)
 }
 
-// tryAt is try; anchored says the anchors of few words are checked.
+// tryAt is try; anchored says the anchors are checked.
 func (x *patternIndex) tryAt(d *doc, occ [][]occurrence, id, i int, exact, anchored bool) {
 	p := x.pats[id]
 	toks := d.toks
 	s := int(toks[i].sent)
-	if anchored {
-		if !p.setsIn(d.sentWords[s*d.width : (s+1)*d.width]) {
-			return
-		}
-	} else if !p.possible(d, s) {
+	if !anchored && !p.possible(d, s) {
 		return
 	}
 	var end int
@@ -984,11 +988,12 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 		}
 	case tok.id >= 0 && int(tok.id)+1 < len(x.exactAt):
 		// A word of the vocabulary: its hits hold its affixes' patterns,
-		// and the anchors of few words of each.
+		// and the anchors of each.
 		s := int(tok.sent)
 		row := d.sentWords[s*d.width : (s+1)*d.width]
+		arow := d.sentAnchors[s*d.awidth : (s+1)*d.awidth]
 		for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
-			if h.need >= 0 && row[h.need>>6]&(1<<(uint(h.need)&63)) == 0 || !idsIn(row, x.hitAnchors[h.at:h.end]) {
+			if h.need >= 0 && row[h.need>>6]&(1<<(uint(h.need)&63)) == 0 || !allIn(arow, x.hitAnchors[h.at:h.end]) {
 				continue
 			}
 			x.tryAnchored(d, occ, int(h.id), i)

@@ -136,6 +136,7 @@ func (p *Program) intern() {
 			pt.setAnchors()
 		}
 	}
+	anchors := newAnchorTable(indexes, len(p.vocab))
 	packAnchors(indexes)
 	// The function words the language check counts get ids too.
 	for w := range languageWords {
@@ -146,6 +147,7 @@ func (p *Program) intern() {
 		p.langByID[p.vocab[w]] = lang
 	}
 	p.words = newWordTable(p.vocab)
+	p.words.anchors = anchors
 	// The indexes that scan a text look a word's patterns up by its id;
 	// so do a signal's exclude patterns, tried where an occurrence starts
 	// (see excluded: they are owned by 0 there).

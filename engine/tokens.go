@@ -36,6 +36,10 @@ type doc struct {
 	// (see intern).
 	sentWords []uint64
 	width     int
+	// sentAnchors holds, for each sentence, the anchors (anchorTable) it
+	// has a word of as a bitset of awidth words, as sentWords.
+	sentAnchors []uint64
+	awidth      int
 	// lowerWriter: the text's first letter is lower case, so its writer
 	// does not capitalise sentences ("ngl the WHO bout to say it. sources
 	// told reuters it drops in july"): a full stop, "!" or "?" before a
@@ -223,12 +227,28 @@ func (d *doc) intern(vocab *wordTable) {
 	}
 	d.sentWords = slices.Grow(d.sentWords[:0], nSent*d.width)[:nSent*d.width]
 	clear(d.sentWords)
+	at := vocab.anchors
+	d.awidth = (at.n + 63) / 64
+	d.sentAnchors = slices.Grow(d.sentAnchors[:0], nSent*d.awidth)[:nSent*d.awidth]
+	clear(d.sentAnchors)
 	for i := range d.toks {
 		id := vocab.lookup(d.word(i))
-		if id >= 0 {
-			d.sentWords[int(d.toks[i].sent)*d.width+int(id>>6)] |= 1 << (uint(id) & 63)
-		}
 		d.toks[i].id = id
+		if id < 0 {
+			continue
+		}
+		s := int(d.toks[i].sent)
+		w := &d.sentWords[s*d.width+int(id>>6)]
+		if *w&(1<<(uint(id)&63)) != 0 {
+			continue // the sentence's anchors have the word's already
+		}
+		*w |= 1 << (uint(id) & 63)
+		if int(id)+1 < len(at.at) {
+			row := d.sentAnchors[s*d.awidth : (s+1)*d.awidth]
+			for _, a := range at.ids[at.at[id]:at.at[id+1]] {
+				row[a>>6] |= 1 << (uint(a) & 63)
+			}
+		}
 	}
 }
 

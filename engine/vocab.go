@@ -16,6 +16,9 @@ type wordTable struct {
 	// words[at[id]:at[id+1]].
 	words string
 	at    []uint32
+	// anchors are the anchors of the program's patterns by word
+	// (anchorTable), which reading a text marks by sentence.
+	anchors *anchorTable
 }
 
 type wordSlot struct {
@@ -31,7 +34,7 @@ func newWordTable(vocab map[string]int32) *wordTable {
 		byID[id] = w
 		n += len(w)
 	}
-	t := &wordTable{at: make([]uint32, len(vocab)+1)}
+	t := &wordTable{at: make([]uint32, len(vocab)+1), anchors: &anchorTable{}}
 	buf := make([]byte, 0, n)
 	for id, w := range byID {
 		t.at[id] = uint32(len(buf))
