@@ -716,7 +716,13 @@ func (x *patternIndex) filter(keep []bool) patternIndex {
 // The hit also holds where the index keeps a copy of the pattern's other
 // anchors (hitAnchors[at:end], laid out in the order of the hits), so the
 // index checks them too before it reads the pattern.
-type hit struct{ id, need, at, end int32 }
+//
+// A word's hits are grouped by their need (the patterns with none first),
+// and next is where the hit's group ends, so a need the sentence lacks
+// passes over its whole group at once (the order a token's patterns are
+// tried in does not change what they find: a signal's matches at one
+// token become one occurrence, the longest).
+type hit struct{ id, need, at, end, next int32 }
 
 // byID turns the index's exact words into hits by word id (vocab numbers
 // every word), and drops the words.
@@ -748,6 +754,8 @@ func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 	x.exactHits = make([]hit, 0, n)
 	for id, ids := range byWord {
 		x.exactAt[id] = int32(len(x.exactHits))
+		ids = slices.Clone(ids)
+		slices.SortStableFunc(ids, func(a, b int) int { return int(x.pats[a].need - x.pats[b].need) })
 		for _, pid := range ids {
 			pt := x.pats[pid]
 			at := int32(len(x.hitAnchors))
@@ -757,6 +765,14 @@ func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 			}
 			x.hitAnchors = append(x.hitAnchors, anchors...)
 			x.exactHits = append(x.exactHits, hit{id: int32(pid), need: pt.need, at: at, end: int32(len(x.hitAnchors))})
+		}
+		at := x.exactAt[id]
+		hits := x.exactHits[at:]
+		for k := len(hits) - 1; k >= 0; k-- {
+			hits[k].next = at + int32(k) + 1
+			if k+1 < len(hits) && hits[k+1].need == hits[k].need {
+				hits[k].next = hits[k+1].next
+			}
 		}
 	}
 	x.exactAt[len(vocab)] = int32(len(x.exactHits))
@@ -992,11 +1008,16 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 		s := int(tok.sent)
 		row := d.sentWords[s*d.width : (s+1)*d.width]
 		arow := d.sentAnchors[s*d.awidth : (s+1)*d.awidth]
-		for _, h := range x.exactHits[x.exactAt[tok.id]:x.exactAt[tok.id+1]] {
-			if h.need >= 0 && row[h.need>>6]&(1<<(uint(h.need)&63)) == 0 || !allIn(arow, x.hitAnchors[h.at:h.end]) {
+		for k, end := x.exactAt[tok.id], x.exactAt[tok.id+1]; k < end; {
+			h := &x.exactHits[k]
+			if h.need >= 0 && row[h.need>>6]&(1<<(uint(h.need)&63)) == 0 {
+				k = h.next // the group of the need
 				continue
 			}
-			x.tryAnchored(d, occ, int(h.id), i)
+			k++
+			if allIn(arow, x.hitAnchors[h.at:h.end]) {
+				x.tryAnchored(d, occ, int(h.id), i)
+			}
 		}
 	default:
 		x.eachAffix(d.word(i), func(id int) { try(d, occ, id, i, false) })
