@@ -1022,12 +1022,40 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 	default:
 		x.eachAffix(d.word(i), func(id int) { try(d, occ, id, i, false) })
 	}
-	if tok.cap {
+	if len(x.caps) == 0 && len(x.other) == 0 {
+		return
+	}
+	// The patterns tried at every (capitalised) token: those the sentence
+	// has the anchors of, found once a sentence.
+	c := &d.possible
+	if c.x != x || c.sent != tok.sent {
+		c.x, c.sent = x, tok.sent
+		c.caps, c.other = c.caps[:0], c.other[:0]
 		for _, id := range x.caps {
-			try(d, occ, id, i, false)
+			if x.pats[id].possible(d, int(tok.sent)) {
+				c.caps = append(c.caps, id)
+			}
+		}
+		for _, id := range x.other {
+			if x.pats[id].possible(d, int(tok.sent)) {
+				c.other = append(c.other, id)
+			}
 		}
 	}
-	for _, id := range x.other {
-		try(d, occ, id, i, false)
+	if tok.cap {
+		for _, id := range c.caps {
+			x.tryAt(d, occ, id, i, false, true)
+		}
 	}
+	for _, id := range c.other {
+		x.tryAt(d, occ, id, i, false, true)
+	}
+}
+
+// possibleIn is an index's patterns tried at every (capitalised) token
+// that a sentence has the anchors of (scanAt).
+type possibleIn struct {
+	x           *patternIndex
+	sent        int32
+	caps, other []int
 }

@@ -40,6 +40,9 @@ type doc struct {
 	// has a word of as a bitset of awidth words, as sentWords.
 	sentAnchors []uint64
 	awidth      int
+	// possible holds the last sentence's patterns of an index tried at
+	// every token (scanAt); intern empties it.
+	possible possibleIn
 	// lowerWriter: the text's first letter is lower case, so its writer
 	// does not capitalise sentences ("ngl the WHO bout to say it. sources
 	// told reuters it drops in july"): a full stop, "!" or "?" before a
@@ -227,6 +230,7 @@ func (d *doc) intern(vocab *wordTable) {
 	}
 	d.sentWords = slices.Grow(d.sentWords[:0], nSent*d.width)[:nSent*d.width]
 	clear(d.sentWords)
+	d.possible.x = nil
 	at := vocab.anchors
 	d.awidth = (at.n + 63) / 64
 	d.sentAnchors = slices.Grow(d.sentAnchors[:0], nSent*d.awidth)[:nSent*d.awidth]
