@@ -48,6 +48,10 @@ type pattern struct {
 	// simple: not greedy, and the first element is one word exactly, so a
 	// match found by the index's first word goes on from the next.
 	simple bool
+	// checkFirst: the index finds the pattern by a word of its first
+	// element that must also be written in capitals (an initialism,
+	// "WHO"), so a word found is still matched against the element.
+	checkFirst bool
 	// span is the most tokens a match, or a try, reads: its elements'
 	// largest repetitions, summed (see reach).
 	span int32
@@ -813,6 +817,11 @@ func (x *patternIndex) add(p *pattern, owner int) {
 	id := len(x.pats)
 	x.pats = append(x.pats, p)
 	x.owner = append(x.owner, owner)
+	for _, a := range p.elems[0].alts {
+		if a.kind == altUpper {
+			p.checkFirst = true
+		}
+	}
 	for _, a := range p.elems[0].allAlts() {
 		if a.kind == altRegexp {
 			// A regular expression with a literal prefix is indexed by it.
@@ -843,8 +852,11 @@ func (x *patternIndex) add(p *pattern, owner int) {
 			} else {
 				x.shortSuf = append(x.shortSuf, affix{a.s, id})
 			}
-		case altCap, altUpper:
-			// a word in capitals starts with one: tried at capitalised words
+		case altUpper:
+			// found by its word, and matched against the element for the
+			// capitals (checkFirst)
+			x.exact[a.s] = appendUnique(x.exact[a.s], id)
+		case altCap:
 			x.caps = appendUnique(x.caps, id)
 		default:
 			x.other = appendUnique(x.other, id)
@@ -957,7 +969,7 @@ func (x *patternIndex) tryAt(d *doc, occ [][]occurrence, id, i int, exact, ancho
 	var end int
 	if p.simple {
 		// The index found the first word; match the rest from the next.
-		if !exact && !p.elems[0].match(d, i) {
+		if (!exact || p.checkFirst) && !p.elems[0].match(d, i) {
 			return
 		}
 		if len(p.elems) == 1 {

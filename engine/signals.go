@@ -96,6 +96,9 @@ func (p *Program) intern() {
 					if a.kind == altWord {
 						set.add(id(a.s))
 					} else {
+						if a.kind == altUpper {
+							id(a.s) // the index finds it by its word
+						}
 						rest = append(rest, a)
 					}
 				}

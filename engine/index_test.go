@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestIndexFindsByEveryRoute checks what the index finds where it finds a
+// pattern by other means than its first element's word: an initialism by
+// its word and its capitals, a pattern tried at every token or every
+// capitalised one only in a sentence with its anchors, and a word's
+// patterns grouped by the word each needs.
+func TestIndexFindsByEveryRoute(t *testing.T) {
+	f := &YAMLFile{Name: "test.yaml"}
+	p := Compile(f, Input{Signals: map[string]FileSignal{
+		"agency":  {Patterns: []string{"WHO said", "u.n.|UN|wto delegates"}},
+		"flat":    {Patterns: []string{"_ flat out"}},
+		"named":   {Patterns: []string{"@Cap @Cap said|told"}},
+		"subject": {Patterns: []string{"china _{0,2} admitted", "china _{0,2} denied", "china said", "china _{0,3} hack*"}},
+	}, About: []string{"subject|agency|flat|named"}})
+	d := p.NewDecisions()
+	for _, sig := range []string{"agency", "flat", "named", "subject"} {
+		c, err := p.Condition(sig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.AddRule(nil, []Condition{c})
+	}
+	p.Finish()
+	if len(f.Problems) > 0 {
+		t.Fatal(f.Problems)
+	}
+	tests := []struct {
+		text string
+		want []string // signal: matched text
+	}{
+		{"The WHO said so. Who said that? who said it", []string{"agency: WHO said", "named: The WHO said"}},
+		{"UN delegates met; un delegates; U.N. delegates; WTO delegates", []string{"agency: UN delegates", "agency: U.N. delegates", "agency: WTO delegates"}},
+		{"They denied it flat out. Flat out denied. flat, out", []string{"flat: it flat out"}}, // not across a sentence break
+		{"Xi Jinping told aides. Wang Lei said so. wang lei said so", []string{"named: Xi Jinping told", "named: Wang Lei said"}},
+		{"China has admitted it and China denied hacking", []string{"subject: China has admitted", "subject: China denied hacking"}}, // the longest at one start
+		{"China said so. China later denied it. China hackers", []string{"subject: China said", "subject: China later denied", "subject: China hackers"}},
+	}
+	for _, tc := range tests {
+		rd := p.ReadAs(tc.text, "")
+		var got []string
+		for _, m := range rd.Matches() {
+			got = append(got, m.Signal+": "+tc.text[m.Start:m.End])
+		}
+		rd.Release()
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\n got  %q\n want %q", tc.text, got, want)
+		}
+	}
+}
