@@ -11,25 +11,12 @@ import (
 // capitalised one only in a sentence with its anchors, and a word's
 // patterns grouped by the word each needs.
 func TestIndexFindsByEveryRoute(t *testing.T) {
-	f := &YAMLFile{Name: "test.yaml"}
-	p := Compile(f, Input{Signals: map[string]FileSignal{
+	p := signalProgram(t, map[string]FileSignal{
 		"agency":  {Patterns: []string{"WHO said", "u.n.|UN|wto delegates"}},
 		"flat":    {Patterns: []string{"_ flat out"}},
 		"named":   {Patterns: []string{"@Cap @Cap said|told"}},
 		"subject": {Patterns: []string{"china _{0,2} admitted", "china _{0,2} denied", "china said", "china _{0,3} hack*"}},
-	}, About: []string{"subject|agency|flat|named"}})
-	d := p.NewDecisions()
-	for _, sig := range []string{"agency", "flat", "named", "subject"} {
-		c, err := p.Condition(sig)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.AddRule(nil, []Condition{c})
-	}
-	p.Finish()
-	if len(f.Problems) > 0 {
-		t.Fatal(f.Problems)
-	}
+	}, "subject|agency|flat|named", "agency", "flat", "named", "subject")
 	tests := []struct {
 		text string
 		want []string // signal: matched text

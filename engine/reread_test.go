@@ -10,18 +10,24 @@ import (
 // rereadProgram compiles signals whose patterns read one word, a few and
 // many ahead, by exact word, affix and capital.
 func rereadProgram(t *testing.T) *Program {
-	t.Helper()
-	f := &YAMLFile{Name: "test.yaml"}
-	p := Compile(f, Input{Signals: map[string]FileSignal{
+	return signalProgram(t, map[string]FileSignal{
 		"subject": {Patterns: []string{"china", "beijing"}},
 		"admits":  {Patterns: []string{"china _{0,3} acknowledg*", "admit*"}},
 		"tacit":   {Patterns: []string{"tacitly"}},
 		"role":    {Patterns: []string{"its role", "support _{0,3} taiwan"}},
 		"source":  {Patterns: []string{": report", ", officials say"}},
 		"name":    {Patterns: []string{"@Cap"}},
-	}, About: []string{"subject"}})
+	}, "subject", "admits", "tacit", "role", "source", "name")
+}
+
+// signalProgram compiles signals with about as the about test and a rule
+// for each of ruled, so a reading reads them all.
+func signalProgram(t *testing.T, signals map[string]FileSignal, about string, ruled ...string) *Program {
+	t.Helper()
+	f := &YAMLFile{Name: "test.yaml"}
+	p := Compile(f, Input{Signals: signals, About: []string{about}})
 	d := p.NewDecisions()
-	for _, sig := range []string{"admits", "tacit", "role", "source", "name"} {
+	for _, sig := range ruled {
 		c, err := p.Condition(sig)
 		if err != nil {
 			t.Fatal(err)
