@@ -14,10 +14,13 @@ import (
 // (every way into the story names it somewhere in the text), the meeting,
 // the report, or the campaign China acknowledged named beside its
 // acknowledgment ("the Volt Typhoon admission": the about test by meaning).
-// A text with none of them must be ungradable (or not English): "hack
-// viewed as a warning" is some other hack.
+// The meeting may be named by any of the lexicon's meeting nouns, since the
+// about test reads it by its month or length beside the hacks ("hack, Dec
+// talk", a seed FuzzRuleJudge found). A text with none of them must be
+// ungradable (or not English): "hack viewed as a warning" is some other hack.
 var storyWords = []string{"chin", "beijing", "prc", "sino", "ccp", "cpc", "mss", "xi", "jinping", "pla", "lei", "wang", "ministry", "embassy", "regime", "communist",
-	"geneva", "meeting", "wsj", "journal", "volt"}
+	"geneva", "meeting", "wsj", "journal", "volt",
+	"conversation", "discussion", "encounter", "exchange", "gathering", "negotiation", "session", "summit", "talk"}
 
 // FuzzRuleJudge grades arbitrary texts, as headlines and as summaries: the
 // judge refuses only what CheckText refuses, with an *InputError; otherwise
