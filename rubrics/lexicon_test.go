@@ -903,3 +903,22 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"results_due", volt, "The official findings will be made public in July", false},
 	})
 }
+
+// TestLexiconReversalWords: a body turning from its own view ("reversed its
+// stance"), the lexicon's reversal_verb before its stance_noun (helper lex14,
+// from the aspartame story's view_wrong, which reads them beside JECFA).
+func TestLexiconReversalWords(t *testing.T) {
+	const asp = "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"view_wrong", asp, "JECFA reversed its stance on aspartame", true},
+		{"view_wrong", asp, "The food additives committee has overturned its earlier position", true},
+		{"view_wrong", asp, "JECFA dropped its view that the sweetener is safe", true},
+		{"view_wrong", asp, "JECFA is reversing its opinion on the sweetener", true},
+		{"view_wrong", asp, "Critics cheered JECFA's abandonment of its stance", true},
+		{"view_wrong", asp, "JECFA reaffirmed its stance on aspartame", false},
+		{"view_wrong", asp, "JECFA's position remains unchanged", false},
+		{"view_wrong", asp, "Regulators dropped the case against the sweetener maker", false},
+		{"view_wrong", asp, "IARC reversed its stance on coffee years ago", false},
+		{"view_wrong", asp, "JECFA reversed the order of its agenda", false},
+	})
+}
