@@ -889,9 +889,9 @@ func TestLexiconVersion8MovedFromStory(t *testing.T) {
 		{"other_amount", asp, "A dozen cans a day is the start of the range", false},
 		{"other_amount", asp, "Not 40 cans, as first reported", false},
 		{"other_amount", volt, "You could drink twenty-five cans a day", false},
-		// number_wrong stays the story's: cans per another period than its day.
-		{"number_wrong", asp, "Twelve to 36 cans a week", true},
-		{"number_wrong", asp, "Twelve to 36 cans a day", false},
+		// other_rate (lex14, was the story's number_wrong): cans per another period than its day.
+		{"other_rate", asp, "Twelve to 36 cans a week", true},
+		{"other_rate", asp, "Twelve to 36 cans a day", false},
 		// public_alarm: alarm named as a thing.
 		{"public_alarm", asp, "The Diet Coke scare, explained", true},
 		{"public_alarm", volt, "Panic in Washington over the hacks", true},
@@ -920,5 +920,23 @@ func TestLexiconReversalWords(t *testing.T) {
 		{"view_wrong", asp, "Regulators dropped the case against the sweetener maker", false},
 		{"view_wrong", asp, "IARC reversed its stance on coffee years ago", false},
 		{"view_wrong", asp, "JECFA reversed the order of its agenda", false},
+	})
+}
+
+// TestLexiconOtherRate: an amount in the story's unit counted per another
+// period than the source's (lex14, the aspartame story's number_wrong, whose
+// English is now the lexicon's other_rate with the story's fact_period).
+func TestLexiconOtherRate(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"other_rate", asp, "You'd have to drink 12 to 36 cans a week", true},
+		{"other_rate", asp, "Experts put the limit at a few cans per month", true},
+		{"other_rate", asp, "That's dozens of cans of diet soda each year", true},
+		{"other_rate", asp, "the threshold: 36 cans a week, sources say", true},
+		{"other_rate", asp, "An adult would need 12 to 36 cans a day", false},
+		{"other_rate", asp, "Not 36 cans a week, as first reported", false},
+		{"other_rate", asp, "Diet soda sales rose 5% a year", false},
+		{"other_rate", asp, "Shoppers bought more cans this week", false},
+		{"other_rate", volt, "The hackers stole files every week", false},
 	})
 }
