@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -286,7 +285,7 @@ func (p *Program) Condition(s string) (Condition, error) {
 	if s == "" {
 		return t, fmt.Errorf("empty condition")
 	}
-	if n, rest, ok := strings.Cut(s, " of "); ok && countRE.MatchString(n) {
+	if n, rest, ok := strings.Cut(s, " of "); ok && len(n) == 1 && n[0] >= '2' && n[0] <= '9' {
 		t.min, s = int(n[0]-'0'), strings.TrimSpace(rest)
 		if strings.Count(s, "|")+1 < t.min {
 			return t, fmt.Errorf("condition %q asks for %d of fewer terms", s, t.min)
@@ -316,9 +315,6 @@ func (p *Program) Condition(s string) (Condition, error) {
 	}
 	return t, nil
 }
-
-// countRE is a condition's count, "2" of "2 of a|b|c" (2 to 9).
-var countRE = regexp.MustCompile(`^[2-9]$`)
 
 // element parses an element's alternatives ("a|b.any|c"), which may name
 // signals only, under name.

@@ -11,18 +11,12 @@ import (
 // elementsRubric is a tiny rubric whose about test is composed of elements
 // (docs/RUBRICS.md, "Elements and counts"): the actor, the deed and the
 // event, each a named alternative of signals, and a neighbour's veto.
-const elementsRubric = `id: tiny
-version: 1
-title: Tiny
-source: {publisher: P, headline: A Headline, byline: B, date: "2025-01-01", url: "https://example.org/", text: s.txt}
-letters: [{letter: A, min: 50}, {letter: F, min: 0}]
-elements:
+var elementsRubric = tinySource(`elements:
   actor: "mayor|council"
   deed: "bribe|kickback.any"
   event: "admitted|meeting"
 about: [ABOUT]
-signals:
-  mayor: {patterns: ["mayor"]}
+`, `  mayor: {patterns: ["mayor"]}
   council: {patterns: ["council"]}
   bribe: {patterns: ["bribe|bribes"]}
   kickback:
@@ -31,17 +25,7 @@ signals:
   no: {patterns: ["no"]}
   admitted: {patterns: ["admitted"]}
   meeting: {patterns: ["meeting"]}
-  trial: {patterns: ["trial"]}
-criteria:
-  - id: c
-    question: Q?
-    weight: 1
-    kinds: [headline, summary]
-    verdicts: {pass: p, fail: f}
-    evidence: [{paragraph: 1, quote: "The mayor said"}]
-    rules:
-      - {when: ["2 of actor|deed|event"], verdict: pass, reason: "{span}"}
-`
+  trial: {patterns: ["trial"]}`, `"2 of actor|deed|event"`)
 
 // TestElementsAndCounts: a condition names an element like a signal (any
 // of its alternatives holds), and "N of a|b|c" holds when N of its written

@@ -10,17 +10,16 @@ import (
 	"github.com/factgrade/factgrade/rubric"
 )
 
-// tinyRubric wraps signal definitions (YAML, indented under `signals:`) in
-// the smallest rubric that loads: one criterion whose only rule uses them.
-func tinyRubric(t *testing.T, signals string) *rubric.Rubric {
-	t.Helper()
-	src := `id: tiny
+// tinySource is a tiny rubric's YAML: its top-level lines after the
+// letters (head: about, elements), its signals, and one criterion passing
+// when the condition when holds.
+func tinySource(head, signals, when string) string {
+	return `id: tiny
 version: 1
 title: Tiny
 source: {publisher: P, headline: A Headline, byline: B, date: "2025-01-01", url: "https://example.org/", text: s.txt}
 letters: [{letter: A, min: 50}, {letter: F, min: 0}]
-about: [x]
-signals:
+` + head + `signals:
 ` + signals + `
 criteria:
   - id: c
@@ -30,8 +29,15 @@ criteria:
     verdicts: {pass: p, fail: f}
     evidence: [{paragraph: 1, quote: "The mayor said"}]
     rules:
-      - {when: ["x"], verdict: pass, reason: "{span}"}
+      - {when: [` + when + `], verdict: pass, reason: "{span}"}
 `
+}
+
+// tinyRubric wraps signal definitions (YAML, indented under `signals:`) in
+// the smallest rubric that loads: one criterion whose only rule uses them.
+func tinyRubric(t *testing.T, signals string) *rubric.Rubric {
+	t.Helper()
+	src := tinySource("about: [x]\n", signals, `"x"`)
 	rs, err := rubric.Load(fstest.MapFS{"r.yaml": {Data: []byte(src)}, "s.txt": {Data: []byte(testSource)}}, "r.yaml")
 	if err != nil {
 		t.Fatalf("Load: %v", err)
