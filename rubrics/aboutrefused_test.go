@@ -1,0 +1,70 @@
+package rubrics_test
+
+import "testing"
+
+// TestAboutRefusedClasses routes texts written here (helper about12, not
+// from any case file) in the classes of wording the about tests refused on
+// the story (issues 12 and 13): the acknowledgment named with its maker in
+// a phrase after it ("an admission from Beijing"), the official who spoke
+// with the deed in a text that also weighs a trade war, the meeting by its
+// month, length or speaker with both sides and its field (cyber), the 2B
+// category named by its hedge set off in quotation marks with any noun of
+// a category ("the 'possibly' club"). Each has neighbours built the same
+// way that must stay refused.
+func TestAboutRefusedClasses(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	set := load(t)
+	for _, tt := range []struct{ name, text, want string }{
+		// the acknowledgment with its maker after it
+		{"tacit admission from Beijing", "Ex-diplomat: the Americans heard a tacit admission from Beijing", volt},
+		{"confession by an envoy", "A half-confession by a senior Chinese envoy, and what Washington made of it", volt},
+		{"mea culpa from the regime", "The closest thing to a mea culpa from the regime", volt},
+		{"no admission from Beijing", "No admission from Beijing, U.S. officials say", ""},
+		{"an admission from Washington", "Beijing demands an admission from Washington", ""},
+		{"an admission from the U.S. on China", "An admission from the White House that China was never briefed", ""},
+		{"admission from Beijing on trade", "A rare admission from Beijing on trade, Geneva talks told", ""},
+		{"China's admission on tariffs", "China's rare admission on tariffs at the Geneva talks", ""},
+		// Wang Lei with the deed, a trade war weighed elsewhere in the text
+		{"Wang Lei and the intrusions, a trade war", "Wang Lei never said China carried out the pipeline intrusions. With a trade war raging, the exchange deserves a calmer reading.", volt},
+		{"Wang Lei and the grid, tariffs", "Wang Lei's words on the grid hacks were oblique. Tariffs, not hacks, dominate the Geneva agenda now.", volt},
+		{"Wang Lei denies", "Wang Lei blamed the Volt Typhoon hacks on a criminal gang. Meanwhile the trade war rages.", ""},
+		{"Wang Lei, trade talks", "Wang Lei joined the U.S.-China trade talks in Geneva", ""},
+		{"Wang Lei, badminton and hacking", "Wang Lei wins the badminton final as tariffs bite", ""},
+		// the meeting with both sides and its field
+		{"cyber issues at the December meeting", "U.S. and Chinese diplomats discussed cyber issues at a December meeting, officials say", volt},
+		{"cybersecurity at the half-day meeting", "Cybersecurity dominated the half-day meeting of U.S. and Chinese officials", volt},
+		{"cyber at the Wang Lei meeting", "The Wang Lei meeting with the Americans was mostly about cyber", volt},
+		{"fentanyl at the December meeting", "U.S. and Chinese officials discussed fentanyl at a December meeting", ""},
+		{"cyber with Russia in December", "Chinese and Russian officials discussed cybersecurity at a December meeting", ""},
+		{"AI and cyber risks in December", "U.S. and Chinese officials weighed AI and cyber risks at talks in December", ""},
+		{"cyber at a May meeting", "U.S. and Chinese officials discussed cyber issues at a May meeting", ""},
+		// the 2B category by its hedge in quotation marks, any noun of a category
+		{"the 'possibly' club", "aspartame about to join the 'possibly' club, per a Reuters scoop", asp},
+		{"the \"possible\" list", "Sources: the sweetener in Diet Coke is headed for IARC's \"possible\" list", asp},
+		{"'possible' group, study", "A new French study puts aspartame in the 'possible' group of cancer risks", ""},
+		{"a possible group, unquoted", "Aspartame makers form a possible group to lobby regulators, sources say", ""},
+		{"'possibly' club, pickles", "Pickled vegetables joined the 'possibly' club years ago, sources say", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := set.Route(tt.text).Chosen; got != tt.want {
+				t.Errorf("Route(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLexiconAdmissionFrom reads the lexicon's admission_from on both
+// stories: the subject's admission named with its maker after it, not
+// another party's, not negated.
+func TestLexiconAdmissionFrom(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"admission_from", volt, "a tacit admission from Beijing", true},
+		{"admission_from", volt, "a confession by a senior Chinese official", true},
+		{"admission_from", volt, "an admission from Washington that China was never told", false},
+		{"admission_from", volt, "no admission from Beijing", false},
+		{"admission_from", volt, "Beijing's demand for an admission from the U.S.", false},
+		{"admission_from", asp, "an unusual admission from the IARC on aspartame", true},
+		{"admission_from", asp, "an admission from the beverage industry", false},
+	})
+}
