@@ -30,6 +30,11 @@ func TestAboutRefusedClasses(t *testing.T) {
 		{"Wang Lei denies", "Wang Lei blamed the Volt Typhoon hacks on a criminal gang. Meanwhile the trade war rages.", ""},
 		{"Wang Lei, trade talks", "Wang Lei joined the U.S.-China trade talks in Geneva", ""},
 		{"Wang Lei, badminton and hacking", "Wang Lei wins the badminton final as tariffs bite", ""},
+		// a speech act with "without" after its verb, the manner of it
+		{"said it without saying it", "Beijing said it without saying it on Volt Typhoon", volt},
+		{"admitted it without admitting it", "China admitted it without admitting it: the grid intrusions", volt},
+		{"never said, Volt Typhoon", "China never said so, and Volt Typhoon goes on", ""},
+		{"without evidence, a counter-claim", "China, without evidence, says the U.S. invented Volt Typhoon", ""},
 		// the meeting with both sides and its field
 		{"cyber issues at the December meeting", "U.S. and Chinese diplomats discussed cyber issues at a December meeting, officials say", volt},
 		{"cybersecurity at the half-day meeting", "Cybersecurity dominated the half-day meeting of U.S. and Chinese officials", volt},
@@ -66,5 +71,19 @@ func TestLexiconAdmissionFrom(t *testing.T) {
 		{"admission_from", volt, "Beijing's demand for an admission from the U.S.", false},
 		{"admission_from", asp, "an unusual admission from the IARC on aspartame", true},
 		{"admission_from", asp, "an admission from the beverage industry", false},
+	})
+}
+
+// TestLexiconSpeechWithout reads subject_speech with "without" after the
+// subject: after its verb, the manner of a speech act made; before it, the
+// speech not made (the aspartame rubric does not read subject_speech).
+func TestLexiconSpeechWithout(t *testing.T) {
+	const volt = "volt-typhoon-geneva"
+	runLexiconCases(t, []lexiconCase{
+		{"subject_speech", volt, "Beijing said it without saying it on Volt Typhoon", true},
+		{"subject_speech", volt, "China hinted without a word of apology at the grid hacks", true},
+		{"subject_speech", volt, "China, without saying so, linked the hacks to Taiwan", false},
+		{"subject_speech", volt, "China never mentioned the hacks", false},
+		{"subject_speech", volt, "Beijing has not said a word about the hacks", false},
 	})
 }
