@@ -7,7 +7,9 @@ import "testing"
 // the story (issues 12 and 13): the acknowledgment named with its maker in
 // a phrase after it ("an admission from Beijing"), the official who spoke
 // with the deed in a text that also weighs a trade war, the meeting by its
-// month, length or speaker with both sides and its field (cyber), the 2B
+// month, length or speaker with both sides and its field (cyber), a speech
+// act with "without" after its verb ("said it without saying it"), the deed
+// told as China's by a copula ("the hacks were Beijing's doing"), the 2B
 // category named by its hedge set off in quotation marks with any noun of
 // a category ("the 'possibly' club"). Each has neighbours built the same
 // way that must stay refused.
@@ -35,6 +37,11 @@ func TestAboutRefusedClasses(t *testing.T) {
 		{"admitted it without admitting it", "China admitted it without admitting it: the grid intrusions", volt},
 		{"never said, Volt Typhoon", "China never said so, and Volt Typhoon goes on", ""},
 		{"without evidence, a counter-claim", "China, without evidence, says the U.S. invented Volt Typhoon", ""},
+		// the deed told as China's by a copula, not China as its target
+		{"the hacks were Beijing's doing", "A Chinese official as much as said the hacks were Beijing's doing", volt},
+		{"the hacks were China's handiwork", "The hacks were China's handiwork, a Chinese envoy all but admitted", volt},
+		{"attacks on China's grid", "NSA attacks were on China's grid, Beijing says", ""},
+		{"hacked into Chinese networks", "U.S. hackers broke into Chinese networks, Beijing says", ""},
 		// the meeting with both sides and its field
 		{"cyber issues at the December meeting", "U.S. and Chinese diplomats discussed cyber issues at a December meeting, officials say", volt},
 		{"cybersecurity at the half-day meeting", "Cybersecurity dominated the half-day meeting of U.S. and Chinese officials", volt},
