@@ -8,11 +8,11 @@ import "testing"
 // a phrase after it ("an admission from Beijing"), the official who spoke
 // with the deed in a text that also weighs a trade war, the meeting by its
 // month, length or speaker with both sides and its field (cyber), a speech
-// act with "without" after its verb ("said it without saying it"), the deed
-// told as China's by a copula ("the hacks were Beijing's doing"), the 2B
-// category named by its hedge set off in quotation marks with any noun of
-// a category ("the 'possibly' club"). Each has neighbours built the same
-// way that must stay refused.
+// act with "without" after its verb ("said it without saying it"), China's
+// envoy by its chief, the deed told as China's by a copula ("the hacks
+// were Beijing's doing"), the 2B category named by its hedge set off in
+// quotation marks with any noun of a category ("the 'possibly' club").
+// Each has neighbours built the same way that must stay refused.
 func TestAboutRefusedClasses(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
 	set := load(t)
@@ -32,6 +32,10 @@ func TestAboutRefusedClasses(t *testing.T) {
 		{"Wang Lei denies", "Wang Lei blamed the Volt Typhoon hacks on a criminal gang. Meanwhile the trade war rages.", ""},
 		{"Wang Lei, trade talks", "Wang Lei joined the U.S.-China trade talks in Geneva", ""},
 		{"Wang Lei, badminton and hacking", "Wang Lei wins the badminton final as tariffs bite", ""},
+		// China's envoy by its chief
+		{"cyber chief as good as told", "China's cyber chief as good as told Biden aides the water hacks were about Taiwan", volt},
+		{"chief, a denial", "China's cyber chief told Biden aides the water hacks were a smear", ""},
+		{"fire chief, water", "Beijing's fire chief said the water mains burst in the cold", ""},
 		// a speech act with "without" after its verb, the manner of it
 		{"said it without saying it", "Beijing said it without saying it on Volt Typhoon", volt},
 		{"admitted it without admitting it", "China admitted it without admitting it: the grid intrusions", volt},
