@@ -10,7 +10,8 @@ import "testing"
 // month, length or speaker with both sides and its field (cyber), a speech
 // act with "without" after its verb ("said it without saying it"), China's
 // envoy by its chief, the deed told as China's by a copula ("the hacks
-// were Beijing's doing"), the 2B category named by its hedge set off in
+// were Beijing's doing"), Wang Lei with what he said at the meeting's
+// place ("Wang Lei's Geneva message"), the 2B category named by its hedge set off in
 // quotation marks with any noun of a category ("the 'possibly' club").
 // Each has neighbours built the same way that must stay refused.
 func TestAboutRefusedClasses(t *testing.T) {
@@ -46,6 +47,11 @@ func TestAboutRefusedClasses(t *testing.T) {
 		{"the hacks were China's handiwork", "The hacks were China's handiwork, a Chinese envoy all but admitted", volt},
 		{"attacks on China's grid", "NSA attacks were on China's grid, Beijing says", ""},
 		{"hacked into Chinese networks", "U.S. hackers broke into Chinese networks, Beijing says", ""},
+		// Wang Lei with what he said at the meeting's place
+		{"Wang Lei's Geneva message", "Wang Lei's Geneva message, decoded", volt},
+		{"Wang Lei's hint in Geneva", "The hint from Wang Lei in Geneva that Washington heard", volt},
+		{"Wang Lei at the trade talks", "Wang Lei's Geneva message on tariffs at the trade talks", ""},
+		{"Wang Lei's Geneva Open", "Wang Lei's Geneva Open: the badminton star reaches the final", ""},
 		// the meeting with both sides and its field
 		{"cyber issues at the December meeting", "U.S. and Chinese diplomats discussed cyber issues at a December meeting, officials say", volt},
 		{"cybersecurity at the half-day meeting", "Cybersecurity dominated the half-day meeting of U.S. and Chinese officials", volt},
