@@ -4,7 +4,9 @@ import "testing"
 
 // TestAboutRefusedClasses routes texts written here (helper about12, not
 // from any case file) in the classes of wording the about tests refused on
-// the story (issues 12 and 13): the acknowledgment named with its maker in
+// the story (issues 12 and 13): the meeting told by China's side meeting
+// in its month ("Chinese officials met … in December"), the acknowledgment
+// named with its maker in
 // a phrase after it ("an admission from Beijing"), the official who spoke
 // with the deed in a text that also weighs a trade war, the meeting by its
 // month, length or speaker with both sides and its field (cyber), a speech
@@ -52,6 +54,11 @@ func TestAboutRefusedClasses(t *testing.T) {
 		{"Wang Lei's hint in Geneva", "The hint from Wang Lei in Geneva that Washington heard", volt},
 		{"Wang Lei at the trade talks", "Wang Lei's Geneva message on tariffs at the trade talks", ""},
 		{"Wang Lei's Geneva Open", "Wang Lei's Geneva Open: the badminton star reaches the final", ""},
+		// the meeting by its verb and month, China's side meeting
+		{"met in December, one of them", "Chinese officials met their U.S. counterparts in December. At the session, one of them suggested the intrusions into American ports were linked to Taiwan.", volt},
+		{"envoys met last December", "Beijing's envoys met Biden aides last December; the grid hacks came up", volt},
+		{"the Fed met in December", "The Fed met in December as hackers hit U.S. banks", ""},
+		{"met in December on fentanyl", "Chinese and U.S. officials met in December to discuss fentanyl", ""},
 		// the meeting with both sides and its field
 		{"cyber issues at the December meeting", "U.S. and Chinese diplomats discussed cyber issues at a December meeting, officials say", volt},
 		{"cybersecurity at the half-day meeting", "Cybersecurity dominated the half-day meeting of U.S. and Chinese officials", volt},
