@@ -4,18 +4,18 @@ import "testing"
 
 // TestAboutRefusedClasses routes texts written here (helper about12, not
 // from any case file) in the classes of wording the about tests refused on
-// the story (issues 12 and 13): the meeting told by China's side meeting
-// in its month ("Chinese officials met … in December"), the acknowledgment
-// named with its maker in
-// a phrase after it ("an admission from Beijing"), the official who spoke
-// with the deed in a text that also weighs a trade war, the meeting by its
-// month, length or speaker with both sides and its field (cyber), a speech
-// act with "without" after its verb ("said it without saying it"), China's
-// envoy by its chief, the deed told as China's by a copula ("the hacks
-// were Beijing's doing"), Wang Lei with what he said at the meeting's
-// place ("Wang Lei's Geneva message"), the 2B category named by its hedge set off in
-// quotation marks with any noun of a category ("the 'possibly' club").
-// Each has neighbours built the same way that must stay refused.
+// the story (issues 12 and 13): the meeting told by China's side meeting in
+// its month ("Chinese officials met … in December"), the acknowledgment
+// named with its maker in a phrase after it ("an admission from Beijing"),
+// the official who spoke with the deed in a text that also weighs a trade
+// war, or with what he said at the meeting's place ("Wang Lei's Geneva
+// message"), the meeting by its month, length or speaker with both sides
+// and its field (cyber), a speech act with "without" after its verb ("said
+// it without saying it"), China's envoy by its chief, the deed told as
+// China's by a copula ("the hacks were Beijing's doing"), the 2B category
+// named by its hedge set off in quotation marks with any noun of a category
+// ("the 'possibly' club"). Each has neighbours built the same way that
+// must stay refused.
 func TestAboutRefusedClasses(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
 	set := load(t)
