@@ -18,8 +18,7 @@ import "testing"
 // must stay refused.
 func TestAboutRefusedClasses(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
-	set := load(t)
-	for _, tt := range []struct{ name, text, want string }{
+	runRouteCases(t, []routeCase{
 		// the acknowledgment with its maker after it
 		{"tacit admission from Beijing", "Ex-diplomat: the Americans heard a tacit admission from Beijing", volt},
 		{"confession by an envoy", "A half-confession by a senior Chinese envoy, and what Washington made of it", volt},
@@ -73,7 +72,17 @@ func TestAboutRefusedClasses(t *testing.T) {
 		{"'possible' group, study", "A new French study puts aspartame in the 'possible' group of cancer risks", ""},
 		{"a possible group, unquoted", "Aspartame makers form a possible group to lobby regulators, sources say", ""},
 		{"'possibly' club, pickles", "Pickled vegetables joined the 'possibly' club years ago, sources say", ""},
-	} {
+	})
+}
+
+// routeCase is a text and the story it must be routed to ("" for none).
+type routeCase struct{ name, text, want string }
+
+// runRouteCases routes each case's text over both stories' rubrics.
+func runRouteCases(t *testing.T, cases []routeCase) {
+	t.Helper()
+	set := load(t)
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := set.Route(tt.text).Chosen; got != tt.want {
 				t.Errorf("Route(%q) = %q, want %q", tt.text, got, tt.want)
