@@ -141,10 +141,15 @@ func admissionProbes() []probe {
 			add(f, "intensifier", "headline", "fail", fmt.Sprintf("%s %s %s", a.name, adv, v.with(a.present(v), hd)))
 			add(f, "intensifier + hedge", "headline", "fail", fmt.Sprintf("%s %s %s, officials say", b.name, adv, v.with(v.past, hd)))
 		}
-		// Negation: saying China did not admit it passes.
-		add(f, "negation: did not", "summary", "pass", fmt.Sprintf("In Geneva, %s did not %s.", lowerFirst(a.name), v.with(v.base, e)))
-		add(f, "negation: never", "headline", "pass", fmt.Sprintf("%s never %s", b.name, v.with(v.past, hd)))
-		add(f, "negation: has not", "summary", "pass", fmt.Sprintf("%s %s not %s, U.S. officials said.", a.name, a.has(), v.with(v.pp, d)))
+		// Negation: saying China did not admit it passes; that it did not
+		// boast says nothing of what it acknowledged (na).
+		neg := "pass"
+		if f == "boast" || f == "brag" {
+			neg = "na"
+		}
+		add(f, "negation: did not", "summary", neg, fmt.Sprintf("In Geneva, %s did not %s.", lowerFirst(a.name), v.with(v.base, e)))
+		add(f, "negation: never", "headline", neg, fmt.Sprintf("%s never %s", b.name, v.with(v.past, hd)))
+		add(f, "negation: has not", "summary", neg, fmt.Sprintf("%s %s not %s, U.S. officials said.", a.name, a.has(), v.with(v.pp, d)))
 		// A question asks: a hedge, partial.
 		add(f, "question", "headline", "partial", fmt.Sprintf("Did %s %s?", lowerFirst(a.name), v.with(v.base, hd)))
 		// Tacit qualifiers make it the source's claim.
@@ -152,13 +157,65 @@ func admissionProbes() []probe {
 			if j%2 != i%2 {
 				continue
 			}
-			add(f, "tacit: "+q, "headline", "pass", fmt.Sprintf("%s %s %s", a.name, q, v.with(a.present(v), hd)))
+			// A boast stays an open claim that no qualifier makes tacit
+			// (the lexicon's boast); the tacit word beside it is partial.
+			tacit := "pass"
+			if f == "boast" || f == "brag" {
+				tacit = "partial"
+			}
+			add(f, "tacit: "+q, "headline", tacit, fmt.Sprintf("%s %s %s", a.name, q, v.with(a.present(v), hd)))
 		}
 		add(f, "overclaim beside tacit", "summary", "partial", fmt.Sprintf("%s %s. U.S. officials read the remarks as a tacit admission.", b.name, v.with(v.past, d)))
 		// Near misses: another actor's admission beside China's hint, and
 		// China's denial that it admitted anything beside its hint.
 		add(f, "other actor", "summary", "pass", fmt.Sprintf("In Geneva, Chinese officials hinted at %s. Later the U.S. intelligence chief %s.", d, v.with(v.past, "the spy balloon incident")))
 		add(f, "reported denial", "summary", "pass", fmt.Sprintf("In Geneva, Chinese officials hinted at %s, but Beijing denied that it had %s.", d, v.with(v.pp, "them")))
+	}
+	// More English around the same verbs: an infinitive headline, the deed
+	// as a clause, contracted and implicit negation.
+	for i, v := range ackVerbs {
+		a := ackActors[(i+1)%len(ackActors)]
+		d := ackDeeds[(i+2)%len(ackDeeds)]
+		hd := strings.TrimPrefix(d, "the ")
+		f := v.family
+		neg := "pass"
+		if f == "boast" || f == "brag" {
+			neg = "na"
+		}
+		add(f, "forced to", "headline", "fail", fmt.Sprintf("%s forced to %s", a.name, v.with(v.base, hd)))
+		add(f, "negation: didn't", "headline", neg, fmt.Sprintf("%s didn't %s", a.name, v.with(v.base, hd)))
+		add(f, "negation: refused to", "summary", neg, fmt.Sprintf("In Geneva, %s refused to %s.", lowerFirst(a.name), v.with(v.base, d)))
+		add(f, "negation: stopped short of", "summary", "pass", fmt.Sprintf("In Geneva, %s stopped short of %s.", lowerFirst(a.name), v.with(v.ing, d)))
+		add(f, "negation: declined to", "headline", neg, fmt.Sprintf("%s declined to %s", a.name, v.with(v.base, hd)))
+	}
+	// Other English for an explicit claim of a deed.
+	for _, p := range []struct{ family, want, text string }{
+		{"says it did", "fail", "China says it was behind Volt Typhoon hacks"},
+		{"says it did", "fail", "Beijing said it hacked U.S. ports to warn Washington over Taiwan"},
+		{"says it did", "fail", "Chinese officials told the Americans that Beijing carried out the water utility attacks"},
+		{"says it did", "pass", "China never said it was behind the Volt Typhoon hacks"},
+		{"claim (a deed)", "fail", "China claims Volt Typhoon hacks in Geneva talks"},
+		{"claim (a deed)", "fail", "Beijing claimed the attacks on U.S. water utilities at the Geneva meeting"},
+		{"take ownership", "fail", "China takes ownership of Volt Typhoon hacks"},
+		{"take ownership", "fail", "Beijing took ownership of the attacks on U.S. ports in Geneva"},
+		{"hands up", "fail", "China puts its hands up to Volt Typhoon hacks"},
+		{"clean breast", "fail", "Beijing made a clean breast of the attacks on U.S. ports"},
+		{"admit to being behind", "fail", "China admits to being behind Volt Typhoon hacks"},
+		{"admit to being behind", "fail", "Beijing confessed to being behind the attacks on U.S. water utilities"},
+		{"noun compound", "fail", "China's Volt Typhoon confession"},
+		{"noun compound", "fail", "Beijing's hack admission stuns Washington"},
+		{"noun compound", "pass", "Beijing's tacit hack admission stuns Washington"},
+		{"noun + that", "fail", "China's admission that it hacked U.S. ports"},
+		{"noun + that", "fail", "Beijing's confession that its hackers hit U.S. water utilities shocked the Americans in Geneva"},
+		{"noun + that", "partial", "China's admission that it hacked U.S. ports, according to the Journal"},
+		{"admitted nothing", "pass", "In Geneva, China admitted nothing about the Volt Typhoon hacks; it hinted at them."},
+		{"in an admission", "fail", "In a stunning admission, China told U.S. officials it was behind the Volt Typhoon hacks"},
+	} {
+		kind := rubric.Kind("headline")
+		if strings.HasSuffix(p.text, ".") {
+			kind = "summary"
+		}
+		add(p.family, "other English", kind, p.want, p.text)
 	}
 	// The nouns of an admission.
 	nouns := []struct{ family, noun, prep string }{
@@ -204,8 +261,10 @@ var claimForms = []claimForm{
 	{"triggers cancer", "fail", "", "triggers cancer", false},
 	{"leads to cancer", "fail", "", "leads to cancer", false},
 	{"gives people cancer", "fail", "", "gives people cancer", false},
-	{"raises cancer risk", "fail", "", "raises the risk of cancer", false},
-	{"increases cancer risk", "fail", "", "increases cancer risk", false},
+	// attribution does not make a raised risk a possibility (the lexicon's
+	// risk_increase): it stays a finding however it is sourced
+	{"raises cancer risk", "fail", "", "raises the risk of cancer", true},
+	{"increases cancer risk", "fail", "", "increases cancer risk", true},
 	{"probable carcinogen", "fail", "a probable carcinogen", "is a probable carcinogen", true},
 	{"probably carcinogenic", "fail", "probably carcinogenic", "is probably carcinogenic", true},
 	{"likely carcinogen", "fail", "a likely carcinogen", "is likely carcinogenic", true},
@@ -263,7 +322,16 @@ func classificationProbes() []probe {
 		add(f, "reportedly", "summary", hedged(c), fmt.Sprintf("The WHO's cancer research agency will reportedly say aspartame %s.", c.pred))
 		add(f, "relative clause", "summary", c.want, fmt.Sprintf("Aspartame, which the WHO's cancer research agency is to say %s, is in Diet Coke.", c.pred))
 		add(f, "summary: sources said", "summary", hedged(c), fmt.Sprintf("The %s will say next month that aspartame %s, two sources said.", strings.TrimPrefix(body, "The "), c.pred))
-		add(f, "question", "headline", hedged(c), question+"? WHO cancer agency to rule")
+		// A question hedges like attribution, and asks whether a risk is
+		// higher rather than giving it as a finding; a stronger category
+		// fails whatever else the text says.
+		qwant := hedged(c)
+		if strings.HasSuffix(f, "cancer risk") {
+			qwant = "partial"
+		}
+		if !strings.HasPrefix(c.pred, "may ") && !strings.HasPrefix(c.pred, "could ") {
+			add(f, "question", "headline", qwant, question+"? WHO cancer agency to rule")
+		}
 		if c.want == "fail" {
 			add(f, "beside possible", "summary", "partial", fmt.Sprintf("IARC will list aspartame as possibly carcinogenic, sources said. Aspartame %s.", c.pred))
 			add(f, "negation: not a finding", "summary", "pass", fmt.Sprintf("IARC will list aspartame as possibly carcinogenic, sources said; that is not a finding that it %s.", strings.TrimPrefix(c.pred, "is ")))
@@ -363,11 +431,55 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 	return miss
 }
 
+// TestOverclaimTable grades the generated table and holds its floor: at
+// most the misses left when it was written (overclaim12: volt 16 of 723,
+// aspartame 2 of 270, listed in the log with -v); run with -v to read the
+// coverage by family, construction and wanted verdict.
 func TestOverclaimTable(t *testing.T) {
-	t.Run("admission", func(t *testing.T) {
-		runProbeTable(t, "volt-typhoon-geneva", "admission", admissionProbes())
+	for _, tc := range []struct {
+		rubric, criterion string
+		probes            []probe
+		maxMiss           int
+	}{
+		{"volt-typhoon-geneva", "admission", admissionProbes(), 16},
+		{"aspartame-iarc", "classification", classificationProbes(), 2},
+	} {
+		t.Run(tc.criterion, func(t *testing.T) {
+			if miss := runProbeTable(t, tc.rubric, tc.criterion, tc.probes); len(miss) > tc.maxMiss {
+				for _, p := range miss {
+					t.Errorf("%s of %s %q = %s", tc.criterion, p.kind, p.text, p.want)
+				}
+				t.Errorf("%d misses, the floor allows %d", len(miss), tc.maxMiss)
+			}
+		})
+	}
+}
+
+// TestOverclaimTableClasses checks the lexicon entries behind the classes
+// the table found missing, on both stories, with near misses.
+func TestOverclaimTableClasses(t *testing.T) {
+	runCriterionCases(t, "volt-typhoon-geneva", []factCase{
+		// the other side owning up, in the idioms as in the verbs
+		{"summary", "admission", "pass", "China hinted at the port hacks in Geneva. U.S. officials later took responsibility for missing them."},
+		{"summary", "admission", "pass", "Beijing signalled its role in the water utility hacks; U.S. officials came clean about how long the intrusions went unseen."},
+		{"summary", "admission", "pass", "China's envoy hinted at the airport hacks, and U.S. officials bragged about catching them."},
+		{"summary", "admission", "partial", "China's envoy hinted at the airport hacks, and Chinese officials bragged about them."},
+		{"summary", "admission", "partial", "China hinted at the port hacks in Geneva. Beijing later took responsibility for them."},
+		// the nouns of claiming and confirming a deed
+		{"headline", "admission", "fail", "Beijing's claim of responsibility for U.S. port hacks"},
+		{"headline", "admission", "fail", "China's confirmation that its hackers hit U.S. water utilities"},
+		{"headline", "admission", "partial", "China's confirmation of the port hacks, officials say"},
+		{"headline", "admission", "pass", "No Chinese confirmation of the port hacks, only hints in Geneva"},
+		{"summary", "admission", "pass", "U.S. officials sought confirmation of the port hacks; in Geneva China only hinted at them."},
 	})
-	t.Run("classification", func(t *testing.T) {
-		runProbeTable(t, "aspartame-iarc", "classification", classificationProbes())
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// a raised risk asked about, or said not to follow
+		{"headline", "classification", "partial", "Does diet soda raise your cancer risk? WHO cancer agency to weigh in"},
+		{"summary", "classification", "pass", "IARC will call aspartame possibly carcinogenic, sources say; that doesn't mean a can of soda raises your risk of cancer."},
+		{"summary", "classification", "pass", "The WHO's cancer agency will list aspartame as a possible carcinogen, sources said, which is not proof that it increases the risk of cancer."},
+		// near misses: a raised risk as a finding, attributed or not
+		{"headline", "classification", "fail", "Aspartame raises cancer risk, WHO cancer agency to say"},
+		{"summary", "classification", "fail", "The WHO's cancer research agency will say that aspartame increases the risk of cancer, sources said."},
+		{"summary", "classification", "partial", "IARC will call aspartame possibly carcinogenic, sources say. Aspartame raises your risk of cancer."},
 	})
 }
