@@ -132,6 +132,10 @@ func admissionProbes() []probe {
 		add(f, "hedge: officials say", "headline", "partial", fmt.Sprintf("%s %s, officials say", a.name, v.with(v.past, hd)))
 		add(f, "hedge: report", "headline", "partial", fmt.Sprintf("%s %s: report", b.name, v.with(b.present(v), hd)))
 		add(f, "hedge: reportedly", "summary", "partial", fmt.Sprintf("In Geneva, %s reportedly %s.", lowerFirst(a.name), v.with(v.past, e)))
+		// The subject itself as the one it is according to is its own word,
+		// no attribution.
+		add(f, "according to officials", "headline", "partial", fmt.Sprintf("%s %s, according to U.S. officials", a.name, v.with(v.past, hd)))
+		add(f, "according to the subject", "headline", "fail", fmt.Sprintf("%s %s, according to Beijing", a.name, v.with(v.past, hd)))
 		add(f, "quote as attribution", "headline", "partial", fmt.Sprintf("'%s %s,' U.S. officials say", a.name, v.with(v.past, hd)))
 		// Intensifiers make it explicit; a hedge does not soften them.
 		for j, adv := range []string{"openly", "flatly", "explicitly", "publicly", "candidly", "brazenly", "unambiguously"} {
@@ -319,6 +323,9 @@ func classificationProbes() []probe {
 			add(f, "participial", "summary", c.want, fmt.Sprintf("Soon to be %s %s by the WHO's cancer agency, aspartame is found in Diet Coke and Extra gum.", dv.pp, c.np))
 			add(f, "quoted", "headline", hedged(c), fmt.Sprintf("WHO cancer agency to call aspartame '%s'", strings.TrimPrefix(c.np, "a ")))
 		}
+		add(f, "according to sources", "headline", hedged(c), fmt.Sprintf("Aspartame %s, according to sources", c.pred))
+		// the body itself is no attribution: its own finding
+		add(f, "according to the body", "headline", c.want, fmt.Sprintf("Aspartame %s, according to %s", c.pred, lowerFirst(body)))
 		add(f, "reportedly", "summary", hedged(c), fmt.Sprintf("The WHO's cancer research agency will reportedly say aspartame %s.", c.pred))
 		add(f, "relative clause", "summary", c.want, fmt.Sprintf("Aspartame, which the WHO's cancer research agency is to say %s, is in Diet Coke.", c.pred))
 		add(f, "summary: sources said", "summary", hedged(c), fmt.Sprintf("The %s will say next month that aspartame %s, two sources said.", strings.TrimPrefix(body, "The "), c.pred))
@@ -432,8 +439,8 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 }
 
 // TestOverclaimTable grades the generated table and holds its floor: at
-// most the misses left when it was written (overclaim12: volt 16 of 723,
-// aspartame 2 of 270, listed in the log with -v); run with -v to read the
+// most the misses left when it was written (overclaim12: volt 16 of 765,
+// aspartame 2 of 318, listed in the log with -v); run with -v to read the
 // coverage by family, construction and wanted verdict.
 func TestOverclaimTable(t *testing.T) {
 	for _, tc := range []struct {
@@ -471,6 +478,11 @@ func TestOverclaimTableClasses(t *testing.T) {
 		{"headline", "admission", "partial", "China's confirmation of the port hacks, officials say"},
 		{"headline", "admission", "pass", "No Chinese confirmation of the port hacks, only hints in Geneva"},
 		{"summary", "admission", "pass", "U.S. officials sought confirmation of the port hacks; in Geneva China only hinted at them."},
+		// the subject itself as the one it is according to: its own word
+		{"headline", "admission", "fail", "China confessed to the port hacks, according to Beijing"},
+		{"headline", "admission", "fail", "Per the Chinese Embassy, China owned up to the water utility hacks"},
+		{"headline", "admission", "partial", "China confessed to the port hacks, according to people familiar with Beijing's thinking"},
+		{"headline", "admission", "partial", "China confessed to the port hacks, according to U.S. officials"},
 	})
 	runCriterionCases(t, "aspartame-iarc", []factCase{
 		// a raised risk asked about, or said not to follow
@@ -481,5 +493,10 @@ func TestOverclaimTableClasses(t *testing.T) {
 		{"headline", "classification", "fail", "Aspartame raises cancer risk, WHO cancer agency to say"},
 		{"summary", "classification", "fail", "The WHO's cancer research agency will say that aspartame increases the risk of cancer, sources said."},
 		{"summary", "classification", "partial", "IARC will call aspartame possibly carcinogenic, sources say. Aspartame raises your risk of cancer."},
+		// the body itself as the one it is according to: its own finding
+		{"headline", "classification", "fail", "Aspartame is a carcinogen, according to the World Health Organization"},
+		{"headline", "classification", "fail", "Per IARC, the sweetener aspartame causes cancer"},
+		{"headline", "classification", "partial", "Aspartame is a carcinogen, according to sources at the WHO's cancer agency"},
+		{"headline", "classification", "partial", "Aspartame causes cancer, according to a report on the WHO's cancer agency"},
 	})
 }
