@@ -221,6 +221,62 @@ func admissionProbes() []probe {
 		}
 		add(p.family, "other English", kind, p.want, p.text)
 	}
+	// The deed as a content clause after the verb ("admits it hacked").
+	clauses := []string{"it hacked U.S. ports", "its hackers breached American water utilities", "it was behind the Volt Typhoon hacks"}
+	for i, v := range []ackVerb{ackVerbs[0], ackVerbs[2], ackVerbs[3], ackVerbs[5], ackVerbs[15]} {
+		a := ackActors[i%len(ackActors)]
+		c := clauses[i%len(clauses)]
+		if a.plural {
+			c = strings.NewReplacer("it hacked", "they hacked", "its hackers", "their hackers", "it was", "they were").Replace(c)
+		}
+		form := v.with(a.present(v), "")
+		add(v.family, "content clause", "headline", "fail", fmt.Sprintf("%s %s %s", a.name, strings.TrimSpace(form), c))
+		add(v.family, "content clause: that", "summary", "fail", fmt.Sprintf("In Geneva, %s %s that %s.", lowerFirst(a.name), strings.TrimSpace(v.with(v.past, "")), c))
+		add(v.family, "content clause: tacit", "summary", "pass", fmt.Sprintf("In Geneva, %s tacitly %s that %s.", lowerFirst(a.name), strings.TrimSpace(v.with(v.past, "")), c))
+		add(v.family, "content clause: negated", "summary", "pass", fmt.Sprintf("In Geneva, %s never %s that %s.", lowerFirst(a.name), strings.TrimSpace(v.with(v.past, "")), c))
+	}
+	// Phrases that make any verb explicit, on the source's neutral verb.
+	for i, ph := range []string{"in so many words", "on the record", "point-blank", "in no uncertain terms", "flat out", "to their faces", "out loud", "without hesitation"} {
+		a := ackActors[i%len(ackActors)]
+		d := ackDeeds[i%len(ackDeeds)]
+		add("intensifier phrase", "after the verb", "summary", "fail", fmt.Sprintf("In Geneva, %s acknowledged %s %s.", lowerFirst(a.name), d, ph))
+		add("intensifier phrase", "after the verb, hedged", "summary", "fail", fmt.Sprintf("In Geneva, %s acknowledged %s %s, officials said.", lowerFirst(a.name), d, ph))
+	}
+	// The phrase at the end of a clause whose verb is negated.
+	for i, ph := range []string{"in so many words", "on the record", "without hesitation"} {
+		a := ackActors[(i+2)%len(ackActors)]
+		add("intensifier phrase", "negated verb", "summary", "pass", fmt.Sprintf("In Geneva, %s did not acknowledge the port hacks %s; U.S. officials read the remarks as a warning.", lowerFirst(a.name), ph))
+	}
+	// Adjectives of openness on the speaker or the noun.
+	for i, adj := range []string{"open", "candid", "frank", "explicit", "outspoken", "blunt", "unambiguous"} {
+		a := ackActors[i%len(ackActors)]
+		d := ackDeeds[(i+1)%len(ackDeeds)]
+		was := "was"
+		if a.plural {
+			was = "were"
+		}
+		add("open adjective", "speaker was open about", "summary", "fail", fmt.Sprintf("In Geneva, %s %s %s about %s.", lowerFirst(a.name), was, adj, d))
+		art := "a"
+		if strings.ContainsAny(adj[:1], "aeiou") {
+			art = "an"
+		}
+		add("open adjective", "open acknowledgment", "summary", "fail", fmt.Sprintf("In Geneva, %s made %s %s acknowledgment of %s.", lowerFirst(a.name), art, adj, d))
+	}
+	// Readings and tacit nouns that make the admission the source's.
+	for i, w := range []string{"a veiled admission", "a thinly veiled confession", "what U.S. officials saw as an admission", "what amounted to a tacit admission", "an implicit acknowledgment", "an oblique confession"} {
+		d := ackDeeds[i%len(ackDeeds)]
+		add("tacit noun", "tacit noun", "summary", "pass", fmt.Sprintf("In Geneva, China made %s of %s.", w, d))
+	}
+	// The subject's own words in quotation marks, in a headline.
+	for _, p := range []struct{ family, want, text string }{
+		{"own words", "fail", "China to U.S.: 'We did it' on Volt Typhoon hacks"},
+		{"own words", "fail", "Beijing on the port hacks: 'Yes, that was us'"},
+		{"own words", "fail", "'We hacked your ports,' Chinese envoy told Americans in Geneva"},
+		{"own words", "partial", "'We hacked your ports,' Chinese envoy told Americans in Geneva, officials say"},
+		{"own words", "pass", "Chinese envoy never said 'we did it' about the port hacks, only hinted"},
+	} {
+		add(p.family, "quoted words", "headline", p.want, p.text)
+	}
 	// The nouns of an admission.
 	nouns := []struct{ family, noun, prep string }{
 		{"admission", "admission", "of"}, {"confession", "confession", "to"}, {"mea culpa", "mea culpa", "on"},
@@ -283,6 +339,30 @@ var claimForms = []claimForm{
 	{"linked to cancer (neutral)", "partial", "", "is linked to cancer", false},
 }
 
+// moreClaims are constructions of a claim of harm beyond the predicate
+// table: IARC's groups, headline colons, compound modifiers, certainty
+// adverbs, the ruling noun and a denial beside the ruling.
+var moreClaims = []struct{ family, construction, want, text string }{
+	{"group", "group 2A", "fail", "IARC to put aspartame in Group 2A, sources say"},
+	{"group", "group 1", "fail", "WHO cancer agency to list aspartame as a Group 1 carcinogen"},
+	{"group", "group 2B", "pass", "IARC to put aspartame in Group 2B, sources say"},
+	{"colon", "body: claim", "fail", "IARC: aspartame causes cancer"},
+	{"colon", "body: possible", "pass", "IARC: aspartame possibly carcinogenic, sources say"},
+	{"compound", "cancer-causing before the noun", "fail", "WHO cancer agency to list cancer-causing aspartame next month"},
+	{"compound", "cancer-linked (neutral)", "partial", "WHO cancer agency to list cancer-linked aspartame next month"},
+	{"certainty", "definitely", "fail", "WHO's cancer agency to say aspartame definitely causes cancer"},
+	{"certainty", "known to cause", "fail", "IARC to say aspartame is known to cause cancer"},
+	{"certainty", "confirmed carcinogen", "fail", "IARC to name aspartame a confirmed carcinogen"},
+	{"certainty", "undoubtedly", "fail", "Aspartame undoubtedly causes cancer, WHO cancer arm to say"},
+	{"ruling noun", "carcinogen label", "partial", "Aspartame to get carcinogen label from WHO cancer agency"},
+	{"ruling noun", "possible-carcinogen label", "pass", "Aspartame to get possible-carcinogen label from WHO cancer agency"},
+	{"tumours", "causes tumours", "fail", "WHO cancer agency to say aspartame causes tumours"},
+	{"tumours", "may cause tumours", "pass", "WHO cancer agency to say aspartame may cause tumours"},
+	{"intake", "your diet soda gives you cancer", "fail", "Your diet soda gives you cancer, WHO cancer agency to say"},
+	{"intake", "drinking diet soda raises risk", "fail", "Drinking diet soda raises your cancer risk, IARC to say"},
+	{"intake", "may raise risk", "pass", "Drinking diet soda may raise your cancer risk, IARC to say"},
+}
+
 var claimBodies = []string{"WHO's cancer agency", "IARC", "WHO cancer research arm", "The International Agency for Research on Cancer"}
 
 var declareVerbs = []struct{ base, third, pp string }{
@@ -343,6 +423,9 @@ func classificationProbes() []probe {
 			add(f, "beside possible", "summary", "partial", fmt.Sprintf("IARC will list aspartame as possibly carcinogenic, sources said. Aspartame %s.", c.pred))
 			add(f, "negation: not a finding", "summary", "pass", fmt.Sprintf("IARC will list aspartame as possibly carcinogenic, sources said; that is not a finding that it %s.", strings.TrimPrefix(c.pred, "is ")))
 		}
+	}
+	for _, m := range moreClaims {
+		add(m.family, m.construction, "headline", m.want, m.text)
 	}
 	return out
 }
@@ -439,8 +522,8 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 }
 
 // TestOverclaimTable grades the generated table and holds its floor: at
-// most the misses left when it was written (overclaim12: volt 16 of 765,
-// aspartame 2 of 318, listed in the log with -v); run with -v to read the
+// most the misses left when it was written (overclaim12: volt 13 of 829,
+// aspartame 2 of 336, listed in the log with -v); run with -v to read the
 // coverage by family, construction and wanted verdict.
 func TestOverclaimTable(t *testing.T) {
 	for _, tc := range []struct {
@@ -448,7 +531,7 @@ func TestOverclaimTable(t *testing.T) {
 		probes            []probe
 		maxMiss           int
 	}{
-		{"volt-typhoon-geneva", "admission", admissionProbes(), 16},
+		{"volt-typhoon-geneva", "admission", admissionProbes(), 13},
 		{"aspartame-iarc", "classification", classificationProbes(), 2},
 	} {
 		t.Run(tc.criterion, func(t *testing.T) {
@@ -483,6 +566,15 @@ func TestOverclaimTableClasses(t *testing.T) {
 		{"headline", "admission", "fail", "Per the Chinese Embassy, China owned up to the water utility hacks"},
 		{"headline", "admission", "partial", "China confessed to the port hacks, according to people familiar with Beijing's thinking"},
 		{"headline", "admission", "partial", "China confessed to the port hacks, according to U.S. officials"},
+		// phrases of saying it in the words themselves, with no pause, and
+		// the family of candour before "about" or the noun
+		{"summary", "admission", "fail", "At the Geneva meeting, Wang Lei acknowledged the airport intrusions in so many words."},
+		{"summary", "admission", "fail", "Asked about the port hacks, the Chinese envoy confirmed them without hesitation."},
+		{"summary", "admission", "fail", "Beijing's delegation was outspoken about the water utility hacks in Geneva."},
+		{"headline", "admission", "fail", "China's blunt acknowledgment of the port hacks"},
+		{"summary", "admission", "pass", "Chinese officials did not link the port hacks to Taiwan in so many words; the Americans heard a warning."},
+		{"summary", "admission", "pass", "U.S. officials were outspoken about the port hacks after China hinted at them in Geneva."},
+		{"summary", "admission", "pass", "In Geneva, China hinted at the port hacks; Washington answered without hesitation."},
 	})
 	runCriterionCases(t, "aspartame-iarc", []factCase{
 		// a raised risk asked about, or said not to follow
