@@ -214,6 +214,12 @@ func admissionProbes() []probe {
 		{"noun + that", "partial", "China's admission that it hacked U.S. ports, according to the Journal"},
 		{"admitted nothing", "pass", "In Geneva, China admitted nothing about the Volt Typhoon hacks; it hinted at them."},
 		{"in an admission", "fail", "In a stunning admission, China told U.S. officials it was behind the Volt Typhoon hacks"},
+		// the subject's own words in quotation marks
+		{"own words", "fail", "China to U.S.: 'We did it' on Volt Typhoon hacks"},
+		{"own words", "fail", "Beijing on the port hacks: 'Yes, that was us'"},
+		{"own words", "fail", "'We hacked your ports,' Chinese envoy told Americans in Geneva"},
+		{"own words", "partial", "'We hacked your ports,' Chinese envoy told Americans in Geneva, officials say"},
+		{"own words", "pass", "Chinese envoy never said 'we did it' about the port hacks, only hinted"},
 	} {
 		kind := rubric.Kind("headline")
 		if strings.HasSuffix(p.text, ".") {
@@ -266,16 +272,6 @@ func admissionProbes() []probe {
 	for i, w := range []string{"a veiled admission", "a thinly veiled confession", "what U.S. officials saw as an admission", "what amounted to a tacit admission", "an implicit acknowledgment", "an oblique confession"} {
 		d := ackDeeds[i%len(ackDeeds)]
 		add("tacit noun", "tacit noun", "summary", "pass", fmt.Sprintf("In Geneva, China made %s of %s.", w, d))
-	}
-	// The subject's own words in quotation marks, in a headline.
-	for _, p := range []struct{ family, want, text string }{
-		{"own words", "fail", "China to U.S.: 'We did it' on Volt Typhoon hacks"},
-		{"own words", "fail", "Beijing on the port hacks: 'Yes, that was us'"},
-		{"own words", "fail", "'We hacked your ports,' Chinese envoy told Americans in Geneva"},
-		{"own words", "partial", "'We hacked your ports,' Chinese envoy told Americans in Geneva, officials say"},
-		{"own words", "pass", "Chinese envoy never said 'we did it' about the port hacks, only hinted"},
-	} {
-		add(p.family, "quoted words", "headline", p.want, p.text)
 	}
 	// The nouns of an admission.
 	nouns := []struct{ family, noun, prep string }{
