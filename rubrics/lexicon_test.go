@@ -940,3 +940,48 @@ func TestLexiconOtherRate(t *testing.T) {
 		{"other_rate", volt, "The hackers stole files every week", false},
 	})
 }
+
+// TestLexiconAsp12 reads the constructions asp12 added, each with near
+// misses: insiders placed inside a body or disclosing in slang (anonymity),
+// nothing made public yet (unreleased), a cap on an amount beside the harm
+// (intake_harm), the judgement of a body named by the harm (risk_wording),
+// a longer safe view before its inverted speaker (safe_said), and JECFA
+// revisiting its limits (the story's jecfa_review).
+func TestLexiconAsp12(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"anonymity", asp, "The sweetener heads for a new label, insiders at the agency's Lyon office say", true},
+		{"anonymity", asp, "Sources inside the WHO told reporters the ruling is final", true},
+		{"anonymity", volt, "Sources in Washington said the Chinese side hinted at the hacks", true},
+		{"anonymity", asp, "Aspartame is about to be listed, insiders spilled", true},
+		{"anonymity", asp, "An insider dished on the coming listing", true},
+		{"anonymity", asp, "Officials at the WHO said the review is on schedule", false},
+		{"anonymity", asp, "Insiders at the agency were surprised by the news", false},
+		{"anonymity", asp, "Researchers spilled coffee on the report", false},
+		{"unreleased", asp, "No classification has been announced.", true},
+		{"unreleased", asp, "Nothing has yet been published by the agency.", true},
+		{"unreleased", asp, "The agency itself says nothing is public until July.", true},
+		{"unreleased", volt, "No decision has been made public on the talks.", true},
+		{"unreleased", asp, "The classification has been announced.", false},
+		{"unreleased", asp, "No one doubts the listing will be published in July.", false},
+		{"unreleased", asp, "Nothing in the report is new.", false},
+		{"intake_harm", asp, "The WHO now says adults should have no more than two diet sodas a day because of cancer concerns", true},
+		{"intake_harm", asp, "Limit yourself to three cans a day to keep cancer risk down, the agency says", true},
+		{"intake_harm", asp, "The WHO says adults should have no more than two diet sodas a day", false},
+		{"intake_harm", asp, "Cancer agency staff drink more than two sodas a day in the canteen", false},
+		{"intake_harm", volt, "No more than two meetings a week, the cyber officials said", false},
+		{"risk_wording", asp, "Aspartame safe in moderation, as cancer arm readies warning", true},
+		{"risk_wording", asp, "UN cancer body to tag NutraSweet's key ingredient next month", true},
+		{"risk_wording", asp, "WHO cancer unit readies aspartame ruling", false},
+		{"risk_wording", asp, "The cancer agency meets in June to weigh the evidence", false},
+		{"risk_wording", asp, "Sweetener makers warn of a label from the agency", false},
+		{"safe_said", asp, "Aspartame safe only up to 2 or 3 cans a day, WHO committee says", true},
+		{"safe_said", asp, "Diet soda fine for adults up to a few cans every day, says WHO", true},
+		{"safe_said", asp, "Aspartame not safe at any dose, WHO committee says", false},
+		{"safe_said", asp, "Aspartame is safe, and the cancer agency will list it as possibly carcinogenic in July, two people with knowledge of the process say", false},
+		{"jecfa_review", asp, "Aspartame users brace for IARC hazard listing as JECFA revisits intake limits", true},
+		{"jecfa_review", asp, "The additives committee is revisiting its daily limit this year", true},
+		{"jecfa_review", asp, "JECFA will not revisit its limits", false},
+		{"jecfa_review", asp, "Shoppers revisit their diet soda habits after the leak", false},
+	})
+}
