@@ -986,3 +986,26 @@ func TestLexiconAsp12(t *testing.T) {
 		{"jecfa_review", asp, "Shoppers revisit their diet soda habits after the leak", false},
 	})
 }
+
+// TestLexiconCategoryWords reads the category named without its word of
+// possibility, wrong_category and category_adjective, moved from the
+// aspartame story to the lexicon (asp12): the agent's words after a verb of
+// classifying, not after a modal, a negation or "possibly", and (for
+// wrong_category) softened by attribution or quotation marks.
+func TestLexiconCategoryWords(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"wrong_category", asp, "Aspartame to be labelled a carcinogen by the WHO", true},
+		{"wrong_category", asp, "IARC will classify the sweetener as cancer-causing", true},
+		{"wrong_category", asp, "The agency will declare aspartame cancerous", true},
+		{"wrong_category", asp, "Aspartame to be labelled possibly carcinogenic", false},
+		{"wrong_category", asp, "A carcinogen in your soda? The WHO weighs in", false},
+		{"wrong_category", asp, "Aspartame was declared not carcinogenic in 1981", false},
+		{"wrong_category", volt, "China labelled the report a fabrication", false},
+		{"category_adjective", asp, "Aspartame expected to be classified as carcinogenic", true},
+		{"category_adjective", asp, "WHO to list aspartame as carcinogenic to humans, sources say", true},
+		{"category_adjective", asp, "Aspartame could be classified as possibly carcinogenic", false},
+		{"category_adjective", asp, "Aspartame to be labelled a carcinogen", false},
+		{"category_adjective", asp, "Carcinogenic or not, diet soda sales hold up", false},
+	})
+}
