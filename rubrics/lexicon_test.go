@@ -1035,3 +1035,23 @@ func TestLexiconSettledOtherTime(t *testing.T) {
 		{"date_wrong", asp, "The ruling was finalised at a meeting this month", false},
 	})
 }
+
+// TestLexiconUnsafeFinding reads unsafe_finding, moved from the aspartame
+// story to the lexicon (asp12) with its bodies as the story's safety_body:
+// a body that judges safe intake finding the thing unsafe, banning,
+// recalling or hiding it; not a ban denied, not the pronoun "who" before a
+// recall or a cover-up, not on a story that names no such body.
+func TestLexiconUnsafeFinding(t *testing.T) {
+	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
+	runLexiconCases(t, []lexiconCase{
+		{"unsafe_finding", asp, "JECFA has now ruled aspartame unsafe", true},
+		{"unsafe_finding", asp, "The FDA banned the sweetener overnight", true},
+		{"unsafe_finding", asp, "Aspartame is dangerous, says the FDA", true},
+		{"unsafe_finding", asp, "Regulators are recalling aspartame from shelves", true},
+		{"unsafe_finding", asp, "The FDA knew since 1981 but hid it", true},
+		{"unsafe_finding", asp, "The WHO is not banning aspartame", false},
+		{"unsafe_finding", asp, "Shoppers who knew the risks kept drinking diet soda", false},
+		{"unsafe_finding", asp, "Regulators have held aspartame safe since 1981", false},
+		{"unsafe_finding", volt, "Officials banned the hackers' tools", false},
+	})
+}
