@@ -683,10 +683,10 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 		{"listed_again", asp, "Aspartame was classified anew by IARC", true},
 		{"listed_again", asp, "IARC lists aspartame for the first time", false},
 		// <expert_word>, <outside_adj>, <convened_word>: the ruling after the experts met.
-		{"event_right", asp, "The ruling came after independent experts weighed the studies", true},
-		{"event_right", asp, "The ruling came after the advisers convened", true},
-		{"event_right", asp, "The ruling came at a meeting of scientists", true},
-		{"event_right", asp, "The ruling came last month", false},
+		{"experts_met", asp, "The ruling came after independent experts weighed the studies", true},
+		{"experts_met", asp, "The ruling came after the advisers convened", true},
+		{"experts_met", asp, "The ruling came at a meeting of scientists", true},
+		{"experts_met", asp, "The ruling came last month", false},
 		// <list_noun>: the listing made by putting it on a list.
 		{"ruling_made_public", asp, "IARC added aspartame to its list of possible carcinogens", true},
 		{"ruling_made_public", asp, "IARC placed aspartame in a category of possible carcinogens", true},
@@ -984,6 +984,10 @@ func TestLexiconAsp12(t *testing.T) {
 		{"jecfa_review", asp, "The additives committee is revisiting its daily limit this year", true},
 		{"jecfa_review", asp, "JECFA will not revisit its limits", false},
 		{"jecfa_review", asp, "Shoppers revisit their diet soda habits after the leak", false},
+		// experts_met, moved from the story's event_right
+		{"experts_met", asp, "IARC finalised it after a meeting of outside specialists", true},
+		{"experts_met", asp, "Experts disagreed about what the meeting meant", false},
+		{"experts_met", volt, "The meeting of Chinese and American officials in Geneva", false},
 	})
 }
 
