@@ -675,7 +675,7 @@ func TestLexiconFactWordsMovedFromStory(t *testing.T) {
 		{"settled_before", asp, "The agency settled on its view a year ago", true},
 		{"date_right", asp, "The agency settled on its view earlier this month", true},
 		// <period_part>: a part of July for the decision; a decade JECFA's view is not from.
-		{"settled_other_month", asp, "IARC decided in mid July to list aspartame", true},
+		{"settled_when_due", asp, "IARC decided in mid July to list aspartame", true},
 		{"view_wrong", asp, "JECFA has held it safe since the mid 1990s", true},
 		{"view_wrong", asp, "JECFA has held it safe since the early 1980s", false},
 		// <repeat_ordinal>, <again_word>: listed again where the source has the first time.
@@ -1016,17 +1016,18 @@ func TestLexiconCategoryWords(t *testing.T) {
 
 // TestLexiconSettledOtherTime reads the dates of a decision that are not
 // the source's, moved from the aspartame story's date_wrong to the lexicon
-// (asp12) as typed slots: a month other than <fact_settled>, a year of this
+// (asp12) as typed slots: the month it is due (<fact_due>), a year of this
 // century other than <fact_year>, a day of a month other than <fact_due>;
 // none denied or corrected.
 func TestLexiconSettledOtherTime(t *testing.T) {
 	const volt, asp = "volt-typhoon-geneva", "aspartame-iarc"
 	runLexiconCases(t, []lexiconCase{
-		{"settled_other_month", asp, "IARC finalised its ruling in July", true},
-		{"settled_other_month", asp, "The agency decided after its panel met in late August", true},
-		{"settled_other_month", asp, "IARC finalised its ruling in June", false},
-		{"settled_other_month", asp, "IARC did not decide in July; it decided in June", false},
-		{"settled_other_month", volt, "The officials met in March to talk", false},
+		{"settled_when_due", asp, "IARC finalised its ruling in July", true},
+		{"settled_when_due", asp, "The agency decided after its panel met in late July", true},
+		{"settled_when_due", asp, "The agency classified glyphosate in March 2015", false},
+		{"settled_when_due", asp, "IARC finalised its ruling in June", false},
+		{"settled_when_due", asp, "IARC did not decide in July; it decided in June", false},
+		{"settled_when_due", volt, "The officials met in March to talk", false},
 		{"settled_other_year", asp, "The listing was decided in 2021, sources say", true},
 		{"settled_other_year", asp, "Its 2019 classification of aspartame stands", true},
 		{"settled_other_year", asp, "The 2023 classification of aspartame is due in July", false},
@@ -1035,6 +1036,7 @@ func TestLexiconSettledOtherTime(t *testing.T) {
 		{"due_other_day", asp, "IARC will announce it on August 3rd", true},
 		{"due_other_day", asp, "IARC will announce it on July 14", false},
 		{"due_other_day", asp, "The report came out in June", false},
+		{"due_other_day", asp, "The agency classified glyphosate in March 2015", false},
 		{"date_wrong", asp, "The ruling will be finalised at a meeting next month", true},
 		{"date_wrong", asp, "The ruling was finalised at a meeting this month", false},
 	})
