@@ -993,6 +993,12 @@ func TestLexiconAsp12(t *testing.T) {
 		{"unsafe_finding", asp, "EFSA said last year it causes cancer", true},
 		{"unsafe_finding", asp, "Regulators have found it does not cause cancer", false},
 		{"unsafe_finding", asp, "People who say it causes cancer are wrong", false},
+		// threshold_view, moved from the story's safe_view
+		{"threshold_view", asp, "An adult would need 12 to 36 cans a day to be at risk", true},
+		{"threshold_view", asp, "It takes a dozen-plus cans a day to reach the limit", true},
+		{"threshold_view", asp, "Not 12 to 36 cans: the threshold is lower", false},
+		{"threshold_view", asp, "Regulators will weigh how many cans are fine, 12 to 36 cans or fewer", false},
+		{"threshold_view", asp, "Shoppers bought 12 cans of soda", false},
 		// experts_met, moved from the story's event_right
 		{"experts_met", asp, "IARC finalised it after a meeting of outside specialists", true},
 		{"experts_met", asp, "Experts disagreed about what the meeting meant", false},
