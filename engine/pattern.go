@@ -244,12 +244,17 @@ const (
 	altCap
 	altUpper
 	altRegexp
+	// altNotIn is <!name!…>: a word (not a punctuation mark) in none of
+	// the named classes ("officials have <!attribution_verb>": had or have
+	// and anything but a verb of saying).
+	altNotIn
 )
 
 type alt struct {
 	kind altKind
 	s    string
 	re   *regexp.Regexp
+	not  map[string]bool // altNotIn's words
 }
 
 const maxRepeat = 16
@@ -273,6 +278,9 @@ func compilePattern(src string, cls classes) (*pattern, error) {
 		e, err := compileElem(f, cls)
 		if err != nil {
 			return nil, fmt.Errorf("pattern %q: %w", src, err)
+		}
+		if len(p.elems) == 0 && e.hasNotIn() {
+			return nil, fmt.Errorf("pattern %q: %s cannot start a pattern (patterns are indexed by their first word)", src, f)
 		}
 		p.elems = append(p.elems, e)
 	}
@@ -463,6 +471,18 @@ func compileElem(f string, cls classes) (elem, error) {
 			for _, w := range forms {
 				e.alts = append(e.alts, alt{kind: altWord, s: w})
 			}
+		case strings.HasPrefix(a, "<!") && strings.HasSuffix(a, ">") && len(a) > 3:
+			not := map[string]bool{}
+			for _, n := range strings.Split(a[2:len(a)-1], "!") {
+				ws, err := cls.words("<" + n + ">")
+				if err != nil {
+					return e, err
+				}
+				for _, w := range ws {
+					not[w] = true
+				}
+			}
+			e.alts = append(e.alts, alt{kind: altNotIn, s: a, not: not})
 		case strings.HasPrefix(a, "<") && strings.HasSuffix(a, ">"):
 			words, err := cls.words(a)
 			if err != nil {
@@ -512,6 +532,16 @@ func (e *elem) splitWords() {
 	e.alts = rest
 }
 
+// hasNotIn reports whether an alternative of the element is <!name>.
+func (e *elem) hasNotIn() bool {
+	for _, a := range e.alts {
+		if a.kind == altNotIn {
+			return true
+		}
+	}
+	return false
+}
+
 // allAlts returns every alternative of the element, words included.
 func (e *elem) allAlts() []alt {
 	if e.words == nil && e.classes == nil {
@@ -540,6 +570,8 @@ func (a *alt) match(t *token, w string) bool {
 		return strings.HasSuffix(w, a.s)
 	case altAny:
 		return true
+	case altNotIn:
+		return !t.punct && !a.not[w]
 	case altCap:
 		return t.cap && !t.punct
 	case altUpper:
