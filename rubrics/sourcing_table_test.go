@@ -294,6 +294,16 @@ func sourcingProbes(st attrStory) []attrProbe {
 		add("adverb: "+adv, "S ADV C", "summary", "partial", capFirst(st.summary[i%nS].withAdverb(adv))+".")
 		add("adverb: "+adv, "headline: S ADV H", "headline", "pass", capFirst(st.headlines[i%nH].withAdverb(adv)))
 	}
+	// The adverbs of appearance hedge a claim but attribute it to no one
+	// (WordNet's apparently.r.1, "from appearances alone").
+	for i, adv := range []string{"apparently", "seemingly", "ostensibly"} {
+		add("appearance: "+adv, "S ADV C", "summary", "fail", capFirst(st.summary[i%nS].withAdverb(adv))+".")
+		add("appearance: "+adv, "headline: S ADV H", "headline", "partial", capFirst(st.headlines[i%nH].withAdverb(adv)))
+	}
+	// The impersonal passive of reporting: a report's word, like the adverbs.
+	for i, form := range []string{"It is claimed that %s.", "It has been reported that %s.", "It was alleged last night that %s."} {
+		add("impersonal passive", form, "summary", "partial", fmt.Sprintf(form, st.summary[i%nS].clause()))
+	}
 	// Headline labels and tags.
 	for i, form := range []string{
 		"%s: report", "%s — %s", "%s (%s)", "%s, sources say", "Sources: %s", "Report: %s",

@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestNotInClassElement checks the element <!name!…>: one word (not a
+// punctuation mark) in none of the named classes, so an exclusion can
+// say "the people and an auxiliary, then anything but a verb of saying"
+// ("officials had long suspected", not "officials have said"); and that it
+// cannot start a pattern, which the index finds by its first word.
+func TestNotInClassElement(t *testing.T) {
+	f := &YAMLFile{Name: "test.yaml"}
+	p := Compile(f, Input{
+		Classes: map[string][]string{"say": {"said", "told"}, "aux": {"have", "had"}},
+		Signals: map[string]FileSignal{
+			"own_clause": {Patterns: []string{"officials <aux> <!say>"}},
+			"not_aux":    {Patterns: []string{"officials <!say!aux>"}},
+		},
+		About: []string{"own_clause|not_aux"},
+	})
+	d := p.NewDecisions()
+	for _, sig := range []string{"own_clause", "not_aux"} {
+		c, err := p.Condition(sig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.AddRule(nil, []Condition{c})
+	}
+	p.Finish()
+	if len(f.Problems) > 0 {
+		t.Fatal(f.Problems)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Officials had long suspected it.", []string{"own_clause: Officials had long"}},
+		{"Officials have said so.", nil},
+		{"Officials had told them.", nil},
+		{"Officials said so.", nil},
+		// a word in neither class
+		{"Officials were stunned.", []string{"not_aux: Officials were"}},
+		// a punctuation mark is no word
+		{"Officials have, it seems, said so.", nil},
+		{"Officials.", nil},
+	}
+	for _, tc := range tests {
+		rd := p.ReadAs(tc.text, "")
+		var got []string
+		for _, m := range rd.Matches() {
+			got = append(got, m.Signal+": "+tc.text[m.Start:m.End])
+		}
+		rd.Release()
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q:\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
+	for _, src := range []string{"<!say> officials", "<!nothing> officials"} {
+		if _, err := compilePattern(src, classes{"say": {"said"}}); err == nil {
+			t.Errorf("compilePattern(%q) = nil error, want one", src)
+		} else if !strings.Contains(err.Error(), "<!") {
+			t.Errorf("compilePattern(%q) = %v, want an error naming the element", src, err)
+		}
+	}
+}
