@@ -29,17 +29,24 @@ func TestIndexFindsByEveryRoute(t *testing.T) {
 		{"China said so. China later denied it. China hackers", []string{"subject: China said", "subject: China later denied", "subject: China hackers"}},
 	}
 	for _, tc := range tests {
-		rd := p.ReadAs(tc.text, "")
-		var got []string
-		for _, m := range rd.Matches() {
-			got = append(got, m.Signal+": "+tc.text[m.Start:m.End])
-		}
-		rd.Release()
-		slices.Sort(got)
+		got := matchedText(p, tc.text)
 		want := slices.Clone(tc.want)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q:\n got  %q\n want %q", tc.text, got, want)
 		}
 	}
+}
+
+// matchedText reads text and lists each match as "signal: its words",
+// sorted.
+func matchedText(p *Program, text string) []string {
+	rd := p.ReadAs(text, "")
+	var got []string
+	for _, m := range rd.Matches() {
+		got = append(got, m.Signal+": "+text[m.Start:m.End])
+	}
+	rd.Release()
+	slices.Sort(got)
+	return got
 }

@@ -12,27 +12,14 @@ import (
 // ("officials had long suspected", not "officials have said"); and that it
 // cannot start a pattern, which the index finds by its first word.
 func TestNotInClassElement(t *testing.T) {
-	f := &YAMLFile{Name: "test.yaml"}
-	p := Compile(f, Input{
+	p := inputProgram(t, Input{
 		Classes: map[string][]string{"say": {"said", "told"}, "aux": {"have", "had"}},
 		Signals: map[string]FileSignal{
 			"own_clause": {Patterns: []string{"officials <aux> <!say>"}},
 			"not_aux":    {Patterns: []string{"officials <!say!aux>"}},
 		},
 		About: []string{"own_clause|not_aux"},
-	})
-	d := p.NewDecisions()
-	for _, sig := range []string{"own_clause", "not_aux"} {
-		c, err := p.Condition(sig)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.AddRule(nil, []Condition{c})
-	}
-	p.Finish()
-	if len(f.Problems) > 0 {
-		t.Fatal(f.Problems)
-	}
+	}, "own_clause", "not_aux")
 	tests := []struct {
 		text string
 		want []string
@@ -48,14 +35,7 @@ func TestNotInClassElement(t *testing.T) {
 		{"Officials.", nil},
 	}
 	for _, tc := range tests {
-		rd := p.ReadAs(tc.text, "")
-		var got []string
-		for _, m := range rd.Matches() {
-			got = append(got, m.Signal+": "+tc.text[m.Start:m.End])
-		}
-		rd.Release()
-		slices.Sort(got)
-		if !slices.Equal(got, tc.want) {
+		if got := matchedText(p, tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("%q:\n got  %q\n want %q", tc.text, got, tc.want)
 		}
 	}

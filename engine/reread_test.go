@@ -24,8 +24,15 @@ func rereadProgram(t *testing.T) *Program {
 // for each of ruled, so a reading reads them all.
 func signalProgram(t *testing.T, signals map[string]FileSignal, about string, ruled ...string) *Program {
 	t.Helper()
+	return inputProgram(t, Input{Signals: signals, About: []string{about}}, ruled...)
+}
+
+// inputProgram compiles in (its signals, classes and about test) with a
+// rule for each of ruled.
+func inputProgram(t *testing.T, in Input, ruled ...string) *Program {
+	t.Helper()
 	f := &YAMLFile{Name: "test.yaml"}
-	p := Compile(f, Input{Signals: signals, About: []string{about}})
+	p := Compile(f, in)
 	d := p.NewDecisions()
 	for _, sig := range ruled {
 		c, err := p.Condition(sig)

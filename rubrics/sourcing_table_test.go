@@ -2,7 +2,6 @@ package rubrics_test
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 
@@ -22,21 +21,13 @@ import (
 // person the source does not quote, a reading, a report of something else,
 // an adverb on a side detail).
 
-// attrProbe is one generated text and the verdict the guide gives its
-// sourcing.
-type attrProbe struct {
-	family, construction string
-	kind                 rubric.Kind
-	want, text           string
-}
-
 // attrClaim is a story's claim split so an adverb or attribution can go
 // into it: subject, auxiliary (may be empty) and verb phrase.
 type attrClaim struct{ subj, aux, vp string }
 
 func (c attrClaim) clause() string { return joinWords(c.subj, c.aux, c.vp) }
 
-func (c attrClaim) sentence() string { return capFirst(c.clause()) }
+func (c attrClaim) sentence() string { return upperFirst(c.clause()) }
 
 // withAdverb puts an adverb after the auxiliary, or before the verb.
 func (c attrClaim) withAdverb(adv string) string { return joinWords(c.subj, c.aux, adv, c.vp) }
@@ -192,10 +183,10 @@ var reportVerbs = []reportVerb{
 }
 
 // sourcingProbes builds one story's table.
-func sourcingProbes(st attrStory) []attrProbe {
-	var out []attrProbe
+func sourcingProbes(st attrStory) []probe {
+	var out []probe
 	add := func(fam, con string, kind rubric.Kind, want, text string) {
-		out = append(out, attrProbe{fam, con, kind, want, text})
+		out = append(out, probe{fam, con, kind, want, text})
 	}
 	nS, nH := len(st.summary), len(st.headlines)
 	// Unnamed informants in every position of the reporting verb.
@@ -203,25 +194,25 @@ func sourcingProbes(st attrStory) []attrProbe {
 		c := st.summary[i%nS]
 		h := st.headlines[i%nH]
 		f := "unnamed: " + s.name
-		add(f, "S said C", "summary", "pass", fmt.Sprintf("%s said %s.", capFirst(s.name), c.clause()))
-		add(f, "S said that C", "summary", "pass", fmt.Sprintf("%s said that %s.", capFirst(s.name), c.clause()))
-		add(f, "S say C", "summary", "pass", fmt.Sprintf("%s %s %s.", capFirst(s.name), s.say(), c.clause()))
-		add(f, "S have said C", "summary", "pass", fmt.Sprintf("%s %s said %s.", capFirst(s.name), s.have(), c.clause()))
+		add(f, "S said C", "summary", "pass", fmt.Sprintf("%s said %s.", upperFirst(s.name), c.clause()))
+		add(f, "S said that C", "summary", "pass", fmt.Sprintf("%s said that %s.", upperFirst(s.name), c.clause()))
+		add(f, "S say C", "summary", "pass", fmt.Sprintf("%s %s %s.", upperFirst(s.name), s.say(), c.clause()))
+		add(f, "S have said C", "summary", "pass", fmt.Sprintf("%s %s said %s.", upperFirst(s.name), s.have(), c.clause()))
 		add(f, "C, S said", "summary", "pass", fmt.Sprintf("%s, %s said.", c.sentence(), s.name))
 		add(f, "C, said S", "summary", "pass", fmt.Sprintf("%s, said %s.", c.sentence(), s.name))
 		add(f, "C, S say", "summary", "pass", fmt.Sprintf("%s, %s %s.", c.sentence(), s.name, s.say()))
 		add(f, "C, say S", "summary", "pass", fmt.Sprintf("%s, %s %s.", c.sentence(), s.say(), s.name))
-		add(f, "S told OUTLET C", "summary", "pass", fmt.Sprintf("%s told %s %s.", capFirst(s.name), st.outlet, c.clause()))
+		add(f, "S told OUTLET C", "summary", "pass", fmt.Sprintf("%s told %s %s.", upperFirst(s.name), st.outlet, c.clause()))
 		add(f, "C, S told OUTLET", "summary", "pass", fmt.Sprintf("%s, %s told %s.", c.sentence(), s.name, st.outlet))
 		add(f, "according to S, C", "summary", "pass", fmt.Sprintf("According to %s, %s.", s.name, c.clause()))
 		add(f, "C, according to S", "summary", "pass", fmt.Sprintf("%s, according to %s.", c.sentence(), s.name))
 		add(f, "per S, C", "summary", "pass", fmt.Sprintf("Per %s, %s.", s.name, c.clause()))
-		add(f, "OUTLET, citing S", "summary", "pass", fmt.Sprintf("%s, citing %s, reported that %s.", capFirst(st.outlet), s.name, c.clause()))
+		add(f, "OUTLET, citing S", "summary", "pass", fmt.Sprintf("%s, citing %s, reported that %s.", upperFirst(st.outlet), s.name, c.clause()))
 		add(f, "C, OUTLET reported, citing S", "summary", "pass", fmt.Sprintf("%s, %s reported, citing %s.", c.sentence(), st.outlet, s.name))
-		add(f, "OUTLET was told by S", "summary", "pass", fmt.Sprintf("%s was told by %s that %s.", capFirst(st.outlet), s.name, c.clause()))
-		add(f, "headline: H, S say", "headline", "pass", fmt.Sprintf("%s, %s %s", capFirst(h.clause()), s.name, s.say()))
-		add(f, "headline: S say H", "headline", "pass", fmt.Sprintf("%s %s %s", capFirst(s.name), s.say(), h.clause()))
-		add(f, "headline: H, according to S", "headline", "pass", fmt.Sprintf("%s, according to %s", capFirst(h.clause()), s.name))
+		add(f, "OUTLET was told by S", "summary", "pass", fmt.Sprintf("%s was told by %s that %s.", upperFirst(st.outlet), s.name, c.clause()))
+		add(f, "headline: H, S say", "headline", "pass", fmt.Sprintf("%s, %s %s", upperFirst(h.clause()), s.name, s.say()))
+		add(f, "headline: S say H", "headline", "pass", fmt.Sprintf("%s %s %s", upperFirst(s.name), s.say(), h.clause()))
+		add(f, "headline: H, according to S", "headline", "pass", fmt.Sprintf("%s, according to %s", upperFirst(h.clause()), s.name))
 	}
 	// Anonymity said outright.
 	for i, form := range []string{
@@ -240,13 +231,13 @@ func sourcingProbes(st attrStory) []attrProbe {
 		c := st.summary[i%nS]
 		s := st.sources[i%len(st.sources)]
 		f := "verb: " + v.base
-		add(f, "S VERBed that C", "summary", "pass", fmt.Sprintf("%s %s that %s.", capFirst(s.name), v.past, c.clause()))
+		add(f, "S VERBed that C", "summary", "pass", fmt.Sprintf("%s %s that %s.", upperFirst(s.name), v.past, c.clause()))
 		add(f, "C, S VERBed", "summary", "pass", fmt.Sprintf("%s, %s %s.", c.sentence(), s.name, v.past))
 		pres := v.third
 		if s.plural {
 			pres = v.base
 		}
-		add(f, "headline: H, S VERB", "headline", "pass", fmt.Sprintf("%s, %s %s", capFirst(st.headlines[i%nH].clause()), s.name, pres))
+		add(f, "headline: H, S VERB", "headline", "pass", fmt.Sprintf("%s, %s %s", upperFirst(st.headlines[i%nH].clause()), s.name, pres))
 	}
 	// The reporting passive: someone not named told it.
 	for i, form := range []string{"It is understood that %s.", "It has been learned that %s."} {
@@ -254,9 +245,9 @@ func sourcingProbes(st attrStory) []attrProbe {
 	}
 	{
 		c := st.summary[1] // a singular subject
-		add("passive", "S is understood to", "summary", "pass", fmt.Sprintf("%s is understood %s %s.", capFirst(c.subj), st.understoodTo, c.vp))
-		add("passive", "S is said to", "summary", "partial", fmt.Sprintf("%s is said %s %s.", capFirst(c.subj), st.understoodTo, c.vp))
-		add("passive", "headline: said to", "headline", "pass", fmt.Sprintf("%s said to be ready to %s", capFirst(st.headlines[0].subj), st.headlines[1].vp))
+		add("passive", "S is understood to", "summary", "pass", fmt.Sprintf("%s is understood %s %s.", upperFirst(c.subj), st.understoodTo, c.vp))
+		add("passive", "S is said to", "summary", "partial", fmt.Sprintf("%s is said %s %s.", upperFirst(c.subj), st.understoodTo, c.vp))
+		add("passive", "headline: said to", "headline", "pass", fmt.Sprintf("%s said to be ready to %s", upperFirst(st.headlines[0].subj), st.headlines[1].vp))
 	}
 	// The publication alone: partial in a summary, pass in a headline.
 	for i, p := range st.pubs {
@@ -267,12 +258,12 @@ func sourcingProbes(st attrStory) []attrProbe {
 		if strings.HasPrefix(p, "a ") {
 			verb = "said"
 		}
-		add(f, "P reported that C", "summary", "partial", fmt.Sprintf("%s %s that %s.", capFirst(p), verb, c.clause()))
+		add(f, "P reported that C", "summary", "partial", fmt.Sprintf("%s %s that %s.", upperFirst(p), verb, c.clause()))
 		add(f, "C, P reported", "summary", "partial", fmt.Sprintf("%s, %s %s.", c.sentence(), p, verb))
 		add(f, "according to P, C", "summary", "partial", fmt.Sprintf("According to %s, %s.", p, c.clause()))
 		add(f, "C, according to P", "summary", "partial", fmt.Sprintf("%s, according to %s.", c.sentence(), p))
 		add(f, "per P, C", "summary", "partial", fmt.Sprintf("Per %s, %s.", p, c.clause()))
-		add(f, "headline: H, P reports", "headline", "pass", fmt.Sprintf("%s, %s says", capFirst(h.clause()), p))
+		add(f, "headline: H, P reports", "headline", "pass", fmt.Sprintf("%s, %s says", upperFirst(h.clause()), p))
 	}
 	for i, form := range []string{
 		"%s, according to reports.", "Reports say %s.", "%s, a report said.", "A report says %s.",
@@ -287,18 +278,18 @@ func sourcingProbes(st attrStory) []attrProbe {
 		} else {
 			text = fmt.Sprintf(form, c.clause())
 		}
-		add("publication: reports", "a report", "summary", "partial", capFirst(text))
+		add("publication: reports", "a report", "summary", "partial", upperFirst(text))
 	}
 	// The hedging adverbs: a report's word (partial in a summary, pass in a headline).
 	for i, adv := range []string{"reportedly", "allegedly", "purportedly", "supposedly"} {
-		add("adverb: "+adv, "S ADV C", "summary", "partial", capFirst(st.summary[i%nS].withAdverb(adv))+".")
-		add("adverb: "+adv, "headline: S ADV H", "headline", "pass", capFirst(st.headlines[i%nH].withAdverb(adv)))
+		add("adverb: "+adv, "S ADV C", "summary", "partial", upperFirst(st.summary[i%nS].withAdverb(adv))+".")
+		add("adverb: "+adv, "headline: S ADV H", "headline", "pass", upperFirst(st.headlines[i%nH].withAdverb(adv)))
 	}
 	// The adverbs of appearance hedge a claim but attribute it to no one
 	// (WordNet's apparently.r.1, "from appearances alone").
 	for i, adv := range []string{"apparently", "seemingly", "ostensibly"} {
-		add("appearance: "+adv, "S ADV C", "summary", "fail", capFirst(st.summary[i%nS].withAdverb(adv))+".")
-		add("appearance: "+adv, "headline: S ADV H", "headline", "partial", capFirst(st.headlines[i%nH].withAdverb(adv)))
+		add("appearance: "+adv, "S ADV C", "summary", "fail", upperFirst(st.summary[i%nS].withAdverb(adv))+".")
+		add("appearance: "+adv, "headline: S ADV H", "headline", "partial", upperFirst(st.headlines[i%nH].withAdverb(adv)))
 	}
 	// The impersonal passive of reporting: a report's word, like the adverbs.
 	for i, form := range []string{"It is claimed that %s.", "It has been reported that %s.", "It was alleged last night that %s."} {
@@ -310,7 +301,7 @@ func sourcingProbes(st attrStory) []attrProbe {
 		"%s, officials say", "Officials say %s", "%s, per sources", "%s, %s reports", "%s, say sources",
 		"%s: sources", "Exclusive: %s, sources say",
 	} {
-		h := capFirst(st.headlines[i%nH].clause())
+		h := upperFirst(st.headlines[i%nH].clause())
 		var text string
 		switch strings.Count(form, "%s") {
 		case 2:
@@ -328,17 +319,17 @@ func sourcingProbes(st attrStory) []attrProbe {
 	if st.id == "aspartame-iarc" {
 		add("leak", "leaked findings", "summary", "pass", fmt.Sprintf("%s, according to leaked findings.", st.summary[0].sentence()))
 		add("leak", "in a leak", "summary", "pass", fmt.Sprintf("In a leak ahead of the official announcement, it emerged that %s.", st.summary[1].clause()))
-		add("leak", "headline: leaked", "headline", "pass", fmt.Sprintf("Leaked: %s", capFirst(st.headlines[0].clause())))
-		add("leak", "headline: leak says", "headline", "pass", fmt.Sprintf("%s, leak shows", capFirst(st.headlines[1].clause())))
+		add("leak", "headline: leaked", "headline", "pass", fmt.Sprintf("Leaked: %s", upperFirst(st.headlines[0].clause())))
+		add("leak", "headline: leak says", "headline", "pass", fmt.Sprintf("%s, leak shows", upperFirst(st.headlines[1].clause())))
 	}
 	// Prospective verbs say nothing of where a claim comes from.
 	for i, c := range st.prospective {
 		f := "prospective: " + c.aux
 		add(f, "alone", "summary", "fail", c.sentence()+".")
-		add(f, "headline alone", "headline", "partial", capFirst(c.clause()))
+		add(f, "headline alone", "headline", "partial", upperFirst(c.clause()))
 		add(f, "with sources", "summary", "pass", fmt.Sprintf("%s, %s said.", c.sentence(), st.sources[i].name))
-		add(f, "headline with sources", "headline", "pass", fmt.Sprintf("%s, sources say", capFirst(c.clause())))
-		add(f, "will reportedly", "summary", "partial", capFirst(joinWords(c.subj, "will reportedly", c.vp))+".")
+		add(f, "headline with sources", "headline", "pass", fmt.Sprintf("%s, sources say", upperFirst(c.clause())))
+		add(f, "will reportedly", "summary", "partial", upperFirst(joinWords(c.subj, "will reportedly", c.vp))+".")
 	}
 	// Questions: a question does not attribute; attribution in it does.
 	add("question", "headline: unattributed", "headline", "partial", "Did "+strings.TrimSuffix(questionOf(st), "?")+"?")
@@ -348,7 +339,7 @@ func sourcingProbes(st attrStory) []attrProbe {
 	// the subject's own people as the source.
 	for i, c := range st.summary {
 		add("none", "bare", "summary", "fail", c.sentence()+".")
-		add("none", "headline bare", "headline", "partial", capFirst(st.headlines[i].clause()))
+		add("none", "headline bare", "headline", "partial", upperFirst(st.headlines[i].clause()))
 		add("none", "report of something else", "summary", "fail", c.sentence()+". "+st.reportElsewhere)
 		add("named", "C, NAME said", "summary", "fail", fmt.Sprintf("%s, %s said.", c.sentence(), st.named))
 		add("named", "according to NAME", "summary", "fail", fmt.Sprintf("According to %s, %s.", st.named, c.clause()))
@@ -393,81 +384,16 @@ func joinWords(ws ...string) string {
 	return strings.Join(out, " ")
 }
 
-func capFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// runSourcingTable grades each probe's sourcing, logs the coverage per
-// family, construction and wanted verdict, and returns the misses.
-func runSourcingTable(t *testing.T, rubricID string, probes []attrProbe) []attrProbe {
-	t.Helper()
-	r, err := load(t).Lookup(rubricID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	type tally struct{ ok, n int }
-	byFam, byCon, byWant := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
-	count := func(m map[string]*tally, k string, ok bool) {
-		if m[k] == nil {
-			m[k] = &tally{}
-		}
-		m[k].n++
-		if ok {
-			m[k].ok++
-		}
-	}
-	var miss []attrProbe
-	for _, p := range probes {
-		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: p.text, Kind: p.kind})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := string(g.Criterion("sourcing").Verdict)
-		ok := got == p.want
-		fam := p.family
-		if i := strings.Index(fam, ": "); i > 0 && (strings.HasPrefix(fam, "unnamed") || strings.HasPrefix(fam, "verb")) {
-			fam = fam[:i] // the informants and verbs count as one family each
-		}
-		count(byFam, fam, ok)
-		count(byCon, p.construction, ok)
-		count(byWant, p.want, ok)
-		if !ok {
-			miss = append(miss, attrProbe{p.family, p.construction, p.kind, p.want + " got " + got, p.text})
-		}
-	}
-	report := func(title string, m map[string]*tally) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var b strings.Builder
-		for _, k := range keys {
-			fmt.Fprintf(&b, "\n  %-34s %3d/%-3d", k, m[k].ok, m[k].n)
-		}
-		t.Logf("%s sourcing by %s:%s", rubricID, title, b.String())
-	}
-	report("family", byFam)
-	report("construction", byCon)
-	report("verdict wanted", byWant)
-	t.Logf("%s sourcing: %d/%d probes as the guide says", rubricID, len(probes)-len(miss), len(probes))
-	for _, p := range miss {
-		t.Logf("miss [%s | %s] %s %q: want %s", p.family, p.construction, p.kind, p.text, p.want)
-	}
-	return miss
-}
-
 // TestSourcingTable grades the generated attribution table on both
-// stories and holds its floor (the misses allowed); run with -v to read
-// the coverage by family, construction and wanted verdict.
+// stories and holds its floor: at most the misses left when it was written
+// (attr12: volt 7 of 375, aspartame 4 of 389; at first contact, before the
+// lexicon's changes, 51 and 44); run with -v to read the coverage by
+// family, construction and wanted verdict, and the misses.
 func TestSourcingTable(t *testing.T) {
 	floors := map[string]int{"volt-typhoon-geneva": 7, "aspartame-iarc": 4}
 	for _, st := range attrStories {
 		t.Run(st.id, func(t *testing.T) {
-			miss := runSourcingTable(t, st.id, sourcingProbes(st))
+			miss := runProbeTable(t, st.id, "sourcing", sourcingProbes(st))
 			if len(miss) > floors[st.id] {
 				for _, p := range miss {
 					t.Errorf("sourcing of %s %q = %s", p.kind, p.text, p.want)
