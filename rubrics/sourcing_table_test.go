@@ -348,6 +348,43 @@ func sourcingProbes(st attrStory) []probe {
 		add("subject's speech", "summary", "summary", "fail", s)
 		add("subject's speech", "headline", "headline", st.subjectHeadlineWant, st.subjectHeadline[i])
 	}
+	// More English of the same classes: other tenses and descriptions of
+	// the people, the outlet told or telling, a report's word in a
+	// headline's tail.
+	{
+		c := st.summary[0]
+		h := upperFirst(st.headlines[0].clause())
+		tag := "WSJ"
+		if st.id == "aspartame-iarc" {
+			tag = "Reuters"
+		}
+		for _, x := range []struct{ con, kind, want, text string }{
+			{"had said", "summary", "pass", fmt.Sprintf("Officials had said %s.", c.clause())},
+			{"quoted as saying", "summary", "pass", fmt.Sprintf("Officials were quoted as saying %s.", c.clause())},
+			{"told reporters", "summary", "pass", fmt.Sprintf("%s, officials told reporters.", c.sentence())},
+			{"speaking to OUTLET", "summary", "pass", fmt.Sprintf("Speaking to %s on condition of anonymity, officials said %s.", st.outlet, c.clause())},
+			{"officials who spoke", "summary", "pass", fmt.Sprintf("Officials who spoke on condition of anonymity said %s.", c.clause())},
+			{"one official", "summary", "pass", fmt.Sprintf("%s, one official said.", c.sentence())},
+			{"an official familiar", "summary", "pass", fmt.Sprintf("%s, according to an official familiar with the matter.", c.sentence())},
+			{"sources said Thursday", "summary", "pass", fmt.Sprintf("%s, sources said Thursday.", c.sentence())},
+			{"people who asked", "summary", "pass", fmt.Sprintf("People who asked not to be identified said %s.", c.clause())},
+			{"the people said", "summary", "pass", fmt.Sprintf("%s, the people said.", c.sentence())},
+			{"citing anonymous sources", "summary", "pass", fmt.Sprintf("%s, %s reported, citing anonymous sources.", c.sentence(), st.outlet)},
+			{"OUTLET has learned", "summary", "partial", fmt.Sprintf("%s has learned that %s.", upperFirst(st.outlet), c.clause())},
+			{"in a report", "summary", "partial", fmt.Sprintf("In a report published Thursday, %s said %s.", st.outlet, c.clause())},
+			{"a report that", "summary", "partial", fmt.Sprintf("A report that %s has drawn reactions.", c.clause())},
+			{"headline: sources tell TAG", "headline", "pass", fmt.Sprintf("Sources tell %s: %s", tag, h)},
+			{"headline: via TAG", "headline", "pass", fmt.Sprintf("%s (via %s)", h, tag)},
+			{"headline: TAG:", "headline", "pass", fmt.Sprintf("%s: %s", tag, h)},
+			{"headline: H, reportedly", "headline", "pass", h + ", reportedly"},
+			{"headline: H, per report", "headline", "pass", h + ", per report"},
+			{"headline: H - report says", "headline", "pass", h + " - report says"},
+			{"headline: H, insiders say", "headline", "pass", h + ", insiders say"},
+			{"headline: officials tell TAG", "headline", "pass", fmt.Sprintf("Officials tell %s %s", tag, st.headlines[1].clause())},
+		} {
+			add("more English", x.con, rubric.Kind(x.kind), x.want, x.text)
+		}
+	}
 	// Near misses of the constructions above: the people as the subject
 	// of their own perfect, as the object told before a comma, the
 	// subject's own people after "per" or telling the outlet.
@@ -386,11 +423,11 @@ func joinWords(ws ...string) string {
 
 // TestSourcingTable grades the generated attribution table on both
 // stories and holds its floor: at most the misses left when it was written
-// (attr12: volt 7 of 375, aspartame 4 of 389; at first contact, before the
-// lexicon's changes, 51 and 44); run with -v to read the coverage by
+// (attr12: volt 8 of 397, aspartame 4 of 411; at first contact, before the
+// lexicon's changes, 53 and 44); run with -v to read the coverage by
 // family, construction and wanted verdict, and the misses.
 func TestSourcingTable(t *testing.T) {
-	floors := map[string]int{"volt-typhoon-geneva": 7, "aspartame-iarc": 4}
+	floors := map[string]int{"volt-typhoon-geneva": 8, "aspartame-iarc": 4}
 	for _, st := range attrStories {
 		t.Run(st.id, func(t *testing.T) {
 			miss := runProbeTable(t, st.id, "sourcing", sourcingProbes(st))
