@@ -409,7 +409,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 			}
 			x := occ{occurrence: o}
 			x.negated = len(s.negatedBy) > 0 && anyBefore(d, kept, s.negatedBy, o, s.window)
-			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualifiedAfter, o, s.after))
+			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || sentenceAdverb(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualifiedAfter, o, s.after))
 			x.hedged = s.quotes && (d.quoted[o.first] || quotedWord(d, o))
 			for _, h := range s.hedgedBy {
 				if x.hedged {
@@ -594,7 +594,26 @@ func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int)
 			if h.last >= o.first || o.first-h.last-1 > window {
 				continue
 			}
-			if d.toks[h.last].clause == clause || d.toks[h.last].clause == opened || h.last == o.first-1 && quoteMark(d.word(h.last)) || parenthetical(d, h, o) {
+			if d.toks[h.last].clause == clause || d.toks[h.last].clause == opened || h.last == o.first-1 && quoteMark(d.word(h.last)) || quotedCue(d, h, o) || parenthetical(d, h, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceAdverb reports whether a qualifier opens o's sentence and is set
+// off from the clause that holds o by its comma ("Tacitly, China conceded
+// the hacks"; "In effect, Beijing confessed"): a sentence adverb reaches the
+// clause after it. Negation does not read this way ("No, China admitted").
+func sentenceAdverb(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int) bool {
+	for _, si := range sigs {
+		for _, h := range raw[si] {
+			if h.last+1 >= o.first || o.first-h.last-1 > window || d.word(h.last+1) != "," {
+				continue
+			}
+			opens := h.first == 0 || d.toks[h.first-1].sent != d.toks[h.first].sent
+			if opens && d.toks[o.first].clause == d.toks[h.last+1].clause+1 {
 				return true
 			}
 		}
@@ -607,6 +626,12 @@ func anyBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence, window int)
 // nothing else between them.
 func parenthetical(d *doc, h, o occurrence) bool {
 	return h.first > 0 && h.last == o.first-2 && d.word(h.last+1) == "," && d.word(h.first-1) == ","
+}
+
+// quotedCue reports whether cue h is quoted and its closing quotation mark
+// stands right before o ("'tacitly' admits", "'possibly' carcinogenic").
+func quotedCue(d *doc, h, o occurrence) bool {
+	return h.last == o.first-2 && d.quoted[h.last] && !d.quoted[o.first] && quoteMark(d.word(o.first-1))
 }
 
 // quoteMark reports whether a token is a quotation mark.

@@ -348,8 +348,8 @@ func TestTacitTable(t *testing.T) {
 		probes            []probe
 		maxMiss           int
 	}{
-		{"volt-typhoon-geneva", "admission", tacitProbes(), 91},
-		{"aspartame-iarc", "classification", possibleProbes(), 12},
+		{"volt-typhoon-geneva", "admission", tacitProbes(), 25},
+		{"aspartame-iarc", "classification", possibleProbes(), 9},
 	} {
 		t.Run(tc.criterion, func(t *testing.T) {
 			if miss := runProbeTable(t, tc.rubric, tc.criterion, tc.probes); len(miss) > tc.maxMiss {
@@ -360,4 +360,41 @@ func TestTacitTable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTacitTableClasses checks the lexicon and engine entries behind the
+// classes the qualifier table found missing, with near misses.
+func TestTacitTableClasses(t *testing.T) {
+	runCriterionCases(t, "volt-typhoon-geneva", []factCase{
+		// a sentence adverb reaches the clause after its comma
+		{"summary", "admission", "pass", "Obliquely, the Chinese side owned up to the airport intrusions."},
+		{"summary", "admission", "pass", "In essence, Beijing's envoy confessed to the port intrusions."},
+		{"summary", "admission", "fail", "No, Beijing's envoy confessed to the port intrusions outright."},
+		{"summary", "admission", "fail", "Quietly, the Chinese side owned up to the airport intrusions."},
+		// a quoted qualifier closed right before its verb
+		{"headline", "admission", "pass", "Beijing 'subtly' owns up to airport intrusions"},
+		{"headline", "admission", "fail", "Beijing 'quietly' owns up to airport intrusions"},
+		// the tacit adverb after the object, a closing sentence adverb, the
+		// qualifier denied after the word
+		{"summary", "admission", "pass", "The Chinese envoy conceded the water plant intrusions rather obliquely."},
+		{"summary", "admission", "pass", "The Chinese envoy conceded the airport intrusions, in essence."},
+		{"summary", "admission", "pass", "The Chinese envoy conceded the airport intrusions, though never explicitly."},
+		{"summary", "admission", "fail", "The Chinese envoy conceded the airport intrusions, not obliquely but outright."},
+		{"summary", "admission", "fail", "The Chinese envoy conceded the airport intrusions, effectively ending the pretence."},
+		// a reading over a long noun phrase, and between the lines
+		{"summary", "admission", "pass", "Washington's negotiators viewed the Chinese envoy's remarks in Geneva as a confession of the port intrusions."},
+		{"headline", "admission", "pass", "Beijing owns up to port intrusions between the lines"},
+		// telling the deed outright, made tacit by an approximator
+		{"summary", "admission", "pass", "The Chinese envoy all but told the Americans that Beijing was behind the port intrusions."},
+		{"summary", "admission", "fail", "The Chinese envoy told the Americans that Beijing was behind the port intrusions."},
+	})
+	runCriterionCases(t, "aspartame-iarc", []factCase{
+		// the noun of possibility, and a cause not ruled out
+		{"headline", "classification", "pass", "IARC to raise the possibility that the sweetener causes cancer, sources say"},
+		{"headline", "classification", "pass", "WHO cancer arm can't rule out that aspartame causes cancer, sources say"},
+		// May the month is no modal
+		{"headline", "classification", "fail", "WHO cancer experts who met in May to rule aspartame causes cancer"},
+		{"headline", "classification", "fail", "Aspartame causes cancer, IARC panel to rule on May 14"},
+		{"headline", "classification", "pass", "Aspartame may cause cancer, IARC panel to say in July, sources say"},
+	})
 }
