@@ -522,14 +522,25 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 // aspartame 2 of 336, listed in the log with -v); run with -v to read the
 // coverage by family, construction and wanted verdict.
 func TestOverclaimTable(t *testing.T) {
-	for _, tc := range []struct {
-		rubric, criterion string
-		probes            []probe
-		maxMiss           int
-	}{
+	runProbeTables(t, []probeTable{
 		{"volt-typhoon-geneva", "admission", admissionProbes(), 13},
 		{"aspartame-iarc", "classification", classificationProbes(), 2},
-	} {
+	})
+}
+
+// probeTable is a generated table of one criterion and its floor: the most
+// misses it allows.
+type probeTable struct {
+	rubric, criterion string
+	probes            []probe
+	maxMiss           int
+}
+
+// runProbeTables grades each table in a subtest named by its criterion and
+// fails when a table misses more than its floor allows.
+func runProbeTables(t *testing.T, tables []probeTable) {
+	t.Helper()
+	for _, tc := range tables {
 		t.Run(tc.criterion, func(t *testing.T) {
 			if miss := runProbeTable(t, tc.rubric, tc.criterion, tc.probes); len(miss) > tc.maxMiss {
 				for _, p := range miss {

@@ -204,7 +204,7 @@ func tacitProbes() []probe {
 		add("reading", "passive", "summary", "pass", fmt.Sprintf("China's remarks on %s were %s as %s by U.S. officials.", d, passivePP(r), n))
 	}
 	// the other English of less than explicit, and its near misses
-	for _, p := range []struct{ family, want, text string }{
+	return append(out, sentenceProbes("other English", []sentence{
 		{"between the lines", "pass", "Reading between the lines, U.S. officials heard China admit the port hacks."},
 		{"between the lines", "pass", "China admits Volt Typhoon hacks between the lines"},
 		{"stopped short", "pass", "China stopped short of admitting the Volt Typhoon hacks in Geneva."},
@@ -233,17 +233,28 @@ func tacitProbes() []probe {
 		// a hint at something else than the deed
 		{"hint elsewhere", "fail", "China admitted the port hacks and signalled a tougher line on Taiwan."},
 		{"hint elsewhere", "fail", "China admitted the port hacks, sending precisely the wrong signal."},
-	} {
-		kind := "headline"
-		if strings.HasSuffix(p.text, ".") {
-			kind = "summary"
-		}
-		add(p.family, "other English", kind, p.want, p.text)
-	}
-	return out
+	})...)
 }
 
 func rubricKind(s string) rubric.Kind { return rubric.Kind(s) }
+
+// sentence is a probe written whole: its family, the verdict the guide
+// gives it and the text.
+type sentence struct{ family, want, text string }
+
+// sentenceProbes makes probes of one construction from sentences written
+// whole; one that ends in a full stop is a summary, any other a headline.
+func sentenceProbes(construction string, items []sentence) []probe {
+	out := make([]probe, 0, len(items))
+	for _, p := range items {
+		kind := rubric.Kind("headline")
+		if strings.HasSuffix(p.text, ".") {
+			kind = "summary"
+		}
+		out = append(out, probe{p.family, construction, kind, p.want, p.text})
+	}
+	return out
+}
 
 // possessive is an actor as a possessive determiner, its article dropped.
 func possessive(name string) string {
@@ -313,7 +324,7 @@ func possibleProbes() []probe {
 		add(a, "label compound", "headline", "pass", fmt.Sprintf("Aspartame to get '%s carcinogen' label, sources say", a))
 		add(a, "near miss: on another noun", "headline", "fail", fmt.Sprintf("Aspartame causes cancer, WHO cancer agency to say in %s blow to Coca-Cola", a))
 	}
-	for _, p := range []struct{ family, want, text string }{
+	return append(out, sentenceProbes("other English", []sentence{
 		{"possibility noun", "pass", "WHO cancer agency to flag the possibility that aspartame causes cancer"},
 		{"possibility noun", "pass", "IARC weighs the potential of aspartame to cause cancer, sources say"},
 		{"rule out", "pass", "IARC cannot rule out that aspartame causes cancer, sources say"},
@@ -329,37 +340,17 @@ func possibleProbes() []probe {
 		{"could elsewhere", "fail", "Aspartame causes cancer, IARC to say; the ruling could hit Coca-Cola"},
 		{"questioned", "fail", "Possible carcinogen? No: aspartame causes cancer, WHO cancer agency to say"},
 		{"stronger", "fail", "IARC to call aspartame probably, not just possibly, carcinogenic"},
-	} {
-		kind := "headline"
-		if strings.HasSuffix(p.text, ".") {
-			kind = "summary"
-		}
-		add(p.family, "other English", kind, p.want, p.text)
-	}
-	return out
+	})...)
 }
 
 // TestTacitTable grades the generated qualifier table and holds its floor:
 // at most the misses left when it was written; run with -v to read the
 // coverage by family, construction and wanted verdict.
 func TestTacitTable(t *testing.T) {
-	for _, tc := range []struct {
-		rubric, criterion string
-		probes            []probe
-		maxMiss           int
-	}{
+	runProbeTables(t, []probeTable{
 		{"volt-typhoon-geneva", "admission", tacitProbes(), 25},
 		{"aspartame-iarc", "classification", possibleProbes(), 9},
-	} {
-		t.Run(tc.criterion, func(t *testing.T) {
-			if miss := runProbeTable(t, tc.rubric, tc.criterion, tc.probes); len(miss) > tc.maxMiss {
-				for _, p := range miss {
-					t.Errorf("%s of %s %q = %s", tc.criterion, p.kind, p.text, p.want)
-				}
-				t.Errorf("%d misses, the floor allows %d", len(miss), tc.maxMiss)
-			}
-		})
-	}
+	})
 }
 
 // TestTacitTableClasses checks the lexicon and engine entries behind the
