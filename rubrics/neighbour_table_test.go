@@ -129,7 +129,41 @@ var voltNeighbours = []neighbourSubject{
 		"quote":    "'Ready to attack': Wray testifies on {a}{XH}",
 		"dated":    "Jan. 31, 2024: Wray tells Congress {a} target U.S. infrastructure{XH}",
 	}, voltShares("hackers", "Chinese hackers")},
+	{"flax typhoon sanctions", map[string]string{
+		"headline": "Treasury sanctions firm tied to {a} behind Flax Typhoon{XH}",
+		"summary":  "The Treasury Department sanctioned a Beijing cybersecurity company it said had helped {a} in the Flax Typhoon intrusions.{XS}",
+		"question": "Will sanctions stop {a} behind Flax Typhoon{XH}?",
+		"quote":    "'Malicious cyber actors': Treasury sanctions firm over {a}{XH}",
+		"dated":    "Jan. 3, 2025: Treasury sanctions company aiding {a}{XH}",
+	}, voltShares("hackers", "Chinese hackers")},
+	{"volt called a ransomware gang", map[string]string{
+		"headline": "{A} says Volt Typhoon is a ransomware gang, not a state campaign{XH}",
+		"summary":  "{A} published a report calling Volt Typhoon a criminal ransomware group and accusing U.S. agencies of inventing the threat.{XS}",
+		"question": "Is Volt Typhoon just a ransomware gang, as {a} claims{XH}?",
+		"quote":    "'A political farce': {a} on Volt Typhoon{XH}",
+		"dated":    "April 15, 2024: {A} calls Volt Typhoon a criminal group{XH}",
+	}, voltShares("a cybersecurity center's report", "China's national virus response center")},
+	{"leaders' cyber talks", map[string]string{
+		"headline": "{A} discuss cyber threats and fentanyl at California summit{XH}",
+		"summary":  "{A} met outside San Francisco and agreed to resume military talks, with cyber threats on the agenda.{XS}",
+		"question": "Did the summit between {a} ease cyber tensions{XH}?",
+		"quote":    "'Frank and constructive': {a} talk cyber at Woodside{XH}",
+		"dated":    "Nov. 15, 2023: {A} meet at Woodside, cyber on the agenda{XH}",
+	}, voltShares("two leaders", "Biden and Xi")},
+	{"un rights council", map[string]string{
+		"headline": "{A} clash over Xinjiang at U.N. rights council{XH}",
+		"summary":  "{A} traded accusations over Xinjiang and Hong Kong at the U.N. Human Rights Council.{XS}",
+		"question": "Why did {a} clash at the rights council{XH}?",
+		"quote":    "'Groundless smears': {a} spar at U.N. rights council{XH}",
+		"dated":    "Dec. 5, 2024: {A} clash at the U.N. rights council{XH}",
+	}, voltShares("diplomats", "U.S. and Chinese diplomats")},
 }
+
+// datedOtherwise are the neighbours whose event has its own month (the
+// Geneva trade talks in May, the leaders' summit in November): told in
+// December they are no longer the event they name, so the month share
+// leaves them out.
+var datedOtherwise = map[string]bool{"geneva trade talks": true, "leaders' cyber talks": true}
 
 // voltOnStory are the story told in one clause beside a neighbour: a
 // leading clause, a sentence before or after, a headline's tail.
@@ -214,6 +248,34 @@ var aspNeighbours = []neighbourSubject{
 		"quote":    "'Significant shortcomings': FDA rejects {a}'s aspartame ruling",
 		"dated":    "July 14, 2023: FDA disagrees with {a} on aspartame",
 	}, aspShares(map[string]string{"agency": "the WHO", "agency by name": "IARC"})},
+	{"other possible listing", map[string]string{
+		"headline": "{A} classifies {x} as possibly carcinogenic to humans",
+		"summary":  "In 2011 {a} classified {x} as possibly carcinogenic to humans, its Group 2B.",
+		"question": "Is {x} a cancer risk? {A} says possibly",
+		"quote":    "'Possibly carcinogenic': {a} on {x}",
+		"dated":    "May 31, 2011: {A} lists {x} as a possible carcinogen",
+	}, nil},
+	{"aspartame other harm study", map[string]string{
+		"headline": "{A} linked to anxiety in mice, study finds",
+		"summary":  "Researchers at Florida State University found that mice given {a} in their water showed signs of anxiety that passed to their offspring.",
+		"question": "Can {a} make you anxious? A mouse study says maybe",
+		"quote":    "'Anxiety-like behavior': study on {a} in mice",
+		"dated":    "Dec. 7, 2022: study ties {a} to anxiety in mice",
+	}, aspShares(map[string]string{"none": "an artificial sweetener", "substance": "aspartame", "substance and drinks": "aspartame in diet drinks"})},
+	{"efsa safety review", map[string]string{
+		"headline": "{A} finds aspartame safe at current levels of exposure",
+		"summary":  "{A} concluded after a full review that aspartame and its breakdown products are safe for the general population at current levels of exposure.",
+		"question": "Is aspartame safe? {A} says yes",
+		"quote":    "'Safe at current levels': {a} on aspartame",
+		"dated":    "Dec. 10, 2013: {A} declares aspartame safe",
+	}, aspShares(map[string]string{"none": "Europe's food safety authority", "agency by name": "EFSA", "regulator": "the European regulator"})},
+	{"reformulation", map[string]string{
+		"headline": "{A} drops aspartame from Diet Pepsi after sales slump",
+		"summary":  "{A} said it would replace aspartame in Diet Pepsi with sucralose, citing consumer concerns, as diet soda sales fell.",
+		"question": "Will Diet Pepsi sell better without aspartame, as {a} hopes?",
+		"quote":    "'Consumers asked for it': {a} swaps aspartame out of Diet Pepsi",
+		"dated":    "April 24, 2015: {A} removes aspartame from Diet Pepsi",
+	}, aspShares(map[string]string{"none": "the soda maker", "maker by name": "PepsiCo"})},
 }
 
 // the other listings' substances and agencies ({x}, {A}): the agency by
@@ -222,6 +284,13 @@ var aspListings = []struct{ share, agency, thing string }{
 	{"agency", "the WHO's cancer agency", "glyphosate"},
 	{"agency by name", "IARC", "red meat"},
 	{"parent body", "the World Health Organization", "talc"},
+}
+
+// IARC's other listings in its possible category (Group 2B)
+var aspPossibleListings = []struct{ share, agency, thing string }{
+	{"agency", "the WHO's cancer agency", "mobile phone radiation"},
+	{"agency by name", "IARC", "aloe vera extract"},
+	{"parent body", "the World Health Organization", "pickled vegetables"},
 }
 
 // the other lists' substances ({x}) for Prop 65
@@ -266,6 +335,9 @@ func neighbourProbes() map[string][]neighbourProbe {
 	for _, s := range voltNeighbours {
 		for _, c := range constructions {
 			for _, sh := range shareKeys(s.shares) {
+				if sh == "month" && datedOtherwise[s.name] {
+					continue
+				}
 				add(volt, s.name, c, sh, "", fill(s.tpl[c], s.shares[sh]))
 			}
 		}
@@ -292,6 +364,11 @@ func neighbourProbes() map[string][]neighbourProbe {
 					t := strings.ReplaceAll(s.tpl[c], "{x}", l.thing)
 					add(asp, s.name, c, l.share, "", fill(t, []string{l.agency, "", ""}))
 				}
+			case "other possible listing":
+				for _, l := range aspPossibleListings {
+					t := strings.ReplaceAll(s.tpl[c], "{x}", l.thing)
+					add(asp, s.name, c, l.share, "", fill(t, []string{l.agency, "", ""}))
+				}
 			case "prop 65":
 				for _, l := range aspProp65 {
 					add(asp, s.name, c, l.share, "", strings.ReplaceAll(s.tpl[c], "{x}", l.thing))
@@ -302,6 +379,34 @@ func neighbourProbes() map[string][]neighbourProbe {
 				}
 			}
 		}
+	}
+	// derived constructions: the headline in Title Case and under a
+	// publication's label, and a deck over its body (headline, summary)
+	for story, ps := range out {
+		heads := map[string]string{}
+		for _, p := range ps {
+			if p.construction == "headline" && p.want == "" {
+				heads[p.subject+"|"+p.share] = p.text
+				add(story, p.subject, "title case", p.share, "", titleCase(p.text))
+				add(story, p.subject, "label", p.share, "", "Report: "+p.text)
+			}
+		}
+		for _, p := range ps {
+			if h, ok := heads[p.subject+"|"+p.share]; ok && p.construction == "summary" {
+				add(story, p.subject, "deck and body", p.share, "", h+"\n\n"+p.text)
+			}
+		}
+	}
+	// the leak told beside each neighbour that precedes it (not the
+	// official event, JECFA's reaffirmed intake or the reactions to them,
+	// which come after the leak)
+	for _, s := range aspNeighbours {
+		if s.name == "official announcement" || s.name == "jecfa intake alone" || s.name == "fda disagrees" || s.shares == nil {
+			continue
+		}
+		f := s.shares[shareKeys(s.shares)[0]]
+		add(asp, s.name, "story headline tail", "story", asp, fill(s.tpl["headline"], f)+", as IARC readies 'possible carcinogen' label for aspartame, sources say")
+		add(asp, s.name, "story sentence after", "story", asp, fill(s.tpl["summary"], f)+" Separately, two sources told Reuters that the WHO's cancer agency will list aspartame as possibly carcinogenic in July.")
 	}
 	for _, o := range aspOnStory {
 		for _, p := range aspPassing {
@@ -322,7 +427,7 @@ func neighbourProbes() map[string][]neighbourProbe {
 // subject, construction and share of story words, and every miss.
 func TestNeighbourTable(t *testing.T) {
 	set := load(t)
-	floors := map[string]int{"volt-typhoon-geneva": 6, "aspartame-iarc": 3}
+	floors := map[string]int{"volt-typhoon-geneva": 1, "aspartame-iarc": 5}
 	probes := neighbourProbes()
 	for _, story := range []string{"volt-typhoon-geneva", "aspartame-iarc"} {
 		t.Run(story, func(t *testing.T) {
