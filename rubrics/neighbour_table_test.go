@@ -497,6 +497,13 @@ func TestNeighbourTableClasses(t *testing.T) {
 		{"ruling_reacted", asp, "regulators dispute IARC's conclusion on aspartame", true},
 		{"ruling_reacted", asp, "industry rejects IARC's expected ruling on aspartame", false},
 		{"ruling_reacted", asp, "the FDA rejects a petition on aspartame", false},
+		{"ruling_reacted", asp, "diet soda drinkers shrug off the WHO's aspartame verdict", true},
+		{"ruling_reacted", asp, "health experts react to IARC's classification", true},
+		{"ruling_reacted", asp, "industry reacts to the WHO's expected aspartame classification", false},
+		{"ruling_reacted", asp, "experts react to news of a coming IARC ruling", false},
+		{"official_done", asp, "JECFA keeps ADI at 40 mg/kg", true},
+		{"official_done", asp, "the ADI stays unchanged", true},
+		{"official_done", asp, "JECFA is expected to keep its ADI", false},
 	})
 	runRouteCases(t, []routeCase{
 		// a neighbour with a gathering at the meeting's place as its backdrop
@@ -507,6 +514,16 @@ func TestNeighbourTableClasses(t *testing.T) {
 		{"admission as envoys gather", "China tacitly admitted the water hacks, officials say, as envoys gather in Geneva", volt},
 		{"meeting in December beside a gathering", "At a December meeting in Geneva, a Chinese official linked the port hacks to Taiwan; diplomats gather there again next week", volt},
 		{"met in Geneva, hacks", "Chinese officials met U.S. counterparts in Geneva and discussed the hacks on American ports", volt},
+		// sanctions on a firm or people are another story; sanctions as a
+		// response to the story's acknowledgment are not
+		{"sanctions on a hacking firm", "Beijing hints it could hit back after U.S. sanctions on Chinese hacking firm", ""},
+		{"Treasury sanctions a firm", "Treasury sanctions Chinese firm tied to Flax Typhoon hacks", ""},
+		{"answered with sanctions", "China tacitly admitted the water utility hacks, and Washington answered with sanctions", volt},
+		{"Congress wants sanctions", "China all but confessed to the port hacks. Congress now wants sanctions.", volt},
+		// the official event by JECFA's kept ADI, or a reaction to the ruling
+		{"JECFA keeps ADI", "WHO: aspartame is possibly carcinogenic to humans (Group 2B); JECFA keeps ADI at 40 mg/kg", ""},
+		{"drinkers shrug off the verdict", "Diet Coke drinkers shrug off WHO's aspartame verdict", ""},
+		{"leak, JECFA expected to keep ADI", "IARC will call aspartame possibly carcinogenic, sources say; JECFA is expected to keep its ADI", asp},
 		// the official event by a rejection, or a timeline's date on the day
 		{"FDA rejects the ruling", "'Flawed': FDA rejects IARC's aspartame ruling", ""},
 		{"dated July 14, 2023", "July 14, 2023: FDA disagrees with the WHO on aspartame", ""},
