@@ -278,26 +278,29 @@ var aspNeighbours = []neighbourSubject{
 	}, aspShares(map[string]string{"none": "the soda maker", "maker by name": "PepsiCo"})},
 }
 
-// the other listings' substances and agencies ({x}, {A}): the agency by
-// name or by its parent, the substance another
-var aspListings = []struct{ share, agency, thing string }{
-	{"agency", "the WHO's cancer agency", "glyphosate"},
-	{"agency by name", "IARC", "red meat"},
-	{"parent body", "the World Health Organization", "talc"},
-}
+// aspThing fills a listing's template: the agency ({A}, {a}) and the
+// substance listed ({x}), per share of the story's words.
+type aspThing struct{ share, agency, thing string }
 
-// IARC's other listings in its possible category (Group 2B)
-var aspPossibleListings = []struct{ share, agency, thing string }{
-	{"agency", "the WHO's cancer agency", "mobile phone radiation"},
-	{"agency by name", "IARC", "aloe vera extract"},
-	{"parent body", "the World Health Organization", "pickled vegetables"},
-}
-
-// the other lists' substances ({x}) for Prop 65
-var aspProp65 = []struct{ share, thing string }{
-	{"none", "a weed killer"},
-	{"substance", "aspartame"},
-	{"harm", "a cancer-causing dye"},
+// aspThings are the listings' fillings: IARC's other listings (its
+// probable and its possible categories) by the agency's names, and
+// California's Proposition 65 list by the substance.
+var aspThings = map[string][]aspThing{
+	"other iarc listing": {
+		{"agency", "the WHO's cancer agency", "glyphosate"},
+		{"agency by name", "IARC", "red meat"},
+		{"parent body", "the World Health Organization", "talc"},
+	},
+	"other possible listing": {
+		{"agency", "the WHO's cancer agency", "mobile phone radiation"},
+		{"agency by name", "IARC", "aloe vera extract"},
+		{"parent body", "the World Health Organization", "pickled vegetables"},
+	},
+	"prop 65": {
+		{"none", "", "a weed killer"},
+		{"substance", "", "aspartame"},
+		{"harm", "", "a cancer-causing dye"},
+	},
 }
 
 // aspOnStory are the leak told beside a neighbour in passing.
@@ -358,25 +361,15 @@ func neighbourProbes() map[string][]neighbourProbe {
 	}
 	for _, s := range aspNeighbours {
 		for _, c := range constructions {
-			switch s.name {
-			case "other iarc listing":
-				for _, l := range aspListings {
+			if things, ok := aspThings[s.name]; ok {
+				for _, l := range things {
 					t := strings.ReplaceAll(s.tpl[c], "{x}", l.thing)
 					add(asp, s.name, c, l.share, "", fill(t, []string{l.agency, "", ""}))
 				}
-			case "other possible listing":
-				for _, l := range aspPossibleListings {
-					t := strings.ReplaceAll(s.tpl[c], "{x}", l.thing)
-					add(asp, s.name, c, l.share, "", fill(t, []string{l.agency, "", ""}))
-				}
-			case "prop 65":
-				for _, l := range aspProp65 {
-					add(asp, s.name, c, l.share, "", strings.ReplaceAll(s.tpl[c], "{x}", l.thing))
-				}
-			default:
-				for _, sh := range shareKeys(s.shares) {
-					add(asp, s.name, c, sh, "", fill(s.tpl[c], s.shares[sh]))
-				}
+				continue
+			}
+			for _, sh := range shareKeys(s.shares) {
+				add(asp, s.name, c, sh, "", fill(s.tpl[c], s.shares[sh]))
 			}
 		}
 	}
@@ -423,7 +416,12 @@ func neighbourProbes() map[string][]neighbourProbe {
 }
 
 // TestNeighbourTable routes the generated neighbours (and the on-story near
-// misses) and holds the floor of misses; run with -v for the coverage per
+// misses) and holds the floor of misses: first contact on main e1e4938 was
+// volt 711/936 and aspartame 324/333; the misses left (neighbour12) are the
+// volt story told only as "China's tacit admission in Geneva" beside the
+// trade talks, and four aspartame texts that do not say the ruling was made
+// (a question, "FDA disagrees" under a "Report:" label, the WHO's food
+// additives committee as the agency). Run with -v for the coverage per
 // subject, construction and share of story words, and every miss.
 func TestNeighbourTable(t *testing.T) {
 	set := load(t)
