@@ -159,6 +159,58 @@ var factFormTables = []factTable{
 			{"right", "pass", "says its findings stay under wraps until July 14"}, {"right", "pass", "says nothing will be announced before July"},
 			{"wrong", "fail", "says aspartame is a possible carcinogen"},
 		}},
+	// aspartame: the ruling finalised, in other verbs of settling
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "finalised, other verbs", kind: rubric.Summary,
+		frames: []string{
+			"Two sources say IARC's experts {} ; aspartame will be listed as possibly carcinogenic.",
+		},
+		forms: []factForm{
+			{"right", "pass", "signed off on the ruling in June"}, {"right", "pass", "agreed on the classification earlier this month"},
+			{"right", "pass", "settled the ruling in June"}, {"right", "pass", "completed their assessment in June"},
+			{"right", "pass", "concluded their review this month"},
+			{"wrong", "fail", "signed off on the ruling in May"}, {"wrong", "fail", "agreed on the classification last year"},
+			{"wrong", "fail", "completed their assessment in March"}, {"wrong", "fail", "concluded their review in 2021"},
+		}},
+	// aspartame: the listing still to come, or told as already made
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "listing to come", kind: rubric.Summary,
+		frames: []string{
+			"{} aspartame as possibly carcinogenic in July, according to two sources.",
+		},
+		forms: []factForm{
+			{"right", "pass", "IARC will list"}, {"right", "pass", "IARC is set to list"}, {"right", "pass", "IARC plans to list"},
+			{"right", "pass", "IARC is poised to classify"}, {"right", "pass", "IARC is expected to label"}, {"right", "pass", "IARC is about to list"},
+		}},
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "listing already made", kind: rubric.Summary,
+		frames: []string{
+			"{} aspartame as possibly carcinogenic, according to two sources.",
+		},
+		forms: []factForm{
+			{"wrong", "fail", "IARC has listed"}, {"wrong", "fail", "IARC has classified"},
+			{"wrong", "fail", "IARC this week classified"}, {"wrong", "fail", "The WHO's cancer agency has labelled"},
+			// "formally", "officially" in the past tell the official event of
+			// July 14, a neighbouring story (na on every criterion)
+			{"absent", "na", "IARC formally listed"}, {"absent", "na", "IARC has officially classified"},
+		}},
+	// aspartame: JECFA's findings on the same day, July 14
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "JECFA same day", kind: rubric.Summary,
+		frames: []string{
+			"Two sources say IARC will list aspartame as possibly carcinogenic on July 14; JECFA, the WHO's additives committee, will announce its own findings {}.",
+		},
+		forms: []factForm{
+			{"right", "pass", "on the same day"}, {"right", "pass", "the same day"}, {"right", "pass", "simultaneously"},
+			{"right", "pass", "at the same time"},
+			{"wrong", "fail", "in August"}, {"wrong", "fail", "next year"}, {"wrong", "fail", "on July 20"},
+		}},
+	// aspartame: the weight and the threshold, more spellings
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "60 kg adult, more", kind: rubric.Summary,
+		frames: []string{
+			"Two sources say IARC will list aspartame as possibly carcinogenic. JECFA says {} would need 12 to 36 cans of diet soda a day to be at risk.",
+		},
+		forms: []factForm{
+			{"right", "pass", "a 60-kilo adult"}, {"right", "pass", "a 132-lb adult"}, {"right", "pass", "an adult weighing 132 pounds"},
+			{"right", "pass", "a 60kg (132lb) adult"},
+			{"wrong", "fail", "a 90-kilo adult"}, {"wrong", "fail", "a 200-lb adult"}, {"wrong", "fail", "an adult weighing 90 kg"},
+		}},
 	// aspartame: near misses of the forms above: decades that are not the
 	// view's, "again" outside the listing, the count of other people, the
 	// report's own date, a spokesperson's word on the process
@@ -258,6 +310,36 @@ var factFormTables = []factTable{
 			{"right", "pass", "Correction: An earlier version of this story wrongly described the December meeting where Chinese officials hinted at the port hacks as taking place in Vienna. It was held in Geneva."},
 			{"right", "pass", "Correction: An earlier version incorrectly identified the Chinese official who tacitly linked the hacks to Taiwan in Geneva as President Xi Jinping. He was Wang Lei."},
 		}},
+	// volt: the date, the place and the host, more wordings
+	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "more dates", kind: rubric.Summary,
+		frames: []string{
+			"Chinese officials tacitly linked the hacks on U.S. ports to American support for Taiwan at a meeting in Geneva {}, people familiar with the matter said.",
+		},
+		forms: []factForm{
+			{"right", "pass", "in mid-December"}, {"right", "pass", "in the waning days of the Biden administration"},
+			{"right", "pass", "during the Biden administration's final month"}, {"right", "pass", "in December of last year"},
+			{"wrong", "fail", "in the spring of 2024"}, {"wrong", "fail", "in late 2023"}, {"wrong", "fail", "this February"},
+			{"wrong", "fail", "in mid-October"}, {"wrong", "fail", "in December 2022"},
+		}},
+	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "more places and hosts", kind: rubric.Summary,
+		frames: []string{
+			"Chinese officials tacitly linked the hacks on U.S. ports to Taiwan at a December meeting {}, people familiar with the matter said.",
+		},
+		forms: []factForm{
+			{"right", "pass", "on Swiss soil"}, {"right", "pass", "in the Swiss city"}, {"right", "pass", "with outgoing Biden officials"},
+			{"right", "pass", "with the lame-duck Biden administration"},
+			{"wrong", "fail", "on Austrian soil"}, {"wrong", "fail", "in the Austrian city of Vienna"}, {"wrong", "fail", "in a hotel in Vienna"},
+			{"wrong", "fail", "with Trump officials"}, {"wrong", "fail", "hosted by the Trump White House"},
+		}},
+	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "more speakers", kind: rubric.Summary,
+		frames: []string{
+			"At the Geneva meeting, {} tacitly linked the hacks on U.S. ports to Taiwan, U.S. officials said.",
+		},
+		forms: []factForm{
+			{"right", "pass", "China's top cyber diplomat"}, {"right", "pass", "a senior official of China's foreign ministry"},
+			{"wrong", "fail", "a PLA general"}, {"wrong", "fail", "an official of China's Defense Ministry"},
+			{"wrong", "fail", "Chinese military officers"}, {"wrong", "fail", "an official from the Ministry of Public Security"},
+		}},
 	// volt: near misses of the date forms: the report dated after the
 	// inauguration, the inauguration after the meeting
 	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "date near misses", kind: rubric.Summary,
@@ -292,6 +374,10 @@ var factFormTables = []factTable{
 			{"wrong", "fail", "U.S. telecommunications networks"}, {"wrong", "fail", "telecom companies"}, {"wrong", "fail", "phone carriers"},
 			{"wrong", "fail", "ports and telecom networks"}, {"wrong", "fail", "wireless carriers"},
 			{"absent", "na", "U.S. infrastructure"}, {"absent", "na", "American infrastructure"},
+			{"right", "pass", "harbors and airports"}, {"right", "pass", "municipal water systems"}, {"right", "pass", "water treatment facilities"},
+			{"right", "pass", "airports and seaports"},
+			{"partial", "partial", "oil pipelines"}, {"partial", "partial", "railways"}, {"partial", "partial", "the power sector"},
+			{"wrong", "fail", "cellular networks"}, {"wrong", "fail", "AT&T and Verizon"}, {"wrong", "fail", "internet service providers"},
 		}},
 	{rubric: "volt-typhoon-geneva", criterion: "targets", fact: "telecom apart", kind: rubric.Summary,
 		frames: []string{"{}"},
