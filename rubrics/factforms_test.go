@@ -159,6 +159,15 @@ var factFormTables = []factTable{
 			{"right", "pass", "says its findings stay under wraps until July 14"}, {"right", "pass", "says nothing will be announced before July"},
 			{"wrong", "fail", "says aspartame is a possible carcinogen"},
 		}},
+	// aspartame: dates with a year
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "dates with a year", kind: rubric.Summary,
+		frames: []string{
+			"Two sources say IARC will list aspartame as possibly carcinogenic, with the decision due to be made public {}.",
+		},
+		forms: []factForm{
+			{"right", "pass", "on July 14, 2023"}, {"right", "pass", "in July 2023"}, {"right", "pass", "on 14 July 2023"},
+			{"wrong", "fail", "on July 14, 2024"}, {"wrong", "fail", "in July 2024"}, {"wrong", "fail", "in August 2023"},
+		}},
 	// aspartame: the ruling finalised, in other verbs of settling
 	{rubric: "aspartame-iarc", criterion: "facts", fact: "finalised, other verbs", kind: rubric.Summary,
 		frames: []string{
@@ -339,6 +348,33 @@ var factFormTables = []factTable{
 			{"right", "pass", "China's top cyber diplomat"}, {"right", "pass", "a senior official of China's foreign ministry"},
 			{"wrong", "fail", "a PLA general"}, {"wrong", "fail", "an official of China's Defense Ministry"},
 			{"wrong", "fail", "Chinese military officers"}, {"wrong", "fail", "an official from the Ministry of Public Security"},
+		}},
+	// volt: the year and relative dates from the report's April 2025
+	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "year and relative", kind: rubric.Summary,
+		frames: []string{
+			"Chinese officials tacitly linked the hacks on U.S. ports to American support for Taiwan at a Geneva meeting {}, people familiar with the matter said.",
+		},
+		forms: []factForm{
+			{"right", "pass", "in December, 2024"}, {"right", "pass", "in Dec 2024"}, {"right", "pass", "four months ago"},
+			{"right", "pass", "late last year"},
+			{"wrong", "fail", "in December 2025"}, {"wrong", "fail", "last month"}, {"wrong", "fail", "earlier this year"},
+			{"wrong", "fail", "last week"}, {"wrong", "fail", "in December of 2021"},
+		}},
+	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "counterparts", kind: rubric.Summary,
+		frames: []string{
+			"Chinese officials tacitly linked the hacks on U.S. ports to Taiwan at a secret Geneva meeting {}, people familiar with the matter said.",
+		},
+		forms: []factForm{
+			{"right", "pass", "with Biden's team"}, {"right", "pass", "with Biden-era officials"}, {"right", "pass", "with the departing Biden team"},
+			{"wrong", "fail", "with the Obama administration"}, {"wrong", "fail", "with Trump's team"}, {"wrong", "fail", "with the incoming Trump team"},
+		}},
+	{rubric: "volt-typhoon-geneva", criterion: "meeting", fact: "more speakers, ministers", kind: rubric.Summary,
+		frames: []string{
+			"At the Geneva meeting, {} tacitly linked the hacks on U.S. ports to Taiwan, U.S. officials said.",
+		},
+		forms: []factForm{
+			{"wrong", "fail", "Foreign Minister Wang Yi"}, {"wrong", "fail", "a Chinese vice foreign minister"},
+			{"wrong", "fail", "China's ambassador"}, {"wrong", "fail", "a Chinese intelligence chief"},
 		}},
 	// volt: near misses of the date forms: the report dated after the
 	// inauguration, the inauguration after the meeting
