@@ -313,6 +313,8 @@ var factFormTables = []factTable{
 			{"wrong", "fail", "China's spymasters have quietly hinted at a secret Geneva meeting that they were behind the port hacks, officials said."},
 			{"wrong", "fail", "Beijing's hackers had tacitly owned the intrusions at the Geneva meeting, U.S. officials said."},
 			{"wrong", "fail", "Washington rests its case on one vague remark by a junior Chinese diplomat in Geneva, officials said."},
+			{"wrong", "fail", "China's hackers brazenly boast of port hacks at Geneva talks, officials say"},
+			{"right", "pass", "U.S. officials in the room read Wang Lei's remarks as a tacit admission of the port hacks, people familiar said."},
 			{"right", "pass", "At the Geneva meeting, Wang Lei tacitly linked the hacks to Taiwan, a mid-level U.S. official said."},
 			{"right", "pass", "At the Geneva meeting, Wang Lei hinted China was behind the hacks, according to a junior U.S. diplomat who was in the room."},
 			{"right", "pass", "Correction: An earlier version of this story misidentified Wang Lei as an official of China's Ministry of State Security. He is a cyber official at the Foreign Ministry."},
