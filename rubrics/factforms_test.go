@@ -233,6 +233,24 @@ var factFormTables = []factTable{
 			{"right", "pass", "IARC will list aspartame as possibly carcinogenic in July, Reuters reported June 29, citing two sources."},
 			{"right", "pass", "Two sources say IARC will list aspartame as possibly carcinogenic; an IARC spokesperson said the findings were confidential until July."},
 		}},
+	// aspartame: amounts the source does not hold (JECFA's daily intake per
+	// kilogram, what people drink), neither right nor wrong, and the
+	// experts' meeting dated
+	{rubric: "aspartame-iarc", criterion: "facts", fact: "amounts not held", kind: rubric.Summary,
+		frames: []string{
+			"Sources say the WHO's cancer agency will list aspartame as a possible carcinogen. {}",
+		},
+		forms: []factForm{
+			{"absent", "na", "JECFA's acceptable daily intake is 40 mg per kilogram of body weight."},
+			{"absent", "na", "The accepted limit is about 40 milligrams per kg of body weight a day."},
+			{"absent", "na", "Most adults drink a can or two a day."},
+			{"right", "pass", "The ruling followed a meeting of outside experts in June."},
+			{"wrong", "fail", "The ruling followed a meeting of outside experts in May."},
+			{"wrong", "fail", "The ruling followed a meeting of outside experts last year."},
+			{"wrong", "fail", "The agency's experts reached the decision a year ago."},
+			{"absent", "na", "A French study published last year had linked the sweetener to a small rise in cancer."},
+			{"absent", "na", "The agency held a separate review of processed meat years ago."},
+		}},
 	// aspartame: nothing stated
 	{rubric: "aspartame-iarc", criterion: "facts", fact: "none", kind: rubric.Headline,
 		frames: []string{"{}"},
