@@ -21,7 +21,13 @@ type FileSignal struct {
 	// ReachesBack: as a hedge, it also reaches the sentence before its own
 	// (a sentence that points back at the claim: "The bombshell came in
 	// Geneva, insiders claim.").
-	ReachesBack      bool     `yaml:"reaches_back,omitempty"`
+	ReachesBack bool `yaml:"reaches_back,omitempty"`
+	// NegatesRest: as a negation cue, it negates every occurrence after it
+	// in its sentence, up to a semicolon or a clause word (but, however),
+	// whatever the negated signal's window and clause (a correction's "an
+	// earlier version said the meeting was in January and that China
+	// openly admitted …": everything the earlier version said is withdrawn).
+	NegatesRest      bool     `yaml:"negates_rest,omitempty"`
 	Window           *int     `yaml:"window,omitempty"`
 	QualifiedAfter   int      `yaml:"qualified_after,omitempty"`
 	QualifiedAfterBy []string `yaml:"qualified_after_by,omitempty"`
@@ -299,6 +305,7 @@ func buildSignals(p *Program, srcs []sigSource, cls classes, phrases map[string]
 		s.notNear = refs("not_near", fsig.NotNear)
 		s.quotes = fsig.QuotesHedge
 		s.back = fsig.ReachesBack
+		s.rest = fsig.NegatesRest
 		s.reach, s.nearIn, s.notNearIn, s.after = fsig.Reach, fsig.NearWithin, fsig.NotNearWithin, fsig.QualifiedAfter
 		if fsig.Window != nil {
 			s.window = *fsig.Window

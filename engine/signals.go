@@ -228,6 +228,7 @@ type signal struct {
 	quotes         bool
 	reach          int  // as a hedge: words either side it reaches; 0 = its sentence
 	back           bool // as a hedge, it reaches the sentence before its own too
+	rest           bool // as a negation cue, it reaches the rest of its sentence (restBefore)
 	window         int  // words before an occurrence that negation and qualifiers reach
 	after          int  // words after an occurrence that qualifiers reach ("the admission, though indirect,")
 	near           []int
@@ -408,7 +409,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 				continue
 			}
 			x := occ{occurrence: o}
-			x.negated = len(s.negatedBy) > 0 && anyBefore(d, kept, s.negatedBy, o, s.window)
+			x.negated = len(s.negatedBy) > 0 && (anyBefore(d, kept, s.negatedBy, o, s.window) || p.restBefore(d, kept, s.negatedBy, o))
 			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || sentenceAdverb(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualifiedAfter, o, s.after))
 			x.hedged = s.quotes && (d.quoted[o.first] || quotedWord(d, o))
 			for _, h := range s.hedgedBy {
@@ -616,6 +617,32 @@ func sentenceAdverb(d *doc, raw [][]occurrence, sigs []int, o occurrence, window
 			if opens && d.toks[o.first].clause == d.toks[h.last+1].clause+1 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// restBefore reports whether a negation cue that reaches the rest of its
+// sentence (negates_rest) comes before o in o's sentence with no semicolon
+// or clause word (but, however, …) between them: a correction's frame ("an
+// earlier version said …") withdraws all it reports, however long.
+func (p *Program) restBefore(d *doc, raw [][]occurrence, sigs []int, o occurrence) bool {
+	sent := d.toks[o.first].sent
+	for _, si := range sigs {
+		if !p.signals[si].rest {
+			continue
+		}
+	cues:
+		for _, h := range raw[si] {
+			if h.last >= o.first || d.toks[h.last].sent != sent {
+				continue
+			}
+			for i := h.last + 1; i < o.first; i++ {
+				if w := d.word(i); w == ";" || clauseWord(w) {
+					continue cues
+				}
+			}
+			return true
 		}
 	}
 	return false
