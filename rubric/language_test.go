@@ -113,6 +113,8 @@ func TestLanguage(t *testing.T) {
 		{"negation beyond the window", "  x:\n    patterns: [\"admit\"]\n    negated_by: [n]\n    window: 1\n  n: {patterns: [\"not\"]}", "not quite openly admit", "admit"},
 		{"negation stops at a clause break", "  x:\n    patterns: [\"admitted\"]\n    negated_by: [n]\n    window: 6\n  n: {patterns: [\"not\"]}", "Not Beijing, but Wang admitted it", "admitted"},
 		{"negation stops at a comma", "  x:\n    patterns: [\"admitted\"]\n    negated_by: [n]\n    window: 6\n  n: {patterns: [\"never\"]}", "Never again, China admitted", "admitted"},
+		{"negation to the end of the sentence (negates_rest)", "  x:\n    patterns: [\"admitted\"]\n    negated_by: [n]\n    window: 2\n  n:\n    patterns: [\"an earlier version said\"]\n    negates_rest: true", "An earlier version said they met in May, in Vienna, and that China admitted it. China admitted it.", "admitted; admitted[N]"},
+		{"negates_rest stops at a semicolon or but", "  x:\n    patterns: [\"admitted\"]\n    negated_by: [n]\n    window: 2\n  n:\n    patterns: [\"an earlier version said\"]\n    negates_rest: true", "An earlier version said they met in May; China admitted it. An earlier version said so, but China admitted it.", "admitted; admitted"},
 		{"a hyphen is not a clause break", "  x:\n    patterns: [\"admitted\"]\n    negated_by: [n]\n    window: 4\n  n: {patterns: [\"never\"]}", "never closed-door admitted", "admitted[N]"},
 		// Qualifiers before and after.
 		{"qualifier before", "  x:\n    patterns: [\"admitted\"]\n    qualified_by: [q]\n  q: {patterns: [\"tacitly\", \"all but\"]}", "tacitly admitted; all but admitted; admitted", "admitted; admitted[Q]; admitted[Q]"},
