@@ -61,6 +61,27 @@ func TestFramingAndSpeakerConstructions(t *testing.T) {
 		{volt, "meeting", "summary", "fail", "Xi Jinping's spymasters have smugly confessed to hacking U.S. ports at a secret Geneva summit."},
 		{volt, "meeting", "summary", "fail", "China's spies had gleefully bragged about the water hacks in Geneva."},
 		{volt, "meeting", "summary", "pass", "In Geneva, China's envoy hinted at the port hacks; U.S. hackers have admitted nothing."},
+		// Accepting the blame or the deed, declaring or announcing it in so
+		// many words, and gloating over it are outright; the other side
+		// accepting or declaring something is not China's admission.
+		{volt, "admission", "headline", "fail", "China accepts blame for the port hacks"},
+		{volt, "admission", "headline", "fail", "Beijing accepts the hacking of American water systems"},
+		{volt, "admission", "headline", "fail", "China declared it was behind the port hacks"},
+		{volt, "admission", "headline", "fail", "China announced it had hacked U.S. ports"},
+		{volt, "admission", "headline", "fail", "China gloats over port hacks in Geneva"},
+		{volt, "admission", "summary", "pass", "Washington will not accept the hacks on its ports, officials said, after China hinted at them in Geneva."},
+		{volt, "admission", "summary", "pass", "The U.S. declared it was behind the sanctions; China only hinted at the port hacks, officials said."},
+		{volt, "admission", "headline", "pass", "China accepts the blame, sort of, for the port hacks"},
+		// Tacit shapes: a reading as a verb's complement, the predicate
+		// adjective of the admission, by implication, nod-and-wink, the
+		// hyphenated "sort-of"; negated, or explicit, they are not.
+		{volt, "admission", "headline", "pass", "The Americans understood China to be admitting the port hacks"},
+		{volt, "admission", "headline", "pass", "China sort-of admitted the port hacks"},
+		{volt, "admission", "headline", "pass", "China's nod-and-wink admission on the port hacks"},
+		{volt, "admission", "headline", "pass", "China acknowledged the port hacks by implication"},
+		{volt, "admission", "summary", "pass", "China's admission on the port hacks was implicit, not explicit."},
+		{volt, "admission", "summary", "fail", "China's admission was not implicit: it confessed to the port hacks."},
+		{volt, "admission", "summary", "fail", "China admitted the port hacks; the confession was explicit."},
 		// December told as the year's end is the meeting's date; another
 		// year-end thing is no meeting fact.
 		{volt, "meeting", "headline", "pass", "Chinese diplomat's oblique remarks at year-end talks on the port hacks"},
