@@ -44,6 +44,13 @@ func TestFramingAndSpeakerConstructions(t *testing.T) {
 		{volt, "sourcing", "summary", "fail", "Officials had hoped China would say more in Geneva, where its envoy hinted at the port hacks."},
 		{volt, "sourcing", "summary", "fail", "Officials from China have said they hinted at the port hacks in Geneva."},
 		{volt, "sourcing", "summary", "partial", "In what U.S. officials have described as a warning, China tacitly linked the port hacks to Taiwan, the Journal reported."},
+		// One of the other side's people described on the way, and its
+		// delegation's members; China's delegation, or an American who is
+		// only in the story, are not the source.
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, an American who attended said."},
+		{volt, "sourcing", "summary", "pass", "China tacitly acknowledged the port hacks in Geneva, members of the U.S. delegation said."},
+		{volt, "sourcing", "summary", "fail", "Members of the Chinese delegation said China tacitly acknowledged the port hacks."},
+		{volt, "sourcing", "summary", "partial", "An American was stunned when China tacitly acknowledged the port hacks, the Journal said."},
 		// The people inside a quotation are not the speaker its tag names
 		// after it; the people named in the tag, or before a quotation, are.
 		{volt, "sourcing", "summary", "partial", "'Officials never tell the whole story,' said a retired teacher, after a report that China hinted at the port hacks."},
