@@ -89,6 +89,15 @@ func TestFramingAndSpeakerConstructions(t *testing.T) {
 		{volt, "admission", "summary", "pass", "China's admission on the port hacks was implicit, not explicit."},
 		{volt, "admission", "summary", "fail", "China's admission was not implicit: it confessed to the port hacks."},
 		{volt, "admission", "summary", "fail", "China admitted the port hacks; the confession was explicit."},
+		// The speaker's service with an adverb between, China's defence
+		// minister, and the Trump side as the host after the meeting are
+		// wrong meeting facts; the foreign ministry, or another side's
+		// intelligence chief, are not.
+		{volt, "meeting", "summary", "fail", "China's intelligence chief tacitly acknowledged the port hacks at the Geneva meeting, officials said."},
+		{volt, "meeting", "summary", "fail", "China's defense minister hinted at the port hacks at a meeting in Geneva, officials said."},
+		{volt, "meeting", "summary", "fail", "At a Geneva meeting hosted by the Trump administration, China hinted at the port hacks, officials said."},
+		{volt, "meeting", "summary", "pass", "China's foreign ministry tacitly acknowledged the port hacks at the Geneva meeting, officials said."},
+		{volt, "meeting", "summary", "pass", "A Chinese official tacitly acknowledged the port hacks at the Geneva meeting; the U.S. intelligence chief later said he was alarmed."},
 		// December told as the year's end is the meeting's date; another
 		// year-end thing is no meeting fact.
 		{volt, "meeting", "headline", "pass", "Chinese diplomat's oblique remarks at year-end talks on the port hacks"},
