@@ -79,6 +79,20 @@ func TestFramingAndSpeakerConstructions(t *testing.T) {
 		{volt, "admission", "summary", "pass", "Washington will not accept the hacks on its ports, officials said, after China hinted at them in Geneva."},
 		{volt, "admission", "summary", "pass", "The U.S. declared it was behind the sanctions; China only hinted at the port hacks, officials said."},
 		{volt, "admission", "headline", "pass", "China accepts the blame, sort of, for the port hacks"},
+		// Defending, justifying or standing by the deed as its own, and its
+		// people told as present in the other side's systems, are outright;
+		// defending its own networks is not. Giving the deed a motive is the
+		// source's neutral link; the other side giving it, or a denial, is
+		// not China's.
+		{volt, "admission", "headline", "fail", "China defends its hacks of US ports as payback for Taiwan"},
+		{volt, "admission", "headline", "fail", "China stands by its hacking of US ports"},
+		{volt, "admission", "headline", "fail", "China justifies hacking of US ports over Taiwan"},
+		{volt, "admission", "headline", "fail", "China tells US its hackers are in American water systems"},
+		{volt, "admission", "summary", "pass", "China's envoy hinted at the port hacks in Geneva, officials said. China defends its networks against hacking, too."},
+		{volt, "admission", "headline", "partial", "China says hacks were retaliation for U.S. Taiwan policy"},
+		{volt, "admission", "headline", "partial", "China explains port hacks as payback for Taiwan"},
+		{volt, "admission", "headline", "pass", "China tacitly framed the port hacks as payback for Taiwan"},
+		{volt, "admission", "summary", "na", "China denies the hacks were retaliation for anything, its embassy said."},
 		// Tacit shapes: a reading as a verb's complement, the predicate
 		// adjective of the admission, by implication, nod-and-wink, the
 		// hyphenated "sort-of"; negated, or explicit, they are not.
