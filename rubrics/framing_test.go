@@ -93,6 +93,9 @@ func TestFramingAndSpeakerConstructions(t *testing.T) {
 		{volt, "admission", "headline", "partial", "China explains port hacks as payback for Taiwan"},
 		{volt, "admission", "headline", "pass", "China tacitly framed the port hacks as payback for Taiwan"},
 		{volt, "admission", "summary", "na", "China denies the hacks were retaliation for anything, its embassy said."},
+		// Admitting nothing is no admission; admitting after it is.
+		{volt, "admission", "summary", "pass", "In Geneva, China admitted nothing about the port hacks; it only hinted at them, officials said."},
+		{volt, "admission", "headline", "fail", "China admitted nothing, then confessed to the port hacks"},
 		// Tacit shapes: a reading as a verb's complement, the predicate
 		// adjective of the admission, by implication, nod-and-wink, the
 		// hyphenated "sort-of"; negated, or explicit, they are not.

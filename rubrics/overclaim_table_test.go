@@ -519,11 +519,12 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 
 // TestOverclaimTable grades the generated table and holds its floor: at
 // most the misses left when it was written (overclaim12: volt 13 of 829,
-// aspartame 2 of 336, listed in the log with -v); run with -v to read the
+// 12 since volt12 read "admitted nothing" as no admission; aspartame 2 of
+// 336, listed in the log with -v); run with -v to read the
 // coverage by family, construction and wanted verdict.
 func TestOverclaimTable(t *testing.T) {
 	runProbeTables(t, []probeTable{
-		{"volt-typhoon-geneva", "admission", admissionProbes(), 13},
+		{"volt-typhoon-geneva", "admission", admissionProbes(), 12},
 		{"aspartame-iarc", "classification", classificationProbes(), 2},
 	})
 }
