@@ -93,6 +93,14 @@ func TestFramingAndSpeakerConstructions(t *testing.T) {
 		{volt, "admission", "headline", "partial", "China explains port hacks as payback for Taiwan"},
 		{volt, "admission", "headline", "pass", "China tacitly framed the port hacks as payback for Taiwan"},
 		{volt, "admission", "summary", "na", "China denies the hacks were retaliation for anything, its embassy said."},
+		// The noun of avowing is an outright admission, and a claim that
+		// attribution carries; how the other side read the remarks is a
+		// reading (tacit), and China reading the other side's is no
+		// acknowledgment of the hacks.
+		{volt, "admission", "headline", "fail", "China's avowal of the port hacks stuns Washington"},
+		{volt, "sourcing", "summary", "pass", "What Wang Lei said in Geneva, according to people who later described it, was an avowal of the port hacks."},
+		{volt, "admission", "headline", "pass", "How U.S. officials read China's remarks on the port hacks"},
+		{volt, "admission", "headline", "na", "How China sees the U.S. warning on Taiwan"},
 		// Admitting nothing is no admission; admitting after it is.
 		{volt, "admission", "summary", "pass", "In Geneva, China admitted nothing about the port hacks; it only hinted at them, officials said."},
 		{volt, "admission", "headline", "fail", "China admitted nothing, then confessed to the port hacks"},
