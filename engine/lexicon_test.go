@@ -53,7 +53,10 @@ func TestLexiconFamilies(t *testing.T) {
 		{"ruling_noun", []string{"ruling", "classification", "listing", "labels"}, []string{"classified"}},
 		{"blame_verb", []string{"blamed", "attributes", "pinned", "ascribing"}, []string{"denied"}},
 		{"support_verb", []string{"supports", "backed", "arming", "defended"}, []string{"opposed"}},
-		{"support_noun", []string{"support", "backing", "aid", "commitment"}, []string{"opposition"}},
+		{"support_noun", []string{"support", "backing", "aid", "commitment", "protection", "defence", "guarantees", "pledge"}, []string{"opposition", "policy", "arms"}},
+		// the U.S. side's dealings with a party and the arms it supplies (taiwan12)
+		{"dealings_noun", []string{"stance", "policy", "involvement", "ties", "relations", "partnership"}, []string{"support", "opposition", "tension"}},
+		{"arms_noun", []string{"arms", "weapons", "weaponry", "munitions", "missiles"}, []string{"aid", "army", "sales"}},
 		{"self_pronoun", []string{"it", "they", "we"}, []string{"you"}},
 		{"cause_word", []string{"because", "over", "retaliation", "payback"}, []string{"despite"}},
 		{"join_word", []string{"and", "including", "plus"}, []string{"separate"}},
