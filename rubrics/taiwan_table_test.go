@@ -85,6 +85,20 @@ var supportNPs = []supportNP{
 	{"gerund: siding with", func(u usParty, tw string) string { return u.subj + " siding with " + tw }},
 	{"gerund: selling weapons", func(u usParty, tw string) string { return u.subj + " selling weapons to " + tw }},
 	{"gerund: defending", func(u usParty, tw string) string { return u.subj + " defending " + tw }},
+	{"meddling", func(u usParty, tw string) string { return u.poss + " meddling in " + tw }},
+	{"interference", func(u usParty, tw string) string { return u.poss + " interference over " + tw }},
+	{"provocations", func(u usParty, tw string) string { return u.poss + " provocations over " + tw }},
+	// Taiwan first, the U.S. as the one who backs it.
+	{"U.S.-backed", func(u usParty, tw string) string {
+		m := strings.Replace(strings.TrimPrefix(u.subj, "the "), "Americans", "American", 1)
+		if rest, ok := strings.CutPrefix(tw, "the "); ok {
+			return "the " + m + "-backed " + rest
+		}
+		return m + "-backed " + tw
+	}},
+	{"Taiwan, armed by", func(u usParty, tw string) string { return tw + ", armed by " + u.obj + "," }},
+	{"Taiwan, which the U.S. backs", func(u usParty, tw string) string { return tw + ", which " + u.subj + " backs," }},
+	{"came to Taiwan's defense", func(u usParty, tw string) string { return u.subj + " coming to the defense of " + tw }},
 }
 
 // motiveLink puts a noun phrase into a sentence that gives it as the
@@ -248,6 +262,8 @@ func taiwanProbes() []probe {
 		{"near miss", "island of Guam", "summary", "partial", summaryLead + "U.S. military support for the island of Guam was not discussed, though China claims Taiwan."},
 		{"near miss", "the island, Taiwan unnamed", "summary", "partial", summaryLead + "They tied the hacks to U.S. military support for the island."},
 		{"near miss", "Long Island", "summary", "partial", summaryLead + "Washington's aid to Long Island water utilities rose. Taiwan was not raised."},
+		{"near miss", "state-backed hackers", "summary", "partial", summaryLead + "China's state-backed hackers have also probed Taiwan, which Beijing claims."},
+		{"near miss", "backed by China", "summary", "partial", summaryLead + "Taiwan, threatened by Beijing, was not discussed."},
 		// A headline that names the hacks' link to the U.S. side's arms, by
 		// the island's description.
 		{"headline", "island democracy", "headline", "pass", "China signals US hacks were warning over arms for island democracy"},
