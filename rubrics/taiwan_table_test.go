@@ -273,17 +273,22 @@ func taiwanProbes() []probe {
 	return out
 }
 
-// TestTaiwanTable grades the generated motive table and holds its floor;
-// run with -v to read the coverage by family, construction and wanted
-// verdict, and every miss.
+// TestTaiwanTable grades the generated motive and targets tables and holds
+// their floors: at most the misses left when they were written (taiwan12:
+// taiwan 1 of 906, "the Biden administration would pay a price for selling
+// arms to the island nation of Taiwan", the U.S. too far before the arms;
+// targets 0 of 835). First contact, on main 94d5237: taiwan 394/906 (pass
+// wanted 367/878: Taiwan's descriptions 0/7 each, the Biden administration
+// 2/8, protection 3/21, security guarantees 4/21, meddling and provocations
+// 3/21, "Taiwan, armed by the U.S." 3/21), targets 756/835 (telecom listed
+// before "and other targets" 0/9, waterworks and reservoirs 0/14 each, IT
+// networks 0/12, shipping ports 0/12, internet providers 0/12). Run with -v
+// to read the coverage by family, construction and wanted verdict.
 func TestTaiwanTable(t *testing.T) {
-	const maxMiss = 1
-	if miss := runProbeTable(t, "volt-typhoon-geneva", "taiwan", taiwanProbes()); len(miss) > maxMiss {
-		for _, p := range miss {
-			t.Errorf("taiwan of %s %q = %s", p.kind, p.text, p.want)
-		}
-		t.Errorf("%d misses, the floor allows %d", len(miss), maxMiss)
-	}
+	runProbeTables(t, []probeTable{
+		{"volt-typhoon-geneva", "taiwan", taiwanProbes(), 1},
+		{"volt-typhoon-geneva", "targets", targetsProbes(), 0},
+	})
 }
 
 // TestTaiwanTableClasses checks the entries behind the classes the motive
