@@ -12,6 +12,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"runtime"
 	"sync"
 )
 
@@ -63,8 +64,19 @@ func (g *Gate) Enter(ctx context.Context) (context.Context, func(), error) {
 	case <-ctx.Done():
 		return ctx, func() {}, ctx.Err()
 	}
+	yield()
 	return context.WithValue(ctx, heldKey{}, &held{g: g}), func() { <-g.slots }, nil
 }
+
+// yield lets what is already runnable on this P run before the goroutine
+// that has just taken a slot starts its CPU work. A goroutine blocked on a
+// full gate is made runnable by the one that gives the slot back, in that
+// P's "next" slot, ahead of its run queue and sharing its time slice: slot
+// passed to slot, workers would run one after another for up to the
+// scheduler's 10 ms slice while an acknowledgement readied from the network
+// waits in the run queue behind them. runtime.Gosched puts the worker at the
+// back of the global queue; the P then runs its own queue first.
+func yield() { runtime.Gosched() }
 
 // Holds reports whether ctx was marked by Enter (whether or not a Wait has
 // its slot given back at the moment).
@@ -91,10 +103,15 @@ func Wait(ctx context.Context, fn func()) {
 	h.mu.Unlock()
 	defer func() {
 		h.mu.Lock()
+		took := false
 		if h.out--; h.out == 0 {
 			h.g.slots <- struct{}{}
+			took = true
 		}
 		h.mu.Unlock()
+		if took {
+			yield()
+		}
 	}()
 	fn()
 }
