@@ -29,11 +29,6 @@ func composeDefault(v string) string {
 // honour (Go's net/http); docs/OPERATIONS.md lists them with the settings.
 var proxySettings = []string{"HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"}
 
-// runtimeSettings are Go's own variables for the collector, which the
-// runtime reads and 'factgrade serve' gives defaults of its own when unset;
-// docs/OPERATIONS.md lists them with the settings.
-var runtimeSettings = []string{"GOGC", "GOMEMLIMIT"}
-
 // fixedInCompose are settings compose.yaml sets itself, and why .env
 // does not choose them.
 var fixedInCompose = map[string]string{
@@ -96,7 +91,7 @@ func TestComposeReachesEverySetting(t *testing.T) {
 		}
 	}
 	for key := range env {
-		if !slices.Contains(names, key) && !slices.Contains(proxySettings, key) && !slices.Contains(runtimeSettings, key) {
+		if !slices.Contains(names, key) && !slices.Contains(proxySettings, key) {
 			t.Errorf("compose.yaml passes %s, which factgrade does not read", key)
 		}
 		if _, documented := docs[strings.TrimSuffix(key, "_FILE")]; !documented {

@@ -50,9 +50,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("serve takes no arguments; it reads its settings from the environment")
 	}
-	// The collector's settings are the process's, so they are set here and
-	// not in Main.Run, which tests start many times in one process.
-	planGC(e.getenv, cgroupMemoryMax()).apply()
 	m := &Main{Getenv: e.getenv, ReadFile: os.ReadFile, LogOutput: e.stderr}
 	if err := m.Run(ctx); err != nil {
 		m.Close()
