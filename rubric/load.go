@@ -116,9 +116,11 @@ type FileRule struct {
 	Cite   []string `yaml:"cite,omitempty"`
 	Fix    string   `yaml:"fix,omitempty"`
 	// Name names a template's rule, for a story's place and drop; If lists
-	// the optional parameters it needs (without them it is left out).
-	Name string   `yaml:"name,omitempty"`
-	If   []string `yaml:"if,omitempty"`
+	// the optional parameters it needs (without them it is left out), and
+	// Unless those that replace it (with any of them it is left out).
+	Name   string   `yaml:"name,omitempty"`
+	If     []string `yaml:"if,omitempty"`
+	Unless []string `yaml:"unless,omitempty"`
 	// Place says where a story's rule goes among its template's: first,
 	// last, "before NAME", "after NAME" or "instead of NAME".
 	Place string `yaml:"place,omitempty"`

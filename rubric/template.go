@@ -165,6 +165,14 @@ func (tp *template) check() {
 		if r.Place != "" {
 			yf.Addf(at("place"), "template %s rule %s: place is for a story's rules", tp.name, r.Name)
 		}
+		for _, n := range r.Unless {
+			if p, has := f.Params[n]; !has || !p.Optional {
+				yf.Addf(at("unless"), "template %s rule %s: unless names %q, which is no optional parameter", tp.name, r.Name, n)
+			}
+			if slices.Contains(r.If, n) {
+				yf.Addf(at("unless"), "template %s rule %s: %s is in both if and unless, so the rule is never kept", tp.name, r.Name, n)
+			}
+		}
 		ok := map[string]bool{}
 		for _, n := range r.If {
 			if p, has := f.Params[n]; !has || !p.Optional {
@@ -209,8 +217,8 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 	if fc.Standard == "" {
 		var out []ruleSrc
 		for j, fr := range fc.Rules {
-			if fr.Name != "" || len(fr.If) > 0 || fr.Place != "" {
-				l.Addf(at("rules", j), "criterion %s rule %d: name, if and place are for a criterion with a standard", fc.ID, j+1)
+			if fr.Name != "" || len(fr.If) > 0 || len(fr.Unless) > 0 || fr.Place != "" {
+				l.Addf(at("rules", j), "criterion %s rule %d: name, if, unless and place are for a criterion with a standard", fc.ID, j+1)
 			}
 			out = append(out, ruleSrc{FileRule: fr, label: fmt.Sprintf("rule %d", j+1),
 				line:   func(k ...any) int { return at(append([]any{"rules", j}, k...)...) },
@@ -333,6 +341,9 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 		if slices.ContainsFunc(tr.If, func(n string) bool { _, ok := vals[n]; return !ok }) {
 			continue
 		}
+		if slices.ContainsFunc(tr.Unless, func(n string) bool { _, ok := vals[n]; return ok }) {
+			continue
+		}
 		fr := FileRule{Name: tr.Name, Kinds: tr.Kinds, Verdict: tr.Verdict, Decisive: tr.Decisive,
 			Reason: sub(tr.Reason), Review: sub(tr.Review), Fix: sub(tr.Fix)}
 		for _, w := range tr.When {
@@ -360,8 +371,8 @@ func (l *loader) expand(r *Rubric, fc *FileCriterion, i int) ([]ruleSrc, bool) {
 		rs := ruleSrc{FileRule: fr, label: fmt.Sprintf("rule %d", j+1),
 			line:   func(k ...any) int { return at(append([]any{"rules", j}, k...)...) },
 			origin: fmt.Sprintf("%s:%d", l.Name, at("rules", j))}
-		if fr.Name != "" || len(fr.If) > 0 {
-			l.Addf(at("rules", j), "criterion %s rule %d: name and if are for a template's rules", fc.ID, j+1)
+		if fr.Name != "" || len(fr.If) > 0 || len(fr.Unless) > 0 {
+			l.Addf(at("rules", j), "criterion %s rule %d: name, if and unless are for a template's rules", fc.ID, j+1)
 		}
 		m := placeRE.FindStringSubmatch(strings.TrimSpace(fr.Place))
 		if m == nil {
