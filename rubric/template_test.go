@@ -111,6 +111,20 @@ func TestTemplateExpansion(t *testing.T) {
 			"story|partial|two|",
 			"absent|fail|The other side is absent.|",
 		}},
+		{"unless: the account replaces the plain wrong and right", "      facts: \"{cite:may}\"\n", "      facts: \"{cite:may}\"\n      event: the closure\n      account: the pier closes in May\n", "facts", []string{
+			"contradicted|fail|{span} is wrong: the pier closes in May.|Correct {span}: {cite:may}.",
+			"right_event|pass|{span} matches the source's account of the closure.|",
+		}},
+		{"a loose reading, without an account", "      facts: \"{cite:may}\"\n", "      facts: \"{cite:may}\"\n      loose: topic\n      stated: subject\n", "facts", []string{
+			"wrong|fail|{span} is not what the source says.|Replace {span} with the source's fact: {cite:may}",
+			"loose|fail|{span} is not what the source says.|Replace {span} with the source's fact: {cite:may}",
+			"right|pass|{span} is as the source states it.|",
+		}},
+		{"a loose reading, with an account", "      facts: \"{cite:may}\"\n", "      facts: \"{cite:may}\"\n      loose: topic\n      stated: subject\n      account: the pier closes in May\n", "facts", []string{
+			"contradicted|fail|{span} is wrong: the pier closes in May.|Correct {span}: {cite:may}.",
+			"loose_contradicted|fail|{span} is wrong: the pier closes in May.|Correct {span}: {cite:may}.",
+			"right|pass|{span} is as the source states it.|",
+		}},
 		{"a rule dropped", "      quote: denied\n", "      quote: denied\n    drop: [absent]\n", "side", []string{
 			"view|pass|{span} gives the council's side.|",
 		}},
@@ -208,6 +222,110 @@ func TestTemplateGrades(t *testing.T) {
 		if c.Verdict != tt.want || !strings.Contains(c.Reason, tt.reason) || strings.ContainsAny(c.Reason, "{}") {
 			t.Errorf("Grade(%q).%s = %s (%q), want %s with %q", tt.text, tt.crit, c.Verdict, c.Reason, tt.want, tt.reason)
 		}
+	}
+}
+
+// TestTemplateFactsAccount grades stated_facts filled in with an account
+// and a loose reading: a wrong fact is told against the account and
+// stands (decisive); the loose reading (here another month) fails only in
+// a text that does not state the fact given as stated (here a denial: the
+// near misses).
+func TestTemplateFactsAccount(t *testing.T) {
+	src := tplRubric(strings.Replace(tplCriteria, "      wrong: other_month|source_miscount\n      right: subject\n",
+		"      wrong: source_miscount\n      loose: other_month\n      stated: denial\n      right: subject\n"+
+			"      event: the closure\n      account: the pier closes in May\n", 1))
+	r, err := loadTpl(t, src)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	tests := []struct {
+		text     string
+		want     rubric.Verdict
+		decisive bool
+		reason   string
+	}{
+		{"The council's decision on the pier is due in June, officials said.", rubric.Fail, true, "is wrong: the pier closes in May."},
+		// near misses: the text also states the fact that leaves the loose reading alone
+		{"The council's decision on the pier is due in June, officials said. The mayor denied it.", rubric.Pass, false, "matches the source's account of the closure."},
+		{"The mayor says the pier will shut, officials said.", rubric.Pass, false, "matches the source's account of the closure."},
+	}
+	for _, tt := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Summary})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := g.Criterion("facts")
+		if c.Verdict != tt.want || c.Decisive != tt.decisive || !strings.Contains(c.Reason, tt.reason) || strings.ContainsAny(c.Reason, "{}") {
+			t.Errorf("Grade(%q).facts = %s decisive=%v (%q), want %s decisive=%v with %q", tt.text, c.Verdict, c.Decisive, c.Reason, tt.want, tt.decisive, tt.reason)
+		}
+	}
+}
+
+// campaignCriterion is the pier story's named_campaign criterion: the
+// pier works (topic) kept apart from the engineers' (other_party) survey,
+// whose deed is a denial unless a no-comment keeps it apart; the name
+// given to someone else is a hedge adverb (signals the pier story has).
+const campaignCriterion = `  - id: works
+    standard: named_campaign
+    question: Are the pier works kept apart from the survey?
+    verdicts: {pass: apart, fail: folded}
+    evidence:
+      - {id: pier, paragraph: 1, quote: "the bridge will close in May"}
+      - {id: apart, paragraph: 2, quote: "The council denied it."}
+    with:
+      named: topic
+      campaign: the pier works
+      folded: other_party
+      neighbour_deed: denial
+      apart: no_comment
+      neighbour: other_party.any|denial.any
+      what_said: what the council announced
+      folded_what: the engineers' survey
+      neighbour_name: the survey
+      dubbed: pier
+      separate: apart
+`
+
+// TestTemplateNamedCampaign grades the named_campaign template: the name
+// given to someone else fails first (decisive), the neighbour or its deed
+// folded in fails, its deed named apart elsewhere in the text does not (the
+// near miss), the campaign named passes.
+func TestTemplateNamedCampaign(t *testing.T) {
+	const misnamed = "      misnamed: hedge_adverb\n      name: Pier Works\n      misnamed_as: the council that ordered it\n      not_as: the council\n      named_by: engineers'\n"
+	r, err := loadTpl(t, tplRubric(tplCriteria+campaignCriterion+misnamed))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	tests := []struct {
+		text   string
+		want   rubric.Verdict
+		reason string
+	}{
+		{"The council reportedly will close the pier in May.", rubric.Fail, "makes Pier Works the council that ordered it; Pier Works is engineers' name for the campaign itself."},
+		{"The council and engineers will close the pier in May.", rubric.Fail, "folds the engineers' survey into what the council announced."},
+		{"The council will close the pier in May. The mayor denied it.", rubric.Fail, "folds the engineers' survey into what the council announced."},
+		// near misses: the deed kept apart by a line elsewhere, the works named alone
+		{"The council will close the pier in May. The mayor denied it and did not respond to a request for comment.", rubric.Pass, "names the pier works correctly."},
+		{"The council will close the pier in May.", rubric.Pass, "names the pier works correctly."},
+		{"The council met on Tuesday.", rubric.NA, ""},
+	}
+	for _, tt := range tests {
+		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: tt.text, Kind: rubric.Summary})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := g.Criterion("works")
+		if c.Verdict != tt.want || !strings.Contains(c.Reason, tt.reason) || strings.ContainsAny(c.Reason, "{}") {
+			t.Errorf("Grade(%q).works = %s (%q), want %s with %q", tt.text, c.Verdict, c.Reason, tt.want, tt.reason)
+		}
+	}
+	// without its optional parameters the template has no misnamed rule
+	r, err = loadTpl(t, tplRubric(tplCriteria+campaignCriterion))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got := rulesOf(r.Criterion("works")); len(got) != 4 || strings.HasPrefix(got[0], "misnamed|") {
+		t.Errorf("rules without misnamed = %q, want folded, deed_folded, named, kept_apart", got)
 	}
 }
 
