@@ -138,6 +138,13 @@ func agencyProbes() []probe {
 	add("near miss", "efsa earlier view", "summary", "pass", listing+"EFSA, which called aspartame safe in 2013, had no comment.")
 	add("near miss", "jecfa also reviewing", "headline", "pass", "WHO cancer agency to list aspartame as possible carcinogen as JECFA reviews intake")
 	add("near miss", "another body's cancer arm", "headline", "fail", "The FDA's cancer research arm to list aspartame as a possible carcinogen")
+	add("near miss", "jecfa described, no ruling", "summary", "na", "The WHO's expert committee on food additives has held aspartame safe within accepted daily limits since 1981.")
+	add("near miss", "jecfa described, no ruling", "summary", "na", "A World Health Organization committee on food additives is reviewing aspartame this year; it has long said the sweetener is safe.")
+	add("near miss", "jecfa described, who rules", "summary", "partial", "The WHO's food additives committee says aspartame is safe, but the WHO will list it as possibly carcinogenic in July, sources said.")
+	add("near miss", "regulators question the listing", "summary", "partial", "U.S. regulators question the WHO's listing of aspartame as a possible carcinogen, due in July, sources said.")
+	add("near miss", "regulators question the listing", "summary", "pass", "European regulators question IARC's listing of aspartame as a possible carcinogen, due in July, sources said.")
+	add("near miss", "passive by, regulators as source", "headline", "pass", "Aspartame to be listed as a possible carcinogen by WHO cancer agency, regulators told")
+	add("near miss", "passive by, date", "headline", "partial", "Aspartame to be listed as a possible carcinogen by the WHO by July, sources say")
 	add("near miss", "who headline, iarc body", "summary", "pass", "The WHO will list aspartame as possibly carcinogenic next month, sources said; the ruling comes from its International Agency for Research on Cancer.")
 	return out
 }
@@ -146,6 +153,6 @@ func agencyProbes() []probe {
 // (agency12): run with -v to read the coverage by name, frame and verdict.
 func TestAgencyTable(t *testing.T) {
 	runProbeTables(t, []probeTable{
-		{"aspartame-iarc", "agency", agencyProbes(), 25},
+		{"aspartame-iarc", "agency", agencyProbes(), 1},
 	})
 }
