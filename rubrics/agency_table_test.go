@@ -109,7 +109,13 @@ func agencyProbes() []probe {
 				poss = b.name + "'"
 			}
 			add(b.family, "possessive ruling", "headline", b.want, fmt.Sprintf("%s ruling on aspartame: a possible carcinogen, sources say", poss))
+			// the possessive before a ruling noun and its infinitive
+			add(b.family, "possessive decision to act", "summary", b.want, fmt.Sprintf("%s decision to %s aspartame %s is due in July, two sources said.", poss, a.base, a.rest))
+			// a relative clause on the body
+			add(b.family, "relative clause", "summary", b.want, fmt.Sprintf("%s, which will %s aspartame %s, meets next week, sources said.", b.name, a.base, a.rest))
 		}
+		// the body as the headline's speaker, before a colon
+		add(b.family, "body: claim", "headline", b.want, fmt.Sprintf("%s: aspartame %s %s in July", b.name, "to be "+a.pp, a.rest))
 	}
 	// Appositions: the acronym glossed by its description, right and wrong.
 	add("apposition: iarc", "apposition", "summary", "pass", "IARC, the WHO's cancer research arm, will list aspartame as possibly carcinogenic in July, sources said.")
@@ -145,6 +151,9 @@ func agencyProbes() []probe {
 	add("near miss", "regulators question the listing", "summary", "pass", "European regulators question IARC's listing of aspartame as a possible carcinogen, due in July, sources said.")
 	add("near miss", "passive by, regulators as source", "headline", "pass", "Aspartame to be listed as a possible carcinogen by WHO cancer agency, regulators told")
 	add("near miss", "passive by, date", "headline", "partial", "Aspartame to be listed as a possible carcinogen by the WHO by July, sources say")
+	add("near miss", "passive by iarc, other body after", "headline", "pass", "Aspartame to be listed as a possible carcinogen by IARC, though the FDA disagrees")
+	add("near miss", "other body's response to the listing", "headline", "na", "The FDA's response to the listing of aspartame as a possible carcinogen")
+	add("near miss", "other body's response to the listing", "headline", "pass", "EFSA's answer to IARC's listing of aspartame as a possible carcinogen")
 	add("near miss", "who headline, iarc body", "summary", "pass", "The WHO will list aspartame as possibly carcinogenic next month, sources said; the ruling comes from its International Agency for Research on Cancer.")
 	return out
 }
