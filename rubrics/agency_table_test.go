@@ -159,7 +159,10 @@ func agencyProbes() []probe {
 }
 
 // TestAgencyTable grades the generated agency table and holds its floor
-// (agency12): run with -v to read the coverage by name, frame and verdict.
+// (agency12: main cd2f53d got 252 of 286 as the guide says, this change
+// 285; the miss left is "The World Health Organization has deemed aspartame
+// unsafe", BENCHMARKS.md says why): run with -v to read the coverage by
+// name, frame and verdict.
 func TestAgencyTable(t *testing.T) {
 	runProbeTables(t, []probeTable{
 		{"aspartame-iarc", "agency", agencyProbes(), 1},
