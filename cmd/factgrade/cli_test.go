@@ -247,9 +247,10 @@ func TestRubricCommands(t *testing.T) {
 	}
 	dir := t.TempDir()
 	data, _ := os.ReadFile("../../rubrics/volt-typhoon-geneva.yaml")
-	// (the denial criterion's weight: a templated criterion, admission's,
-	// reads a weight of 0 as none given and takes its template's)
-	broken := strings.Replace(string(data), "weight: 2", "weight: 0\n    colour: red", 1)
+	// (the first criterion's own weight that is not templated: a templated
+	// criterion, admission's or denial's, reads a weight of 0 as none given
+	// and takes its template's)
+	broken := strings.Replace(string(data), "weight: 1", "weight: 0\n    colour: red", 1)
 	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte(broken), 0o644)
 	code, _, errOut := runCLI(t, "", nil, "rubric", "lint", filepath.Join(dir, "broken.yaml"))
 	if code != 2 || !strings.Contains(errOut, "broken.yaml:") || !strings.Contains(errOut, `unknown field "colour"`) || !strings.Contains(errOut, "weight must be greater than 0") {
