@@ -356,6 +356,9 @@ func TestOtherSideTableClasses(t *testing.T) {
 		{"summary", "denial", "pass", volt + "The allegations drew an angry retort from Beijing."},
 		{"summary", "denial", "pass", volt + "China insists it is the biggest victim of hacking."},
 		{"summary", "denial", "partial", volt + "The embassy stayed tight-lipped."},
+		{"summary", "denial", "partial", volt + "No word yet from the Chinese side."},
+		{"summary", "denial", "partial", volt + "There was no comment so far from Beijing."},
+		{"summary", "denial", "fail", volt + "No word yet from U.S. officials on whether China will answer."},
 		// near misses: another actor brushing it off, China after the verb
 		{"summary", "denial", "fail", "Investors shrugged off reports that Chinese officials tacitly acknowledged the port hacks in Geneva, U.S. officials said."},
 		{"summary", "denial", "fail", volt + "Washington mocked the idea that the hacks were criminal work by China."},
