@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -247,10 +248,16 @@ func TestRubricCommands(t *testing.T) {
 	}
 	dir := t.TempDir()
 	data, _ := os.ReadFile("../../rubrics/volt-typhoon-geneva.yaml")
-	// (the first criterion's own weight that is not templated: a templated
-	// criterion, admission's or denial's, reads a weight of 0 as none given
-	// and takes its template's)
-	broken := strings.Replace(string(data), "weight: 1", "weight: 0\n    colour: red", 1)
+	// (the weight of the first criterion with no template: a templated
+	// criterion reads a weight of 0 as none given and takes its template's)
+	blocks := strings.Split(string(data), "\n  - id: ")
+	for i, b := range blocks[1:] {
+		if !strings.Contains(b, "\n    standard: ") && strings.Contains(b, "\n    weight: ") {
+			blocks[i+1] = regexp.MustCompile(`\n    weight: \d+`).ReplaceAllString(b, "\n    weight: 0\n    colour: red")
+			break
+		}
+	}
+	broken := strings.Join(blocks, "\n  - id: ")
 	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte(broken), 0o644)
 	code, _, errOut := runCLI(t, "", nil, "rubric", "lint", filepath.Join(dir, "broken.yaml"))
 	if code != 2 || !strings.Contains(errOut, "broken.yaml:") || !strings.Contains(errOut, `unknown field "colour"`) || !strings.Contains(errOut, "weight must be greater than 0") {
