@@ -64,7 +64,7 @@ var voltDeeds = []string{
 var voltEvents = []string{
 	"a secret meeting in Geneva", "a closed-door meeting in Geneva",
 	"a private meeting with U.S. officials", "a summit in Switzerland",
-	"talks with U.S. officials in Geneva", "a sit-down with Biden officials",
+	"talks with U.S. officials in Geneva", "a secret sit-down with Biden officials",
 	"a session in the Swiss city", "a meeting late last year",
 	"a meeting in the final weeks of the Biden administration",
 	"secret talks in December", "a December meeting with the Americans",
@@ -84,6 +84,9 @@ var voltConstructions = map[string]string{
 	"question":             "Did {A} just own up to {D} at {E}?",
 	"report label":         "Report: {A} indirectly admitted to {D} at {E}",
 	"summary, the meeting": "{A} discussed {D} with U.S. officials at {E}, according to people familiar with the matter.",
+	"summary, told":        "What {A} told U.S. officials about {D} at {E} is only now coming out, the Journal reports.",
+	"summary, read":        "U.S. officials came away from {E} believing {A} had signalled responsibility for {D}.",
+	"headline, sparred":    "{A} and U.S. officials sparred over {D} at {E}",
 }
 
 var aspAgents = []string{
@@ -115,6 +118,22 @@ var aspClaims = []string{
 	"give {s} a possible-carcinogen label", "put a possible cancer label on {s}",
 	"call {s} a possible cancer-causing agent", "rank {s} as a possible cancer hazard",
 	"brand {s} possibly cancer-causing", "designate {s} a possible human carcinogen",
+}
+
+// aspClaimNouns are the claim as a noun phrase, the label or listing.
+var aspClaimNouns = []string{
+	"a possible-carcinogen label", "a cancer label", "a cancer warning",
+	"a 'possibly carcinogenic' listing", "a possible cancer link",
+	"a spot on a carcinogen list", "a cancer-risk classification",
+	"a possible-cancer designation", "a carcinogen label", "a cancer hazard rating",
+	"a 'possible carcinogen' tag", "a place on the list of possible cancer causes",
+}
+
+// aspNounConstructions: {G} the agent, {S} the substance, {N} the claim as a noun.
+var aspNounConstructions = map[string]string{
+	"headline, to get":     "{S} to get {N} from {G}, sources say",
+	"summary, expected":    "{G} is expected to give {S} {N} next month, two people familiar with the process said.",
+	"headline, possessive": "{G}'s {N} for {S} due in July: report",
 }
 
 // aspConstructions: {G} the agent, {C} the claim.
@@ -190,6 +209,19 @@ func aboutClassProbes() map[string][]aboutClassProbe {
 			out[asp] = append(out[asp], aboutClassProbe{"all", g + " / " + s + " / " + cl, c, asp, aspText(tpl, g, s, cl)})
 		}
 	}
+	for _, c := range sortedKeys(aspNounConstructions) {
+		tpl := aspNounConstructions[c]
+		nounText := func(g, sub, n string) string {
+			return upperFirst(strings.NewReplacer("{G}", g, "{S}", sub, "{N}", n).Replace(tpl))
+		}
+		for _, n := range aspClaimNouns {
+			out[asp] = append(out[asp], aboutClassProbe{"claim noun", n, c, asp, nounText(aspAgents[0], aspSubstances[0], n)})
+		}
+		for i := range aspAgents {
+			g, sub, n := aspAgents[i], aspSubstances[(i*4)%len(aspSubstances)], aspClaimNouns[(i*5)%len(aspClaimNouns)]
+			out[asp] = append(out[asp], aboutClassProbe{"all, claim noun", g + " / " + sub + " / " + n, c, asp, nounText(g, sub, n)})
+		}
+	}
 	for _, n := range sortedKeys(aspAboutNeighbours) {
 		for i, g := range aspAgents {
 			out[asp] = append(out[asp], aboutClassProbe{"neighbour", n, n, "", aspText(aspAboutNeighbours[n], g, aspSubstances[i%len(aspSubstances)], "")})
@@ -208,19 +240,20 @@ func sortedKeys(m map[string]string) []string {
 }
 
 // TestAboutClassTable routes every probe over both stories. First contact
-// (before any change of aboutclass12): volt 745/766 (the actor as "the Asian
+// (before any change of aboutclass12, the first seven volt and five
+// aspartame constructions): volt 745/766 (the actor as "the Asian
 // superpower"; the meeting as a session in the Swiss city, a meeting late
 // last year or in the final weeks of the Biden administration, a
 // behind-closed-doors meeting, a sit-down with Biden officials), aspartame
 // 363/383 (the substance as "a popular sugar substitute" or "Equal's main
-// ingredient"). After: volt 763/766 (left: the sit-down with Biden
-// officials, which names neither place, time nor secrecy), aspartame 373/383
-// (left: Equal, a brand that is an English word, not read as a name). Run
-// with -v for the coverage per element, description and construction, and
-// every miss.
+// ingredient"). The three volt constructions and the aspartame claim told
+// as a noun added after: volt 1042/1048 (a secret sit-down), aspartame
+// 457/470. Now: volt 1048/1048, aspartame 457/470 (left: Equal, a brand
+// that is an English word, not read as a name). Run with -v for the
+// coverage per element, description and construction, and every miss.
 func TestAboutClassTable(t *testing.T) {
 	set := load(t)
-	floors := map[string]int{"volt-typhoon-geneva": 3, "aspartame-iarc": 10}
+	floors := map[string]int{"volt-typhoon-geneva": 0, "aspartame-iarc": 13}
 	probes := aboutClassProbes()
 	for _, story := range []string{"volt-typhoon-geneva", "aspartame-iarc"} {
 		t.Run(story, func(t *testing.T) {
@@ -297,6 +330,9 @@ func TestAboutClassTableClasses(t *testing.T) {
 		{"hush-hush operation", "Hackers ran a hush-hush operation against U.S. utilities", ""},
 		{"late in 2024 meeting", "Chinese officials discussed the port hacks with U.S. officials at a meeting late in 2024", volt},
 		{"late in 2024, fentanyl", "Chinese and U.S. officials discussed fentanyl at a meeting late in 2024", ""},
+		{"secret sit-down", "Chinese officials discussed the port hacks with U.S. officials at a secret sit-down with Biden officials", volt},
+		{"secret sit-down, trade", "Chinese negotiators agreed a tariff truce at a secret sit-down with Biden officials", ""},
+		{"sit-down, no secrecy", "Chinese officials discussed the port hacks with U.S. officials at a sit-down in Bangkok", ""},
 		{"sugar substitute", "WHO cancer agency to list a popular sugar substitute as a possible carcinogen, sources say", asp},
 		{"substitute for sugar", "A common substitute for sugar will be called possibly carcinogenic by the WHO's cancer arm, sources say", asp},
 		{"sugar substitute, study", "A French study links a sugar substitute, erythritol, to heart attacks", ""},
