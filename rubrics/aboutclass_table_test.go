@@ -145,12 +145,28 @@ var aspConstructions = map[string]string{
 	"report label":      "Report: {G} plans to {C}",
 }
 
+// The event told as China's words themselves, named by a noun of speech
+// with a modifier that says they were not public or were reported ("reported
+// Chinese remarks on Volt Typhoon", "Beijing's private message about the
+// hacks"): {P} the possessor, {M} the modifier, {N} the noun, {D} the deed.
+var voltRemarkPossessors = []string{"{M} Chinese", "China's {M}", "Beijing's {M}", "Chinese officials' {M}", "the Chinese envoy's {M}", "the Asian superpower's {M}"}
+var voltRemarkModifiers = []string{"reported", "leaked", "private", "secret", "closed-door", "confidential", "undisclosed", "quiet", "unpublicized"}
+var voltRemarkNouns = []string{"remarks", "comments", "words", "message", "statement", "signal", "hint"}
+var voltRemarkConstructions = map[string]string{
+	"remark, headline":  "{P} {N} on {D} rattled Washington",
+	"remark, inside":    "Inside {P} {N} about {D}",
+	"remark, explained": "{P} {N} on {D}, explained",
+}
+
 // The near misses: the described elements in a neighbouring story.
 var voltAboutNeighbours = map[string]string{
-	"trade talks":     "{A} agreed to cut tariffs at talks with U.S. negotiators in Geneva",
-	"general denial":  "{A} denied any role in {D}, calling the accusations smears",
-	"advisory":        "CISA warned on Tuesday of {D} by Chinese state hackers",
-	"treasury breach": "{A} rejected claims that its hackers broke into the Treasury",
+	"public remarks, denial":   "{A}'s public remarks on {D}: 'groundless smears'",
+	"private remarks, trade":   "{A}'s private remarks on tariffs rattled Washington",
+	"reported remarks, denial": "{A}'s reported remarks on {D}: the accusations are 'groundless smears'",
+	"trade talks":              "{A} agreed to cut tariffs at talks with U.S. negotiators in Geneva",
+	"general denial":           "{A} denied any role in {D}, calling the accusations smears",
+	"advisory":                 "CISA warned on Tuesday of {D} by Chinese state hackers",
+	"treasury breach":          "{A} rejected claims that its hackers broke into the Treasury",
 }
 
 var aspAboutNeighbours = map[string]string{
@@ -182,6 +198,17 @@ func aboutClassProbes() map[string][]aboutClassProbe {
 		for i := range voltActors {
 			a, d, e := voltActors[i], voltDeeds[(i*7)%len(voltDeeds)], voltEvents[(i*5)%len(voltEvents)]
 			out[volt] = append(out[volt], aboutClassProbe{"all", a + " / " + d + " / " + e, c, volt, voltText(tpl, a, d, e)})
+		}
+	}
+	for _, c := range sortedKeys(voltRemarkConstructions) {
+		for i, m := range voltRemarkModifiers {
+			for j, n := range voltRemarkNouns {
+				poss := voltRemarkPossessors[(i+j)%len(voltRemarkPossessors)]
+				d := voltDeeds[(i*3+j)%len(voltDeeds)]
+				tpl := strings.ReplaceAll(voltRemarkConstructions[c], "{P}", poss)
+				text := upperFirst(strings.NewReplacer("{M}", m, "{N}", n, "{D}", d).Replace(tpl))
+				out[volt] = append(out[volt], aboutClassProbe{"event as remarks", m + " " + n, c, volt, text})
+			}
 		}
 	}
 	for _, n := range sortedKeys(voltAboutNeighbours) {
@@ -333,6 +360,17 @@ func TestAboutClassTableClasses(t *testing.T) {
 		{"secret sit-down", "Chinese officials discussed the port hacks with U.S. officials at a secret sit-down with Biden officials", volt},
 		{"secret sit-down, trade", "Chinese negotiators agreed a tariff truce at a secret sit-down with Biden officials", ""},
 		{"sit-down, no secrecy", "Chinese officials discussed the port hacks with U.S. officials at a sit-down in Bangkok", ""},
+		{"reported remarks", "Reported Chinese remarks on the port hacks rattled Washington", volt},
+		{"private message", "Inside Beijing's private message about the water utility intrusions", volt},
+		{"Asian superpower's leaked words", "The Asian superpower's leaked words on the airport hacks, explained", volt},
+		{"reported remarks, denial", "China's reported remarks on the port hacks: the claims are 'groundless smears'", ""},
+		{"private remarks, tariffs", "China's private remarks on tariffs rattled Washington", ""},
+		{"reported remarks, Salt Typhoon", "Reported Chinese remarks on Salt Typhoon's telecom hacks rattled Washington", ""},
+		{"private remarks, no actor", "The NSA's private remarks on the port hacks rattled lawmakers", ""},
+		{"break-ins on networks", "Chinese officials hinted at a role in break-ins on American computer networks at a Geneva meeting", volt},
+		{"break-ins, homes", "Police say break-ins at American homes rose in December", ""},
+		{"break-ins, Chinese homes", "Break-ins at Chinese homes in Geneva rose last year", ""},
+		{"break-ins, Treasury", "Chinese hackers' digital break-ins at the Treasury went on for weeks", ""},
 		{"sugar substitute", "WHO cancer agency to list a popular sugar substitute as a possible carcinogen, sources say", asp},
 		{"substitute for sugar", "A common substitute for sugar will be called possibly carcinogenic by the WHO's cancer arm, sources say", asp},
 		{"sugar substitute, study", "A French study links a sugar substitute, erythritol, to heart attacks", ""},
