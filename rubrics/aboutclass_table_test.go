@@ -363,6 +363,10 @@ func TestAboutClassTableClasses(t *testing.T) {
 		{"reported remarks", "Reported Chinese remarks on the port hacks rattled Washington", volt},
 		{"private message", "Inside Beijing's private message about the water utility intrusions", volt},
 		{"Asian superpower's leaked words", "The Asian superpower's leaked words on the airport hacks, explained", volt},
+		// pushback beside them is a reaction, on-story by the guide; a denial
+		// of the hacks is China's general denial, a neighbour
+		{"leaked remarks, pushback", "Beijing's leaked remarks on the water utility hacks draw pushback in Washington", volt},
+		{"reported message, rejected", "China's reported message on the port intrusions; U.S. officials dispute what it meant", volt},
 		{"reported remarks, denial", "China's reported remarks on the port hacks: the claims are 'groundless smears'", ""},
 		{"private remarks, tariffs", "China's private remarks on tariffs rattled Washington", ""},
 		{"reported remarks, Salt Typhoon", "Reported Chinese remarks on Salt Typhoon's telecom hacks rattled Washington", ""},
