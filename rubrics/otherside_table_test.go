@@ -34,13 +34,23 @@ func sideShapes(lead, second, clause string) [][2]string {
 	}
 }
 
-// voltSide is China's side: who answers, in the singular and plural.
-type voltSide struct {
+// side is who answers for the other side of a story, its verbs agreeing
+// with it in the singular or plural.
+type side struct {
 	actor  string
 	plural bool
 }
 
-var voltSides = []voltSide{
+// v is the verb form, sing or plur, that agrees with the side.
+func (s side) v(sing, plur string) string {
+	if s.plural {
+		return plur
+	}
+	return sing
+}
+
+// voltSides are China's side.
+var voltSides = []side{
 	{"China", false}, {"Beijing", false}, {"The Chinese Embassy in Washington", false},
 	{"China's foreign ministry", false}, {"Chinese officials", true},
 }
@@ -85,14 +95,7 @@ func (v denyVerb) obj(o string) string {
 	return v.prep + " " + o
 }
 
-func (s voltSide) has() string {
-	if s.plural {
-		return "have"
-	}
-	return "has"
-}
-
-func (s voltSide) present(v denyVerb) string {
+func (s side) present(v denyVerb) string {
 	if s.plural {
 		base := map[string]string{"denies": "deny", "pushes back": "push back", "hits back": "hit back", "brushes off": "brush off", "dismisses": "dismiss", "waves away": "wave away"}
 		if b, ok := base[v.third]; ok {
@@ -120,7 +123,7 @@ func voltSideForms() []sideForm {
 			o := voltObjects[i%len(voltObjects)]
 			out = append(out,
 				sideForm{v.family, "pass", s.actor + " " + v.past + " " + v.obj(o)},
-				sideForm{v.family, "pass", s.actor + " " + s.has() + " " + v.pp + " " + v.obj(o)},
+				sideForm{v.family, "pass", s.actor + " " + s.v("has", "have") + " " + v.pp + " " + v.obj(o)},
 			)
 		}
 		out = append(out, sideForm{v.family, "pass", "Beijing " + v.third + " " + v.obj("such claims") + " as a matter of course"})
@@ -187,23 +190,11 @@ func voltSideForms() []sideForm {
 	return out
 }
 
-// aspSide is the other side of the aspartame story: the regulators and
-// the food additives committee, in the singular and plural.
-type aspSide struct {
-	actor  string
-	plural bool
-}
-
-var aspSides = []aspSide{
+// aspSides are the other side of the aspartame story: the regulators and
+// the food additives committee.
+var aspSides = []side{
 	{"JECFA", false}, {"The WHO's food additives committee", false}, {"Regulators in the U.S. and Europe", true},
 	{"The FDA", false}, {"National regulators", true},
-}
-
-func (s aspSide) v(sing, plur string) string {
-	if s.plural {
-		return plur
-	}
-	return sing
 }
 
 const (
