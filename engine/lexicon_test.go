@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -86,6 +89,35 @@ func TestLexiconFamilies(t *testing.T) {
 			if slices.Contains(words, w) {
 				t.Errorf("<%s> holds %q", tc.class, w)
 			}
+		}
+	}
+}
+
+// TestLexiconDocSizes holds the sizes docs/RUBRICS.md gives the families
+// and closed classes ("| `<boast_verb>` | … | 26 words |") to the lexicon's:
+// six had gone stale as the classes grew.
+func TestLexiconDocSizes(t *testing.T) {
+	lx, probs := loadLexicons()
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	cls := lx["standards"].classes
+	doc, err := os.ReadFile("../docs/RUBRICS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := regexp.MustCompile("(?m)^\\| `<([a-z_]+)>` \\|.*\\| ([0-9]+) words \\|$").FindAllSubmatch(doc, -1)
+	if len(rows) < 50 {
+		t.Fatalf("docs/RUBRICS.md gives %d classes a size, want the tables of families and closed classes", len(rows))
+	}
+	for _, m := range rows {
+		name, want := string(m[1]), string(m[2])
+		ws, ok := cls[name]
+		if !ok {
+			continue // a class a rubric defines, not the lexicon
+		}
+		if got := strconv.Itoa(len(ws)); got != want {
+			t.Errorf("docs/RUBRICS.md: <%s> has %s words, the lexicon %s", name, want, got)
 		}
 	}
 }
