@@ -47,3 +47,38 @@ func TestNotInClassElement(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatedRunRegexp: a regular expression that is only a run of
+// characters outside a set matches as the regular expression does, without
+// running it; any other expression keeps its regular expression.
+func TestNegatedRunRegexp(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"[^,;:]+", ",;:"},
+		{"[^.]+", "."},
+		{"[^,;:]*", ""},
+		{"[^a-z]+", ""},
+		{`[^\d]+`, ""},
+		{"[^]]+", ""},
+		{"x[^,]+", ""},
+		{"[^,]+x", ""},
+		{"[a-z]+ly", ""},
+	} {
+		if got := negatedRun(tc.src); got != tc.want {
+			t.Errorf("negatedRun(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+	e, err := compileElem("/[^,;:]+/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := e.alts[0]
+	if a.noneOf != ",;:" {
+		t.Fatalf("compileElem(/[^,;:]+/) noneOf = %q", a.noneOf)
+	}
+	for _, w := range []string{"china", ",", ";", ":", "a,b", "", ".", "'", "caf\xe9", "—", "x:"} {
+		want := a.re.MatchString(w)
+		if got := a.match(&token{}, w); got != want {
+			t.Errorf("/[^,;:]+/ on %q = %v, its regular expression %v", w, got, want)
+		}
+	}
+}

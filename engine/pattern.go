@@ -255,6 +255,10 @@ type alt struct {
 	s    string
 	re   *regexp.Regexp
 	not  map[string]bool // altNotIn's words
+	// noneOf is a regular expression's characters when it is only a run of
+	// characters outside a set ("/[^,;:]+/", a word that is no such mark):
+	// it matches a word without any of them, with no regular expression run.
+	noneOf string
 }
 
 const maxRepeat = 16
@@ -449,7 +453,7 @@ func compileElem(f string, cls classes) (elem, error) {
 		if err != nil {
 			return e, fmt.Errorf("bad regular expression %s: %v", f, err)
 		}
-		e.alts = []alt{{kind: altRegexp, re: re, s: f}}
+		e.alts = []alt{{kind: altRegexp, re: re, s: f, noneOf: negatedRun(f[1 : len(f)-1])}}
 		return e, nil
 	}
 	for _, a := range strings.Split(f, "|") {
@@ -577,8 +581,30 @@ func (a *alt) match(t *token, w string) bool {
 	case altUpper:
 		return t.upper && w == a.s
 	default:
+		if a.noneOf != "" {
+			return w != "" && !strings.ContainsAny(w, a.noneOf)
+		}
 		return a.re.MatchString(w)
 	}
+}
+
+// negatedRun returns the characters of a regular expression that is only
+// "[^chars]+", the characters printable ASCII with no class syntax among
+// them, and "" for any other expression.
+func negatedRun(src string) string {
+	chars, ok := strings.CutPrefix(src, "[^")
+	if !ok {
+		return ""
+	}
+	if chars, ok = strings.CutSuffix(chars, "]+"); !ok || chars == "" {
+		return ""
+	}
+	for _, c := range []byte(chars) {
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`\-[]^`, c) >= 0 {
+			return ""
+		}
+	}
+	return chars
 }
 
 // match reports whether token i of d matches the element.
