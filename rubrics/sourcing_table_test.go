@@ -423,11 +423,12 @@ func joinWords(ws ...string) string {
 
 // TestSourcingTable grades the generated attribution table on both
 // stories and holds its floor: at most the misses left when it was written
-// (attr12: volt 8 of 397, aspartame 4 of 411; at first contact, before the
-// lexicon's changes, 53 and 44); run with -v to read the coverage by
-// family, construction and wanted verdict, and the misses.
+// (attr12: volt 8 of 397, 7 since the session's later helpers, aspartame
+// 4 of 411; at first contact, before the lexicon's changes, 53 and 44); run
+// with -v to read the coverage by family, construction and wanted verdict,
+// and the misses.
 func TestSourcingTable(t *testing.T) {
-	floors := map[string]int{"volt-typhoon-geneva": 8, "aspartame-iarc": 4}
+	floors := map[string]int{"volt-typhoon-geneva": 7, "aspartame-iarc": 4}
 	for _, st := range attrStories {
 		t.Run(st.id, func(t *testing.T) {
 			miss := runProbeTable(t, st.id, "sourcing", sourcingProbes(st))

@@ -344,11 +344,12 @@ func possibleProbes() []probe {
 }
 
 // TestTacitTable grades the generated qualifier table and holds its floor:
-// at most the misses left when it was written; run with -v to read the
+// at most the misses left (tacit12: volt 25 of 399, 22 since the session's
+// later helpers; aspartame 9 of 70); run with -v to read the
 // coverage by family, construction and wanted verdict.
 func TestTacitTable(t *testing.T) {
 	runProbeTables(t, []probeTable{
-		{"volt-typhoon-geneva", "admission", tacitProbes(), 25},
+		{"volt-typhoon-geneva", "admission", tacitProbes(), 22},
 		{"aspartame-iarc", "classification", possibleProbes(), 9},
 	})
 }
