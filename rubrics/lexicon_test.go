@@ -419,12 +419,18 @@ func TestLexiconMovedFromStories(t *testing.T) {
 		{"review_pending", volt, "Officials are awaiting the final decision on sanctions", true},
 		{"review_pending", volt, "China hacked the ports", false},
 		// official_done and ruling_to_come: a ruling told as made, or as still to come.
-		{"official_done", asp, "Aspartame is now classified as a possible carcinogen", true},
+		// "now" alone is no sign of the official event (the guide's
+		// "already announced", which is this story's): announced12
+		{"official_done", asp, "Aspartame is now classified as a possible carcinogen", false},
+		{"official_done", asp, "Aspartame is now formally classified as a possible carcinogen", true},
+		{"official_done", asp, "It's official: IARC lists aspartame as a possible carcinogen", true},
+		{"official_done", asp, "It's official: WHO to list aspartame as a possible carcinogen", false},
 		{"official_done", asp, "The committee reaffirmed the daily limit", true},
 		{"official_done", asp, "The acceptable intake limit stays unchanged", true},
 		{"official_done", asp, "The agency is set to officially classify aspartame", false},
 		{"official_done", asp, "IARC announced it will be classified next month", false},
-		{"official_done", volt, "The hacking group is now listed as a threat", true},
+		{"official_done", volt, "The hacking group is now listed as a threat", false},
+		{"official_done", volt, "The hacking group is officially listed as a threat", true},
 		{"official_done", volt, "China hacked the ports", false},
 		{"ruling_to_come", asp, "Aspartame will be classified next month", true},
 		{"ruling_to_come", asp, "Aspartame was classified in July", false},
