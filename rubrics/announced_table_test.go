@@ -213,19 +213,20 @@ func TestAnnouncedTable(t *testing.T) {
 // (announced12: first contact on main a0120db sourcing 318/426, facts
 // 283/440, routing 438/482; after <naming_verb>, "now classified" as no sign
 // of the official event, "it's official:" as one, and "deemed", "dubbed",
-// "termed", "called" in already_done's participles: 373, 363, 468). The
-// misses left: the ruling as a new noun ("IARC's new classification of
-// aspartame:"), a clause after the act ("After the WHO labelled aspartame
+// "termed", "called" in already_done's participles: 373, 363, 468; after
+// the subject's new ruling noun: 394, 384, 468). The misses left: a
+// clause after the act ("After the WHO labelled aspartame
 // …", which ruling_reacted reads as a reaction to the made ruling, a
 // neighbour), "On Friday" more than four words before a long name, a
 // condition and a question read as stating the fact.
-var announcedFloors = map[string]int{"sourcing": 53, "facts": 77, "routing": 14}
+var announcedFloors = map[string]int{"sourcing": 32, "facts": 56, "routing": 14}
 
 // TestAnnouncedTableClasses checks the lexicon entries behind the classes
 // the table found missing, with near misses: the subject with a verb that
 // is also a noun, or a verb of naming, before the thing named
 // (<naming_verb>); the participles of deeming and naming as a ruling told
-// as made; "now" alone no sign of the official event, "it's official:" one.
+// as made; the subject's new ruling as a thing made, not one awaited;
+// "now" alone no sign of the official event, "it's official:" one.
 func TestAnnouncedTableClasses(t *testing.T) {
 	const asp = "aspartame-iarc"
 	runLexiconCases(t, []lexiconCase{
@@ -236,6 +237,12 @@ func TestAnnouncedTableClasses(t *testing.T) {
 		{"subject_announces", asp, "The WHO's list of possible carcinogens may grow", false},
 		{"subject_announces", asp, "WHO lists aspartame as a possible carcinogen, two sources say", false},
 		{"subject_announces", asp, "WHO may list aspartame as a possible carcinogen", false},
+		{"subject_announces", asp, "IARC's new classification of aspartame: a possible carcinogen", true},
+		{"subject_announces", asp, "IARC's new classification of aspartame, expected next month, worries soda makers", false},
+		{"subject_announces", asp, "The WHO's new ruling on aspartame is due in July", false},
+		{"subject_announces", asp, "A new ruling on aspartame from IARC", false},
+		{"ruling_made_public", asp, "The WHO's new label for aspartame: possibly carcinogenic", true},
+		{"ruling_made_public", asp, "The WHO's new label for aspartame will come in July", false},
 		{"ruling_made_public", asp, "The WHO names aspartame a possible carcinogen", true},
 		{"ruling_made_public", asp, "The WHO has dubbed aspartame a possible carcinogen", true},
 		{"ruling_made_public", asp, "The WHO will name aspartame a possible carcinogen", false},
