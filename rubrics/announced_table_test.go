@@ -123,8 +123,9 @@ func announcedProbes() []annProbe {
 		src("reported decision", "summary", "pass", fmt.Sprintf("Two sources said %s decided in June to %s aspartame %s; the ruling will be made public on July 14.", b.lower(), a.base, a.rest))
 		// unattributed, still to come: a headline partial
 		add("to come, unattributed", "headline infinitive", "headline", "partial", "na", asp, fmt.Sprintf("%s to %s aspartame %s", b.name, a.base, a.rest))
-		// a condition, a question: nothing stated as done
-		add("condition", "if it lists", "summary", "", "na", asp, fmt.Sprintf("If %s %s aspartame %s next month, as two sources said it will, diet soda makers may face pressure.", b.lower(), a.third, a.rest))
+		// a condition, a question: nothing stated as done (the condition
+		// states the timing, next month, which is the source's)
+		add("condition", "if it lists", "summary", "", "pass", asp, fmt.Sprintf("If %s %s aspartame %s next month, as two sources said it will, diet soda makers may face pressure.", b.lower(), a.third, a.rest))
 		add("question", "will it", "headline", "", "na", asp, fmt.Sprintf("Will %s %s aspartame %s?", b.lower(), a.base, a.rest))
 	}
 	// another body's past view beside the leak
@@ -214,12 +215,13 @@ func TestAnnouncedTable(t *testing.T) {
 // 283/440, routing 438/482; after <naming_verb>, "now classified" as no sign
 // of the official event, "it's official:" as one, and "deemed", "dubbed",
 // "termed", "called" in already_done's participles: 373, 363, 468; after
-// the subject's new ruling noun: 394, 384, 468). The misses left: a
+// the subject's new ruling noun and a condition or indirect question
+// before the act made public: 394, 387, 468). The misses left: a
 // clause after the act ("After the WHO labelled aspartame
 // …", which ruling_reacted reads as a reaction to the made ruling, a
 // neighbour), "On Friday" more than four words before a long name, a
 // condition and a question read as stating the fact.
-var announcedFloors = map[string]int{"sourcing": 32, "facts": 56, "routing": 14}
+var announcedFloors = map[string]int{"sourcing": 32, "facts": 53, "routing": 14}
 
 // TestAnnouncedTableClasses checks the lexicon entries behind the classes
 // the table found missing, with near misses: the subject with a verb that
@@ -247,6 +249,8 @@ func TestAnnouncedTableClasses(t *testing.T) {
 		{"ruling_made_public", asp, "The WHO has dubbed aspartame a possible carcinogen", true},
 		{"ruling_made_public", asp, "The WHO will name aspartame a possible carcinogen", false},
 		{"ruling_made_public", asp, "The WHO's label for diet drinks", false},
+		{"ruling_made_public", asp, "If WHO lists aspartame as a possible carcinogen next month, makers will react", false},
+		{"ruling_made_public", asp, "Nobody knows whether IARC classifies aspartame as a possible carcinogen", false},
 		{"already_done", asp, "Aspartame, deemed a possible carcinogen by IARC, is everywhere", true},
 		{"already_done", asp, "Aspartame, termed possibly carcinogenic by the WHO, is everywhere", true},
 		{"already_done", asp, "Aspartame, deemed safe by JECFA, is everywhere", false},
