@@ -66,15 +66,11 @@ func voltComposeProbes() []probe {
 			tacit = fmt.Sprintf("Chinese officials made the point %s, U.S. officials said.", w.adv)
 		}
 		tacitNoun := fmt.Sprintf("What they heard was %s %s %s.", article(w.adj), w.adj, tacitNouns[i%len(tacitNouns)])
-		for _, far := range []bool{false, true} {
-			dist := "near"
-			if far {
-				dist = "far"
-			}
+		nearFar(func(dist string, far bool) {
 			add("overclaim then qualifier, "+dist, "partial", compose(voltFiller, far, over, tacit))
 			add("overclaim then qualifier noun, "+dist, "partial", compose(voltFiller, far, over, tacitNoun))
 			add("qualifier then overclaim, "+dist, "partial", compose(voltFiller, far, fmt.Sprintf("In Geneva, %s %s acknowledged %s.", lowerFirst(a.name), orAdj(w), d), fmt.Sprintf("%s %s.", a.name, v.with(v.past, "them"))))
-		}
+		})
 		// the qualifier quoted: still the text's, beside the overclaim
 		add("qualifier quoted", "partial", fmt.Sprintf("%s One official called it \"%s %s %s.\"", over, article(w.adj), w.adj, tacitNouns[i%len(tacitNouns)]))
 		// near misses: the qualifier negated, another actor's, questioned
@@ -99,6 +95,21 @@ func voltComposeProbes() []probe {
 	return out
 }
 
+// nearFar calls f for two sentences next to each other and far apart.
+func nearFar(f func(dist string, far bool)) {
+	f("near", false)
+	f("far", true)
+}
+
+// bothOrders adds x then y1 and y2 then x, each near and far, with the
+// verdict want.
+func bothOrders(add func(con, want, text string), filler []string, xName, yName, want, x, y1, y2 string) {
+	nearFar(func(dist string, far bool) {
+		add(xName+" then "+yName+", "+dist, want, compose(filler, far, x, y1))
+		add(yName+" then "+xName+", "+dist, want, compose(filler, far, y2, x))
+	})
+}
+
 func orAdj(w tacitWord) string {
 	if w.adv != "" {
 		return w.adv
@@ -121,16 +132,7 @@ func aspComposeProbes() []probe {
 		"IARC will put it in group 2B, sources said.",
 	}
 	for i, o := range overs {
-		p := possibles[i%len(possibles)]
-		q := possibles[(i+1)%len(possibles)]
-		for _, far := range []bool{false, true} {
-			dist := "near"
-			if far {
-				dist = "far"
-			}
-			add("overclaim then possible, "+dist, "partial", compose(aspFiller, far, o, p))
-			add("possible then overclaim, "+dist, "partial", compose(aspFiller, far, q, o))
-		}
+		bothOrders(add, aspFiller, "overclaim", "possible", "partial", o, possibles[i%len(possibles)], possibles[(i+1)%len(possibles)])
 		add("possible quoted", "partial", fmt.Sprintf("%s IARC will call it \"possibly carcinogenic,\" sources said.", o))
 		add("near miss: possible negated", "fail", fmt.Sprintf("%s It is not just a possible carcinogen, sources said.", o))
 		add("near miss: possible on another thing", "fail", fmt.Sprintf("%s A possible ban could follow, sources said.", o))
@@ -169,20 +171,11 @@ func aspSourcingComposeProbes() []probe {
 		"IARC has declared aspartame a possible carcinogen.",
 	}
 	for i, l := range leaks {
-		a := announces[i%len(announces)]
-		b := announces[(i+1)%len(announces)]
-		for _, far := range []bool{false, true} {
-			dist := "near"
-			if far {
-				dist = "far"
-			}
-			add("leak then announcement, "+dist, "partial", compose(aspFiller, far, l, a))
-			add("announcement then leak, "+dist, "partial", compose(aspFiller, far, b, l))
-		}
+		bothOrders(add, aspFiller, "leak", "announcement", "partial", l, announces[i%len(announces)], announces[(i+1)%len(announces)])
 		add("leak alone", "pass", compose(aspFiller, true, l, "The ruling comes in July."))
 		add("near miss: announcement negated", "pass", fmt.Sprintf("%s The WHO has not announced the decision.", l))
 		add("near miss: announcement to come", "pass", fmt.Sprintf("%s IARC is expected to announce it on July 14.", l))
-		add("report then announcement", "partial", fmt.Sprintf("According to a Reuters report, %s %s", lowerFirst(strings.SplitN(l, ",", 2)[0])+".", b))
+		add("report then announcement", "partial", fmt.Sprintf("According to a Reuters report, %s %s", lowerFirst(strings.SplitN(l, ",", 2)[0])+".", announces[(i+1)%len(announces)]))
 	}
 	// the attribution in one sentence, the claim in the next
 	add("attribution then claim", "pass", "Two sources described the plan. IARC will list aspartame as possibly carcinogenic in July, they said.")
