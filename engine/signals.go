@@ -227,7 +227,7 @@ type signal struct {
 	hedgedBy       []int
 	quotes         bool
 	reach          int  // as a hedge: words either side it reaches; 0 = its sentence
-	back           bool // as a hedge, it reaches the sentence before its own too
+	back           bool // as a hedge, it reaches the sentence before its own too; as a negator, a question's words there
 	rest           bool // as a negation cue, it reaches the rest of its sentence (restBefore)
 	window         int  // words before an occurrence that negation and qualifiers reach
 	after          int  // words after an occurrence that qualifiers reach ("the admission, though indirect,")
@@ -409,7 +409,7 @@ func (p *Program) analyseWith(d *doc, a *analysis, idx *patternIndex, order []in
 				continue
 			}
 			x := occ{occurrence: o}
-			x.negated = len(s.negatedBy) > 0 && (anyBefore(d, kept, s.negatedBy, o, s.window) || p.restBefore(d, kept, s.negatedBy, o))
+			x.negated = len(s.negatedBy) > 0 && (anyBefore(d, kept, s.negatedBy, o, s.window) || p.restBefore(d, kept, s.negatedBy, o) || p.answeredNo(d, kept, s.negatedBy, o))
 			x.qualified = len(s.qualified) > 0 && (anyBefore(d, kept, s.qualified, o, s.window) || sentenceAdverb(d, kept, s.qualified, o, s.window) || anyAfter(d, kept, s.qualifiedAfter, o, s.after))
 			x.hedged = s.quotes && (d.quoted[o.first] || quotedWord(d, o))
 			for _, h := range s.hedgedBy {
@@ -642,6 +642,27 @@ func (p *Program) restBefore(d *doc, raw [][]occurrence, sigs []int, o occurrenc
 					continue cues
 				}
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// answeredNo reports whether o's sentence is a question and a negation cue
+// that reaches back (reaches_back) is in the sentence after it: the answer
+// denies what was asked ("Was it a tacit admission? No.", "Only possibly?
+// Not really.").
+func (p *Program) answeredNo(d *doc, raw [][]occurrence, sigs []int, o occurrence) bool {
+	sent := d.toks[o.last].sent
+	end := o.last
+	for end+1 < len(d.toks) && d.toks[end+1].sent == sent {
+		end++
+	}
+	if d.word(end) != "?" {
+		return false
+	}
+	for _, si := range sigs {
+		if p.signals[si].back && inNextSentence(d, raw[si], o) {
 			return true
 		}
 	}

@@ -187,31 +187,43 @@ func aspSourcingComposeProbes() []probe {
 // TestComposeTable grades the composed summaries and holds their floors:
 // at most the misses left (compose12 first contact: volt admission 146/198,
 // aspartame classification 40/56, sourcing 27/27; after "It also says"
-// 151/198, 44/56, 27/27); run with -v to read the coverage by construction.
-// The misses left: a qualifier predicated of another noun ("Washington's
-// own reply was tacit") or asked and answered no, a correction that takes
+// 151/198, 44/56, 27/27; after a question answered no 160/198, 44/56);
+// run with -v to read the coverage by construction. The misses left: a
+// qualifier predicated of another noun ("Washington's own reply was
+// tacit"), one asked and answered no before an overclaim noun ("Was it a
+// tacit admission? No.": the qualifier still qualifies the noun), and
+// "Only possibly? No." (the answer reads as "not a finding"), a correction that takes
 // the overclaim back ("That is wrong: the acknowledgment was tacit"), a
 // qualifier denied before its noun ("not a tacit admission but an open
 // one"), "not just a possible carcinogen", and "possible" only in others'
 // quoted words beside "probably".
 func TestComposeTable(t *testing.T) {
 	runProbeTables(t, []probeTable{
-		{"volt-typhoon-geneva", "admission", voltComposeProbes(), 47},
+		{"volt-typhoon-geneva", "admission", voltComposeProbes(), 38},
 		{"aspartame-iarc", "classification", aspComposeProbes(), 12},
 		{"aspartame-iarc", "sourcing", aspSourcingComposeProbes(), 0},
 	})
 }
 
-// TestComposeTableClasses checks the lexicon entry behind the class the
-// composition table found missing: the report as "it" going on with an
-// additive adverb ("It also says …") hedges the claim it reports, with
-// near misses (the writer's own "also", the subject's own "also says").
+// TestComposeTableClasses checks the lexicon and engine entries behind the
+// classes the composition table found missing: the report as "it" going on
+// with an additive adverb ("It also says …") hedges the claim it reports,
+// and a qualifier in a question answered no ("Was it a hint? No.") is
+// denied; with near misses (the writer's own "also", the subject's own
+// "also says", a question answered yes or left open).
 func TestComposeTableClasses(t *testing.T) {
 	runCriterionCases(t, "volt-typhoon-geneva", []factCase{
 		{"summary", "admission", "partial", "The Journal's account covers the December talks. It also notes that Beijing's envoy confessed to the airport intrusions."},
 		{"summary", "admission", "partial", "According to the newspaper, the talks ran for hours. It additionally claims the Chinese side owned up to the water plant intrusions."},
 		{"summary", "admission", "fail", "According to the newspaper, the talks ran for hours. The Chinese side also owned up to the water plant intrusions."},
 		{"summary", "admission", "fail", "The talks ran for hours. Beijing also says it confessed to the airport intrusions."},
+		// a qualifier asked about and answered no qualifies nothing; asked
+		// and answered yes, or left open, it stands beside the overclaim
+		{"summary", "admission", "fail", "Beijing's envoy owned up to the airport intrusions. Was that merely a hint? No."},
+		{"summary", "admission", "fail", "Beijing's envoy owned up to the airport intrusions. Was that merely a hint? Not really."},
+		{"summary", "admission", "partial", "Beijing's envoy owned up to the airport intrusions. Was that merely a hint? Yes."},
+		{"summary", "admission", "partial", "Beijing's envoy owned up to the airport intrusions. Or was that merely a hint?"},
+		{"summary", "admission", "partial", "Beijing's envoy owned up to the airport intrusions. Was that merely a hint? No one can say."},
 	})
 	runCriterionCases(t, "aspartame-iarc", []factCase{
 		{"summary", "classification", "partial", "A Reuters story covers the Lyon meeting. It likewise says the sweetener is a carcinogen."},
