@@ -114,6 +114,43 @@ var abbreviations = map[string]bool{
 	"nov": true, "dec": true, "no": true, "vs": true, "jr": true, "sr": true, "inc": true, "corp": true,
 }
 
+// lineWraps reports whether the line break at original offset o wraps a
+// sentence rather than ending one: the line before it ends in a comma or in
+// a word that cannot end an English sentence (an article, a preposition, a
+// conjunction, an auxiliary: "hacks on\nU.S. ports"), or, in a text whose
+// writer capitalises, the next line starts with a lower-case letter.
+func lineWraps(d *doc, text string, o int) bool {
+	last := len(d.toks) - 1
+	if d.toks[last].punct {
+		return d.word(last) == ","
+	}
+	if wrapWords[d.word(last)] {
+		return true
+	}
+	for o < len(text) && (text[o] == ' ' || text[o] == '\t' || text[o] == '\n' || text[o] == '\r') {
+		o++
+	}
+	if o >= len(text) || d.lowerWriter {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[o:])
+	return unicode.IsLower(r)
+}
+
+// wrapWords are closed-class English words that do not end a sentence
+// (articles, possessive determiners, prepositions, coordinating and
+// subordinating conjunctions, auxiliaries and "not"), so a line break after
+// one continues the sentence.
+var wrapWords = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "my": true,
+	"of": true, "on": true, "to": true, "for": true, "in": true, "at": true, "by": true, "with": true, "from": true,
+	"into": true, "onto": true, "about": true, "over": true, "against": true, "after": true, "before": true, "during": true,
+	"and": true, "or": true, "nor": true, "but": true, "as": true, "that": true, "than": true, "if": true, "because": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "could": true, "should": true, "may": true, "might": true, "must": true, "can": true,
+	"not": true, "who": true, "which": true, "whose": true,
+}
+
 // newDoc folds and tokenises text. Words are runs of letters and digits with
 // inner apostrophes ("china's", "didn't") and inner full stops between single
 // letters ("u.s."); every other non-space rune is a punctuation token.
@@ -146,7 +183,7 @@ func (d *doc) reset(text string) {
 		r, n := decodeRune(t, i)
 		if r == ' ' {
 			// A line break in the original ends a sentence (lists, headlines).
-			if o := d.f.pos[i]; o < len(text) && (text[o] == '\n' || text[o] == '\r') && len(d.toks) > 0 && !newSent {
+			if o := d.f.pos[i]; o < len(text) && (text[o] == '\n' || text[o] == '\r') && len(d.toks) > 0 && !newSent && !lineWraps(d, text, o) {
 				sent++
 				clause++
 				newSent = true

@@ -37,3 +37,36 @@ func TestLowerWriterSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestLineWraps: a line break inside a sentence (a wrapped headline, a
+// chyron on two lines) does not end it when the line before ends in a word
+// that cannot end a sentence or a comma, or the next line starts in lower
+// case in a capitalised text; a line break after a full line (a headline
+// and its deck, a list) still ends a sentence.
+func TestLineWraps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int // sentences
+	}{
+		{"Beijing admitted to hacks on\nU.S. ports", 1},
+		{"China tacitly acknowledged the\nVolt Typhoon hacks", 1},
+		{"WHO agency to list aspartame as\npossible carcinogen", 1},
+		{"Chinese officials, in Geneva,\nlinked the hacks to Taiwan", 1},
+		{"China hinted at the hacks\nin a secret meeting in Geneva", 1},
+		// near misses: a full line and the next, or a lower-case writer
+		{"China hinted at the hacks\nU.S. officials say Beijing admitted nothing", 2},
+		{"WHO agency to list aspartame\nExperts say the risk is small", 2},
+		{"China denies it\nWashington says otherwise", 2},
+		{"ngl china admitted the hacks\nthat's wild", 2},
+		{"Beijing admitted to hacks on\n\n", 1},
+	} {
+		d := newDoc(c.text)
+		got := 0
+		if n := len(d.toks); n > 0 {
+			got = int(d.toks[n-1].sent) + 1
+		}
+		if got != c.want {
+			t.Errorf("%q: %d sentences, want %d", c.text, got, c.want)
+		}
+	}
+}
