@@ -151,6 +151,10 @@ var wrapWords = map[string]bool{
 	"not": true, "who": true, "which": true, "whose": true,
 }
 
+// relativePronouns are the English relative pronouns that an initialism
+// in capitals can spell ("WHO").
+var relativePronouns = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true}
+
 // newDoc folds and tokenises text. Words are runs of letters and digits with
 // inner apostrophes ("china's", "didn't") and inner full stops between single
 // letters ("u.s."); every other non-space rune is a punctuation token.
@@ -254,7 +258,52 @@ func (d *doc) reset(text string) {
 		}
 		i += n
 	}
+	d.unshout()
 	d.markQuoted()
+}
+
+// unshout reads a sentence written wholly in capitals (a chyron, a tabloid
+// line: three or more words of two or more letters and none in lower case),
+// where capitals do not tell an initialism from a pronoun, by its grammar: a
+// relative pronoun right after a noun or a comma, with a word after it
+// ("PEOPLE WHO ATTENDED", "THE ENVOY, WHO ADMITTED"), is the pronoun; at the
+// start of a sentence or a clause, after a function word, or last ("WHO
+// NAMES", "BREAKING: WHO", "NOW THAT WHO HAS", "…, WARNS WHO"), the
+// initialism.
+func (d *doc) unshout() {
+	for s := 0; s < len(d.toks); {
+		e, words, shout := s, 0, true
+		for ; e < len(d.toks) && d.toks[e].sent == d.toks[s].sent; e++ {
+			t := &d.toks[e]
+			if t.punct {
+				continue
+			}
+			if t.upper {
+				words++
+			} else if t.end-t.start > 1 && hasLower(d.orig[d.f.pos[t.start]:d.f.pos[t.end]]) {
+				shout = false
+			}
+		}
+		if shout && words >= 3 {
+			for k := s + 1; k < e; k++ {
+				p, next := &d.toks[k-1], k+1 < e && !d.toks[k+1].punct
+				if relativePronouns[d.word(k)] && next && (d.word(k-1) == "," || !p.punct && !wrapWords[d.word(k-1)]) {
+					d.toks[k].upper = false
+				}
+			}
+		}
+		s = e
+	}
+}
+
+// hasLower reports whether w has a lower-case letter.
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // intern looks every token up in a rubric's vocabulary once, so patterns

@@ -70,3 +70,41 @@ func TestLineWraps(t *testing.T) {
 		}
 	}
 }
+
+// TestUnshout: in a sentence written wholly in capitals, "WHO" after a noun
+// or a comma with a word after it is the relative pronoun; at the start of
+// a sentence or clause, after a function word, or last, it is still the
+// initialism; a sentence not wholly in capitals keeps its capitals.
+func TestUnshout(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool // the token "who" read as written in capitals
+	}{
+		{"TWO PEOPLE WHO ATTENDED THE MEETING SPOKE", false},
+		{"THE ENVOY, WHO ADMITTED THE HACKS, LEFT", false},
+		{"SAID OFFICIALS WHO ASKED NOT TO BE NAMED", false},
+		// near misses: the initialism
+		{"WHO NAMES ASPARTAME A POSSIBLE CARCINOGEN", true},
+		{"BREAKING: WHO NAMES ASPARTAME A CARCINOGEN", true},
+		{"NOW THAT WHO HAS LISTED ASPARTAME, SHOPPERS WORRY", true},
+		{"12 CANS A DAY COULD GIVE YOU CANCER, WARNS WHO", true},
+		{"THE WHO ADDED ASPARTAME TO ITS LIST", true},
+		// not a shouted sentence: capitals mean what they say
+		{"Two people WHO attended the meeting spoke", true},
+		{"PEOPLE WHO", true},
+	} {
+		d := newDoc(c.text)
+		found := false
+		for i := range d.toks {
+			if d.word(i) == "who" {
+				found = true
+				if got := d.toks[i].upper; got != c.want {
+					t.Errorf("%q: who upper = %v, want %v", c.text, got, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token who", c.text)
+		}
+	}
+}
