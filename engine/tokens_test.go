@@ -27,15 +27,19 @@ func TestLowerWriterSentences(t *testing.T) {
 		{"iPhone owners drink diet soda. some say so.", 1},
 		{"12 cans a day is the line. sources say so.", 1},
 	} {
-		d := newDoc(c.text)
-		got := 0
-		if n := len(d.toks); n > 0 {
-			got = int(d.toks[n-1].sent) + 1
-		}
-		if got != c.want {
+		if got := sentences(c.text); got != c.want {
 			t.Errorf("%q: %d sentences, want %d", c.text, got, c.want)
 		}
 	}
+}
+
+// sentences counts the sentences newDoc reads in text.
+func sentences(text string) int {
+	d := newDoc(text)
+	if n := len(d.toks); n > 0 {
+		return int(d.toks[n-1].sent) + 1
+	}
+	return 0
 }
 
 // TestLineWraps: a line break inside a sentence (a wrapped headline, a
@@ -60,12 +64,7 @@ func TestLineWraps(t *testing.T) {
 		{"ngl china admitted the hacks\nthat's wild", 2},
 		{"Beijing admitted to hacks on\n\n", 1},
 	} {
-		d := newDoc(c.text)
-		got := 0
-		if n := len(d.toks); n > 0 {
-			got = int(d.toks[n-1].sent) + 1
-		}
-		if got != c.want {
+		if got := sentences(c.text); got != c.want {
 			t.Errorf("%q: %d sentences, want %d", c.text, got, c.want)
 		}
 	}
