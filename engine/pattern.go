@@ -278,6 +278,7 @@ func compilePattern(src string, cls classes) (*pattern, error) {
 		return nil, fmt.Errorf("empty pattern")
 	}
 	p := &pattern{src: src}
+	bodies := make([]string, 0, len(fields))
 	for _, f := range fields {
 		e, err := compileElem(f, cls)
 		if err != nil {
@@ -287,6 +288,7 @@ func compilePattern(src string, cls classes) (*pattern, error) {
 			return nil, fmt.Errorf("pattern %q: %s cannot start a pattern (patterns are indexed by their first word)", src, f)
 		}
 		p.elems = append(p.elems, e)
+		bodies = append(bodies, elemBody(f))
 	}
 	if len(p.elems) > 24 {
 		return nil, fmt.Errorf("pattern %q: more than 24 elements", src)
@@ -309,7 +311,44 @@ func compilePattern(src string, cls classes) (*pattern, error) {
 	if allOptional {
 		return nil, fmt.Errorf("pattern %q matches nothing: every element is optional", src)
 	}
+	p.mergeRuns(bodies)
 	return p, nil
+}
+
+// mergeRuns makes a run of elements written alike after the first
+// ("/[^,;:]+/? /[^,;:]+/? /[^,;:]+/?", "_ _{0,3}") one element whose
+// repetitions are theirs summed ("/[^,;:]+/{0,3}", "_{1,4}"). It matches
+// what the run matches: the elements test each token alike, so a way
+// through the run reads as many tokens as its counts sum to, and the rest
+// of the pattern follows from there; trying the counts lazily (greedily)
+// finds the fewest (most) tokens the rest can follow, which is what the
+// one element finds. Matching the run tried every combination of its
+// counts (2⁶ for six '?'), the one element tries each sum once. The first
+// element is left alone (the index finds patterns by it), and so are the
+// limits compilePattern checks, which count the elements as written.
+func (p *pattern) mergeRuns(bodies []string) {
+	out := p.elems[:1]
+	for k := 1; k < len(p.elems); k++ {
+		if n := len(out) - 1; n >= 1 && bodies[k] == bodies[k-1] {
+			out[n].min += p.elems[k].min
+			out[n].max += p.elems[k].max
+			continue
+		}
+		out = append(out, p.elems[k])
+	}
+	p.elems = out
+}
+
+// elemBody is an element as written without its repetition ('?' or
+// '{m,n}'): two elements with the same body test a token alike.
+func elemBody(f string) string {
+	switch {
+	case strings.HasSuffix(f, "}") && strings.LastIndexByte(f, '{') > 0 && !strings.HasPrefix(f, "/"):
+		return f[:strings.LastIndexByte(f, '{')]
+	case len(f) > 1 && strings.HasSuffix(f, "?") && !strings.HasSuffix(f, `\?`):
+		return f[:len(f)-1]
+	}
+	return f
 }
 
 // splitHyphens writes a hyphenated word the way the text is read: the
