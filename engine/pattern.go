@@ -38,13 +38,11 @@ type pattern struct {
 	// (anchorTable), and a sentence holds the numbers of the anchors it
 	// has a word of as a bitset (doc.sentAnchors), so an anchor is checked
 	// with one bit; anchors holds the numbers, the smallest sets first (an
-	// array the program's patterns share, see packAnchors). need is the
-	// word of a one-word anchor, or -1, which the index checks before it
-	// reads the pattern; anchorWords are the anchors' words until the
-	// table numbers them.
+	// array the program's patterns share, see packAnchors); the first is
+	// the pattern's gate (see hit). anchorWords are the anchors' words
+	// until the table numbers them.
 	anchors     []int32
 	anchorWords [][]int32
-	need        int32
 	// simple: not greedy, and the first element is one word exactly, so a
 	// match found by the index's first word goes on from the next.
 	simple bool
@@ -57,7 +55,18 @@ type pattern struct {
 	span int32
 }
 
-// maxAnchorIDs is the most words of an anchor that may be the need.
+// gate is the number of p's first anchor (its smallest set), or -1: a
+// word's hits are grouped by it, and a sentence without a word of it
+// passes over the group at once (scanAt).
+func (p *pattern) gate() int32 {
+	if len(p.anchors) == 0 {
+		return -1
+	}
+	return p.anchors[0]
+}
+
+// maxAnchorIDs is the most words of an anchor among the few, which come
+// first (a one-word anchor, once the need, is the gate: see hit).
 const maxAnchorIDs = 4
 
 // setAnchors chooses p's anchors (and whether it is simple) once its
@@ -65,7 +74,7 @@ const maxAnchorIDs = 4
 // elements (the content words that end a phrase are the rarer).
 func (p *pattern) setAnchors() {
 	p.simple = !p.greedy && p.elems[0].min == 1 && p.elems[0].max == 1
-	p.anchors, p.anchorWords, p.need = nil, nil, -1
+	p.anchors, p.anchorWords = nil, nil
 	p.span = 0
 	for _, e := range p.elems {
 		p.span += int32(e.max)
@@ -94,9 +103,6 @@ func (p *pattern) setAnchors() {
 	slices.SortStableFunc(few, func(a, b []int32) int { return len(a) - len(b) })
 	slices.SortStableFunc(many, func(a, b []int32) int { return len(a) - len(b) })
 	p.anchorWords = append(few, many...)
-	if len(few) > 0 && len(few[0]) == 1 {
-		p.need = few[0][0]
-	}
 }
 
 // anchorTable numbers the distinct anchors of a program's patterns and
@@ -809,21 +815,24 @@ func (x *patternIndex) filter(keep []bool) patternIndex {
 	return out
 }
 
-// hit is a pattern the index finds by its first word, with a word the
-// text must also have for it to match (its smallest anchor, when that is one
-// word; else -1), so most patterns that cannot match are passed over
-// without reading them.
+// hit is a pattern the index finds by its first word, with the anchor the
+// sentence must have a word of for it to match (its gate: the pattern's
+// first anchor, the smallest set, one word when it has a need; else -1),
+// so most patterns that cannot match are passed over without reading them.
 //
 // The hit also holds where the index keeps a copy of the pattern's other
 // anchors (hitAnchors[at:end], laid out in the order of the hits), so the
 // index checks them too before it reads the pattern.
 //
-// A word's hits are grouped by their need (the patterns with none first),
-// and next is where the hit's group ends, so a need the sentence lacks
+// A word's hits are grouped by their gate (the patterns with none first),
+// and next is where the hit's group ends, so a gate the sentence lacks
 // passes over its whole group at once (the order a token's patterns are
 // tried in does not change what they find: a signal's matches at one
-// token become one occurrence, the longest).
-type hit struct{ id, need, at, end, next int32 }
+// token become one occurrence, the longest). Grouping by the first anchor
+// of any size, not only a one-word need, lets the patterns that share a
+// class after their first word ("<subject_name> _{0,3} <speech_verb>|…")
+// pass as one.
+type hit struct{ id, gate, at, end, next int32 }
 
 // byID turns the index's exact words into hits by word id (vocab numbers
 // every word), and drops the words.
@@ -856,22 +865,22 @@ func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 	for id, ids := range byWord {
 		x.exactAt[id] = int32(len(x.exactHits))
 		ids = slices.Clone(ids)
-		slices.SortStableFunc(ids, func(a, b int) int { return int(x.pats[a].need - x.pats[b].need) })
+		slices.SortStableFunc(ids, func(a, b int) int { return int(x.pats[a].gate() - x.pats[b].gate()) })
 		for _, pid := range ids {
 			pt := x.pats[pid]
 			at := int32(len(x.hitAnchors))
 			anchors := pt.anchors
-			if pt.need >= 0 {
-				anchors = anchors[1:] // the need's, checked by its word
+			if len(anchors) > 0 {
+				anchors = anchors[1:] // the gate's, checked for the group
 			}
 			x.hitAnchors = append(x.hitAnchors, anchors...)
-			x.exactHits = append(x.exactHits, hit{id: int32(pid), need: pt.need, at: at, end: int32(len(x.hitAnchors))})
+			x.exactHits = append(x.exactHits, hit{id: int32(pid), gate: pt.gate(), at: at, end: int32(len(x.hitAnchors))})
 		}
 		at := x.exactAt[id]
 		hits := x.exactHits[at:]
 		for k := len(hits) - 1; k >= 0; k-- {
 			hits[k].next = at + int32(k) + 1
-			if k+1 < len(hits) && hits[k+1].need == hits[k].need {
+			if k+1 < len(hits) && hits[k+1].gate == hits[k].gate {
 				hits[k].next = hits[k+1].next
 			}
 		}
@@ -1115,12 +1124,11 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 		// A word of the vocabulary: its hits hold its affixes' patterns,
 		// and the anchors of each.
 		s := int(tok.sent)
-		row := d.sentWords[s*d.width : (s+1)*d.width]
 		arow := d.sentAnchors[s*d.awidth : (s+1)*d.awidth]
 		for k, end := x.exactAt[tok.id], x.exactAt[tok.id+1]; k < end; {
 			h := &x.exactHits[k]
-			if h.need >= 0 && row[h.need>>6]&(1<<(uint(h.need)&63)) == 0 {
-				k = h.next // the group of the need
+			if h.gate >= 0 && arow[h.gate>>6]&(1<<(uint(h.gate)&63)) == 0 {
+				k = h.next // the group of the gate
 				continue
 			}
 			k++
