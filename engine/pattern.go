@@ -745,6 +745,18 @@ type patternIndex struct {
 	exactAt    []int32
 	exactHits  []hit
 	hitAnchors []int32
+	// A word whose hits fall in many groups (gateMasked of them or more,
+	// "chinese" starting a few hundred patterns) has its gates as a bitset
+	// of the anchor numbers, gateMasks[masked[id]:masked[id]+gateWidth], and
+	// where its groups start, in the order of their gates, from
+	// gateStarts[maskStarts[id]]: the sentence's anchors and the mask, ANDed a
+	// 64-bit word at a time, give the groups to read, so the index does
+	// not visit the groups whose gate the sentence lacks one by one.
+	// masked[id] is -1 for the other words (and is nil with none).
+	masked, maskStarts []int32
+	gateMasks          []uint64
+	gateStarts         []int32
+	gateWidth          int
 	// exactSpan[id] is the largest span of the patterns word id starts,
 	// capSpan that of the patterns starting with @Cap and otherSpan of
 	// those starting with _ or a regular expression, for reach.
@@ -887,6 +899,7 @@ func (x *patternIndex) byID(vocab map[string]int32, words []string) {
 	}
 	x.exactAt[len(vocab)] = int32(len(x.exactHits))
 	x.exact = nil
+	x.maskGates()
 	x.exactSpan = make([]int32, len(vocab))
 	for id := range x.exactSpan {
 		for _, h := range x.exactHits[x.exactAt[id]:x.exactAt[id+1]] {
@@ -1125,6 +1138,10 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 		// and the anchors of each.
 		s := int(tok.sent)
 		arow := d.sentAnchors[s*d.awidth : (s+1)*d.awidth]
+		if x.masked != nil && x.masked[tok.id] >= 0 {
+			x.scanMasked(d, occ, i, arow)
+			break
+		}
 		for k, end := x.exactAt[tok.id], x.exactAt[tok.id+1]; k < end; {
 			h := &x.exactHits[k]
 			if h.gate >= 0 && arow[h.gate>>6]&(1<<(uint(h.gate)&63)) == 0 {
@@ -1166,6 +1183,77 @@ func (x *patternIndex) scanAt(d *doc, occ [][]occurrence, i int) {
 	}
 	for _, id := range c.other {
 		x.tryAt(d, occ, id, i, false, true)
+	}
+}
+
+// scanMasked is scanAt's loop over the hits of token i's word when the
+// word's gates are masked (see patternIndex.masked); arow is the sentence's
+// anchors. The hits are tried in the same order as the loop's.
+func (x *patternIndex) scanMasked(d *doc, occ [][]occurrence, i int, arow []uint64) {
+	id := d.toks[i].id
+	k, end := x.exactAt[id], x.exactAt[id+1]
+	for ; k < end && x.exactHits[k].gate < 0; k++ { // the ungated first
+		if h := &x.exactHits[k]; allIn(arow, x.hitAnchors[h.at:h.end]) {
+			x.tryAnchored(d, occ, int(h.id), i)
+		}
+	}
+	rank := x.maskStarts[id]
+	m := x.masked[id]
+	for w, mw := range x.gateMasks[m : m+int32(x.gateWidth)] {
+		for bits := arow[w] & mw; bits != 0; bits &= bits - 1 {
+			below := mw & (1<<uint(mathbits.TrailingZeros64(bits)) - 1)
+			g := x.gateStarts[rank+int32(mathbits.OnesCount64(below))]
+			for k, end := g, x.exactHits[g].next; k < end; k++ {
+				if h := &x.exactHits[k]; allIn(arow, x.hitAnchors[h.at:h.end]) {
+					x.tryAnchored(d, occ, int(h.id), i)
+				}
+			}
+		}
+		rank += int32(mathbits.OnesCount64(mw))
+	}
+}
+
+// gateMasked is how many groups of gated hits make a word's gates a mask.
+const gateMasked = 16
+
+// maskGates masks the gates of the words whose hits fall in gateMasked
+// groups or more (see patternIndex.masked), once byID has grouped them.
+func (x *patternIndex) maskGates() {
+	x.masked, x.maskStarts, x.gateMasks, x.gateStarts, x.gateWidth = nil, nil, nil, nil, 0
+	maxGate := int32(-1)
+	for _, h := range x.exactHits {
+		maxGate = max(maxGate, h.gate)
+	}
+	x.gateWidth = int(maxGate/64) + 1
+	nWords := len(x.exactAt) - 1
+	for id := range nWords {
+		hits := x.exactHits[x.exactAt[id]:x.exactAt[id+1]]
+		groups := 0
+		for k := 0; k < len(hits); k = int(hits[k].next - x.exactAt[id]) {
+			if hits[k].gate >= 0 {
+				groups++
+			}
+		}
+		if groups < gateMasked {
+			continue
+		}
+		if x.masked == nil {
+			x.masked = make([]int32, nWords)
+			x.maskStarts = make([]int32, nWords)
+			for w := range x.masked {
+				x.masked[w] = -1
+			}
+		}
+		at := len(x.gateMasks)
+		x.masked[id] = int32(at)
+		x.maskStarts[id] = int32(len(x.gateStarts))
+		x.gateMasks = append(x.gateMasks, make([]uint64, x.gateWidth)...)
+		for k := 0; k < len(hits); k = int(hits[k].next - x.exactAt[id]) {
+			if g := hits[k].gate; g >= 0 {
+				x.gateMasks[at+int(g>>6)] |= 1 << (uint(g) & 63)
+				x.gateStarts = append(x.gateStarts, x.exactAt[id]+int32(k))
+			}
+		}
 	}
 }
 
