@@ -284,47 +284,22 @@ func TestAboutClassTable(t *testing.T) {
 	probes := aboutClassProbes()
 	for _, story := range []string{"volt-typhoon-geneva", "aspartame-iarc"} {
 		t.Run(story, func(t *testing.T) {
-			type tally struct{ ok, n int }
-			by := map[string]map[string]*tally{"element": {}, "description": {}, "construction": {}}
+			c := newCoverage("element", "construction", "description")
 			var miss []string
 			ps := probes[story]
 			for _, p := range ps {
 				got := set.Route(p.text).Chosen
-				for dim, key := range map[string]string{"element": p.element, "description": p.element + ": " + p.desc, "construction": p.construction} {
-					if dim == "description" && p.element == "all" {
-						continue
-					}
-					if by[dim][key] == nil {
-						by[dim][key] = &tally{}
-					}
-					by[dim][key].n++
-					if got == p.want {
-						by[dim][key].ok++
-					}
+				desc := p.element + ": " + p.desc
+				if p.element == "all" {
+					desc = ""
 				}
+				c.add(got == p.want, p.element, p.construction, desc)
 				if got != p.want {
 					miss = append(miss, fmt.Sprintf("miss [%s | %s] %q: got %q, want %q", p.element, p.construction, p.text, got, p.want))
 				}
 			}
-			for _, dim := range []string{"element", "construction", "description"} {
-				keys := make([]string, 0, len(by[dim]))
-				for k := range by[dim] {
-					keys = append(keys, k)
-				}
-				sort.Strings(keys)
-				var b strings.Builder
-				for _, k := range keys {
-					fmt.Fprintf(&b, "\n  %-60s %3d/%-3d", k, by[dim][k].ok, by[dim][k].n)
-				}
-				t.Logf("%s by %s:%s", story, dim, b.String())
-			}
-			t.Logf("%s: %d/%d probes routed as the guide says", story, len(ps)-len(miss), len(ps))
-			for _, m := range miss {
-				t.Log(m)
-			}
-			if len(miss) > floors[story] {
-				t.Errorf("%d misses, the floor allows %d", len(miss), floors[story])
-			}
+			c.log(t, story)
+			holdFloor(t, story+" routed", len(ps), miss, floors[story])
 		})
 	}
 }

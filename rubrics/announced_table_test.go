@@ -2,7 +2,6 @@ package rubrics_test
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 
@@ -174,39 +173,18 @@ func TestAnnouncedTable(t *testing.T) {
 	})
 	t.Run("routing", func(t *testing.T) {
 		set := load(t)
-		type tally struct{ ok, n int }
-		by := map[string]*tally{}
+		c := newCoverage("construction")
 		var miss []string
 		for _, p := range ps {
 			got := set.Route(p.text).Chosen
 			k := p.family + " | " + p.construction
-			if by[k] == nil {
-				by[k] = &tally{}
+			c.add(got == p.route, k)
+			if got != p.route {
+				miss = append(miss, fmt.Sprintf("miss [%s] %q: routed to %q, want %q", k, p.text, got, p.route))
 			}
-			by[k].n++
-			if got == p.route {
-				by[k].ok++
-				continue
-			}
-			miss = append(miss, fmt.Sprintf("miss [%s] %q: routed to %q, want %q", k, p.text, got, p.route))
 		}
-		keys := make([]string, 0, len(by))
-		for k := range by {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var b strings.Builder
-		for _, k := range keys {
-			fmt.Fprintf(&b, "\n  %-48s %3d/%-3d", k, by[k].ok, by[k].n)
-		}
-		t.Logf("routing by construction:%s", b.String())
-		t.Logf("routing: %d/%d probes as the guide says", len(ps)-len(miss), len(ps))
-		for _, m := range miss {
-			t.Log(m)
-		}
-		if len(miss) > announcedFloors["routing"] {
-			t.Errorf("%d misses, the floor allows %d", len(miss), announcedFloors["routing"])
-		}
+		c.log(t, "routing")
+		holdFloor(t, "routing", len(ps), miss, announcedFloors["routing"])
 	})
 }
 

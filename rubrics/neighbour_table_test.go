@@ -429,49 +429,22 @@ func TestNeighbourTable(t *testing.T) {
 	probes := neighbourProbes()
 	for _, story := range []string{"volt-typhoon-geneva", "aspartame-iarc"} {
 		t.Run(story, func(t *testing.T) {
-			type tally struct{ ok, n int }
-			by := map[string]map[string]*tally{"subject": {}, "construction": {}, "share": {}, "wanted": {}}
+			c := newCoverage("subject", "construction", "share", "wanted")
 			var miss []string
 			ps := probes[story]
 			for _, p := range ps {
 				got := set.Route(p.text).Chosen
-				want := p.want
 				wantKey := "refused"
-				if want != "" {
+				if p.want != "" {
 					wantKey = "routed to the story"
 				}
-				for dim, key := range map[string]string{"subject": p.subject, "construction": p.construction, "share": p.share, "wanted": wantKey} {
-					if by[dim][key] == nil {
-						by[dim][key] = &tally{}
-					}
-					by[dim][key].n++
-					if got == want {
-						by[dim][key].ok++
-					}
-				}
-				if got != want {
-					miss = append(miss, fmt.Sprintf("miss [%s | %s | %s] %q: got %q, want %q", p.subject, p.construction, p.share, p.text, got, want))
+				c.add(got == p.want, p.subject, p.construction, p.share, wantKey)
+				if got != p.want {
+					miss = append(miss, fmt.Sprintf("miss [%s | %s | %s] %q: got %q, want %q", p.subject, p.construction, p.share, p.text, got, p.want))
 				}
 			}
-			for _, dim := range []string{"subject", "construction", "share", "wanted"} {
-				keys := make([]string, 0, len(by[dim]))
-				for k := range by[dim] {
-					keys = append(keys, k)
-				}
-				sort.Strings(keys)
-				var b strings.Builder
-				for _, k := range keys {
-					fmt.Fprintf(&b, "\n  %-28s %3d/%-3d", k, by[dim][k].ok, by[dim][k].n)
-				}
-				t.Logf("%s by %s:%s", story, dim, b.String())
-			}
-			t.Logf("%s: %d/%d probes routed as the guide says", story, len(ps)-len(miss), len(ps))
-			for _, m := range miss {
-				t.Log(m)
-			}
-			if len(miss) > floors[story] {
-				t.Errorf("%d misses, the floor allows %d", len(miss), floors[story])
-			}
+			c.log(t, story)
+			holdFloor(t, story+" routed", len(ps), miss, floors[story])
 		})
 	}
 }

@@ -2,7 +2,6 @@ package rubrics_test
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 
@@ -466,8 +465,7 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 	if err != nil {
 		t.Fatal(err)
 	}
-	type tally struct{ ok, n int }
-	byFam, byCon, byWant := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
+	c := newCoverage("family", "construction", "verdict wanted")
 	var miss []probe
 	for _, p := range probes {
 		g, err := rubric.NewRuleJudge().Grade(t.Context(), r, rubric.Request{Text: p.text, Kind: p.kind})
@@ -475,41 +473,12 @@ func runProbeTable(t *testing.T, rubricID, criterion string, probes []probe) []p
 			t.Fatal(err)
 		}
 		got := string(g.Criterion(criterion).Verdict)
-		if byFam[p.family] == nil {
-			byFam[p.family] = &tally{}
+		c.add(got == p.want, p.family, p.construction, p.want)
+		if got != p.want {
+			miss = append(miss, probe{p.family, p.construction, p.kind, p.want + " got " + got, p.text})
 		}
-		if byCon[p.construction] == nil {
-			byCon[p.construction] = &tally{}
-		}
-		if byWant[p.want] == nil {
-			byWant[p.want] = &tally{}
-		}
-		byWant[p.want].n++
-		byFam[p.family].n++
-		byCon[p.construction].n++
-		if got == p.want {
-			byWant[p.want].ok++
-			byFam[p.family].ok++
-			byCon[p.construction].ok++
-			continue
-		}
-		miss = append(miss, probe{p.family, p.construction, p.kind, p.want + " got " + got, p.text})
 	}
-	report := func(title string, m map[string]*tally) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var b strings.Builder
-		for _, k := range keys {
-			fmt.Fprintf(&b, "\n  %-28s %3d/%-3d", k, m[k].ok, m[k].n)
-		}
-		t.Logf("%s %s by %s:%s", rubricID, criterion, title, b.String())
-	}
-	report("family", byFam)
-	report("construction", byCon)
-	report("verdict wanted", byWant)
+	c.log(t, rubricID+" "+criterion)
 	t.Logf("%s %s: %d/%d probes as the guide says", rubricID, criterion, len(probes)-len(miss), len(probes))
 	for _, p := range miss {
 		t.Logf("miss [%s | %s] %s %q: want %s", p.family, p.construction, p.kind, p.text, p.want)
